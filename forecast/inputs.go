@@ -1,0 +1,182 @@
+package forecast
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/mathext"
+
+	"corecast/model"
+)
+
+// drawInputs draws the scenario-level inputs θ for every iteration (DESIGN §5
+// step 1): one column per input, stratified (Latin hypercube) or plain random,
+// then re-paired by Iman–Conover to carry the scenario's rank correlations.
+func drawInputs(p *plan, n int) ([model.NumInputs][]float64, error) {
+	var cols [model.NumInputs][]float64
+	for j := range cols {
+		cols[j] = make([]float64, n)
+		drawColumn(&p.inputs[j], p.sc.Sampling, newStream(p.sc.Seed, streamInputs+uint64(j)), cols[j])
+	}
+	if err := imposeCorrelation(p.sc, cols[:], p.sc.Seed); err != nil {
+		return cols, err
+	}
+	return cols, nil
+}
+
+// drawColumn fills out with draws of s. Under Latin hypercube sampling stratum
+// k of N is [k/N, (k+1)/N); each stratum gets one uniform point, the strata are
+// visited in a random order, and the point goes through the quantile function.
+func drawColumn(s *sampler, m model.Sampling, r *rand.Rand, out []float64) {
+	n := len(out)
+	if m == model.LHS {
+		perm := r.Perm(n)
+		for i, k := range perm {
+			out[i] = s.quantile((float64(k) + openUnit(r)) / float64(n))
+		}
+		return
+	}
+	for i := range out {
+		out[i] = s.quantile(openUnit(r))
+	}
+}
+
+// correlationMatrix builds the target rank correlation over the inputs that
+// take part in any correlation. It returns the inputs' indices and the matrix,
+// or an error naming the problem when the matrix is not positive definite.
+func correlationMatrix(sc model.Scenario) ([]int, *mat.SymDense, error) {
+	var involved []int
+	pos := map[int]int{}
+	add := func(name string) (int, error) {
+		i, ok := model.InputIndex(name)
+		if !ok {
+			return 0, fmt.Errorf("correlation: %q is not a scenario-level input", name)
+		}
+		if _, seen := pos[i]; !seen {
+			pos[i] = -1
+			involved = append(involved, i)
+		}
+		return i, nil
+	}
+	for _, c := range sc.Correlations {
+		if _, err := add(c.A); err != nil {
+			return nil, nil, err
+		}
+		if _, err := add(c.B); err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(involved) == 0 {
+		return nil, nil, nil
+	}
+	slices.Sort(involved)
+	for k, i := range involved {
+		pos[i] = k
+	}
+	c := mat.NewSymDense(len(involved), nil)
+	for k := range involved {
+		c.SetSym(k, k, 1)
+	}
+	for _, cr := range sc.Correlations {
+		a, _ := model.InputIndex(cr.A)
+		b, _ := model.InputIndex(cr.B)
+		c.SetSym(pos[a], pos[b], cr.Rho)
+	}
+	var chol mat.Cholesky
+	if ok := chol.Factorize(c); !ok {
+		return nil, nil, fmt.Errorf("the correlations are not consistent (the correlation matrix of %v is not positive definite): lower some rho values", names(involved))
+	}
+	return involved, c, nil
+}
+
+func names(idx []int) []string {
+	all := model.InputNames()
+	out := make([]string, len(idx))
+	for k, i := range idx {
+		out[k] = all[i]
+	}
+	return out
+}
+
+// imposeCorrelation re-pairs the columns by Iman and Conover (1982), "A
+// distribution-free approach to inducing rank correlation among input
+// variables": van der Waerden scores Φ⁻¹(k/(N+1)) are permuted at random per
+// column into S; with C = P·Pᵀ the target and E = Q·Qᵀ the scores' own
+// correlation (Cholesky factors), T = S·(P·Q⁻¹)ᵀ has correlation C exactly, and
+// each column of values is reordered to have the ranks of T's column. Marginal
+// values are unchanged. Inputs named in no correlation keep their independent
+// order (their rows and columns of C are the identity); with fewer iterations
+// than twice the inputs involved, E cannot be factorised reliably and the
+// columns are left independent.
+func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64) error {
+	involved, target, err := correlationMatrix(sc)
+	if err != nil || len(involved) == 0 {
+		return err
+	}
+	n, k := len(cols[0]), len(involved)
+	if n < 2*k+2 {
+		return nil
+	}
+	scores := make([]float64, n)
+	for i := range scores {
+		scores[i] = mathext.NormalQuantile(float64(i+1) / float64(n+1))
+	}
+	s := mat.NewDense(n, k, nil)
+	col := make([]float64, n)
+	for c, j := range involved {
+		copy(col, scores)
+		r := newStream(seed, streamScores+uint64(j))
+		r.Shuffle(n, func(a, b int) { col[a], col[b] = col[b], col[a] })
+		s.SetCol(c, col)
+	}
+	var e mat.SymDense
+	e.SymOuterK(1, s.T())
+	// Turn the scores' covariance into a correlation.
+	d := make([]float64, k)
+	for i := range d {
+		d[i] = 1 / math.Sqrt(e.At(i, i))
+	}
+	for i := 0; i < k; i++ {
+		for j := i; j < k; j++ {
+			e.SetSym(i, j, e.At(i, j)*d[i]*d[j])
+		}
+	}
+	var cp, cq mat.Cholesky
+	if !cp.Factorize(target) {
+		return fmt.Errorf("the correlations are not consistent (the correlation matrix is not positive definite)")
+	}
+	if !cq.Factorize(&e) {
+		return nil // the scores are degenerate (tiny N): leave the columns independent
+	}
+	var lp, lq, lqInv mat.TriDense
+	cp.LTo(&lp)
+	cq.LTo(&lq)
+	if err := lqInv.InverseTri(&lq); err != nil {
+		return nil
+	}
+	var a mat.Dense
+	a.Mul(&lp, &lqInv)
+	var t mat.Dense
+	t.Mul(s, a.T())
+	type ranked struct {
+		v float64
+		i int32
+	}
+	order := make([]ranked, n)
+	for c, j := range involved {
+		for i := range order {
+			order[i] = ranked{t.At(i, c), int32(i)}
+		}
+		slices.SortFunc(order, func(x, y ranked) int { return cmp.Or(cmp.Compare(x.v, y.v), cmp.Compare(x.i, y.i)) })
+		copy(col, cols[j])
+		slices.Sort(col)
+		for r, o := range order {
+			cols[j][o.i] = col[r]
+		}
+	}
+	return nil
+}

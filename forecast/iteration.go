@@ -1,0 +1,268 @@
+package forecast
+
+import (
+	"cmp"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"corecast/model"
+)
+
+// Completion offsets (years after base_year) with special meaning.
+const (
+	compCore      = -1            // core already: base_year − 1
+	compUnstarted = math.MinInt32 // waiting to be scheduled
+	compNever     = math.MaxInt32 // not started within the horizon
+	// maxDeployYears bounds n_i so that a wild deploy_years draw cannot overflow.
+	maxDeployYears = 1000
+	// envelopeSlack is the rounding the envelope comparison allows, £m.
+	envelopeSlack = 1e-9
+)
+
+// worker simulates iterations. Its slices are sized once, so an iteration
+// allocates nothing.
+type worker struct {
+	p     *plan
+	res   *Result
+	theta *[model.NumInputs][]float64
+	tally *tally
+	pcg   *rand.PCG
+	rng   *rand.Rand
+
+	cost, need, share []float64 // per trust, this iteration
+	years             []int32   // n_i
+	comp              []int32   // completion offset
+	list              []int32   // unstarted trusts in priority order
+	used, spend       []float64 // per year
+	coreAt            []int32   // per year: trusts completing in that year (offset+1)
+	groupNeed         [numGroups]float64
+}
+
+func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker {
+	n := p.nTrusts
+	pcg := rand.NewPCG(0, 0)
+	return &worker{
+		p: p, res: res, theta: theta, tally: newTally(n, p.nYears),
+		pcg: pcg, rng: rand.New(pcg),
+		cost: make([]float64, n), need: make([]float64, n), share: make([]float64, n),
+		years: make([]int32, n), comp: make([]int32, n), list: make([]int32, 0, n),
+		used: make([]float64, p.nYears), spend: make([]float64, p.nYears),
+		coreAt: make([]int32, p.nYears+1),
+	}
+}
+
+// runBlock simulates iterations [lo, hi) of block b into part. It returns
+// false when stopped early.
+func (w *worker) runBlock(b, lo, hi int, part *partial, stopped func() bool) bool {
+	w.pcg.Seed(w.p.sc.Seed, splitmix64(streamBlocks+uint64(b)))
+	part.reset(b)
+	for s := lo; s < hi; s++ {
+		if (s-lo)&63 == 63 && stopped() {
+			return false
+		}
+		w.iterate(s, part)
+	}
+	return true
+}
+
+// iterate runs iteration s of DESIGN §5 and records it.
+func (w *worker) iterate(s int, part *partial) {
+	p, sc, t := w.p, &w.p.sc, w.tally
+	th := w.theta
+	ob := th[model.InputOptimismBias][s]
+	beta := th[model.InputSizeElasticity][s]
+	db := th[model.InputDurationBias][s]
+	g := th[model.InputInflation][s]
+	// Step 2 constants: unit cost × (1 + ob) per type, and its log for the
+	// cost histograms (NaN when not positive).
+	var scale, lnScale [model.NumTrustTypes]float64
+	for k := range scale {
+		scale[k] = th[k][s] * (1 + ob)
+		lnScale[k] = math.NaN()
+		if scale[k] > 0 {
+			lnScale[k] = math.Log(scale[k])
+		}
+	}
+	sigma, ls := sc.TrustSigma, sc.LocalShare
+	w.groupNeed = [numGroups]float64{}
+	var totalCost, totalNeed float64
+	const log10e = 1 / math.Ln10
+	for i := range w.cost {
+		// Trust-level draws are made for every trust, in input order, so the
+		// same seed gives the same draws whatever the scenario (common random numbers).
+		z := w.rng.NormFloat64()
+		dy := p.deploy.draw(w.rng)
+		hist := t.trustHist[i*(trustBins+1) : (i+1)*(trustBins+1)]
+		gap := p.gap[i]
+		if gap == 0 {
+			w.cost[i], w.need[i], w.comp[i] = 0, 0, compCore
+			hist[histZeroSlot]++
+			t.trustMin[i] = math.Min(t.trustMin[i], 0)
+			t.trustMax[i] = math.Max(t.trustMax[i], 0)
+			continue
+		}
+		// cost_i = unit_cost × gap × (opex/ref)^β × ε × (1 + ob), ε = exp(N(−σ²/2, σ)):
+		// one exp for both factors.
+		ty := p.typ[i]
+		e := beta*p.lnRel[i] + sigma*z - p.halfVar
+		cost := scale[ty] * gap * math.Exp(e)
+		need := max(0, cost-p.committed[i])
+		nYears := math.Ceil(dy * (1 + db))
+		nYears = min(max(nYears, 1), maxDeployYears)
+		w.cost[i], w.need[i], w.years[i] = cost, need, int32(nYears)
+		if cost > 0 && lnScale[ty] == lnScale[ty] {
+			hist[binOfLog10((lnScale[ty]+p.lnGap[i]+e)*log10e, trustBins)]++
+		} else {
+			hist[binOf(cost, trustBins)]++
+		}
+		t.trustMin[i] = math.Min(t.trustMin[i], cost)
+		t.trustMax[i] = math.Max(t.trustMax[i], cost)
+		part.trustCost[i] += cost
+		part.trustCost2[i] += cost * cost
+		part.trustNeed[i] += need
+		totalCost += cost
+		totalNeed += need
+		w.groupNeed[p.region[i]] += need
+		w.groupNeed[model.NumRegions+int(ty)] += need
+		if need == 0 {
+			// Already funded: starts in base_year outside capacity and envelope.
+			w.comp[i] = int32(nYears) - 1
+		} else {
+			w.comp[i] = compUnstarted
+			w.share[i] = need * (1 - ls) / nYears
+		}
+	}
+	w.schedule()
+	w.record(s, part, totalCost, totalNeed, g)
+}
+
+// schedule starts unstarted trusts year by year, first fit in priority order,
+// under the capacity and the national envelope (DESIGN §5 step 5).
+func (w *worker) schedule() {
+	p := w.p
+	list := w.list[:0]
+	for _, i := range p.order {
+		if w.comp[i] == compUnstarted {
+			list = append(list, i)
+		}
+	}
+	if p.sc.Priority == model.LowestCost {
+		need, rank := w.need, p.codeRank
+		slices.SortFunc(list, func(a, b int32) int {
+			return cmp.Or(cmp.Compare(need[a], need[b]), cmp.Compare(rank[a], rank[b]))
+		})
+	}
+	clear(w.used)
+	clear(w.spend)
+	ny := p.nYears
+	capacity := p.sc.CapacityStarts
+	env := p.envelope
+	for y := 0; y < ny && len(list) > 0; y++ {
+		starts := 0
+		keep := list[:0]
+		for k, i := range list {
+			if starts >= capacity {
+				keep = append(keep, list[k:]...)
+				break
+			}
+			n := int(w.years[i])
+			if y+n > ny {
+				keep = append(keep, i)
+				continue
+			}
+			share := w.share[i]
+			fits := true
+			for k := y; k < y+n; k++ {
+				if w.used[k]+share > env[k]+envelopeSlack {
+					fits = false
+					break
+				}
+			}
+			if !fits {
+				keep = append(keep, i)
+				continue
+			}
+			spend := w.need[i] / float64(n)
+			for k := y; k < y+n; k++ {
+				w.used[k] += share
+				w.spend[k] += spend
+			}
+			w.comp[i] = int32(y + n - 1)
+			starts++
+		}
+		list = keep
+	}
+	for _, i := range list {
+		w.comp[i] = compNever
+	}
+	w.list = list
+}
+
+// record writes iteration s's scenario-level outputs and adds its per-trust,
+// per-year and per-group figures to the block's sums and the worker's counts
+// (DESIGN §5 step 6).
+func (w *worker) record(s int, part *partial, totalCost, totalNeed, g float64) {
+	p, t, res := w.p, w.tally, w.res
+	ny := p.nYears
+	slots := compSlots(ny)
+	clear(w.coreAt)
+	last := int32(compCore)
+	for i, c := range w.comp {
+		var slot int
+		switch {
+		case c == compNever:
+			slot = slots - 1
+			last = compNever
+		case c < int32(ny):
+			slot = int(c) + 1
+			w.coreAt[c+1]++
+		default:
+			slot = 1 + ny + min(int(c)-ny, beyondSlots-1)
+		}
+		if last != compNever {
+			last = max(last, c)
+		}
+		t.trustComp[i*slots+slot]++
+		if c <= int32(p.target) {
+			t.groupCore[p.region[i]]++
+			t.groupCore[model.NumRegions+int(p.typ[i])]++
+		} else {
+			t.notCore[i]++
+		}
+	}
+	// Trusts core by each year: those already core plus those completing by it.
+	core := int(w.coreAt[0])
+	var pv, grow float64 = 0, 1
+	for y := 0; y < ny; y++ {
+		core += int(w.coreAt[y+1])
+		t.coreHist[y*(p.nTrusts+1)+core]++
+		if y == p.target {
+			res.CoreByTarget[s] = float64(core)
+		}
+		sp := w.spend[y]
+		pv += sp * p.discount[y]
+		part.yearSpend[y] += sp
+		part.yearSpend2[y] += sp * sp
+		part.yearNominal[y] += sp * grow
+		grow *= 1 + g
+		t.yearHist[y*(fineBins+1)+binOf(sp, fineBins)]++
+		t.yearMin[y] = math.Min(t.yearMin[y], sp)
+		t.yearMax[y] = math.Max(t.yearMax[y], sp)
+	}
+	for k, v := range w.groupNeed {
+		part.groupNeed[k] += v
+		part.groupNeed2[k] += v * v
+		t.groupHist[k*(fineBins+1)+binOf(v, fineBins)]++
+		t.groupMin[k] = math.Min(t.groupMin[k], v)
+		t.groupMax[k] = math.Max(t.groupMax[k], v)
+	}
+	res.TotalCost[s] = totalCost
+	res.TotalNeed[s] = totalNeed
+	res.PresentValue[s] = pv
+	if last == compNever {
+		res.AllCoreYear[s] = Never
+	} else {
+		res.AllCoreYear[s] = p.sc.BaseYear.Add(int(last))
+	}
+}

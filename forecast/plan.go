@@ -1,0 +1,204 @@
+package forecast
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"corecast/model"
+)
+
+// plan is everything about a run that does not change between iterations:
+// per-trust constants on flat slices, the envelope, discount factors, the
+// static priority order and the samplers.
+type plan struct {
+	sc      model.Scenario
+	trusts  []model.Trust
+	nTrusts int
+	nYears  int // base_year … horizon_year
+	target  int // target_year − base_year
+
+	gap       []float64 // maturity points to core
+	lnGap     []float64 // log(gap), for cost histograms
+	lnRel     []float64 // log(opex / ref_opex)
+	committed []float64 // counted funding, £m
+	typ       []int32   // model.TrustType
+	region    []int32   // model.Region
+	codeRank  []int32   // position of the trust's code in ascending code order
+
+	// order is the static priority order over trusts with gap > 0 (every rule
+	// but lowest-cost, which sorts by each iteration's need).
+	order []int32
+
+	envelope []float64 // E_y, £m, uplift included
+	discount []float64 // 1 / (1 + r)^y
+	halfVar  float64   // σ²/2 of the trust-level factor
+
+	inputs [model.NumInputs]sampler
+	deploy sampler
+
+	committedTotal float64
+}
+
+// newPlan checks the inputs and scenario and precomputes the plan.
+func newPlan(in model.Inputs, sc model.Scenario) (*plan, error) {
+	if err := sc.Validate(); err != nil {
+		return nil, fmt.Errorf("scenario %q: %w", sc.Name, err)
+	}
+	if len(in.Trusts) == 0 {
+		return nil, errors.New("no trusts to forecast")
+	}
+	p := &plan{sc: sc, trusts: in.Trusts, nTrusts: len(in.Trusts)}
+	p.nYears = sc.HorizonYear.Sub(sc.BaseYear) + 1
+	p.target = sc.TargetYear.Sub(sc.BaseYear)
+	n := p.nTrusts
+	p.gap = make([]float64, n)
+	p.lnGap = make([]float64, n)
+	p.lnRel = make([]float64, n)
+	p.committed = make([]float64, n)
+	p.typ = make([]int32, n)
+	p.region = make([]int32, n)
+	p.codeRank = make([]int32, n)
+	index := make(map[string]int, n)
+	for i, t := range in.Trusts {
+		if _, dup := index[t.Code]; dup {
+			return nil, fmt.Errorf("trust code %q appears twice", t.Code)
+		}
+		if !(t.OpexM > 0) || math.IsInf(t.OpexM, 0) {
+			return nil, fmt.Errorf("trust %s: opex_m %g is not above 0", t.Code, t.OpexM)
+		}
+		if !(t.Maturity >= 0 && t.Maturity <= 100) {
+			return nil, fmt.Errorf("trust %s: maturity %g is outside 0–100", t.Code, t.Maturity)
+		}
+		if t.Type < 0 || int(t.Type) >= model.NumTrustTypes || t.Region < 0 || int(t.Region) >= model.NumRegions {
+			return nil, fmt.Errorf("trust %s: unknown type or region", t.Code)
+		}
+		index[t.Code] = i
+		p.gap[i] = t.Gap(sc.CoreThreshold)
+		p.lnGap[i] = math.Log(p.gap[i])
+		p.lnRel[i] = math.Log(t.OpexM / sc.RefOpexM)
+		p.typ[i] = int32(t.Type)
+		p.region[i] = int32(t.Region)
+	}
+	byCode := make([]int32, n)
+	for i := range byCode {
+		byCode[i] = int32(i)
+	}
+	slices.SortFunc(byCode, func(a, b int32) int { return strings.Compare(in.Trusts[a].Code, in.Trusts[b].Code) })
+	for r, i := range byCode {
+		p.codeRank[i] = int32(r)
+	}
+	if err := p.addFunding(in.Funding, index); err != nil {
+		return nil, err
+	}
+	p.order = p.staticOrder()
+	p.discount = make([]float64, p.nYears)
+	for y := range p.discount {
+		p.discount[y] = math.Pow(1+sc.DiscountRate, -float64(y))
+	}
+	p.halfVar = sc.TrustSigma * sc.TrustSigma / 2
+	for j := 0; j < model.NumInputs; j++ {
+		s, err := newSampler(*sc.Input(j))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", model.InputNames()[j], err)
+		}
+		p.inputs[j] = s
+	}
+	d, err := newSampler(sc.DeployYears)
+	if err != nil {
+		return nil, fmt.Errorf("deploy_years: %w", err)
+	}
+	p.deploy = d
+	return p, nil
+}
+
+// addFunding sums committed funding per trust (DESIGN §5 step 3) and builds
+// the national envelope (step 5).
+func (p *plan) addFunding(rows []model.Funding, index map[string]int) error {
+	sc := p.sc
+	lastNational := model.FinancialYear(math.MinInt32)
+	national := map[model.FinancialYear]float64{}
+	for _, f := range rows {
+		if !(f.NationalM >= 0 && f.LocalM >= 0) || math.IsInf(f.NationalM+f.LocalM, 0) {
+			return fmt.Errorf("funding for %s in %s: money must be ≥ 0", f.Code, f.Year)
+		}
+		if f.IsNational() {
+			lastNational = max(lastNational, f.Year)
+			if f.Status.Counts(sc.IncludePlanned) {
+				national[f.Year] += f.NationalM
+			}
+			continue
+		}
+		i, ok := index[f.Code]
+		if !ok {
+			return fmt.Errorf("funding row for unknown trust %q", f.Code)
+		}
+		if f.Status.Counts(sc.IncludePlanned) {
+			p.committed[i] += f.NationalM + f.LocalM
+		}
+	}
+	for _, c := range p.committed {
+		p.committedTotal += c
+	}
+	p.envelope = make([]float64, p.nYears)
+	for y := range p.envelope {
+		year := sc.BaseYear.Add(y)
+		if year <= lastNational {
+			p.envelope[y] = national[year]
+		} else {
+			p.envelope[y] = sc.EnvelopeAfterM
+		}
+		p.envelope[y] += sc.EnvelopeUpliftM
+	}
+	return nil
+}
+
+// staticOrder returns the trusts with gap > 0 in the scenario's priority
+// order, ties broken by code ascending. Lowest-cost is ordered per iteration,
+// so here it gets the code order.
+func (p *plan) staticOrder() []int32 {
+	var idx []int32
+	for i := range p.trusts {
+		if p.gap[i] > 0 {
+			idx = append(idx, int32(i))
+		}
+	}
+	byMaturity := func(a, b int32) int {
+		return cmp.Or(cmp.Compare(p.trusts[a].Maturity, p.trusts[b].Maturity), cmp.Compare(p.codeRank[a], p.codeRank[b]))
+	}
+	switch p.sc.Priority {
+	case model.LowestMaturity:
+		slices.SortFunc(idx, byMaturity)
+	case model.LargestGap:
+		slices.SortFunc(idx, func(a, b int32) int {
+			return cmp.Or(cmp.Compare(p.gap[b], p.gap[a]), cmp.Compare(p.codeRank[a], p.codeRank[b]))
+		})
+	case model.RegionBalanced:
+		// Regions in alphabetical order (the model.Region order) take turns,
+		// one trust at a time, each region's trusts by lowest maturity; a
+		// region that has run out is skipped.
+		queues := make([][]int32, model.NumRegions)
+		for _, i := range idx {
+			queues[p.region[i]] = append(queues[p.region[i]], i)
+		}
+		for _, q := range queues {
+			slices.SortFunc(q, byMaturity)
+		}
+		out := idx[:0:0]
+		for len(out) < len(idx) {
+			for r := range queues {
+				if len(queues[r]) > 0 {
+					out = append(out, queues[r][0])
+					queues[r] = queues[r][1:]
+				}
+			}
+		}
+		idx = out
+	default: // lowest-cost: sorted per iteration; start from code order
+		slices.SortFunc(idx, func(a, b int32) int { return cmp.Compare(p.codeRank[a], p.codeRank[b]) })
+	}
+	return idx
+}

@@ -1,0 +1,150 @@
+package forecast
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"corecast/model"
+)
+
+// blockSize is the number of iterations in one block. Each block has its own
+// random stream, so it is part of what a seed means: changing it changes results.
+const blockSize = 512
+
+// Options controls how a run executes; none of it changes the results.
+type Options struct {
+	// Workers is the number of goroutines simulating blocks; 0 means GOMAXPROCS.
+	Workers int
+	// Progress, if set, is called from Run's goroutine as blocks complete, with
+	// the number of iterations done and the total.
+	Progress func(done, total int)
+}
+
+// Run forecasts the inputs under the scenario (DESIGN §5–§6). It returns the
+// context's error if ctx is cancelled first; a cancelled run stops within a
+// block's share of 64 iterations.
+func Run(ctx context.Context, in model.Inputs, sc model.Scenario, opts Options) (*Result, error) {
+	start := time.Now()
+	p, err := newPlan(in, sc)
+	if err != nil {
+		return nil, err
+	}
+	theta, err := drawInputs(p, sc.Iterations)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res, err := simulate(ctx, p, &theta, opts)
+	if err != nil {
+		return nil, err
+	}
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// simulate runs every iteration of the plan with the given scenario-level
+// draws and summarises the result.
+func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, opts Options) (*Result, error) {
+	n := len(theta[0])
+	if n == 0 {
+		return nil, fmt.Errorf("no iterations to run")
+	}
+	res := &Result{
+		Scenario: p.sc, Years: p.sc.Years(), Iterations: n, Inputs: *theta,
+		TotalCost: make([]float64, n), TotalNeed: make([]float64, n), PresentValue: make([]float64, n),
+		CoreByTarget: make([]float64, n), AllCoreYear: make([]model.FinancialYear, n),
+		CommittedTotalM: p.committedTotal,
+	}
+	nBlocks := (n + blockSize - 1) / blockSize
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, nBlocks)
+
+	var stop atomic.Bool
+	stopped := stop.Load
+	watchDone := make(chan struct{})
+	defer close(watchDone)
+	go func() {
+		select {
+		case <-ctx.Done():
+			stop.Store(true)
+		case <-watchDone:
+		}
+	}()
+
+	var next atomic.Int64
+	done := make(chan *partial, 2*workers)
+	free := make(chan *partial, 4*workers)
+	tallies := make([]*tally, workers)
+	var wg sync.WaitGroup
+	for k := 0; k < workers; k++ {
+		w := newWorker(p, res, theta)
+		tallies[k] = w.tally
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !stopped() {
+				b := int(next.Add(1) - 1)
+				if b >= nBlocks {
+					return
+				}
+				var part *partial
+				select {
+				case part = <-free:
+				default:
+					part = newPartial(p.nTrusts, p.nYears)
+				}
+				lo, hi := b*blockSize, min((b+1)*blockSize, n)
+				if !w.runBlock(b, lo, hi, part, stopped) {
+					return
+				}
+				done <- part
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(done) }()
+
+	// Fold block sums in block order, whichever worker finishes first.
+	total := newPartial(p.nTrusts, p.nYears)
+	pending := map[int]*partial{}
+	folded := 0
+	for part := range done {
+		pending[part.block] = part
+		for {
+			q, ok := pending[folded]
+			if !ok {
+				break
+			}
+			delete(pending, folded)
+			total.fold(q)
+			select {
+			case free <- q:
+			default:
+			}
+			folded++
+			if opts.Progress != nil {
+				opts.Progress(min(folded*blockSize, n), n)
+			}
+		}
+	}
+	if folded < nBlocks {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("run stopped after %d of %d blocks", folded, nBlocks)
+	}
+	all := tallies[0]
+	for _, t := range tallies[1:] {
+		all.add(t)
+	}
+	summarise(p, res, total, all, workers)
+	return res, nil
+}

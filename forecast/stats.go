@@ -1,0 +1,115 @@
+package forecast
+
+import (
+	"math"
+	"slices"
+
+	"corecast/model"
+)
+
+// percentile is the type-7 percentile of sorted x: linear interpolation
+// between the order statistics at rank p·(N−1) (0-based).
+func percentile(sorted []float64, p float64) float64 {
+	n := len(sorted)
+	if n == 0 {
+		return math.NaN()
+	}
+	r := p * float64(n-1)
+	k := int(r)
+	if k >= n-1 {
+		return sorted[n-1]
+	}
+	return sorted[k] + (r-float64(k))*(sorted[k+1]-sorted[k])
+}
+
+// moments gives the mean, the sample standard deviation and the standard
+// error of the mean from a count, a sum and a sum of squares.
+func moments(n int, sum, sum2 float64) (mean, sd, se float64) {
+	if n == 0 {
+		return math.NaN(), math.NaN(), math.NaN()
+	}
+	mean = sum / float64(n)
+	if n > 1 {
+		v := (sum2 - sum*mean) / float64(n-1)
+		sd = math.Sqrt(max(v, 0))
+	}
+	return mean, sd, sd / math.Sqrt(float64(n))
+}
+
+// seriesStats summarises a whole series. scratch (len(x)) receives a sorted copy.
+func seriesStats(x, scratch []float64) Stats {
+	n := len(x)
+	var sum float64
+	for _, v := range x {
+		sum += v
+	}
+	var st Stats
+	if n == 0 {
+		return st
+	}
+	st.Mean = sum / float64(n)
+	var ss float64
+	for _, v := range x {
+		d := v - st.Mean
+		ss += d * d
+	}
+	if n > 1 {
+		st.SD = math.Sqrt(ss / float64(n-1))
+	}
+	st.SE = st.SD / math.Sqrt(float64(n))
+	s := scratch[:n]
+	copy(s, x)
+	slices.Sort(s)
+	st.fillPercentiles(func(p float64) float64 { return percentile(s, p) })
+	st.Min, st.Max = s[0], s[n-1]
+	return st
+}
+
+// fillPercentiles sets P5 … P95 from a percentile function.
+func (st *Stats) fillPercentiles(q func(p float64) float64) {
+	st.P5, st.P10, st.P25, st.P50 = q(0.05), q(0.10), q(0.25), q(0.50)
+	st.P75, st.P90, st.P95 = q(0.75), q(0.90), q(0.95)
+}
+
+// scaled returns the statistics of a·X for a ≥ 0.
+func (st Stats) scaled(a float64) Stats {
+	return Stats{Mean: a * st.Mean, SD: a * st.SD, SE: a * st.SE,
+		P5: a * st.P5, P10: a * st.P10, P25: a * st.P25, P50: a * st.P50,
+		P75: a * st.P75, P90: a * st.P90, P95: a * st.P95, Min: a * st.Min, Max: a * st.Max}
+}
+
+// shifted returns the statistics of X + c.
+func (st Stats) shifted(c float64) Stats {
+	out := st
+	for _, v := range []*float64{&out.Mean, &out.P5, &out.P10, &out.P25, &out.P50, &out.P75, &out.P90, &out.P95, &out.Min, &out.Max} {
+		*v += c
+	}
+	return out
+}
+
+// histStats summarises a streamed quantity from its sums and histogram.
+func histStats(n int, sum, sum2 float64, h []uint32, lo, hi float64) Stats {
+	var st Stats
+	st.Mean, st.SD, st.SE = moments(n, sum, sum2)
+	st.fillPercentiles(func(p float64) float64 { return histQuantile(h, n, p, lo, hi) })
+	st.Min, st.Max = lo, hi
+	return st
+}
+
+// yearPercentile is a percentile of whole years: the lower order statistic at
+// rank p·(N−1), so it is always a year that occurred (or Never).
+func yearPercentile(sorted []model.FinancialYear, p float64) model.FinancialYear {
+	if len(sorted) == 0 {
+		return Never
+	}
+	return sorted[int(p*float64(len(sorted)-1))]
+}
+
+// probability estimates a share from a count with its standard error.
+func probability(count, n int) Probability {
+	if n == 0 {
+		return Probability{P: math.NaN(), SE: math.NaN()}
+	}
+	p := float64(count) / float64(n)
+	return Probability{P: p, SE: math.Sqrt(p * (1 - p) / float64(n))}
+}

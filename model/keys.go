@@ -1,0 +1,295 @@
+package model
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// ScalarKey describes one plain (non-distribution) scenario key.
+type ScalarKey struct {
+	Key         string // as in TOML and --set
+	Description string // what the value means, with its unit
+	Source      string // where the default comes from
+	get         func(*Scenario) string
+	set         func(*Scenario, string) error
+}
+
+// DistributionKey describes one scenario key that holds a distribution.
+type DistributionKey struct {
+	Key         string
+	Description string
+	Source      string
+	// NonNegative marks inputs that cannot sensibly be negative (costs, years).
+	NonNegative bool
+	Dist        func(*Scenario) *Distribution
+}
+
+// Get returns the key's value in s, formatted as --set takes it.
+func (k ScalarKey) Get(s *Scenario) string { return k.get(s) }
+
+func parseFloat(key, v string) (float64, error) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, fmt.Errorf("%s: %q is not a number", key, v)
+	}
+	return f, nil
+}
+
+func floatKey(key, desc, src string, field func(*Scenario) *float64) ScalarKey {
+	return ScalarKey{Key: key, Description: desc, Source: src,
+		get: func(s *Scenario) string { return strconv.FormatFloat(*field(s), 'g', -1, 64) },
+		set: func(s *Scenario, v string) error {
+			f, err := parseFloat(key, v)
+			if err == nil {
+				*field(s) = f
+			}
+			return err
+		}}
+}
+
+func intKey(key, desc, src string, field func(*Scenario) *int) ScalarKey {
+	return ScalarKey{Key: key, Description: desc, Source: src,
+		get: func(s *Scenario) string { return strconv.Itoa(*field(s)) },
+		set: func(s *Scenario, v string) error {
+			f, err := parseFloat(key, v)
+			if err != nil || f != math.Trunc(f) || math.Abs(f) > math.MaxInt32 {
+				return fmt.Errorf("%s: %q is not a whole number", key, v)
+			}
+			*field(s) = int(f)
+			return nil
+		}}
+}
+
+func yearKey(key, desc, src string, field func(*Scenario) *FinancialYear) ScalarKey {
+	return ScalarKey{Key: key, Description: desc, Source: src,
+		get: func(s *Scenario) string { return field(s).String() },
+		set: func(s *Scenario, v string) error {
+			y, err := ParseFinancialYear(v)
+			if err != nil {
+				return fmt.Errorf("%s: %w", key, err)
+			}
+			*field(s) = y
+			return nil
+		}}
+}
+
+func textKey(key, desc, src string, field func(*Scenario) *string) ScalarKey {
+	return ScalarKey{Key: key, Description: desc, Source: src,
+		get: func(s *Scenario) string { return *field(s) },
+		set: func(s *Scenario, v string) error { *field(s) = strings.TrimSpace(v); return nil }}
+}
+
+const (
+	srcDesign = "corecast default (DESIGN §4)"
+	srcNAO    = "NAO, Digital transformation in the NHS (May 2020)"
+)
+
+// ScalarKeys lists every plain scenario key in TOML order.
+func ScalarKeys() []ScalarKey {
+	return []ScalarKey{
+		textKey("name", "scenario name", srcDesign, func(s *Scenario) *string { return &s.Name }),
+		yearKey("base_year", "price base and first modelled year", srcNAO+": plan period 2019-20 to 2023-24", func(s *Scenario) *FinancialYear { return &s.BaseYear }),
+		yearKey("target_year", "the year 'core by' is judged against", srcNAO+": core digitisation expected by 2024", func(s *Scenario) *FinancialYear { return &s.TargetYear }),
+		yearKey("horizon_year", "last modelled year", srcDesign, func(s *Scenario) *FinancialYear { return &s.HorizonYear }),
+		floatKey("core_threshold", "maturity score (0–100) that counts as core digitisation", srcDesign, func(s *Scenario) *float64 { return &s.CoreThreshold }),
+		intKey("iterations", "Monte Carlo iterations", srcDesign, func(s *Scenario) *int { return &s.Iterations }),
+		{Key: "seed", Description: "random seed; the same seed gives identical results", Source: srcDesign,
+			get: func(s *Scenario) string { return strconv.FormatUint(s.Seed, 10) },
+			set: func(s *Scenario, v string) error {
+				u, err := strconv.ParseUint(strings.TrimSpace(v), 10, 64)
+				if err != nil {
+					return fmt.Errorf("seed: %q is not a whole number ≥ 0", v)
+				}
+				s.Seed = u
+				return nil
+			}},
+		{Key: "sampling", Description: "lhs (Latin hypercube) or random, for scenario-level draws", Source: srcDesign,
+			get: func(s *Scenario) string { return string(s.Sampling) },
+			set: func(s *Scenario, v string) error {
+				m := Sampling(strings.ToLower(strings.TrimSpace(v)))
+				if m != LHS && m != Random {
+					return fmt.Errorf("sampling: %q is not lhs or random", v)
+				}
+				s.Sampling = m
+				return nil
+			}},
+		{Key: "priority", Description: "order in which trusts get capacity and envelope", Source: srcDesign,
+			get: func(s *Scenario) string { return string(s.Priority) },
+			set: func(s *Scenario, v string) error {
+				p := Priority(strings.ToLower(strings.TrimSpace(v)))
+				for _, q := range Priorities() {
+					if p == q {
+						s.Priority = p
+						return nil
+					}
+				}
+				return fmt.Errorf("priority: %q is not one of lowest-maturity, largest-gap, lowest-cost, region-balanced", v)
+			}},
+		{Key: "include_planned", Description: "count 'planned' funding as committed (true/false)", Source: srcDesign,
+			get: func(s *Scenario) string { return strconv.FormatBool(s.IncludePlanned) },
+			set: func(s *Scenario, v string) error {
+				b, err := strconv.ParseBool(strings.TrimSpace(v))
+				if err != nil {
+					return fmt.Errorf("include_planned: %q is not true or false", v)
+				}
+				s.IncludePlanned = b
+				return nil
+			}},
+		floatKey("local_share", "share of remaining need paid by trusts (0–1)", "GDE funding was matched 1:1 locally", func(s *Scenario) *float64 { return &s.LocalShare }),
+		intKey("capacity_starts", "most trusts that can start deployment in one year", srcDesign, func(s *Scenario) *int { return &s.CapacityStarts }),
+		floatKey("envelope_after_m", "national envelope, £m a year (real), for years without NATIONAL rows", srcDesign, func(s *Scenario) *float64 { return &s.EnvelopeAfterM }),
+		floatKey("envelope_uplift_m", "£m a year added to every year's national envelope", "goal seek's answer; 0 by default", func(s *Scenario) *float64 { return &s.EnvelopeUpliftM }),
+		floatKey("plan_total_m", "the plan to compare against, £m", srcNAO+": up to £8.1bn in 2019-20 to 2023-24", func(s *Scenario) *float64 { return &s.PlanTotalM }),
+		floatKey("discount_rate", "real discount rate for present values", "HM Treasury Green Book STPR 3.5%", func(s *Scenario) *float64 { return &s.DiscountRate }),
+		floatKey("trust_sigma", "lognormal spread of a trust's cost around the model", srcDesign, func(s *Scenario) *float64 { return &s.TrustSigma }),
+		floatKey("ref_opex_m", "opex of the reference trust for unit costs, £m", srcDesign, func(s *Scenario) *float64 { return &s.RefOpexM }),
+	}
+}
+
+// DistributionKeys lists every distribution-valued scenario key in TOML order.
+func DistributionKeys() []DistributionKey {
+	keys := []DistributionKey{
+		{Key: "size_elasticity", Description: "β: cost scales with (opex / ref_opex)^β", Source: srcDesign, Dist: func(s *Scenario) *Distribution { return &s.SizeElasticity }},
+		{Key: "optimism_bias", Description: "capex uplift for optimism bias", Source: "HM Treasury Green Book supplementary guidance: IT projects 10%–200%", NonNegative: true, Dist: func(s *Scenario) *Distribution { return &s.OptimismBias }},
+		{Key: "duration_bias", Description: "uplift to deployment time", Source: "HM Treasury Green Book supplementary guidance on optimism bias (works duration)", Dist: func(s *Scenario) *Distribution { return &s.DurationBias }},
+		{Key: "deploy_years", Description: "years a trust takes to deploy (drawn per trust)", Source: srcDesign, NonNegative: true, Dist: func(s *Scenario) *Distribution { return &s.DeployYears }},
+		{Key: "inflation", Description: "annual inflation, for nominal figures", Source: srcDesign, Dist: func(s *Scenario) *Distribution { return &s.Inflation }},
+	}
+	for _, t := range TrustTypes() {
+		t := t
+		keys = append(keys, DistributionKey{
+			Key:         "unit_cost." + t.Key(),
+			Description: fmt.Sprintf("£m per maturity point, reference-size %s trust", t),
+			Source:      "illustrative; corecast default (DESIGN §4)",
+			NonNegative: true,
+			Dist:        func(s *Scenario) *Distribution { return &s.UnitCost[t] },
+		})
+	}
+	return keys
+}
+
+// LookupDistribution finds a distribution key by name.
+func LookupDistribution(key string) (DistributionKey, bool) {
+	for _, k := range DistributionKeys() {
+		if k.Key == key {
+			return k, true
+		}
+	}
+	return DistributionKey{}, false
+}
+
+// Get returns the value of a dotted key as Set takes it: a scalar key, a
+// distribution key (its compact form), or a distribution parameter such as
+// "unit_cost.acute.mode".
+func (s *Scenario) Get(key string) (string, error) {
+	key = strings.ToLower(strings.TrimSpace(key))
+	for _, k := range ScalarKeys() {
+		if k.Key == key {
+			return k.get(s), nil
+		}
+	}
+	if k, ok := LookupDistribution(key); ok {
+		return k.Dist(s).String(), nil
+	}
+	if i := strings.LastIndexByte(key, '.'); i > 0 {
+		if k, ok := LookupDistribution(key[:i]); ok {
+			d := k.Dist(s)
+			if key[i+1:] == "dist" {
+				return string(d.Kind), nil
+			}
+			if v, ok := d.Param(key[i+1:]); ok {
+				return strconv.FormatFloat(v, 'g', -1, 64), nil
+			}
+		}
+	}
+	return "", unknownKey(key)
+}
+
+// Set changes one scenario value by its dotted key, as `--set key=value` and the
+// Scenario sheet write it: "capacity_starts", "unit_cost.acute.mode",
+// "deploy_years.dist". Changing a distribution's dist carries over what it can
+// of the old parameters (see Distribution.WithKind). Setting a lognormal's p10
+// or p90 switches it to the p10/p90 form, and median or sigma back.
+func (s *Scenario) Set(key, value string) error {
+	key = strings.ToLower(strings.TrimSpace(key))
+	for _, k := range ScalarKeys() {
+		if k.Key == key {
+			return k.set(s, value)
+		}
+	}
+	i := strings.LastIndexByte(key, '.')
+	if i > 0 {
+		if k, ok := LookupDistribution(key[:i]); ok {
+			d := k.Dist(s)
+			param := key[i+1:]
+			if param == "dist" {
+				kind, err := ParseDistKind(value)
+				if err != nil {
+					return fmt.Errorf("%s: %w", key, err)
+				}
+				*d = d.WithKind(kind)
+				return nil
+			}
+			if _, ok := d.Param(param); !ok {
+				return fmt.Errorf("%s: %q is not a distribution parameter (want dist, %s)", key, param, strings.Join(d.Kind.ParamNames(), ", "))
+			}
+			f, err := parseFloat(key, value)
+			if err != nil {
+				return err
+			}
+			if d.Kind == Lognormal {
+				d.switchLognormalForm(param)
+			}
+			return d.SetParam(param, f)
+		}
+	}
+	if _, ok := LookupDistribution(key); ok {
+		return fmt.Errorf("%s is a distribution: set %s.dist or one of its parameters, e.g. %s.mode", key, key, key)
+	}
+	return unknownKey(key)
+}
+
+// switchLognormalForm converts a lognormal between its median/sigma and p10/p90
+// forms when a parameter of the other form is about to be set.
+func (d *Distribution) switchLognormalForm(param string) {
+	m, s := d.LogParams()
+	switch param {
+	case "p10", "p90":
+		if !math.IsNaN(d.Median) || !math.IsNaN(d.Sigma) {
+			d.P10, d.P90 = m*math.Exp(-z90*s), m*math.Exp(z90*s)
+			d.Median, d.Sigma = math.NaN(), math.NaN()
+		}
+	case "median", "sigma":
+		if math.IsNaN(d.Median) && math.IsNaN(d.Sigma) {
+			d.Median, d.Sigma = m, s
+			d.P10, d.P90 = math.NaN(), math.NaN()
+		}
+	}
+}
+
+func unknownKey(key string) error {
+	return fmt.Errorf("unknown scenario key %q (see the scenario keys in the README)", key)
+}
+
+// SetAll applies "key=value" assignments in order, stopping at the first bad one.
+func (s *Scenario) SetAll(assignments []string) error {
+	for _, a := range assignments {
+		k, v, ok := strings.Cut(a, "=")
+		if !ok {
+			return fmt.Errorf("--set %q: want key=value", a)
+		}
+		if err := s.Set(k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Clone returns a deep copy of the scenario.
+func (s Scenario) Clone() Scenario {
+	c := s
+	c.Correlations = append([]Correlation(nil), s.Correlations...)
+	return c
+}
