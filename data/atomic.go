@@ -1,0 +1,72 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// WriteFileAtomic writes a file through write so that readers never see it
+// half written: the data goes to a temporary file in the same directory,
+// which then takes the final name. Unless force is set, an existing file is
+// never replaced and the error wraps fs.ErrExist.
+func WriteFileAtomic(path string, force bool, write func(io.Writer) error) (err error) {
+	if !force {
+		if _, err := os.Lstat(path); err == nil {
+			return existsError(path)
+		}
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	tmpName := tmp.Name()
+	defer func() {
+		if tmp != nil {
+			_ = tmp.Close()
+		}
+		_ = os.Remove(tmpName)
+	}()
+	if err := write(tmp); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	closeErr := tmp.Close()
+	tmp = nil
+	if closeErr != nil {
+		return fmt.Errorf("writing %s: %w", path, closeErr)
+	}
+	if force {
+		if err := os.Rename(tmpName, path); err != nil {
+			return fmt.Errorf("cannot write %s: %w", path, err)
+		}
+		return nil
+	}
+	// A hard link fails if the name is taken, so a file created meanwhile is
+	// never replaced. Where links are not supported, fall back to rename.
+	if err := os.Link(tmpName, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return existsError(path)
+		}
+		if _, statErr := os.Lstat(path); statErr == nil {
+			return existsError(path)
+		}
+		if err := os.Rename(tmpName, path); err != nil {
+			return fmt.Errorf("cannot write %s: %w", path, err)
+		}
+	}
+	return nil
+}
+
+func existsError(path string) error {
+	return fmt.Errorf("%s already exists; choose another name or pass --force to replace it: %w", path, fs.ErrExist)
+}

@@ -1,0 +1,292 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"corecast/model"
+)
+
+// maxScenarioBytes bounds the size of a scenario file.
+const maxScenarioBytes = 1 << 20
+
+// Scalar keys by the TOML type they take; the rest are numbers.
+var (
+	tomlStringKeys = []string{"name", "base_year", "target_year", "horizon_year", "sampling", "priority"}
+	tomlBoolKeys   = []string{"include_planned"}
+)
+
+// LoadScenarioTOML reads a scenario file. Every key has a default, so an
+// empty file gives model.DefaultScenario(). Unknown keys are errors.
+func LoadScenarioTOML(path string) (model.Scenario, error) {
+	b, err := readFileLimited(path, limits{maxBytes: maxScenarioBytes})
+	if err != nil {
+		return model.Scenario{}, err
+	}
+	return ParseScenarioTOML(path, b)
+}
+
+// ParseScenarioTOML reads a scenario from TOML text, starting from
+// model.DefaultScenario(); name is the file name used in errors. A
+// distribution given as an inline table replaces the default one entirely,
+// and any correlation block replaces the default correlation set. The result
+// is validated; every problem found is reported, each naming the file and key.
+func ParseScenarioTOML(name string, b []byte) (sc model.Scenario, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			sc, err = model.Scenario{}, fmt.Errorf("%s: cannot read the scenario (%v)", name, r)
+		}
+	}()
+	sc = model.DefaultScenario()
+	var m map[string]any
+	if _, err := toml.Decode(string(b), &m); err != nil {
+		return model.Scenario{}, fmt.Errorf("%s: not valid TOML: %w", name, err)
+	}
+	var errs []error
+	bad := func(key, format string, a ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s: %s", name, key, fmt.Sprintf(format, a...)))
+	}
+	for _, k := range sortedKeys(m) {
+		v := m[k]
+		switch {
+		case k == "unit_cost":
+			t, ok := v.(map[string]any)
+			if !ok {
+				bad(k, "want a table of distributions by trust type ([unit_cost] acute = { dist = ... })")
+				continue
+			}
+			for _, tk := range sortedKeys(t) {
+				key := "unit_cost." + tk
+				dk, ok := model.LookupDistribution(key)
+				if !ok {
+					bad(key, "unknown key (want one of acute, mental_health, community, ambulance, specialist)")
+					continue
+				}
+				if d, err := parseDistTable(key, t[tk]); err != nil {
+					errs = append(errs, fmt.Errorf("%s: %w", name, err))
+				} else {
+					*dk.Dist(&sc) = d
+				}
+			}
+		case k == "correlation":
+			cs, err := parseCorrelations(v)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", name, err))
+				continue
+			}
+			sc.Correlations = cs
+		default:
+			if dk, ok := model.LookupDistribution(k); ok {
+				if d, err := parseDistTable(k, v); err != nil {
+					errs = append(errs, fmt.Errorf("%s: %w", name, err))
+				} else {
+					*dk.Dist(&sc) = d
+				}
+				continue
+			}
+			if !isScalarKey(k) {
+				bad(k, "unknown key (see the scenario keys in the README)")
+				continue
+			}
+			if err := setScalar(&sc, k, v); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", name, err))
+			}
+		}
+	}
+	if len(errs) == 0 {
+		if err := sc.Validate(); err != nil {
+			for _, e := range splitJoined(err) {
+				errs = append(errs, fmt.Errorf("%s: %w", name, e))
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return model.Scenario{}, errors.Join(errs...)
+	}
+	return sc, nil
+}
+
+// splitJoined returns the errors joined in err, or err alone.
+func splitJoined(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func isScalarKey(k string) bool {
+	for _, s := range model.ScalarKeys() {
+		if s.Key == k {
+			return true
+		}
+	}
+	return false
+}
+
+// setScalar checks the TOML type of a plain key's value and sets it.
+func setScalar(sc *model.Scenario, k string, v any) error {
+	var text string
+	switch {
+	case slices.Contains(tomlStringKeys, k):
+		s, ok := v.(string)
+		if !ok {
+			return fmt.Errorf("%s: want a quoted string, e.g. %s = %q", k, k, mustGet(sc, k))
+		}
+		text = s
+	case slices.Contains(tomlBoolKeys, k):
+		b, ok := v.(bool)
+		if !ok {
+			return fmt.Errorf("%s: want true or false", k)
+		}
+		text = strconv.FormatBool(b)
+	case k == "seed":
+		switch x := v.(type) {
+		case int64:
+			if x < 0 {
+				return fmt.Errorf("seed: %d is negative; want a whole number ≥ 0", x)
+			}
+			text = strconv.FormatInt(x, 10)
+		case string:
+			text = x
+		default:
+			return fmt.Errorf("seed: want a whole number ≥ 0")
+		}
+	default:
+		f, ok := tomlNumber(v)
+		if !ok {
+			return fmt.Errorf("%s: want a number", k)
+		}
+		text = strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return sc.Set(k, text)
+}
+
+func mustGet(sc *model.Scenario, k string) string {
+	v, _ := sc.Get(k)
+	return v
+}
+
+// tomlNumber accepts a TOML integer or float.
+func tomlNumber(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return float64(x), true
+	case float64:
+		return x, !math.IsNaN(x) && !math.IsInf(x, 0)
+	}
+	return 0, false
+}
+
+// parseDistTable reads a distribution inline table such as
+// { dist = "pert", min = 1, mode = 1.8, max = 3.5 }.
+func parseDistTable(key string, v any) (model.Distribution, error) {
+	t, ok := v.(map[string]any)
+	if !ok {
+		return model.Distribution{}, fmt.Errorf("%s: want a distribution table, e.g. %s = { dist = \"pert\", min = 1, mode = 2, max = 3 }", key, key)
+	}
+	dv, has := t["dist"]
+	if !has {
+		return model.Distribution{}, fmt.Errorf("%s: needs dist = one of fixed, uniform, triangular, pert, normal, lognormal", key)
+	}
+	ds, ok := dv.(string)
+	if !ok {
+		return model.Distribution{}, fmt.Errorf("%s.dist: want a quoted distribution name such as \"pert\"", key)
+	}
+	kind, err := model.ParseDistKind(ds)
+	if err != nil {
+		return model.Distribution{}, fmt.Errorf("%s.dist: %w", key, err)
+	}
+	d := model.NewDistribution(kind)
+	allowed := kind.ParamNames()
+	if kind == model.Lognormal {
+		allowed = append(allowed, "p10", "p90")
+	}
+	var errs []error
+	for _, p := range sortedKeys(t) {
+		if p == "dist" {
+			continue
+		}
+		if !slices.Contains(allowed, p) {
+			errs = append(errs, fmt.Errorf("%s.%s: unknown parameter for a %s distribution (want dist, %s)", key, p, kind, strings.Join(allowed, ", ")))
+			continue
+		}
+		f, ok := tomlNumber(t[p])
+		if !ok {
+			errs = append(errs, fmt.Errorf("%s.%s: want a number", key, p))
+			continue
+		}
+		if err := d.SetParam(p, f); err != nil {
+			errs = append(errs, fmt.Errorf("%s.%s: %w", key, p, err))
+		}
+	}
+	return d, errors.Join(errs...)
+}
+
+// parseCorrelations reads the [[correlation]] blocks (or correlation = []).
+func parseCorrelations(v any) ([]model.Correlation, error) {
+	var blocks []map[string]any
+	switch x := v.(type) {
+	case []map[string]any:
+		blocks = x
+	case []any:
+		for i, e := range x {
+			t, ok := e.(map[string]any)
+			if !ok {
+				return nil, fmt.Errorf("correlation[%d]: want a table with a, b and rho", i+1)
+			}
+			blocks = append(blocks, t)
+		}
+	default:
+		return nil, fmt.Errorf("correlation: want [[correlation]] blocks with a, b and rho")
+	}
+	out := make([]model.Correlation, 0, len(blocks))
+	var errs []error
+	for i, t := range blocks {
+		key := fmt.Sprintf("correlation[%d]", i+1)
+		var c model.Correlation
+		for _, k := range sortedKeys(t) {
+			switch k {
+			case "a", "b":
+				s, ok := t[k].(string)
+				if !ok {
+					errs = append(errs, fmt.Errorf("%s.%s: want a quoted input name such as \"unit_cost.acute\"", key, k))
+				} else if k == "a" {
+					c.A = strings.TrimSpace(s)
+				} else {
+					c.B = strings.TrimSpace(s)
+				}
+			case "rho":
+				f, ok := tomlNumber(t[k])
+				if !ok {
+					errs = append(errs, fmt.Errorf("%s.rho: want a number between -1 and 1", key))
+				}
+				c.Rho = f
+			default:
+				errs = append(errs, fmt.Errorf("%s.%s: unknown key (want a, b, rho)", key, k))
+			}
+		}
+		for _, k := range []string{"a", "b", "rho"} {
+			if _, has := t[k]; !has {
+				errs = append(errs, fmt.Errorf("%s: needs %s", key, k))
+			}
+		}
+		out = append(out, c)
+	}
+	return out, errors.Join(errs...)
+}
+
