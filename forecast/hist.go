@@ -10,7 +10,7 @@ const (
 	histLog10Lo  = -3.0 // log10 of the lowest bin edge, £m
 	histDecades  = 9.0  // decades covered
 	fineBins     = 4096 // per-year and per-group histograms: bins 0.5% wide
-	trustBins    = 2048 // per-trust histograms: bins 1% wide
+	trustBins    = 1024 // per-trust histograms: bins 2% wide
 	histZeroSlot = 0    // slot 0 counts values ≤ 0
 )
 

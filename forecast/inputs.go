@@ -16,13 +16,14 @@ import (
 // drawInputs draws the scenario-level inputs θ for every iteration (DESIGN §5
 // step 1): one column per input, stratified (Latin hypercube) or plain random,
 // then re-paired by Iman–Conover to carry the scenario's rank correlations.
-func drawInputs(p *plan, n int) ([model.NumInputs][]float64, error) {
+func drawInputs(p *plan, n, workers int) ([model.NumInputs][]float64, error) {
 	var cols [model.NumInputs][]float64
-	for j := range cols {
+	// Columns have their own streams, so they can be drawn in parallel.
+	parallel(model.NumInputs, workers, func(j int) {
 		cols[j] = make([]float64, n)
 		drawColumn(&p.inputs[j], p.sc.Sampling, newStream(p.sc.Seed, streamInputs+uint64(j)), cols[j])
-	}
-	if err := imposeCorrelation(p.sc, cols[:], p.sc.Seed); err != nil {
+	})
+	if err := imposeCorrelation(p.sc, cols[:], p.sc.Seed, workers); err != nil {
 		return cols, err
 	}
 	return cols, nil
@@ -112,7 +113,7 @@ func names(idx []int) []string {
 // order (their rows and columns of C are the identity); with fewer iterations
 // than twice the inputs involved, E cannot be factorised reliably and the
 // columns are left independent.
-func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64) error {
+func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64, workers int) error {
 	involved, target, err := correlationMatrix(sc)
 	if err != nil || len(involved) == 0 {
 		return err
@@ -126,8 +127,8 @@ func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64) error {
 		scores[i] = mathext.NormalQuantile(float64(i+1) / float64(n+1))
 	}
 	s := mat.NewDense(n, k, nil)
-	col := make([]float64, n)
 	for c, j := range involved {
+		col := make([]float64, n)
 		copy(col, scores)
 		r := newStream(seed, streamScores+uint64(j))
 		r.Shuffle(n, func(a, b int) { col[a], col[b] = col[b], col[a] })
@@ -166,17 +167,18 @@ func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64) error {
 		v float64
 		i int32
 	}
-	order := make([]ranked, n)
-	for c, j := range involved {
+	parallel(k, workers, func(c int) {
+		j := involved[c]
+		order := make([]ranked, n)
 		for i := range order {
 			order[i] = ranked{t.At(i, c), int32(i)}
 		}
 		slices.SortFunc(order, func(x, y ranked) int { return cmp.Or(cmp.Compare(x.v, y.v), cmp.Compare(x.i, y.i)) })
-		copy(col, cols[j])
-		slices.Sort(col)
+		sorted := slices.Clone(cols[j])
+		slices.Sort(sorted)
 		for r, o := range order {
-			cols[j][o.i] = col[r]
+			cols[j][o.i] = sorted[r]
 		}
-	}
+	})
 	return nil
 }

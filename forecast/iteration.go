@@ -30,13 +30,13 @@ type worker struct {
 	pcg   *rand.PCG
 	rng   *rand.Rand
 
-	cost, need, share []float64 // per trust, this iteration
-	years             []int32   // n_i
-	comp              []int32   // completion offset
-	list              []int32   // unstarted trusts in priority order
-	used, spend       []float64 // per year
-	coreAt            []int32   // per year: trusts completing in that year (offset+1)
-	groupNeed         [numGroups]float64
+	need, share []float64 // per trust, this iteration
+	years       []int32   // n_i
+	comp        []int32   // completion offset
+	list        []int32   // unstarted trusts in priority order
+	used, spend []float64 // per year
+	coreAt      []int32   // per year: trusts completing in that year (offset+1)
+	groupNeed   [numGroups]float64
 }
 
 func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker {
@@ -45,7 +45,7 @@ func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker 
 	return &worker{
 		p: p, res: res, theta: theta, tally: newTally(n, p.nYears),
 		pcg: pcg, rng: rand.New(pcg),
-		cost: make([]float64, n), need: make([]float64, n), share: make([]float64, n),
+		need: make([]float64, n), share: make([]float64, n),
 		years: make([]int32, n), comp: make([]int32, n), list: make([]int32, 0, n),
 		used: make([]float64, p.nYears), spend: make([]float64, p.nYears),
 		coreAt: make([]int32, p.nYears+1),
@@ -88,7 +88,7 @@ func (w *worker) iterate(s int, part *partial) {
 	w.groupNeed = [numGroups]float64{}
 	var totalCost, totalNeed float64
 	const log10e = 1 / math.Ln10
-	for i := range w.cost {
+	for i := range w.need {
 		// Trust-level draws are made for every trust, in input order, so the
 		// same seed gives the same draws whatever the scenario (common random numbers).
 		z := w.rng.NormFloat64()
@@ -96,28 +96,28 @@ func (w *worker) iterate(s int, part *partial) {
 		hist := t.trustHist[i*(trustBins+1) : (i+1)*(trustBins+1)]
 		gap := p.gap[i]
 		if gap == 0 {
-			w.cost[i], w.need[i], w.comp[i] = 0, 0, compCore
+			w.need[i], w.comp[i] = 0, compCore
 			hist[histZeroSlot]++
-			t.trustMin[i] = math.Min(t.trustMin[i], 0)
-			t.trustMax[i] = math.Max(t.trustMax[i], 0)
+			t.trustMin[i] = min(t.trustMin[i], 0)
+			t.trustMax[i] = max(t.trustMax[i], 0)
 			continue
 		}
 		// cost_i = unit_cost × gap × (opex/ref)^β × ε × (1 + ob), ε = exp(N(−σ²/2, σ)):
 		// one exp for both factors.
 		ty := p.typ[i]
 		e := beta*p.lnRel[i] + sigma*z - p.halfVar
-		cost := scale[ty] * gap * math.Exp(e)
+		cost := scale[ty] * gap * expHot(e)
 		need := max(0, cost-p.committed[i])
 		nYears := math.Ceil(dy * (1 + db))
 		nYears = min(max(nYears, 1), maxDeployYears)
-		w.cost[i], w.need[i], w.years[i] = cost, need, int32(nYears)
+		w.need[i], w.years[i] = need, int32(nYears)
 		if cost > 0 && lnScale[ty] == lnScale[ty] {
 			hist[binOfLog10((lnScale[ty]+p.lnGap[i]+e)*log10e, trustBins)]++
 		} else {
 			hist[binOf(cost, trustBins)]++
 		}
-		t.trustMin[i] = math.Min(t.trustMin[i], cost)
-		t.trustMax[i] = math.Max(t.trustMax[i], cost)
+		t.trustMin[i] = min(t.trustMin[i], cost)
+		t.trustMax[i] = max(t.trustMax[i], cost)
 		part.trustCost[i] += cost
 		part.trustCost2[i] += cost * cost
 		part.trustNeed[i] += need
@@ -142,9 +142,13 @@ func (w *worker) iterate(s int, part *partial) {
 func (w *worker) schedule() {
 	p := w.p
 	list := w.list[:0]
+	// minShare is the smallest yearly national share of any unstarted trust:
+	// once a year's envelope has less room than that, no one else can start.
+	minShare := math.Inf(1)
 	for _, i := range p.order {
 		if w.comp[i] == compUnstarted {
 			list = append(list, i)
+			minShare = min(minShare, w.share[i])
 		}
 	}
 	if p.sc.Priority == model.LowestCost {
@@ -162,7 +166,7 @@ func (w *worker) schedule() {
 		starts := 0
 		keep := list[:0]
 		for k, i := range list {
-			if starts >= capacity {
+			if starts >= capacity || env[y]+envelopeSlack-w.used[y] < minShare {
 				keep = append(keep, list[k:]...)
 				break
 			}
@@ -247,15 +251,15 @@ func (w *worker) record(s int, part *partial, totalCost, totalNeed, g float64) {
 		part.yearNominal[y] += sp * grow
 		grow *= 1 + g
 		t.yearHist[y*(fineBins+1)+binOf(sp, fineBins)]++
-		t.yearMin[y] = math.Min(t.yearMin[y], sp)
-		t.yearMax[y] = math.Max(t.yearMax[y], sp)
+		t.yearMin[y] = min(t.yearMin[y], sp)
+		t.yearMax[y] = max(t.yearMax[y], sp)
 	}
 	for k, v := range w.groupNeed {
 		part.groupNeed[k] += v
 		part.groupNeed2[k] += v * v
 		t.groupHist[k*(fineBins+1)+binOf(v, fineBins)]++
-		t.groupMin[k] = math.Min(t.groupMin[k], v)
-		t.groupMax[k] = math.Max(t.groupMax[k], v)
+		t.groupMin[k] = min(t.groupMin[k], v)
+		t.groupMax[k] = max(t.groupMax[k], v)
 	}
 	res.TotalCost[s] = totalCost
 	res.TotalNeed[s] = totalNeed

@@ -78,7 +78,7 @@ type TrustResult struct {
 	Trust      model.Trust
 	Gap        float64 // maturity points to core
 	CommittedM float64 // counted funding, £m
-	Cost       Stats   // £m; percentiles from a fine streamed histogram (±0.5%)
+	Cost       Stats   // £m; percentiles from a streamed histogram (within 1%)
 	NeedMean   float64 // £m
 	// PCoreByTarget is the share of iterations in which the trust is core by target_year.
 	PCoreByTarget Probability

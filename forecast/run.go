@@ -33,7 +33,7 @@ func Run(ctx context.Context, in model.Inputs, sc model.Scenario, opts Options) 
 	if err != nil {
 		return nil, err
 	}
-	theta, err := drawInputs(p, sc.Iterations)
+	theta, err := drawInputs(p, sc.Iterations, workerCount(opts.Workers))
 	if err != nil {
 		return nil, err
 	}
@@ -62,11 +62,7 @@ func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, o
 		CommittedTotalM: p.committedTotal,
 	}
 	nBlocks := (n + blockSize - 1) / blockSize
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, nBlocks)
+	workers := min(workerCount(opts.Workers), nBlocks)
 
 	var stop atomic.Bool
 	stopped := stop.Load
@@ -147,4 +143,34 @@ func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, o
 	}
 	summarise(p, res, total, all, workers)
 	return res, nil
+}
+
+// workerCount resolves Options.Workers: 0 or less means GOMAXPROCS.
+func workerCount(w int) int {
+	if w <= 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return w
+}
+
+// parallel calls f(0) … f(n−1) on up to workers goroutines and waits. Each
+// call must write only its own outputs, so the result does not depend on
+// scheduling.
+func parallel(n, workers int, f func(i int)) {
+	var wg sync.WaitGroup
+	jobs := make(chan int)
+	for w := 0; w < min(max(1, workers), n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
 }

@@ -87,6 +87,12 @@ func (s *sampler) draw(r *rand.Rand) float64 {
 	switch s.kind {
 	case model.Fixed:
 		return s.a
+	case model.Triangular:
+		u := openUnit(r)
+		if u < s.fc {
+			return s.a + math.Sqrt(u*(s.c-s.a)*(s.b-s.a))
+		}
+		return s.c - math.Sqrt((1-u)*(s.c-s.a)*(s.c-s.b))
 	case model.PERT:
 		x := gammaDraw(r, s.gdA, s.gcA)
 		y := gammaDraw(r, s.gdB, s.gcB)

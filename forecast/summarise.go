@@ -2,7 +2,6 @@ package forecast
 
 import (
 	"slices"
-	"sync"
 
 	"corecast/model"
 )
@@ -20,23 +19,9 @@ func summarise(p *plan, res *Result, sums *partial, t *tally, workers int) {
 		series = append(series, res.Inputs[j])
 	}
 	stats := make([]Stats, len(series))
-	var wg sync.WaitGroup
-	jobs := make(chan int)
-	for w := 0; w < max(1, workers); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			scratch := make([]float64, n)
-			for j := range jobs {
-				stats[j] = seriesStats(series[j], scratch)
-			}
-		}()
-	}
-	for j := range series {
-		jobs <- j
-	}
-	close(jobs)
-	wg.Wait()
+	parallel(len(series), workers, func(j int) {
+		stats[j] = seriesStats(series[j], make([]float64, n))
+	})
 	copy(res.InputStats[:], stats[4:])
 	need := stats[1]
 	res.Outputs = []Output{

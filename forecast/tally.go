@@ -94,11 +94,11 @@ func (t *tally) add(o *tally) {
 // addition depends on order, so partials are folded in block order whatever
 // worker produced them: that keeps results bit-identical at any GOMAXPROCS.
 type partial struct {
-	block                           int
+	block                            int
 	trustCost, trustCost2, trustNeed []float64 // per trust
-	yearSpend, yearSpend2           []float64 // per year, total real
-	yearNominal                     []float64 // per year, total nominal
-	groupNeed, groupNeed2           []float64 // per group
+	yearSpend, yearSpend2            []float64 // per year, total real
+	yearNominal                      []float64 // per year, total nominal
+	groupNeed, groupNeed2            []float64 // per group
 }
 
 func newPartial(nTrusts, nYears int) *partial {

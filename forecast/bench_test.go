@@ -1,0 +1,35 @@
+package forecast
+
+import (
+	"context"
+	"testing"
+
+	"corecast/model"
+)
+
+// benchRun runs n iterations on a synthetic portfolio of trusts shaped like the
+// sample and reports the time per trust-iteration.
+func benchRun(b *testing.B, trusts, n int) {
+	in := synthetic(trusts, 1)
+	sc := model.DefaultScenario()
+	sc.Iterations = n
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Run(context.Background(), in, sc, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(trusts*n), "ns/trust-iter")
+}
+
+// BenchmarkRun10k is the live-recompute target of DESIGN §10: 10,000
+// iterations of a sample-sized workbook in under 50 ms on 2 cores.
+func BenchmarkRun10k(b *testing.B) { benchRun(b, 217, 10_000) }
+
+// BenchmarkRun1M is the batch target: 1,000,000 iterations in under 5 s.
+func BenchmarkRun1M(b *testing.B) { benchRun(b, 217, 1_000_000) }
+
+// Scaling in iterations and in trusts.
+func BenchmarkScaleIter100k(b *testing.B)   { benchRun(b, 217, 100_000) }
+func BenchmarkScaleTrusts2000(b *testing.B) { benchRun(b, 2000, 10_000) }

@@ -1,0 +1,235 @@
+package forecast
+
+import (
+	"context"
+	"errors"
+	"math"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+
+	"corecast/model"
+)
+
+func TestImanConoverAchievesRankCorrelation(t *testing.T) {
+	sc := model.DefaultScenario()
+	sc.Iterations = 20_000
+	sc.Correlations = []model.Correlation{
+		{A: "unit_cost.acute", B: "unit_cost.mental_health", Rho: 0.6},
+		{A: "optimism_bias", B: "duration_bias", Rho: -0.4},
+	}
+	p, err := newPlan(synthetic(10, 1), sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := drawInputsUncorrelated(p, sc.Iterations)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols, err := drawInputs(p, sc.Iterations, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Marginals unchanged: same multiset of values in every column.
+	for j := range cols {
+		a, b := sortedCopy(before[j]), sortedCopy(cols[j])
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("column %d: Iman–Conover changed the marginal values", j)
+		}
+	}
+	idx := func(name string) int { i, _ := model.InputIndex(name); return i }
+	tests := []struct {
+		a, b string
+		want float64
+	}{
+		// Spearman comes out slightly below the scores' correlation rho.
+		{"unit_cost.acute", "unit_cost.mental_health", 0.6},
+		{"optimism_bias", "duration_bias", -0.4},
+		{"unit_cost.acute", "optimism_bias", 0},
+		{"unit_cost.acute", "unit_cost.community", 0},
+	}
+	for _, tc := range tests {
+		got := Spearman(cols[idx(tc.a)], cols[idx(tc.b)])
+		// Spearman of normal scores with correlation ρ is (6/π)·asin(ρ/2),
+		// e.g. 0.582 for 0.6; allow 0.03 for sampling.
+		want := 6 / math.Pi * math.Asin(tc.want/2)
+		if math.Abs(got-want) > 0.03 {
+			t.Errorf("spearman(%s, %s) = %.3f, want %.3f ± 0.03", tc.a, tc.b, got, want)
+		}
+	}
+}
+
+// drawInputsUncorrelated draws the columns as drawInputs does, without
+// imposing correlations.
+func drawInputsUncorrelated(p *plan, n int) ([model.NumInputs][]float64, error) {
+	q := *p
+	q.sc.Correlations = nil
+	return drawInputs(&q, n, 1)
+}
+
+func sortedCopy(x []float64) []float64 {
+	s := make([]float64, len(x))
+	seriesStats(x, s)
+	return s
+}
+
+func TestCorrelationNotPositiveDefiniteIsRejected(t *testing.T) {
+	sc := model.DefaultScenario()
+	sc.Correlations = []model.Correlation{
+		{A: "unit_cost.acute", B: "unit_cost.community", Rho: 0.9},
+		{A: "unit_cost.acute", B: "unit_cost.ambulance", Rho: 0.9},
+		{A: "unit_cost.community", B: "unit_cost.ambulance", Rho: -0.9},
+	}
+	_, err := Run(context.Background(), synthetic(5, 1), sc, Options{})
+	if err == nil || !strings.Contains(err.Error(), "not positive definite") {
+		t.Fatalf("err = %v, want a not-positive-definite error", err)
+	}
+}
+
+func TestDeterministicAcrossWorkerCounts(t *testing.T) {
+	in := synthetic(60, 7)
+	for _, pr := range model.Priorities() {
+		t.Run(string(pr), func(t *testing.T) {
+			sc := model.DefaultScenario()
+			sc.Iterations = 3000 // several blocks
+			sc.Priority = pr
+			var first *Result
+			for _, procs := range []int{1, 2, 8} {
+				prev := runtime.GOMAXPROCS(procs)
+				res, err := Run(context.Background(), in, sc, Options{})
+				runtime.GOMAXPROCS(prev)
+				if err != nil {
+					t.Fatal(err)
+				}
+				// The scenario is the input echoed back; its unset distribution
+				// parameters are NaN, which DeepEqual never finds equal.
+				res.Elapsed, res.Scenario = 0, model.Scenario{}
+				if first == nil {
+					first = res
+					continue
+				}
+				if !reflect.DeepEqual(first, res) {
+					t.Fatalf("GOMAXPROCS=%d gives a different result from GOMAXPROCS=1", procs)
+				}
+			}
+		})
+	}
+}
+
+func TestDifferentSeedsDiffer(t *testing.T) {
+	in := synthetic(30, 1)
+	sc := model.DefaultScenario()
+	sc.Iterations = 500
+	a := mustRun(t, in, sc)
+	sc.Seed++
+	b := mustRun(t, in, sc)
+	if a.Outputs[1].Stats.Mean == b.Outputs[1].Stats.Mean {
+		t.Error("two seeds gave the same mean total need")
+	}
+}
+
+func TestCancellationStopsRun(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sc := model.DefaultScenario()
+	sc.Iterations = 200_000
+	calls := 0
+	_, err := Run(ctx, synthetic(217, 1), sc, Options{Progress: func(done, total int) {
+		calls++
+		if calls == 2 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if calls > 2+2*runtime.GOMAXPROCS(0)+2 {
+		t.Errorf("%d progress calls after cancelling, want the run to stop within a few blocks", calls)
+	}
+}
+
+func TestProgressReachesTotal(t *testing.T) {
+	sc := model.DefaultScenario()
+	sc.Iterations = 1500
+	last := 0
+	_, err := Run(context.Background(), synthetic(20, 1), sc, Options{Progress: func(done, total int) {
+		if done < last || total != 1500 {
+			t.Errorf("progress %d/%d after %d", done, total, last)
+		}
+		last = done
+	}})
+	if err != nil || last != 1500 {
+		t.Fatalf("err %v, last progress %d, want 1500", err, last)
+	}
+}
+
+func TestIterationAllocatesNothing(t *testing.T) {
+	sc := model.DefaultScenario()
+	sc.Iterations = 100
+	for _, pr := range model.Priorities() {
+		sc.Priority = pr
+		p, err := newPlan(synthetic(217, 1), sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		theta, _ := drawInputs(p, sc.Iterations, 1)
+		res := &Result{TotalCost: make([]float64, 100), TotalNeed: make([]float64, 100), PresentValue: make([]float64, 100),
+			CoreByTarget: make([]float64, 100), AllCoreYear: make([]model.FinancialYear, 100)}
+		w := newWorker(p, res, &theta)
+		part := newPartial(p.nTrusts, p.nYears)
+		s := 0
+		allocs := testing.AllocsPerRun(50, func() {
+			w.iterate(s%100, part)
+			s++
+		})
+		if allocs != 0 {
+			t.Errorf("%s: an iteration allocates %v times, want 0", pr, allocs)
+		}
+	}
+}
+
+// TestMeanTotalCostMatchesAnalytic checks the whole pipeline statistically.
+// Unit costs, β and optimism bias are independent of each other across
+// groups (correlations only tie unit costs together, which does not change a
+// sum's mean), and E[ε] = 1, so
+// E[total cost] = Σ_i gap_i · E[uc_type(i)] · E[(opex_i/ref)^β] · (1 + E[ob]),
+// with E[r^β] = (r^b − r^a) / ((b − a)·ln r) for β ~ uniform(a, b).
+func TestMeanTotalCostMatchesAnalytic(t *testing.T) {
+	in := synthetic(217, 3)
+	for _, m := range []model.Sampling{model.LHS, model.Random} {
+		sc := model.DefaultScenario()
+		sc.Sampling = m
+		sc.Iterations = 20_000
+		res := mustRun(t, in, sc)
+		a, b := sc.SizeElasticity.Min, sc.SizeElasticity.Max
+		want := 0.0
+		for _, tr := range in.Trusts {
+			gap := tr.Gap(sc.CoreThreshold)
+			r := tr.OpexM / sc.RefOpexM
+			size := (math.Pow(r, b) - math.Pow(r, a)) / ((b - a) * math.Log(r))
+			if r == 1 {
+				size = 1
+			}
+			want += gap * analyticOf(sc.UnitCost[tr.Type]).mean * size
+		}
+		want *= 1 + analyticOf(sc.OptimismBias).mean
+		got := res.Outputs[0].Stats
+		if math.Abs(got.Mean-want) > 4*got.SE {
+			t.Errorf("%s: mean total cost %.1f, want %.1f ± %.1f (4 SE)", m, got.Mean, want, 4*got.SE)
+		}
+	}
+}
+
+func TestNeverAndAllCoreYearPercentiles(t *testing.T) {
+	sc := model.DefaultScenario()
+	sc.Iterations = 2000
+	sc.TargetYear, sc.HorizonYear = 2020, 2021 // too short for most trusts
+	res := mustRun(t, synthetic(100, 2), sc)
+	if res.AllCore.P50 != Never || res.PAllCoreByTarget.P != 0 {
+		t.Errorf("all core %v, P %v; want never within a 3-year horizon", res.AllCore, res.PAllCoreByTarget)
+	}
+	if got := FormatCompletion(res.AllCore.P50, sc.HorizonYear); got != "after 2021-22" {
+		t.Errorf("FormatCompletion = %q", got)
+	}
+}
