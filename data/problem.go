@@ -18,6 +18,9 @@ type Problem struct {
 	// Expected says what was wanted, e.g. "one of acute, mental health, ...".
 	// For problems not about one cell it is the whole explanation.
 	Expected string
+	// missing marks a problem about something absent (a column), whose
+	// Expected is the whole explanation although Row and Column are set.
+	missing bool
 }
 
 // Error writes the problem as one sentence, e.g.
@@ -44,7 +47,7 @@ func (p Problem) Error() string {
 	if b.Len() > 0 {
 		b.WriteString(": ")
 	}
-	if p.Row > 0 && p.Column != "" {
+	if p.Row > 0 && p.Column != "" && !p.missing {
 		if p.Value == "" {
 			b.WriteString("found nothing, want ")
 		} else {

@@ -88,7 +88,7 @@ func readHeader(t *table, required, optional []string, what string, ps *problemL
 	}
 	for _, n := range required {
 		if _, has := c.index[n]; !has {
-			ps.add(Problem{File: t.file, Sheet: t.sheet, Row: c.header.num, Column: n, Expected: "a column named " + n + " in the header row"})
+			ps.add(Problem{File: t.file, Sheet: t.sheet, Row: c.header.num, Column: n, Expected: "missing; want a column named " + n + " in the header row", missing: true})
 			ok = false
 		}
 	}

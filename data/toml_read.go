@@ -289,4 +289,3 @@ func parseCorrelations(v any) ([]model.Correlation, error) {
 	}
 	return out, errors.Join(errs...)
 }
-
