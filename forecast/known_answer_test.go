@@ -54,8 +54,8 @@ func TestKnownAnswerOneTrust(t *testing.T) {
 }
 
 func TestKnownAnswerScheduling(t *testing.T) {
-	// Each trust: gap 20 → cost 60 → need 60 (nothing committed) → national
-	// 30 over 2 years = 15 a year.
+	// Trust A (maturity 55): gap 20 → cost 60 → need 60 (nothing committed) →
+	// national 30 over 2 years = 15 a year; B (50): gap 25 → 18.75 a year.
 	tests := []struct {
 		name     string
 		trusts   []model.Trust
@@ -68,7 +68,7 @@ func TestKnownAnswerScheduling(t *testing.T) {
 		{
 			name:   "two trusts compete for an envelope that fits one a year",
 			trusts: []model.Trust{trust("A", 55), trust("B", 50)},
-			// 20 £m a year: one trust's 15 fits, two (30) do not.
+			// 20 £m a year: one trust's share fits, two (33.75) do not.
 			funding: envelope(2019, 20, 20, 20, 20, 20),
 			// B (lower maturity) goes first in 2019-20 and uses 15 of 2019-20 and
 			// 2020-21; A cannot fit until 2021-22.

@@ -40,7 +40,7 @@ func Run(ctx context.Context, in model.Inputs, sc model.Scenario, opts Options) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res, err := simulate(ctx, p, &theta, opts)
+	res, err := simulate(ctx, p, &theta, opts, true)
 	if err != nil {
 		return nil, err
 	}
@@ -49,8 +49,10 @@ func Run(ctx context.Context, in model.Inputs, sc model.Scenario, opts Options) 
 }
 
 // simulate runs every iteration of the plan with the given scenario-level
-// draws and summarises the result.
-func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, opts Options) (*Result, error) {
+// draws. With summary set it fills in every statistic of the result;
+// without, only the per-iteration series (analyses that need one figure of
+// many runs read those).
+func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, opts Options, summary bool) (*Result, error) {
 	n := len(theta[0])
 	if n == 0 {
 		return nil, fmt.Errorf("no iterations to run")
@@ -136,6 +138,9 @@ func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, o
 			return nil, err
 		}
 		return nil, fmt.Errorf("run stopped after %d of %d blocks", folded, nBlocks)
+	}
+	if !summary {
+		return res, nil
 	}
 	all := tallies[0]
 	for _, t := range tallies[1:] {

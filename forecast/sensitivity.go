@@ -1,0 +1,104 @@
+package forecast
+
+import (
+	"cmp"
+	"context"
+	"math"
+	"slices"
+	"time"
+
+	"corecast/model"
+)
+
+// TornadoBar is one input of a tornado: the input at its P10 and at its P90,
+// every other input at its P50, and what that does to the headline figures.
+type TornadoBar struct {
+	Input               string  // scenario-level input, as in model.InputNames
+	Low, High           float64 // the input's P10 and P90
+	NeedLow, NeedHigh   float64 // mean total need, £m, with the input at Low and High
+	PCoreLow, PCoreHigh float64 // P(all core by target) with the input at Low and High
+}
+
+// NeedSwing is the spread of mean total need across the bar, £m.
+func (b TornadoBar) NeedSwing() float64 { return math.Abs(b.NeedHigh - b.NeedLow) }
+
+// PCoreSwing is the spread of P(all core by target) across the bar.
+func (b TornadoBar) PCoreSwing() float64 { return math.Abs(b.PCoreHigh - b.PCoreLow) }
+
+// InputRank is the Spearman rank correlation, across the iterations of the
+// scenario's own run, of one input with total need and with the number of
+// trusts core by target_year (the per-trust completions, aggregated).
+type InputRank struct {
+	Input   string
+	RhoNeed float64
+	RhoCore float64
+}
+
+// SensitivityResult is the analysis of DESIGN §7: a tornado and a rank table.
+type SensitivityResult struct {
+	// BaseNeed and BasePCore are the figures with every input at its P50.
+	BaseNeed, BasePCore float64
+	// Bars are sorted by NeedSwing, largest first.
+	Bars []TornadoBar
+	// Ranks are sorted by |RhoNeed|, largest first.
+	Ranks      []InputRank
+	Iterations int
+	Elapsed    time.Duration
+}
+
+// Sensitivity runs the tornado and rank-correlation analysis. The tornado
+// holds the scenario-level inputs fixed at percentiles, so its runs differ only
+// in that input; the trust-level draws (ε and deploy years) are common random
+// numbers, identical in every run. The ranks come from res, the scenario's own
+// run (pass nil to have it run here).
+func Sensitivity(ctx context.Context, in model.Inputs, sc model.Scenario, res *Result, opts Options) (*SensitivityResult, error) {
+	start := time.Now()
+	a, err := newAnalysis(ctx, in, sc, opts)
+	if err != nil {
+		return nil, err
+	}
+	if res == nil {
+		if res, err = simulate(ctx, a.plan, &a.theta, opts, true); err != nil {
+			return nil, err
+		}
+	}
+	n := sc.Iterations
+	var p50 [model.NumInputs]float64
+	for j := range p50 {
+		p50[j] = a.plan.inputs[j].quantile(0.5)
+	}
+	base, err := a.run(a.plan, constantInputs(p50, n))
+	if err != nil {
+		return nil, err
+	}
+	out := &SensitivityResult{BaseNeed: base.needMean, BasePCore: base.pAllCore, Iterations: n}
+	names := model.InputNames()
+	total := 2 * model.NumInputs
+	for j := range p50 {
+		bar := TornadoBar{Input: names[j], Low: a.plan.inputs[j].quantile(0.1), High: a.plan.inputs[j].quantile(0.9)}
+		for k, v := range []float64{bar.Low, bar.High} {
+			theta := p50
+			theta[j] = v
+			h, err := a.run(a.plan, constantInputs(theta, n))
+			if err != nil {
+				return nil, err
+			}
+			if k == 0 {
+				bar.NeedLow, bar.PCoreLow = h.needMean, h.pAllCore
+			} else {
+				bar.NeedHigh, bar.PCoreHigh = h.needMean, h.pAllCore
+			}
+			if opts.Progress != nil {
+				opts.Progress(2*j+k+1, total)
+			}
+		}
+		out.Bars = append(out.Bars, bar)
+		out.Ranks = append(out.Ranks, InputRank{Input: names[j],
+			RhoNeed: Spearman(res.Inputs[j], res.TotalNeed),
+			RhoCore: Spearman(res.Inputs[j], res.CoreByTarget)})
+	}
+	slices.SortStableFunc(out.Bars, func(x, y TornadoBar) int { return cmp.Compare(y.NeedSwing(), x.NeedSwing()) })
+	slices.SortStableFunc(out.Ranks, func(x, y InputRank) int { return cmp.Compare(math.Abs(y.RhoNeed), math.Abs(x.RhoNeed)) })
+	out.Elapsed = time.Since(start)
+	return out, nil
+}
