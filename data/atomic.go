@@ -67,6 +67,16 @@ func WriteFileAtomic(path string, force bool, write func(io.Writer) error) (err 
 	return nil
 }
 
-func existsError(path string) error {
-	return fmt.Errorf("%s already exists; choose another name or pass --force to replace it: %w", path, fs.ErrExist)
+func existsError(path string) error { return &ExistsError{Path: path} }
+
+// ExistsError is returned when a file to be written already exists and
+// force was not given. It matches fs.ErrExist with errors.Is.
+type ExistsError struct{ Path string }
+
+// Error says the file exists and how to replace it.
+func (e *ExistsError) Error() string {
+	return e.Path + " already exists; choose another name or pass --force to replace it"
 }
+
+// Is reports whether target is fs.ErrExist.
+func (e *ExistsError) Is(target error) bool { return target == fs.ErrExist }

@@ -1,8 +1,10 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"corecast/model"
@@ -16,7 +18,7 @@ import (
 func Load(path string) (model.Inputs, []KeyValue, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return model.Inputs{}, nil, fmt.Errorf("cannot read input %s: %w", path, err)
+		return model.Inputs{}, nil, fmt.Errorf("cannot read input %s: %w", path, pathErr(err))
 	}
 	if st.IsDir() {
 		return LoadDir(path)
@@ -97,7 +99,7 @@ func fromTables(trusts, funding, scenario *table, missing func(which string) Pro
 func readFileLimited(path string, lim limits) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+		return nil, fmt.Errorf("cannot read %s: %w", path, pathErr(err))
 	}
 	defer func() { _ = f.Close() }()
 	if st, err := f.Stat(); err == nil && st.Size() > lim.maxBytes {
@@ -115,4 +117,14 @@ func readLimited(name string, r io.Reader, lim limits) ([]byte, error) {
 		return nil, refuse(name, "is larger than %d MB; corecast reads files up to that size", lim.maxBytes>>20)
 	}
 	return b, nil
+}
+
+// pathErr drops the operation and path from a file error, which the caller
+// names itself: "no such file or directory" rather than "stat x: no such ...".
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// TUIFunc runs the interactive program on a loaded session and returns when
+// the user quits.
+type TUIFunc func(ctx context.Context, s Session) error
+
+// Options configure the command tree.
+type Options struct {
+	Version string    // shown by corecast version; "dev" when empty
+	Stdout  io.Writer // normal output
+	Stderr  io.Writer // errors and notes
+	// RunTUI opens the interactive program. When nil, the root command prints
+	// a one-screen summary of the loaded inputs and scenarios instead.
+	RunTUI TUIFunc
+}
+
+// Execute runs the command line args (without the program name) and returns
+// the exit code. Errors are written to opts.Stderr; a panic is reported as an
+// internal error, never as a trace.
+func Execute(ctx context.Context, args []string, opts Options) (code int) {
+	if opts.Stdout == nil {
+		opts.Stdout = io.Discard
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = io.Discard
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(opts.Stderr, "corecast: internal error: %v\n", r)
+			code = ExitFailure
+		}
+	}()
+	root := NewRootCommand(opts)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err != nil {
+		printError(opts.Stderr, err)
+	}
+	return ExitCode(err)
+}
+
+// printError writes err to w, one sentence a line, each prefixed "corecast: ".
+func printError(w io.Writer, err error) {
+	for _, line := range strings.Split(err.Error(), "\n") {
+		if line != "" {
+			fmt.Fprintf(w, "corecast: %s\n", line)
+		}
+	}
+}
+
+// NewRootCommand builds the corecast command with its subcommands.
+func NewRootCommand(opts Options) *cobra.Command {
+	var flags sessionFlags
+	root := &cobra.Command{
+		Use:   "corecast [--input book.xlsx|csv-dir] [--scenario s.toml]...",
+		Short: "Forecast the national investment NHS trusts need to reach core digitisation",
+		Long: `corecast forecasts, with honest uncertainty, how much national investment NHS
+trusts in England need to reach core digitisation and by when they can get there.
+
+Without --input it opens on the embedded sample workbook: real trust names,
+codes, types and regions, with illustrative numbers.`,
+		Args:          noArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := LoadSession(flags.input, flags.scenarios, opts.Stderr)
+			if err != nil {
+				return err
+			}
+			if opts.RunTUI != nil {
+				return opts.RunTUI(cmd.Context(), s)
+			}
+			return PrintSummary(opts.Stdout, s)
+		},
+	}
+	root.SetOut(opts.Stdout)
+	root.SetErr(opts.Stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	root.CompletionOptions.DisableDefaultCmd = true
+	flags.register(root)
+	for _, c := range subcommands(opts) {
+		root.AddCommand(c)
+	}
+	return root
+}
+
+// subcommands lists corecast's commands. A new command (corecast run) is
+// added here.
+func subcommands(opts Options) []*cobra.Command {
+	return []*cobra.Command{
+		newVersionCommand(opts),
+		newSampleCommand(opts),
+		newValidateCommand(opts),
+	}
+}
+
+// sessionFlags are the flags that choose the inputs and scenarios.
+type sessionFlags struct {
+	input     string
+	scenarios []string
+}
+
+func (f *sessionFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.input, "input", "", "workbook (.xlsx) or directory of CSV files to read; the embedded sample when not given")
+	cmd.Flags().StringArrayVar(&f.scenarios, "scenario", nil, "scenario file (TOML); repeat for several scenarios")
+}
+
+// noArgs refuses positional arguments as a usage error.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageError(fmt.Errorf("unknown command or argument %q; see %s --help", args[0], cmd.CommandPath()))
+	}
+	return nil
+}
+
+// exactArgs wants n positional arguments, naming them in the error.
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageError(fmt.Errorf("%s wants %s; see %s --help", cmd.CommandPath(), what, cmd.CommandPath()))
+		}
+		return nil
+	}
+}
