@@ -64,3 +64,26 @@ func BenchmarkGoalSeek10k(b *testing.B) {
 		b.ReportMetric(float64(g.Evaluations), "runs")
 	}
 }
+
+// BenchmarkIteration times one iteration of the model (costing and
+// scheduling 217 trusts, and recording them) on one goroutine.
+func BenchmarkIteration(b *testing.B) {
+	sc := model.DefaultScenario()
+	sc.Iterations = 1024
+	p, err := newPlan(synthetic(217, 1), sc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	theta, _ := drawInputs(p, sc.Iterations, 1)
+	n := sc.Iterations
+	res := &Result{TotalCost: make([]float64, n), TotalNeed: make([]float64, n), PresentValue: make([]float64, n),
+		CoreByTarget: make([]float64, n), AllCoreYear: make([]model.FinancialYear, n)}
+	w := newWorker(p, res, &theta)
+	part := newPartial(p.nTrusts, p.nYears)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		w.iterate(i%n, part)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/217, "ns/trust")
+}

@@ -28,8 +28,11 @@ func expHot(x float64) float64 {
 		ln2Hi64   = 6.93147180369123816490e-01 / 64
 		ln2Lo64   = 1.90821492927058770002e-10 / 64
 	)
-	k := int64(math.Floor(x*invLn2x64 + 0.5))
-	kf := float64(k)
+	// Adding and subtracting 1.5·2⁵² rounds to the nearest integer without
+	// a call to math.Floor (which is not an instruction on baseline amd64).
+	const shifter = 1.5 * (1 << 52)
+	kf := (x*invLn2x64 + shifter) - shifter
+	k := int64(kf)
 	r := x - kf*ln2Hi64 - kf*ln2Lo64
 	r2 := r * r
 	p := (1 + r) + r2*((1.0/2+r*(1.0/6))+r2*(1.0/24+r*(1.0/120)))

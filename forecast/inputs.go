@@ -3,10 +3,10 @@ package forecast
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"slices"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/mathext"
 
@@ -35,9 +35,14 @@ func drawInputs(p *plan, n, workers int) ([model.NumInputs][]float64, error) {
 func drawColumn(s *sampler, m model.Sampling, r *rand.Rand, out []float64) {
 	n := len(out)
 	if m == model.LHS {
-		perm := r.Perm(n)
-		for i, k := range perm {
-			out[i] = s.quantile((float64(k) + openUnit(r)) / float64(n))
+		// Put the stratum numbers in a random order in place (Fisher–Yates),
+		// then replace each by its draw: no permutation array is allocated.
+		for i := range out {
+			out[i] = float64(i)
+		}
+		r.Shuffle(n, func(a, b int) { out[a], out[b] = out[b], out[a] })
+		for i, k := range out {
+			out[i] = s.quantile((k + openUnit(r)) / float64(n))
 		}
 		return
 	}
@@ -126,31 +131,27 @@ func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64, workers
 	for i := range scores {
 		scores[i] = mathext.NormalQuantile(float64(i+1) / float64(n+1))
 	}
-	s := mat.NewDense(n, k, nil)
+	// S, the permuted scores, column by column.
+	s := make([][]float64, k)
 	for c, j := range involved {
-		col := make([]float64, n)
-		copy(col, scores)
+		s[c] = slices.Clone(scores)
 		r := newStream(seed, streamScores+uint64(j))
-		r.Shuffle(n, func(a, b int) { col[a], col[b] = col[b], col[a] })
-		s.SetCol(c, col)
+		r.Shuffle(n, func(a, b int) { s[c][a], s[c][b] = s[c][b], s[c][a] })
 	}
-	var e mat.SymDense
-	e.SymOuterK(1, s.T())
-	// Turn the scores' covariance into a correlation.
-	d := make([]float64, k)
-	for i := range d {
-		d[i] = 1 / math.Sqrt(e.At(i, i))
-	}
-	for i := 0; i < k; i++ {
-		for j := i; j < k; j++ {
-			e.SetSym(i, j, e.At(i, j)*d[i]*d[j])
+	// E, the scores' own correlation. Every column holds the same values, so
+	// every column has the same sum of squares.
+	e := mat.NewSymDense(k, nil)
+	ss := floats.Dot(scores, scores)
+	for a := 0; a < k; a++ {
+		for b := a; b < k; b++ {
+			e.SetSym(a, b, floats.Dot(s[a], s[b])/ss)
 		}
 	}
 	var cp, cq mat.Cholesky
 	if !cp.Factorize(target) {
 		return fmt.Errorf("the correlations are not consistent (the correlation matrix is not positive definite)")
 	}
-	if !cq.Factorize(&e) {
+	if !cq.Factorize(e) {
 		return nil // the scores are degenerate (tiny N): leave the columns independent
 	}
 	var lp, lq, lqInv mat.TriDense
@@ -159,22 +160,42 @@ func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64, workers
 	if err := lqInv.InverseTri(&lq); err != nil {
 		return nil
 	}
+	// Row c of A = P·Q⁻¹ gives column c of T = S·Aᵀ; columns are built one at
+	// a time so that T is never held whole.
 	var a mat.Dense
 	a.Mul(&lp, &lqInv)
-	var t mat.Dense
-	t.Mul(s, a.T())
 	type ranked struct {
 		v float64
 		i int32
 	}
+	type buffers struct {
+		order  []ranked
+		sorted []float64
+	}
+	pool := make(chan buffers, max(1, min(workers, k)))
+	for w := 0; w < cap(pool); w++ {
+		pool <- buffers{make([]ranked, n), make([]float64, n)}
+	}
 	parallel(k, workers, func(c int) {
-		j := involved[c]
-		order := make([]ranked, n)
+		buf := <-pool
+		defer func() { pool <- buf }()
+		order := buf.order
 		for i := range order {
-			order[i] = ranked{t.At(i, c), int32(i)}
+			order[i] = ranked{0, int32(i)}
+		}
+		for m := 0; m < k; m++ {
+			w, col := a.At(c, m), s[m]
+			if w == 0 {
+				continue
+			}
+			for i, v := range col {
+				order[i].v += w * v
+			}
 		}
 		slices.SortFunc(order, func(x, y ranked) int { return cmp.Or(cmp.Compare(x.v, y.v), cmp.Compare(x.i, y.i)) })
-		sorted := slices.Clone(cols[j])
+		j := involved[c]
+		sorted := buf.sorted
+		copy(sorted, cols[j])
 		slices.Sort(sorted)
 		for r, o := range order {
 			cols[j][o.i] = sorted[r]

@@ -22,6 +22,7 @@ type sampler struct {
 	a, b, c     float64 // fixed: a; uniform: a, c; triangular/PERT: a=min, b=mode, c=max; normal: a=mean, b=sd; lognormal: a=log median, b=sigma
 	alpha, beta float64 // PERT shape parameters
 	fc          float64 // triangular: F(mode)
+	wLo, wHi    float64 // triangular: (max−min)(mode−min), (max−min)(max−mode)
 	inv         *betaInverter
 	// gamma constants for the Marsaglia–Tsang draws of PERT's Beta(α, β).
 	gdA, gcA, gdB, gcB float64
@@ -40,6 +41,8 @@ func newSampler(d model.Distribution) (sampler, error) {
 	case model.Triangular:
 		s.a, s.b, s.c = d.Min, d.Mode, d.Max
 		s.fc = (d.Mode - d.Min) / (d.Max - d.Min)
+		s.wLo = (d.Max - d.Min) * (d.Mode - d.Min)
+		s.wHi = (d.Max - d.Min) * (d.Max - d.Mode)
 	case model.PERT:
 		s.a, s.b, s.c = d.Min, d.Mode, d.Max
 		// Beta-PERT with λ = 4 (DESIGN §4).
@@ -88,11 +91,16 @@ func (s *sampler) draw(r *rand.Rand) float64 {
 	case model.Fixed:
 		return s.a
 	case model.Triangular:
+		// Both branches of the quantile are computed and one is selected
+		// without a jump: which side of the mode a draw falls on is a coin
+		// toss the branch predictor cannot learn.
 		u := openUnit(r)
-		if u < s.fc {
-			return s.a + math.Sqrt(u*(s.c-s.a)*(s.b-s.a))
+		lo := s.a + math.Sqrt(u*s.wLo)
+		hi := s.c - math.Sqrt((1-u)*s.wHi)
+		if u >= s.fc {
+			lo = hi
 		}
-		return s.c - math.Sqrt((1-u)*(s.c-s.a)*(s.c-s.b))
+		return lo
 	case model.PERT:
 		x := gammaDraw(r, s.gdA, s.gcA)
 		y := gammaDraw(r, s.gdB, s.gcB)

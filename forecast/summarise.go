@@ -19,8 +19,14 @@ func summarise(p *plan, res *Result, sums *partial, t *tally, workers int) {
 		series = append(series, res.Inputs[j])
 	}
 	stats := make([]Stats, len(series))
+	scratch := make(chan []float64, max(1, workers))
+	for w := 0; w < cap(scratch); w++ {
+		scratch <- make([]float64, n)
+	}
 	parallel(len(series), workers, func(j int) {
-		stats[j] = seriesStats(series[j], make([]float64, n))
+		buf := <-scratch
+		stats[j] = seriesStats(series[j], buf)
+		scratch <- buf
 	})
 	copy(res.InputStats[:], stats[4:])
 	need := stats[1]
