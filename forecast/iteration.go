@@ -35,6 +35,7 @@ type worker struct {
 	comp        []int32   // completion offset
 	list        []int32   // unstarted trusts in priority order
 	used, spend []float64 // per year
+	room        []float64 // per deployment length, see schedule
 	coreAt      []int32   // per year: trusts completing in that year (offset+1)
 	groupNeed   [numGroups]float64
 }
@@ -47,7 +48,7 @@ func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker 
 		pcg: pcg, rng: rand.New(pcg),
 		need: make([]float64, n), share: make([]float64, n),
 		years: make([]int32, n), comp: make([]int32, n), list: make([]int32, 0, n),
-		used: make([]float64, p.nYears), spend: make([]float64, p.nYears),
+		used: make([]float64, p.nYears), spend: make([]float64, p.nYears), room: make([]float64, maxDeployYears+1),
 		coreAt: make([]int32, p.nYears+1),
 	}
 }
@@ -161,39 +162,38 @@ func (w *worker) schedule() {
 	clear(w.spend)
 	ny := p.nYears
 	capacity := p.sc.CapacityStarts
-	env := p.envelope
+	maxN := 1
+	for _, i := range list {
+		maxN = max(maxN, int(w.years[i]))
+	}
+	// room[n] is the most national money a trust deploying over n years from
+	// year y can add to every one of those years: min over k of
+	// E_k + slack − used_k, or −∞ when the deployment would pass the horizon.
+	// A trust fits when its share ≤ room[n]; room[1] is the largest, so once
+	// it is below every share no one else can start this year.
+	room := w.room[:maxN+1]
 	for y := 0; y < ny && len(list) > 0; y++ {
+		w.fillRoom(room, y)
 		starts := 0
 		keep := list[:0]
 		for k, i := range list {
-			if starts >= capacity || env[y]+envelopeSlack-w.used[y] < minShare {
+			if starts >= capacity || room[1] < minShare {
 				keep = append(keep, list[k:]...)
 				break
 			}
 			n := int(w.years[i])
-			if y+n > ny {
+			if w.share[i] > room[n] {
 				keep = append(keep, i)
 				continue
 			}
-			share := w.share[i]
-			fits := true
-			for k := y; k < y+n; k++ {
-				if w.used[k]+share > env[k]+envelopeSlack {
-					fits = false
-					break
-				}
-			}
-			if !fits {
-				keep = append(keep, i)
-				continue
-			}
-			spend := w.need[i] / float64(n)
+			share, spend := w.share[i], w.need[i]/float64(n)
 			for k := y; k < y+n; k++ {
 				w.used[k] += share
 				w.spend[k] += spend
 			}
 			w.comp[i] = int32(y + n - 1)
 			starts++
+			w.fillRoom(room, y)
 		}
 		list = keep
 	}
@@ -201,6 +201,21 @@ func (w *worker) schedule() {
 		w.comp[i] = compNever
 	}
 	w.list = list
+}
+
+// fillRoom sets room[n] for deployments starting in year y (see schedule).
+func (w *worker) fillRoom(room []float64, y int) {
+	ny := len(w.used)
+	r := math.Inf(1)
+	for n := 1; n < len(room); n++ {
+		k := y + n - 1
+		if k >= ny {
+			room[n] = math.Inf(-1)
+			continue
+		}
+		r = min(r, w.p.envelope[k]+envelopeSlack-w.used[k])
+		room[n] = r
+	}
 }
 
 // record writes iteration s's scenario-level outputs and adds its per-trust,
