@@ -7,12 +7,23 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"corecast/model"
 )
 
 // fuzzLimits keeps each fuzz input cheap.
 var fuzzLimits = limits{maxBytes: 1 << 20, maxRows: 2000}
+
+// hangLimit is how long one fuzz input may take before the fuzzer treats it
+// as a hang: loading must never hang.
+const hangLimit = 10 * time.Second
+
+// watchdog crashes the fuzz worker, so that the fuzzer saves the input, when
+// the input takes longer than hangLimit. Call the returned func when done.
+func watchdog() (stop func() bool) {
+	return time.AfterFunc(hangLimit, func() { panic(fmt.Sprintf("one input took more than %s", hangLimit)) }).Stop
+}
 
 // smallBook is a valid 5-trust workbook taken from the sample.
 func smallBook(t testing.TB) []byte {
@@ -65,6 +76,7 @@ func FuzzLoadXLSX(f *testing.F) {
 	f.Add(good[:len(good)/2])
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, b []byte) {
+		defer watchdog()()
 		in, _, err := loadWorkbookBytes("fuzz.xlsx", b, fuzzLimits)
 		checkLoaded(t, in, err)
 	})
@@ -74,6 +86,7 @@ func FuzzLoadCSV(f *testing.F) {
 	f.Add([]byte(csvTrusts), []byte(csvFunding), []byte("key,value\nseed,3\n"))
 	f.Add([]byte(csvTrusts+"\n\"RCC\",x\"y,acute\n"), []byte(csvFunding+",,,,,\n"), []byte(""))
 	f.Fuzz(func(t *testing.T, trusts, funding, scenario []byte) {
+		defer watchdog()()
 		tt, err := readCSV("trusts.csv", trusts, fuzzLimits)
 		if err != nil {
 			return
@@ -102,6 +115,7 @@ func FuzzParseScenarioTOML(f *testing.F) {
 	f.Add([]byte(""))
 	f.Add([]byte("deploy_years = { dist = \"lognormal\", p10 = 1, p90 = 3 }\n[[correlation]]\na = \"inflation\"\nb = \"optimism_bias\"\nrho = 0.3\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
+		defer watchdog()()
 		sc, err := ParseScenarioTOML("fuzz.toml", b)
 		if err != nil {
 			return

@@ -1,0 +1,65 @@
+package data
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.txt")
+	write := func(text string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, text); return err }
+	}
+	if err := WriteFileAtomic(path, false, write("one")); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFileAtomic(path, false, write("two"))
+	if !errors.Is(err, fs.ErrExist) {
+		t.Errorf("second write without force: %v, want fs.ErrExist", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "one" {
+		t.Errorf("file replaced without force: %q", b)
+	}
+	if err := WriteFileAtomic(path, true, write("three")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "three" {
+		t.Errorf("file not replaced with force: %q", b)
+	}
+	failed := errors.New("disk full")
+	other := filepath.Join(dir, "other.txt")
+	if err := WriteFileAtomic(other, false, func(io.Writer) error { return failed }); !errors.Is(err, failed) {
+		t.Errorf("failed write: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("directory holds %d entries, want only out.txt (no temporary or partial files)", len(entries))
+	}
+	if err := WriteFileAtomic(filepath.Join(dir, "missing", "x.txt"), false, write("x")); err == nil {
+		t.Error("write into a missing directory succeeded")
+	}
+}
+
+func TestWriteInputsWorkbookRoundTrip(t *testing.T) {
+	in, _, err := LoadWorkbookBytes("book.xlsx", bookBytes(t, sheet{"Trusts", goodTrusts()}, sheet{"Funding", goodFunding()}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Trusts[0].Name = "=HYPERLINK(\"x\")"
+	path := filepath.Join(t.TempDir(), "in.xlsx")
+	if err := WriteInputsWorkbook(path, in, false); err != nil {
+		t.Fatal(err)
+	}
+	back, _, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Trusts[0] != in.Trusts[0] || len(back.Funding) != len(in.Funding) || back.Funding[2] != in.Funding[2] {
+		t.Errorf("round trip changed the inputs:\n%+v\n%+v", back, in)
+	}
+}
