@@ -32,9 +32,10 @@
 //   - Trust-level draws: for every trust and iteration, in input order, first
 //     the normal variate of ε, then deploy_years — also for trusts already at
 //     the threshold, so that the same seed gives the same draws whatever the
-//     scenario (common random numbers). PERT deploy years are drawn as Beta
-//     variates (Marsaglia–Tsang gammas), other kinds through their quantile
-//     function.
+//     scenario (common random numbers). deploy_years is drawn by inversion,
+//     Q(u) with u uniform; since only n_i = max(1, ceil(Q(u)·(1 + db))) is
+//     used, n_i is read off the thresholds F(n / (1 + db)), the same integer
+//     without a quantile per trust.
 //   - Iman–Conover is applied to the inputs named in at least one
 //     correlation; the target matrix is the identity elsewhere, so other
 //     inputs keep their independent random pairing. With fewer iterations

@@ -36,6 +36,7 @@ type worker struct {
 	list        []int32   // unstarted trusts in priority order
 	used, spend []float64 // per year
 	room        []float64 // per deployment length, see schedule
+	cuts        []float64 // deployment-length thresholds, see deployCuts
 	coreAt      []int32   // per year: trusts completing in that year (offset+1)
 	groupNeed   [numGroups]float64
 }
@@ -48,7 +49,7 @@ func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker 
 		pcg: pcg, rng: rand.New(pcg),
 		need: make([]float64, n), share: make([]float64, n),
 		years: make([]int32, n), comp: make([]int32, n), list: make([]int32, 0, n),
-		used: make([]float64, p.nYears), spend: make([]float64, p.nYears), room: make([]float64, maxDeployYears+1),
+		used: make([]float64, p.nYears), spend: make([]float64, p.nYears), room: make([]float64, maxDeployYears+1), cuts: make([]float64, 0, maxDeployYears+2),
 		coreAt: make([]int32, p.nYears+1),
 	}
 }
@@ -86,6 +87,7 @@ func (w *worker) iterate(s int, part *partial) {
 		}
 	}
 	sigma, ls := sc.TrustSigma, sc.LocalShare
+	nCut := w.deployCuts(db)
 	w.groupNeed = [numGroups]float64{}
 	var totalCost, totalNeed float64
 	const log10e = 1 / math.Ln10
@@ -93,7 +95,7 @@ func (w *worker) iterate(s int, part *partial) {
 		// Trust-level draws are made for every trust, in input order, so the
 		// same seed gives the same draws whatever the scenario (common random numbers).
 		z := w.rng.NormFloat64()
-		dy := p.deploy.draw(w.rng)
+		u := openUnit(w.rng)
 		hist := t.trustHist[i*(trustBins+1) : (i+1)*(trustBins+1)]
 		gap := p.gap[i]
 		if gap == 0 {
@@ -109,9 +111,14 @@ func (w *worker) iterate(s int, part *partial) {
 		e := beta*p.lnRel[i] + sigma*z - p.halfVar
 		cost := scale[ty] * gap * expHot(e)
 		need := max(0, cost-p.committed[i])
-		nYears := math.Ceil(dy * (1 + db))
-		nYears = min(max(nYears, 1), maxDeployYears)
-		w.need[i], w.years[i] = need, int32(nYears)
+		// n_i = max(1, ceil(deploy_years × (1 + db))) with deploy_years = Q(u):
+		// the smallest n ≥ 1 with u ≤ F(n / (1 + db)), read off the thresholds.
+		n := 1
+		for n < len(nCut)-1 && u > nCut[n] {
+			n++
+		}
+		nYears := float64(n)
+		w.need[i], w.years[i] = need, int32(n)
 		if cost > 0 && lnScale[ty] == lnScale[ty] {
 			hist[binOfLog10((lnScale[ty]+p.lnGap[i]+e)*log10e, trustBins)]++
 		} else {
@@ -136,6 +143,28 @@ func (w *worker) iterate(s int, part *partial) {
 	}
 	w.schedule()
 	w.record(s, part, totalCost, totalNeed, g)
+}
+
+// deployCuts returns F(n / (1 + db)) for n = 1, 2, … (index n), F the
+// distribution function of deploy_years, up to the first n where it reaches 1
+// or maxDeployYears. A trust with uniform draw u deploys over the smallest n
+// with u ≤ cut[n]: the same n as ceil(Q(u)·(1 + db)), without evaluating a
+// quantile per trust.
+func (w *worker) deployCuts(db float64) []float64 {
+	cut := w.cuts[:1]
+	cut[0] = 0
+	if !(1+db > 0) {
+		return append(cut, 1) // any deployment time rounds to one year
+	}
+	for n := 1; n <= maxDeployYears; n++ {
+		f := w.p.deploy.cdf(float64(n) / (1 + db))
+		cut = append(cut, f)
+		if f >= 1 {
+			break
+		}
+	}
+	w.cuts = cut
+	return cut
 }
 
 // schedule starts unstarted trusts year by year, first fit in priority order,

@@ -85,6 +85,45 @@ func (s *sampler) quantile(p float64) float64 {
 	return math.NaN()
 }
 
+// cdf is the distribution function F(x) = P(X ≤ x).
+func (s *sampler) cdf(x float64) float64 {
+	switch s.kind {
+	case model.Fixed:
+		if x >= s.a {
+			return 1
+		}
+		return 0
+	case model.Uniform:
+		return min(max((x-s.a)/(s.c-s.a), 0), 1)
+	case model.Triangular:
+		switch {
+		case x <= s.a:
+			return 0
+		case x < s.b:
+			return (x - s.a) * (x - s.a) / s.wLo
+		case x < s.c:
+			return 1 - (s.c-x)*(s.c-x)/s.wHi
+		}
+		return 1
+	case model.PERT:
+		if x <= s.a {
+			return 0
+		}
+		if x >= s.c {
+			return 1
+		}
+		return mathext.RegIncBeta(s.alpha, s.beta, (x-s.a)/(s.c-s.a))
+	case model.Normal:
+		return 0.5 * math.Erfc(-(x-s.a)/(s.b*math.Sqrt2))
+	case model.Lognormal:
+		if x <= 0 {
+			return 0
+		}
+		return 0.5 * math.Erfc(-(math.Log(x)-s.a)/(s.b*math.Sqrt2))
+	}
+	return math.NaN()
+}
+
 // draw returns one random variate. It allocates nothing.
 func (s *sampler) draw(r *rand.Rand) float64 {
 	switch s.kind {

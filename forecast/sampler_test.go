@@ -164,3 +164,51 @@ func TestDistributionValidationRejectsBadParameters(t *testing.T) {
 		}
 	}
 }
+
+// TestCDFInvertsQuantile checks F(Q(p)) = p for every continuous kind.
+func TestCDFInvertsQuantile(t *testing.T) {
+	for _, tc := range testDists {
+		s, _ := newSampler(tc.d)
+		for p := 0.01; p < 1; p += 0.0231 {
+			if got := s.cdf(s.quantile(p)); math.Abs(got-p) > 1e-8 {
+				t.Errorf("%s: F(Q(%g)) = %g", tc.name, p, got)
+				break
+			}
+		}
+	}
+}
+
+// TestDeployCutsGiveCeilOfQuantile checks that reading n_i off the
+// thresholds gives max(1, ceil(Q(u)·(1 + db))), as DESIGN §5 step 4 defines it.
+func TestDeployCutsGiveCeilOfQuantile(t *testing.T) {
+	for _, tc := range append(testDists, struct {
+		name string
+		d    model.Distribution
+	}{"fixed", model.FixedDist(2)}) {
+		sc := model.DefaultScenario()
+		sc.DeployYears = tc.d
+		p, err := newPlan(synthetic(3, 1), sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := newWorker(p, &Result{}, &[model.NumInputs][]float64{})
+		r := rand.New(rand.NewPCG(5, 6))
+		for _, db := range []float64{0, 0.13, 0.3, -2} {
+			cut := w.deployCuts(db)
+			for k := 0; k < 2000; k++ {
+				u := openUnit(r)
+				n := 1
+				for n < len(cut)-1 && u > cut[n] {
+					n++
+				}
+				want := min(max(math.Ceil(p.deploy.quantile(u)*(1+db)), 1), maxDeployYears)
+				if float64(n) != want {
+					// Only a draw within rounding of a whole number may differ.
+					if d := p.deploy.quantile(u) * (1 + db); math.Abs(d-math.Round(d)) > 1e-9 {
+						t.Fatalf("%s, db %g, u %g: n = %d, want %g", tc.name, db, u, n, want)
+					}
+				}
+			}
+		}
+	}
+}
