@@ -10,13 +10,13 @@ import (
 	"corecast/model"
 )
 
-// sampler draws from one model.Distribution. Parameters are normalised once so
-// that draws in the hot loop are a few arithmetic operations and allocate nothing.
-//
-// Quantile functions (used for Latin hypercube and scenario-level random draws)
-// come from gonum's stat/distuv; trust-level draws use the same quantiles except
-// for PERT, which is drawn as a Beta variate from two gamma variates
-// (Marsaglia–Tsang), because the Beta quantile is too slow for 10⁸ draws.
+// sampler evaluates one model.Distribution's quantile function (for Latin
+// hypercube and random draws by inversion) and distribution function (for
+// deployment-length thresholds). Parameters are normalised once so that each
+// evaluation is a few arithmetic operations and allocates nothing. PERT
+// quantiles use a tabulated inversion of gonum's regularised incomplete beta
+// (see betaInverter), because gonum's exact Beta quantile is too slow for a
+// million strata.
 type sampler struct {
 	kind        model.DistKind
 	a, b, c     float64 // fixed: a; uniform: a, c; triangular/PERT: a=min, b=mode, c=max; normal: a=mean, b=sd; lognormal: a=log median, b=sigma
@@ -24,8 +24,6 @@ type sampler struct {
 	fc          float64 // triangular: F(mode)
 	wLo, wHi    float64 // triangular: (max−min)(mode−min), (max−min)(max−mode)
 	inv         *betaInverter
-	// gamma constants for the Marsaglia–Tsang draws of PERT's Beta(α, β).
-	gdA, gcA, gdB, gcB float64
 }
 
 func newSampler(d model.Distribution) (sampler, error) {
@@ -49,8 +47,6 @@ func newSampler(d model.Distribution) (sampler, error) {
 		s.alpha = 1 + 4*(d.Mode-d.Min)/(d.Max-d.Min)
 		s.beta = 1 + 4*(d.Max-d.Mode)/(d.Max-d.Min)
 		s.inv = newBetaInverter(s.alpha, s.beta)
-		s.gdA, s.gcA = gammaConsts(s.alpha)
-		s.gdB, s.gcB = gammaConsts(s.beta)
 	case model.Normal:
 		s.a, s.b = d.Mean, d.SD
 	case model.Lognormal:
@@ -124,64 +120,8 @@ func (s *sampler) cdf(x float64) float64 {
 	return math.NaN()
 }
 
-// draw returns one random variate. It allocates nothing.
-func (s *sampler) draw(r *rand.Rand) float64 {
-	switch s.kind {
-	case model.Fixed:
-		return s.a
-	case model.Triangular:
-		// Both branches of the quantile are computed and one is selected
-		// without a jump: which side of the mode a draw falls on is a coin
-		// toss the branch predictor cannot learn.
-		u := openUnit(r)
-		lo := s.a + math.Sqrt(u*s.wLo)
-		hi := s.c - math.Sqrt((1-u)*s.wHi)
-		if u >= s.fc {
-			lo = hi
-		}
-		return lo
-	case model.PERT:
-		x := gammaDraw(r, s.gdA, s.gcA)
-		y := gammaDraw(r, s.gdB, s.gcB)
-		return s.a + (s.c-s.a)*x/(x+y)
-	case model.Normal:
-		return s.a + s.b*r.NormFloat64()
-	case model.Lognormal:
-		return math.Exp(s.a + s.b*r.NormFloat64())
-	}
-	return s.quantile(openUnit(r))
-}
-
 // openUnit returns a uniform variate on the open interval (0, 1), so that
 // quantile functions never see 0 or 1.
 func openUnit(r *rand.Rand) float64 {
 	return (float64(r.Uint64()>>11) + 0.5) / (1 << 53)
-}
-
-// gammaConsts returns Marsaglia–Tsang's d = α − 1/3 and c = 1/√(9d), for α ≥ 1.
-func gammaConsts(alpha float64) (d, c float64) {
-	d = alpha - 1.0/3
-	return d, 1 / math.Sqrt(9*d)
-}
-
-// gammaDraw draws Gamma(α, 1) for α ≥ 1 by Marsaglia and Tsang (2000), "A simple
-// method for generating gamma variables", ACM TOMS 26(3): accept d·v with
-// v = (1 + c·z)³ when log u < z²/2 + d − d·v + d·log v.
-func gammaDraw(r *rand.Rand, d, c float64) float64 {
-	for {
-		z := r.NormFloat64()
-		v := 1 + c*z
-		if v <= 0 {
-			continue
-		}
-		v = v * v * v
-		u := r.Float64()
-		z2 := z * z
-		if u < 1-0.0331*z2*z2 {
-			return d * v
-		}
-		if math.Log(u) < 0.5*z2+d*(1-v+math.Log(v)) {
-			return d * v
-		}
-	}
 }

@@ -59,8 +59,8 @@ var testDists = []struct {
 	}()},
 }
 
-// TestSamplerDrawsMatchAnalyticMoments checks the random draws used for
-// trust-level inputs: the sample mean within 4 standard errors of the
+// TestSamplerDrawsMatchAnalyticMoments checks random and Latin hypercube
+// draws by inversion: the sample mean within 4 standard errors of the
 // analytic mean, and the sample P10/P50/P90 within 4 standard errors of the
 // analytic quantiles (SE of a quantile ≈ √(p(1−p)/N) / f(x_p), with f
 // estimated from the analytic quantile function).
@@ -73,25 +73,22 @@ func TestSamplerDrawsMatchAnalyticMoments(t *testing.T) {
 				t.Fatal(err)
 			}
 			a := analyticOf(tc.d)
-			r := rand.New(rand.NewPCG(1, 2))
-			x := make([]float64, n)
-			var sum float64
-			for i := range x {
-				x[i] = s.draw(r)
-				sum += x[i]
-			}
-			st := seriesStats(x, make([]float64, n))
-			if math.Abs(st.Mean-a.mean) > 4*st.SE {
-				t.Errorf("mean %g, want %g ± %g", st.Mean, a.mean, 4*st.SE)
-			}
-			for _, p := range []float64{0.1, 0.5, 0.9} {
-				want := a.quantile(p)
-				const h = 1e-3
-				density := 2 * h / (a.quantile(p+h) - a.quantile(p-h))
-				se := math.Sqrt(p*(1-p)/n) / density
-				got := map[float64]float64{0.1: st.P10, 0.5: st.P50, 0.9: st.P90}[p]
-				if math.Abs(got-want) > 4*se {
-					t.Errorf("P%.0f %g, want %g ± %g", 100*p, got, want, 4*se)
+			for _, m := range []model.Sampling{model.Random, model.LHS} {
+				x := make([]float64, n)
+				drawColumn(&s, m, rand.New(rand.NewPCG(1, 2)), x)
+				st := seriesStats(x, make([]float64, n))
+				if math.Abs(st.Mean-a.mean) > 4*st.SE {
+					t.Errorf("%s: mean %g, want %g ± %g", m, st.Mean, a.mean, 4*st.SE)
+				}
+				for _, p := range []float64{0.1, 0.5, 0.9} {
+					want := a.quantile(p)
+					const h = 1e-3
+					density := 2 * h / (a.quantile(p+h) - a.quantile(p-h))
+					se := math.Sqrt(p*(1-p)/n) / density
+					got := map[float64]float64{0.1: st.P10, 0.5: st.P50, 0.9: st.P90}[p]
+					if math.Abs(got-want) > 4*se {
+						t.Errorf("%s: P%.0f %g, want %g ± %g", m, 100*p, got, want, 4*se)
+					}
 				}
 			}
 		})
