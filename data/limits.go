@@ -12,8 +12,8 @@ const (
 	MaxFileBytes = 100 << 20
 	// MaxRows is the most rows accepted in one sheet or CSV file.
 	MaxRows = 100_000
-	// unzipLimit bounds the unzipped size of a workbook.
-	unzipLimit = 1 << 30
+	// unzipLimit bounds the unzipped size of a workbook (500 MB).
+	unzipLimit = 500 << 20
 )
 
 func defaultLimits() limits { return limits{maxBytes: MaxFileBytes, maxRows: MaxRows} }
