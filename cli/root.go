@@ -100,6 +100,7 @@ func subcommands(opts Options) []*cobra.Command {
 		newVersionCommand(opts),
 		newSampleCommand(opts),
 		newValidateCommand(opts),
+		newRunCmd(opts),
 	}
 }
 

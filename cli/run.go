@@ -1,0 +1,257 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"corecast/data/export"
+	"corecast/forecast"
+	"corecast/model"
+)
+
+// runFlags are the flags of corecast run.
+type runFlags struct {
+	session    sessionFlags
+	iterations int
+	seed       uint64
+	target     string
+	sets       []string
+	out        string
+	format     string
+	force      bool
+	quiet      bool
+	workers    int
+}
+
+// newRunCmd builds corecast run: forecast one or more scenarios without the
+// interactive program and export the results.
+func newRunCmd(opts Options) *cobra.Command {
+	var f runFlags
+	cmd := &cobra.Command{
+		Use:   "run --out PATH [--input BOOK] [--scenario s.toml]... [flags]",
+		Short: "Forecast scenarios in batch and export the results (xlsx, csv or json)",
+		Long: `Forecast each scenario on the inputs and export the results: an Excel
+workbook (.xlsx), CSV files (a directory or a .zip) or one JSON document
+(.json, or --out - for stdout). Several scenarios give a Comparison sheet.
+
+Without --input the embedded sample is used; without --scenario the baseline.
+--set key=value changes a value in every scenario (e.g. --set
+unit_cost.acute.mode=2.0); --iterations, --seed and --target win over the
+scenario files. A progress bar is shown on stderr when it is a terminal.`,
+		Example: `  corecast run --scenario examples/baseline.toml --scenario examples/faster-deployment.toml --out results.xlsx
+  corecast run --iterations 100000 --seed 7 --set capacity_starts=120 --out - > results.json`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runBatch(cmd, opts, &f)
+		},
+	}
+	f.session.register(cmd)
+	fl := cmd.Flags()
+	fl.IntVar(&f.iterations, "iterations", 0, "Monte Carlo iterations (default: the scenario's)")
+	fl.Uint64Var(&f.seed, "seed", 0, "random seed (default: the scenario's)")
+	fl.StringVar(&f.target, "target", "", `target year for "core by", e.g. 2023-24 (default: the scenario's)`)
+	fl.StringArrayVar(&f.sets, "set", nil, "change a scenario value in every scenario, key=value (repeatable)")
+	fl.StringVar(&f.out, "out", "", "output path: .xlsx, .json, .zip or a directory for CSV, or - for JSON on stdout (required)")
+	fl.StringVar(&f.format, "format", "", "output format xlsx, csv or json (default: from the --out extension)")
+	fl.BoolVar(&f.force, "force", false, "replace existing output files")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing but errors")
+	fl.IntVar(&f.workers, "workers", 0, "goroutines to simulate with (default: all CPUs); results do not depend on it")
+	return cmd
+}
+
+// runBatch carries out corecast run.
+func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
+	ctx := cmd.Context()
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	stderr := cmd.ErrOrStderr()
+	format, err := f.outputFormat()
+	if err != nil {
+		return usageError(err)
+	}
+	if f.workers < 0 {
+		return usageError(fmt.Errorf("--workers %d: want 0 (all CPUs) or more", f.workers))
+	}
+	s, err := LoadSession(f.session.input, f.session.scenarios, quietWriter(stderr, f.quiet))
+	if err != nil {
+		return err
+	}
+	scenarios, err := f.applyOverrides(cmd, s)
+	if err != nil {
+		return usageError(err)
+	}
+	xopts := export.Options{Force: f.force, Protect: append([]string{f.session.input}, f.session.scenarios...)}
+	if f.out != "-" {
+		if err := export.Check(f.out, format, xopts); err != nil {
+			return usageError(err)
+		}
+	}
+	src, err := inputSource(s)
+	if err != nil {
+		return err
+	}
+	bar := newProgressBar(stderr, f.quiet)
+	var runs []export.Run
+	for i, sc := range scenarios {
+		label := sc.Name
+		res, err := forecast.Run(ctx, s.Inputs, sc, forecast.Options{Workers: f.workers,
+			Progress: func(done, total int) { bar.show(label, done, total) }})
+		bar.clear()
+		if err != nil {
+			return runError(ctx, fmt.Errorf("scenario %s: %w", label, err))
+		}
+		run := export.NewRun(res, s.Inputs, src, versionOf(opts), time.Now())
+		run.Manifest.Command = f.reproduce(s, i, sc)
+		runs = append(runs, run)
+		if !f.quiet {
+			fmt.Fprintln(stderr, summaryLine(res))
+		}
+	}
+	xopts.Progress = func(done, total int) { bar.show("writing "+f.out, done, total) }
+	if f.out == "-" {
+		err = export.WriteJSON(ctx, cmd.OutOrStdout(), runs, xopts)
+	} else {
+		err = export.Write(ctx, f.out, format, runs, xopts)
+	}
+	bar.clear()
+	if err != nil {
+		return runError(ctx, err)
+	}
+	if !f.quiet && f.out != "-" {
+		fmt.Fprintf(stderr, "wrote %s (%s)\n", f.out, format)
+	}
+	return nil
+}
+
+// outputFormat checks --out and --format and returns the format to write.
+func (f *runFlags) outputFormat() (export.Format, error) {
+	if f.out == "" {
+		return "", fmt.Errorf("--out is required: a .xlsx, .json or .zip file, a directory for CSV, or - for JSON on stdout")
+	}
+	if f.format == "" {
+		return export.FormatFromPath(f.out)
+	}
+	format, err := export.ParseFormat(f.format)
+	if err != nil {
+		return "", fmt.Errorf("--format: %w", err)
+	}
+	if f.out == "-" && format != export.JSON {
+		return "", fmt.Errorf("--out - writes JSON to stdout; --format %s needs a file or directory", format)
+	}
+	return format, nil
+}
+
+// applyOverrides applies --set, then --iterations, --seed and --target, to
+// every scenario and validates each.
+func (f *runFlags) applyOverrides(cmd *cobra.Command, s Session) ([]model.Scenario, error) {
+	var out []model.Scenario
+	for i, sc := range s.Scenarios {
+		sc = sc.Clone()
+		where := "the baseline scenario"
+		if i < len(s.ScenarioPaths) {
+			where = s.ScenarioPaths[i]
+		}
+		for _, a := range f.sets {
+			if err := sc.SetAll([]string{a}); err != nil {
+				return nil, fmt.Errorf("--set %s: %w", a, trimKeyPrefix(err))
+			}
+		}
+		if cmd.Flags().Changed("iterations") {
+			if err := sc.Set("iterations", strconv.Itoa(f.iterations)); err != nil {
+				return nil, fmt.Errorf("--iterations: %w", err)
+			}
+		}
+		if cmd.Flags().Changed("seed") {
+			sc.Seed = f.seed
+		}
+		if cmd.Flags().Changed("target") {
+			if err := sc.Set("target_year", f.target); err != nil {
+				return nil, fmt.Errorf("--target: %w", err)
+			}
+		}
+		if err := sc.Validate(); err != nil {
+			return nil, prefixLines(where+" with the command-line settings", err)
+		}
+		out = append(out, sc)
+	}
+	return out, nil
+}
+
+// trimKeyPrefix leaves an error as it is; a hook for shortening messages that
+// repeat the key.
+func trimKeyPrefix(err error) error { return err }
+
+// reproduce writes the command line that reruns scenario i alone with the
+// same inputs, seed and iterations.
+func (f *runFlags) reproduce(s Session, i int, sc model.Scenario) string {
+	parts := []string{"corecast run"}
+	if s.InputPath != "" {
+		parts = append(parts, "--input "+quoteArg(s.InputPath))
+	}
+	if i < len(s.ScenarioPaths) {
+		parts = append(parts, "--scenario "+quoteArg(s.ScenarioPaths[i]))
+	}
+	for _, a := range f.sets {
+		parts = append(parts, "--set "+quoteArg(a))
+	}
+	parts = append(parts, "--iterations "+strconv.Itoa(sc.Iterations), "--seed "+strconv.FormatUint(sc.Seed, 10),
+		"--target "+sc.TargetYear.String(), "--out OUT.xlsx")
+	return strings.Join(parts, " ")
+}
+
+// quoteArg quotes a shell argument when it holds anything but safe characters.
+func quoteArg(s string) string {
+	safe := s != ""
+	for _, r := range s {
+		if !(r == '-' || r == '_' || r == '.' || r == '/' || r == '=' || r == ':' || r == ',' ||
+			(r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9')) {
+			safe = false
+			break
+		}
+	}
+	if safe {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// inputSource identifies the session's input for the manifest: the file's
+// hash, or the hash of the embedded sample's canonical form.
+func inputSource(s Session) (export.Source, error) {
+	if s.InputPath == "" {
+		return export.HashInputs(export.SampleName, s.Inputs), nil
+	}
+	return export.HashFile(s.InputPath)
+}
+
+// runError reports a cancelled run as one sentence; other errors pass through.
+func runError(ctx context.Context, err error) error {
+	if errors.Is(err, context.Canceled) || ctx.Err() != nil {
+		return &ExitError{Code: ExitFailure, Err: errors.New("cancelled: nothing was written")}
+	}
+	return err
+}
+
+// versionOf returns the corecast version for manifests.
+func versionOf(opts Options) string {
+	if opts.Version == "" {
+		return "dev"
+	}
+	return opts.Version
+}
+
+// quietWriter discards notes when quiet is set.
+func quietWriter(w io.Writer, quiet bool) io.Writer {
+	if quiet {
+		return io.Discard
+	}
+	return w
+}

@@ -1,0 +1,145 @@
+package export
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"corecast/data"
+)
+
+// checkTarget refuses an output path that is a protected input, or that
+// exists when force is off. isDir says the output is a directory of files.
+func checkTarget(path string, opts Options, isDir bool) error {
+	if path == "" {
+		return fmt.Errorf("no output path given")
+	}
+	if err := checkProtected(path, opts.Protect); err != nil {
+		return err
+	}
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		dir := filepath.Dir(path)
+		if ds, err := os.Stat(dir); err != nil || !ds.IsDir() {
+			return fmt.Errorf("cannot write %s: directory %s does not exist", path, dir)
+		}
+		return nil
+	case err != nil:
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	case isDir && !st.IsDir():
+		return fmt.Errorf("cannot write CSV files to %s: it is a file, not a directory", path)
+	case !isDir && st.IsDir():
+		return fmt.Errorf("cannot write %s: it is a directory", path)
+	case !isDir && !opts.Force:
+		return existsError(path)
+	}
+	return nil
+}
+
+// inputCSVNames are the files of an input CSV directory.
+var inputCSVNames = []string{"trusts.csv", "funding.csv", "scenario.csv"}
+
+// checkProtected refuses path if it names one of the protected inputs: the
+// same file (by cleaned absolute path or os.SameFile), the same directory, or
+// one of the input files inside a protected CSV directory.
+func checkProtected(path string, protect []string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("cannot resolve output path %s: %w", path, err)
+	}
+	for _, p := range protect {
+		if p != "" && sameInput(abs, p) {
+			return fmt.Errorf("refusing to write %s: it is the input %s", path, p)
+		}
+	}
+	return nil
+}
+
+// sameInput reports whether the output abs would overwrite the input p.
+func sameInput(abs, p string) bool {
+	pa, err := filepath.Abs(p)
+	if err != nil {
+		return false
+	}
+	if filepath.Clean(pa) == filepath.Clean(abs) {
+		return true
+	}
+	in, err := os.Stat(pa)
+	if err != nil {
+		return false
+	}
+	if out, err := os.Stat(abs); err == nil && os.SameFile(in, out) {
+		return true
+	}
+	if !in.IsDir() {
+		return false
+	}
+	parent, err := os.Stat(filepath.Dir(abs))
+	if err != nil || !os.SameFile(in, parent) {
+		return false
+	}
+	base := strings.ToLower(filepath.Base(abs))
+	for _, n := range inputCSVNames {
+		if base == n {
+			return true
+		}
+	}
+	return false
+}
+
+// writeFileAtomic writes a file through data.WriteFileAtomic (a temporary
+// file in the target's directory, renamed into place when complete) after
+// checking the target; a cancelled ctx fails the write, so nothing appears.
+func writeFileAtomic(ctx context.Context, path string, opts Options, write func(w io.Writer) error) error {
+	if err := checkTarget(path, opts, false); err != nil {
+		return err
+	}
+	return data.WriteFileAtomic(path, opts.Force, func(w io.Writer) error {
+		if err := write(w); err != nil {
+			return err
+		}
+		return ctx.Err()
+	})
+}
+
+// existsError says an output exists; it matches fs.ErrExist.
+func existsError(path string) error {
+	return fmt.Errorf("%s already exists; choose another name or pass --force to replace it: %w", path, fs.ErrExist)
+}
+
+// commitFile moves a finished temporary file to path: with Force by rename,
+// which replaces any file there; otherwise by a hard link, which fails if
+// path appeared meanwhile, falling back to a checked rename on file systems
+// without links.
+func commitFile(tmp, path string, opts Options) error {
+	if err := checkProtected(path, opts.Protect); err != nil {
+		return err
+	}
+	if opts.Force {
+		if err := os.Rename(tmp, path); err != nil {
+			return fmt.Errorf("cannot write %s: %w", path, err)
+		}
+		return nil
+	}
+	err := os.Link(tmp, path)
+	switch {
+	case err == nil:
+		_ = os.Remove(tmp)
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return existsError(path)
+	}
+	if _, statErr := os.Lstat(path); statErr == nil {
+		return existsError(path)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}

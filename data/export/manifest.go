@@ -1,0 +1,69 @@
+package export
+
+import (
+	"strconv"
+	"time"
+)
+
+// manifestFields are the rows of the Manifest table.
+var manifestFields = []string{"scenario", "corecast_version", "input_file", "input_sha256", "input_note",
+	"run_date", "run_time_s", "seed", "iterations", "sampling", "base_year", "target_year", "horizon_year", "command"}
+
+// manifestValue returns one field of a run's manifest.
+func manifestValue(b *book, k int, field string) any {
+	m := b.runs[k].Manifest
+	sc := b.runs[k].Result.Scenario
+	switch field {
+	case "scenario":
+		return b.labels[k]
+	case "corecast_version":
+		return m.Version
+	case "input_file":
+		return m.Input.Name
+	case "input_sha256":
+		return m.Input.SHA256
+	case "input_note":
+		return m.Input.Note
+	case "run_date":
+		if m.RunDate.IsZero() {
+			return ""
+		}
+		return m.RunDate.UTC().Format(time.RFC3339)
+	case "run_time_s":
+		return cell{m.RunTime.Seconds(), kSeconds}
+	case "seed":
+		return strconv.FormatUint(m.Seed, 10)
+	case "iterations":
+		return cell{float64(m.Iterations), kCount}
+	case "sampling":
+		return string(m.Sampling)
+	case "base_year":
+		return sc.BaseYear.String()
+	case "target_year":
+		return sc.TargetYear.String()
+	case "horizon_year":
+		return sc.HorizonYear.String()
+	case "command":
+		return m.Command
+	}
+	return nil
+}
+
+// manifestSheet records how each run was made, one column per run.
+func manifestSheet(b *book) *sheet {
+	cols := []column{{name: "field"}}
+	for _, l := range b.labels {
+		cols = append(cols, column{name: l, input: true, wide: true})
+	}
+	t := &table{name: "manifest", cols: cols, n: len(manifestFields)}
+	t.row = func(i int, dst []any) {
+		dst[0] = manifestFields[i]
+		for k := range b.runs {
+			dst[1+k] = manifestValue(b, k, manifestFields[i])
+		}
+	}
+	return &sheet{name: SheetManifest, tables: []*table{t}, notes: []string{
+		"To reproduce a run, give the same input file (check its SHA-256), the scenario as listed on the Assumptions sheet, and this seed and number of iterations: the numbers are identical whatever the number of workers.",
+		"The workbook holds numbers to the 15 significant digits Excel keeps; the CSV and JSON exports hold them in full.",
+	}}
+}

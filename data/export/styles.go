@@ -1,0 +1,90 @@
+package export
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// styles holds the style IDs of one workbook.
+type styles struct {
+	header int          // bold on a light fill with a bottom border
+	title  int          // bold caption above a table
+	note   int          // italic grey note
+	text   int          // text format (@), for escaped input text
+	kinds  map[kind]int // number format per kind; 0 for plain text
+}
+
+// fontFamily is the workbook's default font, named in styles that set a font.
+const fontFamily = "Calibri"
+
+// numFormats are the custom number formats of each kind.
+var numFormats = map[kind]string{
+	kMoney:   "#,##0.0",
+	kCount:   "#,##0",
+	kTrusts:  "#,##0.0",
+	kPercent: "0.0%",
+	kPctSE:   "0.00%",
+	kRatio:   "0.0000",
+	kSeconds: "0.000",
+	kScore:   "0.00",
+}
+
+// newStyles registers the workbook's styles.
+func newStyles(f *excelize.File) (*styles, error) {
+	s := &styles{kinds: map[kind]int{}}
+	var err error
+	add := func(st *excelize.Style) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = f.NewStyle(st)
+		return id
+	}
+	s.header = add(&excelize.Style{
+		Font:      &excelize.Font{Bold: true, Family: fontFamily},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}},
+		Border:    []excelize.Border{{Type: "bottom", Color: "4F81BD", Style: 1}},
+		Alignment: &excelize.Alignment{Vertical: "center"},
+	})
+	s.title = add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Family: fontFamily}})
+	s.note = add(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959", Family: fontFamily}})
+	s.text = add(&excelize.Style{NumFmt: 49})
+	for k, code := range numFormats {
+		code := code
+		s.kinds[k] = add(&excelize.Style{CustomNumFmt: &code})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("creating styles: %w", err)
+	}
+	return s, nil
+}
+
+// value converts a table value to what excelize writes, with its style:
+// NaN and infinities become empty cells, and input text that a spreadsheet
+// would read as a formula gets the text format.
+func (s *styles) value(v any, c column) (any, int) {
+	switch x := v.(type) {
+	case float64:
+		if !finite(x) {
+			return nil, 0
+		}
+		return x, s.kinds[c.kind]
+	case cell:
+		if !finite(x.v) {
+			return nil, 0
+		}
+		return x.v, s.kinds[x.k]
+	case int:
+		return x, s.kinds[c.kind]
+	case string:
+		if c.input {
+			return x, s.text
+		}
+		return x, 0
+	case nil:
+		return nil, 0
+	}
+	return fmt.Sprint(v), 0
+}

@@ -1,0 +1,110 @@
+package export
+
+import (
+	"fmt"
+	"strconv"
+
+	"corecast/forecast"
+)
+
+// statsColumns are the columns of a forecast.Stats, after a prefix.
+func statsColumns(prefix string, k kind) []column {
+	names := []string{"mean", "sd", "mc_se", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "min", "max"}
+	cols := make([]column, len(names))
+	for i, n := range names {
+		cols[i] = column{name: prefix + n, kind: k}
+	}
+	return cols
+}
+
+// statsValues writes a forecast.Stats in statsColumns order.
+func statsValues(s forecast.Stats, dst []any) {
+	for i, v := range []float64{s.Mean, s.SD, s.SE, s.P5, s.P10, s.P25, s.P50, s.P75, s.P90, s.P95, s.Min, s.Max} {
+		dst[i] = v
+	}
+}
+
+const seNote = "mc_se is the Monte Carlo standard error of the mean, sd/√N: exact for random sampling, an upper bound under Latin hypercube sampling (lhs)."
+
+// summarySheet holds the headline outputs with their statistics and the
+// headline probabilities, years and settings.
+func summarySheet(b *book) *sheet {
+	cols := append([]column{{name: "output"}, {name: "label"}, {name: "unit"}}, statsColumns("", kMoney)...)
+	outputs, _ := b.stacked("summary", cols,
+		b.each(func(r *forecast.Result) int { return len(r.Outputs) }),
+		func(k, j int, dst []any) {
+			o := b.runs[k].Result.Outputs[j]
+			dst[0], dst[1], dst[2] = o.Key, o.Label, o.Unit
+			statsValues(o.Stats, dst[3:])
+		})
+
+	headline, _ := b.stacked("headline",
+		[]column{{name: "measure"}, {name: "value"}, {name: "mc_se"}, {name: "note", overflow: true}},
+		b.each(func(r *forecast.Result) int { return len(headlineRows(r)) }),
+		func(k, j int, dst []any) {
+			h := headlineRows(b.runs[k].Result)[j]
+			dst[0], dst[1], dst[2], dst[3] = h.measure, h.value, h.se, h.note
+		})
+	headline.title = "Headline probabilities, years and settings"
+	return &sheet{name: SheetSummary, notes: []string{
+		"Money in £m at base-year real prices. " + seNote,
+	}, tables: []*table{outputs, headline}}
+}
+
+// headlineRow is one row of the headline table.
+type headlineRow struct {
+	measure string
+	value   any
+	se      any
+	note    string
+}
+
+// headlineRows lists the headline figures of one run.
+func headlineRows(r *forecast.Result) []headlineRow {
+	sc := r.Scenario
+	target := sc.TargetYear.String()
+	prog, _ := r.Output("total_programme")
+	pNote := "Monte Carlo standard error √(p(1−p)/N)"
+	return []headlineRow{
+		{"P(all trusts core by " + target + ")", cell{r.PAllCoreByTarget.P, kPercent}, cell{r.PAllCoreByTarget.SE, kPctSE}, pNote},
+		{fmt.Sprintf("P(total programme ≤ plan £%sm)", money0(sc.PlanTotalM)), cell{r.PWithinPlan.P, kPercent}, cell{r.PWithinPlan.SE, kPctSE}, pNote},
+		{"Year all trusts core, P10", forecast.FormatCompletion(r.AllCore.P10, sc.HorizonYear), nil, "percentiles of the year the last trust completes"},
+		{"Year all trusts core, P50", forecast.FormatCompletion(r.AllCore.P50, sc.HorizonYear), nil, ""},
+		{"Year all trusts core, P90", forecast.FormatCompletion(r.AllCore.P90, sc.HorizonYear), nil, ""},
+		{"Committed funding counted, £m", cell{r.CommittedTotalM, kMoney}, nil, "received and committed funding of all trusts" + planned(sc.IncludePlanned)},
+		{"Plan total, £m", cell{sc.PlanTotalM, kMoney}, nil, "plan_total_m"},
+		{"Mean total programme minus plan, £m", cell{prog.Stats.Mean - sc.PlanTotalM, kMoney}, cell{prog.Stats.SE, kMoney}, "negative: within the plan"},
+		{"Trusts", cell{float64(len(r.ByTrust)), kCount}, nil, ""},
+		{"Iterations", cell{float64(r.Iterations), kCount}, nil, ""},
+		{"Seed", strconv.FormatUint(sc.Seed, 10), nil, "the same seed and iterations give identical numbers"},
+		{"Sampling", string(sc.Sampling), nil, "scenario-level inputs: lhs (Latin hypercube) or random"},
+	}
+}
+
+// planned completes a note on counted funding.
+func planned(include bool) string {
+	if include {
+		return ", and planned funding (include_planned = true)"
+	}
+	return ""
+}
+
+// money0 formats an amount with thousands separators and no decimals.
+func money0(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 0, 64)
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	var out []byte
+	for i := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	if neg {
+		return "-" + string(out)
+	}
+	return string(out)
+}

@@ -1,0 +1,140 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// WriteXLSX writes the runs as one Excel workbook at path (DESIGN §9). The
+// file appears only when complete: it is written to a temporary file in the
+// same directory and renamed. It refuses to replace an existing file unless
+// opts.Force, and never replaces a path in opts.Protect. If ctx is cancelled
+// it stops, removes the temporary file and returns the context's error.
+func WriteXLSX(ctx context.Context, path string, runs []Run, opts Options) error {
+	if err := checkTarget(path, opts, false); err != nil {
+		return err
+	}
+	b, err := newBook(runs)
+	if err != nil {
+		return err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := buildWorkbook(ctx, f, b, opts); err != nil {
+		return err
+	}
+	return writeFileAtomic(ctx, path, opts, func(w io.Writer) error {
+		if _, err := f.WriteTo(w); err != nil {
+			return fmt.Errorf("saving the workbook: %w", err)
+		}
+		return nil
+	})
+}
+
+// placement is where a table was written: its sheet, header row and first
+// column (both 1-based).
+type placement struct {
+	sheet    string
+	row, col int
+}
+
+// xlsxWriter builds one workbook.
+type xlsxWriter struct {
+	f      *excelize.File
+	st     *styles
+	prog   *progress
+	placed map[*table]placement
+	first  bool // the next sheet is the first, which renames Sheet1
+}
+
+// buildWorkbook writes every sheet of the book into f.
+func buildWorkbook(ctx context.Context, f *excelize.File, b *book, opts Options) error {
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	sheets := b.sheets()
+	w := &xlsxWriter{f: f, st: st, prog: newProgress(ctx, sheets, opts.Progress), placed: map[*table]placement{}, first: true}
+	for _, s := range sheets {
+		if s.stream {
+			err = w.writeStream(s)
+		} else {
+			err = w.writeSheet(s)
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return fmt.Errorf("writing sheet %s: %w", s.name, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title:   "corecast forecast",
+		Creator: "corecast " + b.runs[0].Manifest.Version,
+		Subject: "Monte Carlo forecast of national investment needed for core digitisation of NHS trusts",
+	}); err != nil {
+		return fmt.Errorf("setting workbook properties: %w", err)
+	}
+	return w.prog.finish()
+}
+
+// newSheet creates a worksheet, renaming the default sheet for the first.
+func (w *xlsxWriter) newSheet(name string) error {
+	if w.first {
+		w.first = false
+		return w.f.SetSheetName(w.f.GetSheetName(0), name)
+	}
+	_, err := w.f.NewSheet(name)
+	return err
+}
+
+// cellName names the cell at column col, row row (both 1-based).
+func cellName(col, row int) string {
+	n, _ := excelize.CoordinatesToCellName(col, row)
+	return n
+}
+
+// colName names column col (1-based).
+func colName(col int) string {
+	n, _ := excelize.ColumnNumberToName(col)
+	return n
+}
+
+// headerNames returns the table's column names made unique, as an Excel
+// table requires.
+func headerNames(t *table) []string {
+	seen := map[string]int{}
+	out := make([]string, len(t.cols))
+	for i, c := range t.cols {
+		name := c.name
+		seen[name]++
+		if n := seen[name]; n > 1 {
+			name = fmt.Sprintf("%s (%d)", name, n)
+		}
+		out[i] = name
+	}
+	return out
+}
+
+// tableStyle is the built-in style of every Excel table: light banding that
+// leaves the header style visible.
+const tableStyle = "TableStyleLight1"
+
+// pageSetup prints the sheet landscape, fitted to one page wide when it is
+// not too wide to read.
+func (w *xlsxWriter) pageSetup(name string, cols int) error {
+	landscape := "landscape"
+	layout := &excelize.PageLayoutOptions{Orientation: &landscape}
+	if cols <= 30 {
+		one, zero, fit := 1, 0, true
+		layout.FitToWidth, layout.FitToHeight = &one, &zero
+		if err := w.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+			return err
+		}
+	}
+	return w.f.SetPageLayout(name, layout)
+}

@@ -1,0 +1,96 @@
+package export
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// writeStream writes a sheet of one large table with excelize's
+// StreamWriter, so rows are not held as cells in memory. A table longer than
+// a worksheet allows continues on further sheets ("Distribution 2", ...),
+// each with the notes and header.
+func (w *xlsxWriter) writeStream(s *sheet) error {
+	if len(s.tables) != 1 || len(s.charts) != 0 {
+		return fmt.Errorf("a streamed sheet takes one table and no charts")
+	}
+	t := s.tables[0]
+	header := len(s.notes) + 1
+	if len(s.notes) > 0 {
+		header++
+	}
+	perSheet := excelize.TotalRows - header
+	wd := widths(t)
+	for part, lo := 1, 0; part == 1 || lo < t.n; part, lo = part+1, lo+perSheet {
+		name, tname := s.name, t.name
+		if part > 1 {
+			name += " " + strconv.Itoa(part)
+			tname += "_" + strconv.Itoa(part)
+		}
+		if err := w.streamPart(s, name, tname, header, wd, lo, min(lo+perSheet, t.n)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// streamPart writes rows [lo, hi) of the sheet's table onto one worksheet.
+func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []float64, lo, hi int) error {
+	t := s.tables[0]
+	if err := w.newSheet(name); err != nil {
+		return err
+	}
+	// Page setup goes before streaming: the stream writer keeps it.
+	if err := w.pageSetup(name, len(t.cols)); err != nil {
+		return err
+	}
+	sw, err := w.f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	for i, x := range wd {
+		if err := sw.SetColWidth(i+1, i+1, x); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: header, TopLeftCell: cellName(1, header+1), ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	for i, n := range s.notes {
+		if err := sw.SetRow(cellName(1, i+1), []any{excelize.Cell{StyleID: w.st.note, Value: n}}); err != nil {
+			return err
+		}
+	}
+	cells := make([]any, len(t.cols))
+	for i, h := range headerNames(t) {
+		cells[i] = excelize.Cell{StyleID: w.st.header, Value: h}
+	}
+	if err := sw.SetRow(cellName(1, header), cells); err != nil {
+		return err
+	}
+	dst := make([]any, len(t.cols))
+	for i := lo; i < hi; i++ {
+		clear(dst)
+		t.row(i, dst)
+		for j, v := range dst {
+			val, style := w.st.value(v, t.cols[j])
+			cells[j] = excelize.Cell{StyleID: style, Value: val}
+		}
+		if err := sw.SetRow(cellName(1, header+1+i-lo), cells); err != nil {
+			return err
+		}
+		if err := w.prog.step(); err != nil {
+			return err
+		}
+	}
+	if hi > lo {
+		if err := sw.AddTable(&excelize.Table{
+			Range: cellName(1, header) + ":" + cellName(len(t.cols), header+hi-lo),
+			Name:  tname, StyleName: tableStyle,
+		}); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
