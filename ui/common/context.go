@@ -1,0 +1,63 @@
+package common
+
+import (
+	"path/filepath"
+	"time"
+
+	"corecast/forecast"
+	"corecast/model"
+	"corecast/ui/keys"
+	"corecast/ui/styles"
+)
+
+// Context is the state the root model shares with the screens. The root owns
+// it; screens read it and change the current scenario through it, then tell
+// the root with a message so that it recomputes.
+type Context struct {
+	Width, Height int // the whole terminal
+	Styles        *styles.Styles
+	Keys          keys.Global
+
+	Inputs    model.Inputs
+	Scenarios []model.Scenario
+	Current   int
+	// Results holds the latest finished result of each scenario (nil until
+	// its first run finishes), so switching scenarios shows figures at once.
+	Results []*forecast.Result
+	// Previous is the result shown before the latest one, for deltas after an edit.
+	Previous *forecast.Result
+
+	Running  bool
+	Progress *Progress // of the run in flight
+	RunErr   error     // of the last run, nil when it succeeded
+
+	// FormatElapsed writes a run's duration for the status bar; tests fix it
+	// so that views do not depend on the machine's speed.
+	FormatElapsed func(time.Duration) string
+	// Files loads and saves scenarios and writes exports.
+	Files Files
+	// WorkDir is the directory relative file paths are taken from.
+	WorkDir string
+}
+
+// Scenario returns the current scenario for reading or editing.
+func (c *Context) Scenario() *model.Scenario {
+	return &c.Scenarios[c.Current]
+}
+
+// Result returns the latest result of the current scenario, or nil.
+func (c *Context) Result() *forecast.Result {
+	if c.Current < len(c.Results) {
+		return c.Results[c.Current]
+	}
+	return nil
+}
+
+// Resolve turns a path typed by the user into the path used, relative paths
+// being taken from WorkDir.
+func (c *Context) Resolve(path string) string {
+	if path == "" || filepath.IsAbs(path) || c.WorkDir == "" {
+		return path
+	}
+	return filepath.Join(c.WorkDir, path)
+}

@@ -1,0 +1,18 @@
+package common
+
+import "corecast/model"
+
+// ScenarioEditedMsg tells the root that the current scenario changed and the
+// forecast must be recomputed (after a short debounce).
+type ScenarioEditedMsg struct{}
+
+// ScenarioSwitchedMsg tells the root that Current or Scenarios changed: the
+// cached result of the new current scenario is shown, or a run starts.
+type ScenarioSwitchedMsg struct{}
+
+// ScenarioAddedMsg asks the root to append a scenario and make it current.
+type ScenarioAddedMsg struct{ Scenario model.Scenario }
+
+// ResultShownMsg is sent to every screen when the result on show changes, so
+// that screens can rebuild tables and charts once rather than on every frame.
+type ResultShownMsg struct{}

@@ -1,0 +1,10 @@
+// Package ui is corecast's interactive terminal program (DESIGN §8), built
+// with bubbletea. The root Model owns routing between screens, the shared
+// common.Context, the status bar and the background forecast runs; each
+// screen is a child component in its own package (overview, scenario,
+// trusts, regions, export).
+//
+// Forecasts run in tea.Cmds off the update loop. An edit schedules a run
+// after a short debounce and cancels the run in flight, so typing a number
+// recomputes once, for the value typed.
+package ui

@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"io"
+	"time"
+
+	"corecast/data"
+	"corecast/data/export"
+	"corecast/model"
+	"corecast/ui/common"
+)
+
+// defaultFiles wires the screens' file work to the data packages. Exports
+// carry a manifest naming the input and its hash; the input and scenario
+// files the program was started with are never overwritten.
+func defaultFiles(cfg config, inputs model.Inputs) common.Files {
+	protect := append([]string{cfg.inputPath}, cfg.scenarioPaths...)
+	var formats []string
+	for _, f := range export.Formats() {
+		formats = append(formats, string(f))
+	}
+	return common.Files{
+		LoadScenario: data.LoadScenarioTOML,
+		SaveScenario: func(path string, sc model.Scenario, overwrite bool) error {
+			for _, p := range protect {
+				if p != "" && p == path {
+					return errors.New(path + " is an input of this session: choose another name")
+				}
+			}
+			return data.WriteFileAtomic(path, overwrite, func(w io.Writer) error {
+				return data.WriteScenarioTOML(w, sc)
+			})
+		},
+		ExportFormats: formats,
+		CheckExport: func(path, format string) error {
+			f, err := export.ParseFormat(format)
+			if err != nil {
+				return err
+			}
+			return export.Check(path, f, export.Options{Protect: protect})
+		},
+		Export: func(ctx context.Context, req common.ExportRequest) error {
+			f, err := export.ParseFormat(req.Format)
+			if err != nil {
+				return err
+			}
+			src, err := inputSource(cfg.inputPath, inputs)
+			if err != nil {
+				return err
+			}
+			runs := make([]export.Run, 0, len(req.Results))
+			for _, r := range req.Results {
+				runs = append(runs, export.NewRun(r, req.Inputs, src, cfg.version, time.Now()))
+			}
+			return export.Write(ctx, req.Path, f, runs,
+				export.Options{Force: req.Overwrite, Protect: protect, Progress: req.Progress})
+		},
+	}
+}
+
+// inputSource identifies the input for an export's manifest: the file's
+// hash, or the hash of the embedded sample's canonical form.
+func inputSource(path string, in model.Inputs) (export.Source, error) {
+	if path == "" {
+		return export.HashInputs(export.SampleName, in), nil
+	}
+	return export.HashFile(path)
+}

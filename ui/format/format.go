@@ -1,0 +1,118 @@
+// Package format writes numbers for the screens: money with its unit,
+// percentages, counts and financial years, always in the same style so that
+// figures on different screens read alike.
+package format
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"corecast/forecast"
+	"corecast/model"
+)
+
+// Money writes an amount given in £m: in £bn with two decimals from £1bn up
+// (the scale the plan is discussed in), otherwise in £m.
+func Money(m float64) string {
+	if math.IsNaN(m) {
+		return "–"
+	}
+	if math.Abs(m) >= 1000 {
+		return sign(m) + "£" + strconv.FormatFloat(math.Abs(m)/1000, 'f', 2, 64) + "bn"
+	}
+	return MoneyM(m)
+}
+
+// MoneyM writes an amount in £m with thousands separators: one decimal below
+// £100m, where a trust's figures sit, and none above.
+func MoneyM(m float64) string {
+	if math.IsNaN(m) {
+		return "–"
+	}
+	a := math.Abs(m)
+	if a < 100 {
+		return sign(m) + "£" + strconv.FormatFloat(a, 'f', 1, 64) + "m"
+	}
+	return sign(m) + "£" + Thousands(a) + "m"
+}
+
+// Number writes a plain amount in £m without the unit, as table cells do
+// under a "£m" column heading.
+func Number(m float64) string {
+	if math.IsNaN(m) {
+		return "–"
+	}
+	if math.Abs(m) < 100 {
+		return strconv.FormatFloat(m, 'f', 1, 64)
+	}
+	return sign(m) + Thousands(math.Abs(m))
+}
+
+// Thousands writes a non-negative number rounded to a whole number with
+// comma thousands separators.
+func Thousands(v float64) string {
+	s := strconv.FormatFloat(math.Round(v), 'f', 0, 64)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Int writes a whole number with thousands separators.
+func Int(n int) string {
+	if n < 0 {
+		return "-" + Thousands(float64(-n))
+	}
+	return Thousands(float64(n))
+}
+
+// DeltaMoney writes a change in £m with an explicit sign.
+func DeltaMoney(d float64) string {
+	if d >= 0 {
+		return "+" + Money(d)
+	}
+	return Money(d)
+}
+
+// Percent writes a probability as a percentage, with one decimal below 10%
+// and above 90% where small differences matter.
+func Percent(p float64) string {
+	if math.IsNaN(p) {
+		return "–"
+	}
+	v := 100 * p
+	if v < 10 || v > 90 {
+		return strconv.FormatFloat(v, 'f', 1, 64) + "%"
+	}
+	return strconv.FormatFloat(v, 'f', 0, 64) + "%"
+}
+
+// DeltaPoints writes a change in a probability in percentage points.
+func DeltaPoints(d float64) string {
+	return fmt.Sprintf("%+.1f pts", 100*d)
+}
+
+// Year writes a completion year, "after 2029-30" for one beyond the horizon.
+func Year(y, horizon model.FinancialYear) string {
+	return forecast.FormatCompletion(y, horizon)
+}
+
+// Count writes an expected number of trusts.
+func Count(v float64) string {
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
+// sign is "−" for negative amounts; Go's formatting would put the minus
+// after the pound sign.
+func sign(v float64) string {
+	if v < 0 {
+		return "-"
+	}
+	return ""
+}

@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// TestScreens compares every screen at 80×24 and 120×40 with its golden
+// file (refresh with go test ./ui -run TestScreens -update).
+func TestScreens(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for s := Screen(0); s < numScreens; s++ {
+			name := fmt.Sprintf("%dx%d/%d-%s", size[0], size[1], s+1, strings.ToLower(s.String()))
+			t.Run(name, func(t *testing.T) {
+				tm := start(t, size[0], size[1])
+				press(tm, fmt.Sprint(int(s)+1))
+				m := finish(t, tm)
+				v := m.View()
+				if w := lipgloss.Width(v); w > size[0] {
+					t.Errorf("view is %d cells wide, more than the terminal's %d", w, size[0])
+				}
+				if h := lipgloss.Height(v); h > size[1] {
+					t.Errorf("view is %d lines high, more than the terminal's %d", h, size[1])
+				}
+				golden.RequireEqual(t, []byte(lines(v)))
+			})
+		}
+	}
+}
+
+// TestFullHelp shows every binding of the Trusts screen when ? is pressed.
+func TestFullHelp(t *testing.T) {
+	tm := start(t, 80, 24)
+	press(tm, "3", "?")
+	v := finish(t, tm).View()
+	for _, want := range []string{"sort by next column", "filter", "next screen", "quit"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("full help lacks %q:\n%s", want, v)
+		}
+	}
+}

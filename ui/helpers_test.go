@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+
+	"corecast/data"
+	"corecast/model"
+)
+
+// TestMain renders without colour so that golden files hold plain text.
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+// testScenario is the baseline with a small fixed iteration count.
+func testScenario() model.Scenario {
+	sc := model.DefaultScenario()
+	sc.Iterations = 500
+	sc.Seed = 2020
+	return sc
+}
+
+// start opens the program on the embedded sample at the given size and
+// waits for the first forecast to finish. Run times are written as a fixed
+// text so that views do not depend on the machine.
+func start(t *testing.T, w, h int, opts ...Option) *teatest.TestModel {
+	t.Helper()
+	in, err := data.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts = append([]Option{
+		WithWorkers(2),
+		WithElapsedFormat(func(time.Duration) string { return "(fixed)" }),
+		WithWorkDir("/analysis"),
+	}, opts...)
+	m, err := New(in, []model.Scenario{testScenario()}, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
+	waitFor(t, tm, "ran in (fixed)")
+	return tm
+}
+
+// waitFor waits until the program's output contains s.
+func waitFor(t *testing.T, tm *teatest.TestModel, s string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte(s))
+	}, teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
+// press sends each key in turn: single characters as runes, names such as
+// "enter" and "tab" as key types.
+func press(tm *teatest.TestModel, ks ...string) {
+	named := map[string]tea.KeyType{
+		"enter": tea.KeyEnter, "tab": tea.KeyTab, "esc": tea.KeyEsc, "down": tea.KeyDown,
+		"up": tea.KeyUp, "left": tea.KeyLeft, "right": tea.KeyRight, "backspace": tea.KeyBackspace,
+	}
+	for _, k := range ks {
+		if kt, ok := named[k]; ok {
+			tm.Send(tea.KeyMsg{Type: kt})
+			continue
+		}
+		tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
+	}
+}
+
+// finish quits and returns the root model at the end.
+func finish(t *testing.T, tm *teatest.TestModel) *Model {
+	t.Helper()
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	return tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(*Model)
+}
+
+// lines trims trailing spaces from each line of a view, so golden files do
+// not carry invisible padding.
+func lines(v string) string {
+	ls := strings.Split(v, "\n")
+	for i, l := range ls {
+		ls[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(ls, "\n") + "\n"
+}

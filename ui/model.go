@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"errors"
+	"os"
+
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"corecast/forecast"
+	"corecast/model"
+	"corecast/ui/common"
+	"corecast/ui/export"
+	"corecast/ui/keys"
+	"corecast/ui/overview"
+	"corecast/ui/regions"
+	"corecast/ui/scenario"
+	"corecast/ui/statusbar"
+	"corecast/ui/styles"
+	"corecast/ui/tabs"
+	"corecast/ui/trusts"
+)
+
+// Model is the root of the program: it routes keys to the active screen,
+// runs forecasts in the background and lays out tabs, screen, help and
+// status bar.
+type Model struct {
+	ctx     *common.Context
+	cfg     config
+	screens []common.Component // indexed by Screen
+	active  Screen
+	help    help.Model
+	status  *statusbar.Model
+	tabs    *tabs.Model
+	runner  runner
+	// shown is the result the screens show, so that a new one can become
+	// the Previous that deltas are taken against.
+	shown *forecast.Result
+}
+
+// New builds the program's root model. It does no work until Init, so the
+// first frame appears at once and the first forecast follows.
+func New(inputs model.Inputs, scenarios []model.Scenario, opts ...Option) (*Model, error) {
+	if len(scenarios) == 0 {
+		return nil, errors.New("no scenario to show")
+	}
+	for _, sc := range scenarios {
+		if err := sc.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	cfg := defaultConfig()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.workDir == "" {
+		if wd, err := os.Getwd(); err == nil {
+			cfg.workDir = wd
+		}
+	}
+	files := defaultFiles(cfg, inputs)
+	if cfg.files != nil {
+		files = *cfg.files
+	}
+	ctx := &common.Context{
+		Styles:        styles.New(),
+		Keys:          keys.New(int(numScreens)),
+		Inputs:        inputs,
+		Scenarios:     append([]model.Scenario(nil), scenarios...),
+		Results:       make([]*forecast.Result, len(scenarios)),
+		FormatElapsed: cfg.formatElapsed,
+		Files:         files,
+		WorkDir:       cfg.workDir,
+		Width:         80,
+		Height:        24,
+	}
+	m := &Model{ctx: ctx, cfg: cfg, active: cfg.start, help: help.New()}
+	m.screens = newScreens(ctx)
+	m.status = statusbar.New(ctx)
+	titles := make([]string, numScreens)
+	for s := Screen(0); s < numScreens; s++ {
+		titles[s] = s.String()
+	}
+	m.tabs = tabs.New(ctx, titles)
+	m.runner = newRunner(ctx, cfg)
+	m.layout()
+	return m, nil
+}
+
+// newScreens builds one component per Screen, in Screen order.
+func newScreens(ctx *common.Context) []common.Component {
+	s := make([]common.Component, numScreens)
+	s[OverviewScreen] = overview.New(ctx)
+	s[ScenarioScreen] = scenario.New(ctx)
+	s[TrustsScreen] = trusts.New(ctx)
+	s[RegionsScreen] = regions.New(ctx)
+	s[ExportScreen] = export.New(ctx)
+	return s
+}
+
+// Init starts the first forecast.
+func (m *Model) Init() tea.Cmd {
+	return m.runner.start()
+}
+
+// layout gives each screen the space between the tab bar and the help and
+// status lines.
+func (m *Model) layout() {
+	w, h := m.ctx.Width, m.ctx.Height
+	m.help.Width = w
+	body := h - 2 - lipgloss.Height(m.helpView())
+	for _, s := range m.screens {
+		s.SetSize(w, max(body, 1))
+	}
+}
+
+func (m *Model) helpView() string {
+	child := m.screens[m.active]
+	return m.help.View(keys.Merged{Screen: child, Global: m.ctx.Keys, Typing: child.Capturing()})
+}
+
+// View lays out the tab bar, the active screen, help and the status bar.
+func (m *Model) View() string {
+	w, h := m.ctx.Width, m.ctx.Height
+	helpView := m.helpView()
+	body := max(h-2-lipgloss.Height(helpView), 1)
+	screen := lipgloss.NewStyle().Width(w).Height(body).MaxHeight(body).MaxWidth(w).
+		Render(m.screens[m.active].View())
+	return lipgloss.JoinVertical(lipgloss.Left,
+		m.tabs.View(int(m.active)),
+		screen,
+		lipgloss.NewStyle().MaxWidth(w).Render(helpView),
+		m.status.View(),
+	)
+}

@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"corecast/ui/common"
+)
+
+// config is what Options set.
+type config struct {
+	workers       int
+	debounce      time.Duration
+	formatElapsed func(time.Duration) string
+	files         *common.Files
+	start         Screen
+	inputPath     string   // the input file, "" for the embedded sample
+	scenarioPaths []string // scenario files the session was started with
+	version       string   // corecast version, for export manifests
+	parent        context.Context
+	workDir       string // "" for the working directory
+}
+
+// Option changes how the program runs.
+type Option func(*config)
+
+// WithWorkers sets the forecast's worker goroutines (0: one per CPU).
+func WithWorkers(n int) Option { return func(c *config) { c.workers = n } }
+
+// WithDebounce sets how long the program waits after an edit before it
+// recomputes; further edits within that time restart the wait.
+func WithDebounce(d time.Duration) Option { return func(c *config) { c.debounce = d } }
+
+// WithElapsedFormat sets how the status bar writes a run's duration. Tests
+// use it to keep views independent of the machine's speed.
+func WithElapsedFormat(f func(time.Duration) string) Option {
+	return func(c *config) { c.formatElapsed = f }
+}
+
+// WithFiles replaces the file readers and writers (scenario TOML and export).
+func WithFiles(f common.Files) Option { return func(c *config) { c.files = &f } }
+
+// WithStartScreen opens the program on the given screen.
+func WithStartScreen(s Screen) Option { return func(c *config) { c.start = s } }
+
+// WithInput names the input workbook or CSV directory the inputs came from
+// ("" for the embedded sample): exports record its hash and never replace it.
+func WithInput(path string) Option { return func(c *config) { c.inputPath = path } }
+
+// WithScenarioFiles names the scenario files the session was started with,
+// which exports and scenario writes never replace.
+func WithScenarioFiles(paths []string) Option {
+	return func(c *config) { c.scenarioPaths = append([]string(nil), paths...) }
+}
+
+// WithContext ends the program when ctx is cancelled.
+func WithContext(ctx context.Context) Option { return func(c *config) { c.parent = ctx } }
+
+// WithWorkDir sets the directory relative file paths are taken from,
+// instead of the working directory.
+func WithWorkDir(dir string) Option { return func(c *config) { c.workDir = dir } }
+
+// WithVersion sets the corecast version recorded in export manifests.
+func WithVersion(v string) Option { return func(c *config) { c.version = v } }
+
+func defaultConfig() config {
+	return config{debounce: 150 * time.Millisecond, formatElapsed: formatElapsed, version: "dev"}
+}
+
+// formatElapsed writes a duration the way a person reads it at a glance.
+func formatElapsed(d time.Duration) string {
+	switch {
+	case d < time.Second:
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	case d < time.Minute:
+		return fmt.Sprintf("%.1f s", d.Seconds())
+	}
+	return d.Round(time.Second).String()
+}

@@ -1,0 +1,162 @@
+package scenario
+
+import (
+	"errors"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"corecast/model"
+)
+
+// fileOp is what a path is asked for.
+type fileOp int
+
+const (
+	opening fileOp = iota
+	writing
+)
+
+// fileState is the path being typed for opening or writing a scenario file.
+type fileState struct {
+	op    fileOp
+	input textinput.Model
+	path  string // the path being written, while overwriting is asked
+}
+
+// fileDoneMsg carries the outcome of opening or writing a scenario file.
+type fileDoneMsg struct {
+	op   fileOp
+	path string
+	sc   model.Scenario
+	err  error
+}
+
+// askFile asks for a path, suggesting one named after the scenario when writing.
+func (m *Model) askFile(op fileOp) tea.Cmd {
+	suggest := ""
+	if op == writing {
+		suggest = Slug(m.ctx.Scenario().Name) + ".toml"
+	}
+	in := m.newInput(suggest, max(m.w-24, 20))
+	in.Placeholder = "scenario.toml"
+	in.CursorEnd()
+	m.file = fileState{op: op, input: in}
+	m.mode = askPath
+	m.say("", false)
+	return m.file.input.Focus()
+}
+
+// fileKey handles keys while a path is typed or an overwrite is asked.
+func (m *Model) fileKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	if m.mode == confirm {
+		switch {
+		case key.Matches(msg, k.Yes):
+			m.mode = browse
+			return m.save(m.file.path, true)
+		case key.Matches(msg, k.No):
+			m.mode = askPath
+			m.say("Not written: choose another name, or esc.", false)
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Cancel):
+		m.mode = browse
+		return nil
+	case key.Matches(msg, k.Commit):
+		path := strings.TrimSpace(m.file.input.Value())
+		if path == "" {
+			m.say("Type a file name first.", true)
+			return nil
+		}
+		m.mode = browse
+		path = m.ctx.Resolve(path)
+		if m.file.op == opening {
+			return m.load(path)
+		}
+		return m.save(path, false)
+	}
+	var cmd tea.Cmd
+	m.file.input, cmd = m.file.input.Update(msg)
+	return cmd
+}
+
+// save writes the current scenario in a Cmd, off the update loop.
+func (m *Model) save(path string, overwrite bool) tea.Cmd {
+	files := m.ctx.Files
+	sc := m.ctx.Scenario().Clone()
+	m.say("Writing "+path+"…", false)
+	return func() tea.Msg {
+		if files.SaveScenario == nil {
+			return fileDoneMsg{op: writing, path: path, err: errors.New("writing scenarios is not available")}
+		}
+		return fileDoneMsg{op: writing, path: path, err: files.SaveScenario(path, sc, overwrite)}
+	}
+}
+
+// load reads a scenario file in a Cmd.
+func (m *Model) load(path string) tea.Cmd {
+	files := m.ctx.Files
+	m.say("Opening "+path+"…", false)
+	return func() tea.Msg {
+		if files.LoadScenario == nil {
+			return fileDoneMsg{op: opening, path: path, err: errors.New("opening scenarios is not available")}
+		}
+		sc, err := files.LoadScenario(path)
+		return fileDoneMsg{op: opening, path: path, sc: sc, err: err}
+	}
+}
+
+// fileDone reports a finished file action; an existing file leads to the
+// overwrite question rather than an error.
+func (m *Model) fileDone(msg fileDoneMsg) tea.Cmd {
+	switch {
+	case msg.op == writing && errors.Is(msg.err, fs.ErrExist):
+		m.file.path = msg.path
+		m.mode = confirm
+		m.say("Overwrite? y/n — "+msg.path+" already exists", true)
+		return nil
+	case msg.err != nil:
+		m.say(msg.err.Error(), true)
+		return nil
+	case msg.op == writing:
+		m.say("Wrote "+msg.path, false)
+		return nil
+	}
+	sc := msg.sc
+	if sc.Name == "" || sc.Name == model.DefaultScenario().Name {
+		sc.Name = strings.TrimSuffix(filepath.Base(msg.path), filepath.Ext(msg.path))
+	}
+	sc.Name = m.freeName(sc.Name)
+	m.say("Opened "+msg.path+" as "+sc.Name, false)
+	return added(sc)
+}
+
+// Slug turns a scenario name into a file name stem: lower case, letters and
+// digits, words joined by hyphens.
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "scenario"
+	}
+	return b.String()
+}

@@ -1,0 +1,73 @@
+package scenario
+
+import "github.com/charmbracelet/bubbles/key"
+
+// keyMap are the Scenario screen's own bindings.
+type keyMap struct {
+	Up, Down, Edit, Left, Right          key.Binding
+	PrevScenario, NextScenario           key.Binding
+	New, Copy, Rename, Load, Save        key.Binding
+	NextParam, PrevParam, Commit, Cancel key.Binding
+	Yes, No                              key.Binding
+}
+
+func newKeys() keyMap {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return keyMap{
+		Up:           b([]string{"up", "k"}, "↑/k", "up"),
+		Down:         b([]string{"down", "j"}, "↓/j", "down"),
+		Edit:         b([]string{"enter"}, "enter", "edit"),
+		Left:         b([]string{"left", "h"}, "←", "previous choice"),
+		Right:        b([]string{"right", "l"}, "→", "next choice"),
+		PrevScenario: b([]string{"["}, "[", "previous scenario"),
+		NextScenario: b([]string{"]"}, "]", "next scenario"),
+		New:          b([]string{"n"}, "n", "new scenario"),
+		Copy:         b([]string{"c"}, "c", "duplicate"),
+		Rename:       b([]string{"R"}, "R", "rename"),
+		Load:         b([]string{"o"}, "o", "open TOML"),
+		Save:         b([]string{"w"}, "w", "write TOML"),
+		NextParam:    b([]string{"tab", "down"}, "tab", "next field"),
+		PrevParam:    b([]string{"shift+tab", "up"}, "shift+tab", "previous field"),
+		Commit:       b([]string{"enter"}, "enter", "done"),
+		Cancel:       b([]string{"esc"}, "esc", "undo edit"),
+		Yes:          b([]string{"y"}, "y", "overwrite"),
+		No:           b([]string{"n", "esc"}, "n", "keep file"),
+	}
+}
+
+// ShortHelp implements help.KeyMap for the screen's current mode.
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.keys
+	switch m.mode {
+	case editDist:
+		kind := k.Left
+		kind.SetHelp("←/→", "kind")
+		return []key.Binding{k.NextParam, kind, k.Commit, k.Cancel}
+	case editText:
+		return []key.Binding{k.Commit, k.Cancel}
+	case askPath:
+		c := k.Cancel
+		c.SetHelp("esc", "cancel")
+		return []key.Binding{k.Commit, c}
+	case confirm:
+		return []key.Binding{k.Yes, k.No}
+	}
+	return []key.Binding{k.Edit, k.PrevScenario, k.NextScenario, k.New, k.Copy, k.Save}
+}
+
+// FullHelp implements help.KeyMap.
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.keys
+	if m.mode != browse {
+		return [][]key.Binding{m.ShortHelp()}
+	}
+	choice := k.Left
+	choice.SetHelp("←/→", "change choice or kind")
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Edit, choice},
+		{k.PrevScenario, k.NextScenario, k.New, k.Copy, k.Rename},
+		{k.Load, k.Save},
+	}
+}

@@ -1,0 +1,127 @@
+// Package scenario is the Scenario screen: every input of the current
+// scenario, editable in place with immediate validation, and the scenarios
+// themselves — switch, create, duplicate, rename, open and write TOML.
+//
+// A valid edit changes the shared scenario at once and tells the root, which
+// recomputes after a short debounce; an invalid one is shown with the reason
+// and left out of the scenario until it is fixed.
+package scenario
+
+import (
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"corecast/model"
+	"corecast/ui/common"
+)
+
+// mode is what the screen is doing with the keyboard.
+type mode int
+
+const (
+	browse   mode = iota
+	editText      // one value in a text field
+	editDist      // a distribution: kind and parameter fields
+	askPath       // a file path for open or write
+	confirm       // overwrite a file? y/n
+)
+
+// Model is the Scenario screen.
+type Model struct {
+	ctx    *common.Context
+	keys   keyMap
+	fields []field
+	cursor int
+	offset int // first list row shown
+	w, h   int
+
+	mode mode
+	// Editing state: inputs are the text fields (one for a value, one per
+	// parameter for a distribution), focus the one being typed in (-1 is the
+	// kind selector), before the scenario as it was when editing began, for
+	// esc; problem is the validation message of what is typed.
+	inputs  []textinput.Model
+	params  []string
+	focus   int
+	before  model.Scenario
+	dirty   bool // an edit has been applied since editing began
+	problem string
+
+	file fileState
+
+	// note reports the outcome of the last file or scenario action.
+	note    string
+	noteBad bool
+}
+
+// New returns the Scenario screen.
+func New(ctx *common.Context) *Model {
+	return &Model{ctx: ctx, keys: newKeys(), fields: fields()}
+}
+
+// Init implements tea.Model.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// SetSize implements common.Component.
+func (m *Model) SetSize(w, h int) {
+	m.w, m.h = w, h
+	m.scroll()
+}
+
+// Capturing implements common.Component: text fields take every key.
+func (m *Model) Capturing() bool {
+	return m.mode == editText || m.mode == editDist || m.mode == askPath || m.mode == confirm
+}
+
+// Nested implements common.Component.
+func (m *Model) Nested() bool { return m.mode != browse }
+
+// Update routes keys by mode and takes the results of file work.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		switch m.mode {
+		case editText, editDist:
+			return m, m.editKey(msg)
+		case askPath, confirm:
+			return m, m.fileKey(msg)
+		}
+		return m, m.browseKey(msg)
+	case fileDoneMsg:
+		return m, m.fileDone(msg)
+	case common.ScenarioSwitchedMsg:
+		m.cancelEdit()
+	}
+	return m, nil
+}
+
+// newInput returns a text field styled for the screen.
+func (m *Model) newInput(value string, width int) textinput.Model {
+	t := textinput.New()
+	t.Prompt = ""
+	t.SetValue(value)
+	t.CharLimit = 256
+	t.Width = width
+	t.Cursor.SetMode(cursor.CursorStatic)
+	t.Cursor.Style = m.ctx.Styles.Key
+	return t
+}
+
+// listHeight is the number of field rows the list shows.
+func (m *Model) listHeight() int { return max(m.h-6, 3) }
+
+// scroll keeps the cursor row within the shown rows.
+func (m *Model) scroll() {
+	n := m.listHeight()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+n {
+		m.offset = m.cursor - n + 1
+	}
+	m.offset = max(0, min(m.offset, len(m.fields)-n))
+}
+
+// say sets the note line.
+func (m *Model) say(text string, bad bool) { m.note, m.noteBad = text, bad }

@@ -1,0 +1,145 @@
+package scenario
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"corecast/ui/format"
+)
+
+// keyWidth is the width of the input-name column.
+const keyWidth = 24
+
+// View draws the scenario switcher, the live figures, the inputs and the
+// line that explains the selected input or what went wrong.
+func (m *Model) View() string {
+	st := m.ctx.Styles
+	lines := []string{m.scenariosLine(), m.figuresLine(),
+		st.TableHeader.Render(fmt.Sprintf("  %-*s %s", keyWidth, "Input", "Value"))}
+	end := min(m.offset+m.listHeight(), len(m.fields))
+	for i := m.offset; i < end; i++ {
+		lines = append(lines, m.row(i))
+	}
+	for len(lines) < 3+m.listHeight() {
+		lines = append(lines, "")
+	}
+	lines = append(lines, m.messageLine()...)
+	clip := lipgloss.NewStyle().MaxWidth(m.w)
+	for i, l := range lines {
+		lines[i] = clip.Render(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// scenariosLine names every scenario, the current one in brackets.
+func (m *Model) scenariosLine() string {
+	st := m.ctx.Styles
+	parts := []string{st.Title.Render("Scenarios")}
+	for i, s := range m.ctx.Scenarios {
+		if i == m.ctx.Current {
+			parts = append(parts, st.Value.Render("["+s.Name+"]"))
+		} else {
+			parts = append(parts, st.Subtle.Render(s.Name))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// figuresLine shows the headline figures of the latest run, with their
+// change since the previous run, so edits can be judged without leaving.
+func (m *Model) figuresLine() string {
+	st := m.ctx.Styles
+	res := m.ctx.Result()
+	switch {
+	case m.ctx.RunErr != nil:
+		return st.Bad.Render("Run failed: " + m.ctx.RunErr.Error())
+	case res == nil:
+		return st.Subtle.Render("Computing…")
+	}
+	need, _ := res.Output("total_need")
+	s := st.Label.Render("Total need ") + st.Value.Render(format.Money(need.Stats.Mean))
+	if prev := m.ctx.Previous; prev != nil {
+		was, _ := prev.Output("total_need")
+		s += st.Subtle.Render(" (" + format.DeltaMoney(need.Stats.Mean-was.Stats.Mean) + ")")
+	}
+	s += st.Label.Render("  P(all core by "+res.Scenario.TargetYear.String()+") ") + st.Value.Render(format.Percent(res.PAllCoreByTarget.P))
+	if prev := m.ctx.Previous; prev != nil {
+		s += st.Subtle.Render(" (" + format.DeltaPoints(res.PAllCoreByTarget.P-prev.PAllCoreByTarget.P) + ")")
+	}
+	if m.ctx.Running {
+		s += st.Subtle.Render("  updating…")
+	}
+	return s
+}
+
+// row draws one input: its name and value, or its edit fields when open.
+func (m *Model) row(i int) string {
+	st := m.ctx.Styles
+	f := m.fields[i]
+	marker := "  "
+	if i == m.cursor {
+		marker = st.Key.Render("▸ ")
+	}
+	name := fmt.Sprintf("%-*s ", keyWidth, f.key)
+	if i != m.cursor || m.mode == browse || m.mode == askPath || m.mode == confirm {
+		v := f.value(m.ctx.Scenario())
+		if f.choices != nil || f.dist {
+			if i == m.cursor {
+				v = "◂ " + v + " ▸"
+			}
+		}
+		if i == m.cursor {
+			return marker + st.Selected.Render(name+v)
+		}
+		return marker + name + v
+	}
+	if m.mode == editText {
+		return marker + st.Selected.Render(name) + m.inputs[0].View()
+	}
+	kind := string(f.distIn(m.ctx.Scenario()).Kind)
+	k := "◂ " + fmt.Sprintf("%-10s", kind) + " ▸"
+	if m.focus == kindFocus {
+		k = st.Selected.Render(k)
+	}
+	parts := []string{k}
+	for j, p := range m.params {
+		label := p + " "
+		if j == m.focus {
+			label = st.Key.Render(label)
+		}
+		parts = append(parts, label+m.inputs[j].View())
+	}
+	return marker + st.Selected.Render(name) + strings.Join(parts, " ")
+}
+
+// messageLine explains the selected input, or shows what is wrong with what
+// is typed, or the outcome of the last action, or the path being asked for.
+func (m *Model) messageLine() []string {
+	st := m.ctx.Styles
+	f := m.fields[m.cursor]
+	first := ""
+	switch {
+	case m.mode == askPath:
+		verb := "Open scenario file"
+		if m.file.op == writing {
+			verb = "Write scenario to"
+		}
+		first = st.Label.Render(verb+": ") + m.file.input.View()
+	case m.problem != "":
+		first = st.Bad.Render("✗ " + m.problem)
+	case m.note != "" && m.noteBad:
+		first = st.Warn.Render(m.note)
+	case m.note != "":
+		first = st.Good.Render(m.note)
+	case m.mode == editDist || m.mode == editText:
+		first = st.Good.Render("✓ valid") + st.Subtle.Render(" — the figures follow as you type")
+	}
+	desc := st.Subtle.Render(f.key + ": " + f.desc)
+	src := st.Faint.Render("source: " + f.source)
+	if len(m.ctx.Scenario().Correlations) > 0 && m.mode == browse && first == "" {
+		first = st.Faint.Render(fmt.Sprintf("%d rank correlations between inputs apply; they are set in scenario TOML files.", len(m.ctx.Scenario().Correlations)))
+	}
+	return []string{first, desc, src}
+}

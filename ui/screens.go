@@ -1,0 +1,33 @@
+package ui
+
+// Screen names one screen of the program. The order here is the order of the
+// tabs and of the number keys; a new screen is added by a constant before
+// numScreens, a title in String and a constructor in newScreens.
+type Screen int
+
+// The screens.
+const (
+	OverviewScreen Screen = iota
+	ScenarioScreen
+	TrustsScreen
+	RegionsScreen
+	ExportScreen
+	numScreens
+)
+
+// String returns the screen's tab title.
+func (s Screen) String() string {
+	switch s {
+	case OverviewScreen:
+		return "Overview"
+	case ScenarioScreen:
+		return "Scenario"
+	case TrustsScreen:
+		return "Trusts"
+	case RegionsScreen:
+		return "Regions"
+	case ExportScreen:
+		return "Export"
+	}
+	return "?"
+}

@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"context"
+	"errors"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"corecast/ui/common"
+	"corecast/ui/keys"
+)
+
+// Update routes messages: keys to the active screen unless they are global,
+// run lifecycle to the runner, everything else to every screen (a screen may
+// be waiting for its own background work while another is shown).
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
+		m.layout()
+		return m, nil
+	case tea.KeyMsg:
+		return m, m.handleKey(msg)
+	case common.ScenarioEditedMsg:
+		return m, m.runner.edited()
+	case debounceMsg:
+		if !m.runner.due(msg) {
+			return m, nil
+		}
+		return m, m.startRun()
+	case common.ScenarioAddedMsg:
+		m.ctx.Scenarios = append(m.ctx.Scenarios, msg.Scenario)
+		m.ctx.Results = append(m.ctx.Results, nil)
+		m.ctx.Current = len(m.ctx.Scenarios) - 1
+		return m, tea.Batch(m.broadcast(common.ScenarioSwitchedMsg{}), m.startRun())
+	case common.ScenarioSwitchedMsg:
+		return m, m.switched()
+	case runDoneMsg:
+		return m, m.runDone(msg)
+	}
+	return m, m.broadcast(msg)
+}
+
+// handleKey applies global keys and passes the rest to the active screen.
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	g := m.ctx.Keys
+	child := m.screens[m.active]
+	if key.Matches(msg, keys.ForceQuit()) {
+		return m.quit()
+	}
+	if !child.Capturing() {
+		switch {
+		case key.Matches(msg, g.Quit):
+			return m.quit()
+		case key.Matches(msg, g.Help):
+			m.help.ShowAll = !m.help.ShowAll
+			m.layout()
+			return nil
+		case key.Matches(msg, g.Next):
+			return m.show((m.active + 1) % numScreens)
+		case key.Matches(msg, g.Prev):
+			return m.show((m.active + numScreens - 1) % numScreens)
+		case key.Matches(msg, g.Screens):
+			return m.show(Screen(msg.Runes[0] - '1'))
+		case key.Matches(msg, g.Back) && !child.Nested() && m.active != OverviewScreen:
+			return m.show(OverviewScreen)
+		}
+	}
+	_, cmd := child.Update(msg)
+	m.layout() // a screen's help may change length with its state
+	return cmd
+}
+
+// show makes s the active screen.
+func (m *Model) show(s Screen) tea.Cmd {
+	if s < 0 || s >= numScreens {
+		return nil
+	}
+	m.active = s
+	m.layout()
+	return nil
+}
+
+// quit stops background work and ends the program.
+func (m *Model) quit() tea.Cmd {
+	m.stop()
+	return tea.Quit
+}
+
+// stop cancels any run in flight.
+func (m *Model) stop() { m.runner.stop() }
+
+// startRun starts a forecast of the current scenario and the spinner.
+func (m *Model) startRun() tea.Cmd {
+	m.ctx.RunErr = nil
+	return tea.Batch(m.runner.start(), m.status.Start())
+}
+
+// switched shows the new current scenario's cached result, or computes one.
+func (m *Model) switched() tea.Cmd {
+	if res := m.ctx.Result(); res != nil {
+		m.stop()
+		m.ctx.Running = false
+		return m.resultShown()
+	}
+	return m.startRun()
+}
+
+// runDone stores a finished run if it is the latest.
+func (m *Model) runDone(msg runDoneMsg) tea.Cmd {
+	if !m.runner.finished(msg) {
+		return nil
+	}
+	if msg.err != nil {
+		if !errors.Is(msg.err, context.Canceled) {
+			m.ctx.RunErr = msg.err
+		}
+		return nil
+	}
+	if msg.scenario < len(m.ctx.Results) {
+		m.ctx.Results[msg.scenario] = msg.res
+	}
+	return m.resultShown()
+}
+
+// resultShown records what the screens now show, keeping the result shown
+// before it for deltas, and tells the screens to rebuild.
+func (m *Model) resultShown() tea.Cmd {
+	res := m.ctx.Result()
+	if res != nil && res != m.shown {
+		if m.shown != nil {
+			m.ctx.Previous = m.shown
+		}
+		m.shown = res
+	}
+	return m.broadcast(common.ResultShownMsg{})
+}
+
+// broadcast sends msg to every screen and the status bar.
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	cmds := []tea.Cmd{m.status.Update(msg)}
+	for _, s := range m.screens {
+		_, cmd := s.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
