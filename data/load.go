@@ -74,7 +74,7 @@ func fromTables(trusts, funding, scenario *table, missing func(which string) Pro
 	var ps problemList
 	var in model.Inputs
 	var kv []KeyValue
-	var codes map[string]bool
+	var codes map[string]string
 	if trusts == nil {
 		ps.add(missing(SheetTrusts))
 	} else {

@@ -63,7 +63,7 @@ func TestLoadWorkbookLenient(t *testing.T) {
 	if len(in.Trusts) != 3 || in.Trusts[0].Code != "RAA" || in.Trusts[0].Name != "Alpha" || in.Trusts[0].Region != model.London {
 		t.Errorf("trusts %+v", in.Trusts)
 	}
-	if len(in.Funding) != 1 || in.Funding[0].LocalM != 0 || in.Funding[0].NationalM != 5 {
+	if len(in.Funding) != 1 || in.Funding[0].LocalM != 0 || in.Funding[0].NationalM != 5 || in.Funding[0].Code != "RAA" {
 		t.Errorf("funding %+v", in.Funding)
 	}
 }

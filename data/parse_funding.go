@@ -16,11 +16,11 @@ const (
 	wantStatus = "one of received, committed, planned"
 )
 
-// parseFunding reads the Funding table. codes holds the upper-case codes of
-// every trust row (valid or not), so that a trust with a bad row does not also
+// parseFunding reads the Funding table. codes maps the upper-case code of
+// every trust row (valid or not) to the code as the Trusts sheet spells it, so that a trust with a bad row does not also
 // make its funding look orphaned; nil skips the check (the Trusts sheet could
 // not be read).
-func parseFunding(t *table, codes map[string]bool, ps *problemList) []model.Funding {
+func parseFunding(t *table, codes map[string]string, ps *problemList) []model.Funding {
 	c, ok := readHeader(t, fundingColumns, nil, "funding line", ps)
 	if !ok {
 		return nil
@@ -35,9 +35,13 @@ func parseFunding(t *table, codes map[string]bool, ps *problemList) []model.Fund
 			good = false
 		} else if strings.EqualFold(f.Code, model.NationalCode) {
 			f.Code = model.NationalCode
-		} else if codes != nil && !codes[strings.ToUpper(f.Code)] {
-			ps.add(c.problem(r, "code", f.Code, "a trust code from the Trusts sheet, or NATIONAL for the national envelope"))
-			good = false
+		} else if codes != nil {
+			code, known := codes[strings.ToUpper(f.Code)]
+			if !known {
+				ps.add(c.problem(r, "code", f.Code, "a trust code from the Trusts sheet, or NATIONAL for the national envelope"))
+				good = false
+			}
+			f.Code = code // spelled as on the Trusts sheet
 		}
 		if f.Programme, ok = c.text(r, "programme", false, "the programme's name", ps); !ok {
 			good = false
@@ -67,18 +71,20 @@ func parseFunding(t *table, codes map[string]bool, ps *problemList) []model.Fund
 	return out
 }
 
-// trustCodes returns the upper-case codes in the code column of the Trusts
-// table, whatever else is wrong with their rows.
-func trustCodes(t *table) map[string]bool {
+// trustCodes maps the upper-case codes in the code column of the Trusts
+// table to their spelling there, whatever else is wrong with their rows.
+func trustCodes(t *table) map[string]string {
 	var discard problemList
 	c, ok := readHeader(t, []string{"code"}, nil, "trust", &discard)
 	if !ok {
 		return nil
 	}
-	codes := map[string]bool{}
+	codes := map[string]string{}
 	for _, r := range c.body {
 		if v := c.cell(r, "code"); v != "" {
-			codes[strings.ToUpper(v)] = true
+			if _, seen := codes[strings.ToUpper(v)]; !seen {
+				codes[strings.ToUpper(v)] = v
+			}
 		}
 	}
 	return codes
