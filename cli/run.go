@@ -161,7 +161,7 @@ func (f *runFlags) applyOverrides(cmd *cobra.Command, s Session) ([]model.Scenar
 		}
 		for _, a := range f.sets {
 			if err := sc.SetAll([]string{a}); err != nil {
-				return nil, fmt.Errorf("--set %s: %w", a, trimKeyPrefix(err))
+				return nil, fmt.Errorf("--set %s: %w", a, err)
 			}
 		}
 		if cmd.Flags().Changed("iterations") {
@@ -184,10 +184,6 @@ func (f *runFlags) applyOverrides(cmd *cobra.Command, s Session) ([]model.Scenar
 	}
 	return out, nil
 }
-
-// trimKeyPrefix leaves an error as it is; a hook for shortening messages that
-// repeat the key.
-func trimKeyPrefix(err error) error { return err }
 
 // reproduce writes the command line that reruns scenario i alone with the
 // same inputs, seed and iterations.

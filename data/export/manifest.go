@@ -53,7 +53,7 @@ func manifestValue(b *book, k int, field string) any {
 func manifestSheet(b *book) *sheet {
 	cols := []column{{name: "field"}}
 	for _, l := range b.labels {
-		cols = append(cols, column{name: l, input: true, wide: true})
+		cols = append(cols, column{name: l, input: true, wide: true, left: true})
 	}
 	t := &table{name: "manifest", cols: cols, n: len(manifestFields)}
 	t.row = func(i int, dst []any) {

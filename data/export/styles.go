@@ -13,6 +13,7 @@ type styles struct {
 	note   int          // italic grey note
 	text   int          // text format (@), for escaped input text
 	kinds  map[kind]int // number format per kind; 0 for plain text
+	left   map[kind]int // the same, aligned left
 }
 
 // fontFamily is the workbook's default font, named in styles that set a font.
@@ -32,7 +33,7 @@ var numFormats = map[kind]string{
 
 // newStyles registers the workbook's styles.
 func newStyles(f *excelize.File) (*styles, error) {
-	s := &styles{kinds: map[kind]int{}}
+	s := &styles{kinds: map[kind]int{}, left: map[kind]int{}}
 	var err error
 	add := func(st *excelize.Style) int {
 		if err != nil {
@@ -54,6 +55,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 	for k, code := range numFormats {
 		code := code
 		s.kinds[k] = add(&excelize.Style{CustomNumFmt: &code})
+		s.left[k] = add(&excelize.Style{CustomNumFmt: &code, Alignment: &excelize.Alignment{Horizontal: "left"}})
 	}
 	if err != nil {
 		return nil, fmt.Errorf("creating styles: %w", err)
@@ -74,6 +76,9 @@ func (s *styles) value(v any, c column) (any, int) {
 	case cell:
 		if !finite(x.v) {
 			return nil, 0
+		}
+		if c.left {
+			return x.v, s.left[x.k]
 		}
 		return x.v, s.kinds[x.k]
 	case int:

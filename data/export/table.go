@@ -32,6 +32,8 @@ type column struct {
 	overflow bool
 	// wide lets the column grow past the usual maximum width.
 	wide bool
+	// left aligns numbers to the left, for columns that mix text and numbers.
+	left bool
 }
 
 // cell is a value with its own format, for tables whose value column mixes

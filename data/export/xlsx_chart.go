@@ -42,6 +42,7 @@ func (w *xlsxWriter) addChart(sheetName, cell string, c chart) error {
 		ch.YAxis.NumFmt.CustomNumFmt = "0%"
 		ch.XAxis.NumFmt.CustomNumFmt = "#,##0"
 		ch.XAxis.TickLabelSkip = 3
+		ch.XAxis.Alignment = excelize.Alignment{TextRotation: -45}
 	}
 	for _, s := range c.series {
 		p, ok := w.placed[s.t]
