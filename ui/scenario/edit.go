@@ -44,7 +44,7 @@ func (m *Model) loadParams(d model.Distribution) {
 	m.inputs = m.inputs[:0]
 	for _, p := range m.params {
 		v, _ := d.Param(p)
-		m.inputs = append(m.inputs, m.newInput(num(v), 8))
+		m.inputs = append(m.inputs, m.newInput(num(v), 6))
 	}
 }
 

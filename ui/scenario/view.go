@@ -99,17 +99,19 @@ func (m *Model) row(i int) string {
 		return marker + st.Selected.Render(name) + m.inputs[0].View()
 	}
 	kind := string(f.distIn(m.ctx.Scenario()).Kind)
-	k := "◂ " + fmt.Sprintf("%-10s", kind) + " ▸"
+	// Brackets mark the part being edited as well as colour does, so it
+	// shows without colour (NO_COLOR).
+	k := " ◂ " + fmt.Sprintf("%-10s", kind) + " ▸ "
 	if m.focus == kindFocus {
-		k = st.Selected.Render(k)
+		k = st.Selected.Render("[◂ " + fmt.Sprintf("%-10s", kind) + " ▸]")
 	}
 	parts := []string{k}
 	for j, p := range m.params {
-		label := p + " "
 		if j == m.focus {
-			label = st.Key.Render(label)
+			parts = append(parts, st.Key.Render(p)+"["+m.inputs[j].View()+"]")
+		} else {
+			parts = append(parts, p+" "+m.inputs[j].View()+" ")
 		}
-		parts = append(parts, label+m.inputs[j].View())
 	}
 	return marker + st.Selected.Render(name) + strings.Join(parts, " ")
 }

@@ -28,9 +28,9 @@ func columns() []column {
 	return []column{
 		{title: "Code", width: 5, cell: func(r *forecast.TrustResult, _ string) string { return r.Trust.Code },
 			less: func(a, b *forecast.TrustResult) int { return strings.Compare(a.Trust.Code, b.Trust.Code) }},
-		{title: "Name", width: 16, flex: true, cell: func(r *forecast.TrustResult, _ string) string { return r.Trust.Name },
+		{title: "Name", width: 15, flex: true, cell: func(r *forecast.TrustResult, _ string) string { return r.Trust.Name },
 			less: func(a, b *forecast.TrustResult) int { return strings.Compare(a.Trust.Name, b.Trust.Name) }},
-		{title: "Type", width: 10, cell: func(r *forecast.TrustResult, _ string) string { return r.Trust.Type.String() },
+		{title: "Type", width: 13, cell: func(r *forecast.TrustResult, _ string) string { return r.Trust.Type.String() },
 			less: func(a, b *forecast.TrustResult) int { return cmp.Compare(a.Trust.Type, b.Trust.Type) }},
 		{title: "Region", width: 24, minWidth: 110, cell: func(r *forecast.TrustResult, _ string) string { return r.Trust.Region.String() },
 			less: func(a, b *forecast.TrustResult) int { return cmp.Compare(a.Trust.Region, b.Trust.Region) }},
