@@ -49,6 +49,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, keys.ForceQuit()) {
 		return m.quit()
 	}
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !child.Capturing() {
+		return m.splitRunes(msg.Runes)
+	}
 	if !child.Capturing() {
 		switch {
 		case key.Matches(msg, g.Quit):
@@ -70,6 +73,21 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	_, cmd := child.Update(msg)
 	m.layout() // a screen's help may change length with its state
 	return cmd
+}
+
+// splitRunes handles keys typed faster than the terminal is read, which
+// arrive together as one message ("2w"), one at a time, as typed. Once a
+// text field takes the focus, the rest is text for it.
+func (m *Model) splitRunes(rs []rune) tea.Cmd {
+	var cmds []tea.Cmd
+	for i, r := range rs {
+		if m.screens[m.active].Capturing() {
+			cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: rs[i:]}))
+			break
+		}
+		cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}))
+	}
+	return tea.Batch(cmds...)
 }
 
 // show makes s the active screen.

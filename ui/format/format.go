@@ -19,7 +19,7 @@ func Money(m float64) string {
 	if math.IsNaN(m) {
 		return "–"
 	}
-	if math.Abs(m) >= 1000 {
+	if math.Abs(m) >= 999.5 { // what would round to £1,000m reads as £1.00bn
 		return sign(m) + "£" + strconv.FormatFloat(math.Abs(m)/1000, 'f', 2, 64) + "bn"
 	}
 	return MoneyM(m)

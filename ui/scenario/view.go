@@ -139,6 +139,9 @@ func (m *Model) messageLine() []string {
 		first = st.Good.Render("✓ valid") + st.Subtle.Render(" — the figures follow as you type")
 	}
 	desc := st.Subtle.Render(f.key + ": " + f.desc)
+	if m.mode == askPath && m.note != "" {
+		desc = st.Warn.Render(m.note) // why the path is asked again
+	}
 	src := st.Faint.Render("source: " + f.source)
 	if len(m.ctx.Scenario().Correlations) > 0 && m.mode == browse && first == "" {
 		first = st.Faint.Render(fmt.Sprintf("%d rank correlations between inputs apply; they are set in scenario TOML files.", len(m.ctx.Scenario().Correlations)))

@@ -133,6 +133,9 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 
 // nextSortable returns the next column shown at this width after the sort column.
 func (m *Model) nextSortable() int {
+	if len(m.shown) == 0 {
+		return m.sortCol // no result yet, so no columns shown
+	}
 	at := slices.Index(m.shown, m.sortCol)
 	return m.shown[(at+1)%len(m.shown)]
 }

@@ -1,0 +1,25 @@
+package format
+
+import "testing"
+
+func TestMoney(t *testing.T) {
+	for _, c := range []struct {
+		m    float64
+		want string
+	}{
+		{5614.2, "£5.61bn"}, {-843.4, "-£843m"}, {18.34, "£18.3m"}, {1234.5, "£1.23bn"}, {999.6, "£1.00bn"}, {999.4, "£999m"},
+	} {
+		if got := Money(c.m); got != c.want {
+			t.Errorf("Money(%g) = %q, want %q", c.m, got, c.want)
+		}
+	}
+	if got := DeltaMoney(843.4); got != "+£843m" {
+		t.Errorf("DeltaMoney = %q", got)
+	}
+	if got := Int(10000); got != "10,000" {
+		t.Errorf("Int = %q", got)
+	}
+	if got := Percent(0.031); got != "3.1%" {
+		t.Errorf("Percent = %q", got)
+	}
+}
