@@ -13,7 +13,7 @@ import (
 // half written: the data goes to a temporary file in the same directory,
 // which then takes the final name. Unless force is set, an existing file is
 // never replaced and the error wraps fs.ErrExist.
-func WriteFileAtomic(path string, force bool, write func(io.Writer) error) (err error) {
+func WriteFileAtomic(path string, force bool, write func(io.Writer) error) error {
 	if !force {
 		if _, err := os.Lstat(path); err == nil {
 			return existsError(path)
