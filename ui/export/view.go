@@ -51,9 +51,10 @@ func (m *Model) View() string {
 		label("Path") + " " + path,
 		label("") + " " + st.Subtle.Render("relative to "+m.ctx.WorkDir),
 		"",
-		label("Contents") + " " + m.contents(),
 		"",
 	}
+	contents := lipgloss.JoinHorizontal(lipgloss.Top, label("Contents")+" ",
+		lipgloss.NewStyle().Width(max(m.w-10, 10)).Render(m.contents()))
 	if m.state == writing {
 		lines = append(lines, label("Progress")+" "+m.bar.ViewAs(m.prog.Fraction())+
 			st.Subtle.Render(fmt.Sprintf(" %3.0f%%", 100*m.prog.Fraction())))
@@ -70,6 +71,7 @@ func (m *Model) View() string {
 	for i, l := range lines {
 		lines[i] = clip.Render(l)
 	}
+	lines = append(lines[:7], append([]string{clip.Render(contents)}, lines[7:]...)...)
 	if note != "" {
 		lines = append(lines, note)
 	}
