@@ -233,3 +233,18 @@ func TestNeverAndAllCoreYearPercentiles(t *testing.T) {
 		t.Errorf("FormatCompletion = %q", got)
 	}
 }
+
+func TestWorkerFaultBecomesError(t *testing.T) {
+	sc := model.DefaultScenario()
+	sc.Iterations = 2000
+	p, err := newPlan(synthetic(20, 1), sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theta, _ := drawInputs(p, sc.Iterations, 1)
+	p.envelope = p.envelope[:1] // corrupt the plan: scheduling indexes past it
+	_, err = simulate(context.Background(), p, &theta, Options{}, true)
+	if err == nil || !strings.Contains(err.Error(), "internal error") {
+		t.Fatalf("err = %v, want an internal error instead of a crash", err)
+	}
+}

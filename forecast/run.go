@@ -93,12 +93,22 @@ func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, o
 	free := make(chan *partial, 4*workers)
 	tallies := make([]*tally, workers)
 	var wg sync.WaitGroup
+	var failure atomic.Pointer[error]
 	for k := 0; k < workers; k++ {
 		w := newWorker(p, res, theta)
 		tallies[k] = w.tally
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// A fault in a worker must reach the caller as an error, not take
+			// the whole program (and the user's terminal) down with it.
+			defer func() {
+				if r := recover(); r != nil {
+					err := fmt.Errorf("internal error in the simulation: %v", r)
+					failure.CompareAndSwap(nil, &err)
+					stop.Store(true)
+				}
+			}()
 			for !stopped() {
 				b := int(next.Add(1) - 1)
 				if b >= nBlocks {
@@ -144,6 +154,9 @@ func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, o
 		}
 	}
 	if folded < nBlocks {
+		if err := failure.Load(); err != nil {
+			return nil, *err
+		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
