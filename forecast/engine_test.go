@@ -248,3 +248,43 @@ func TestWorkerFaultBecomesError(t *testing.T) {
 		t.Fatalf("err = %v, want an internal error instead of a crash", err)
 	}
 }
+
+// TestFiguresAgree checks that figures kept in different streams agree:
+// trusts core by target from the per-iteration series, the fan chart, the
+// per-trust probabilities and the regions and types.
+func TestFiguresAgree(t *testing.T) {
+	sc := model.DefaultScenario()
+	sc.Iterations = 3000
+	res := mustRun(t, synthetic(150, 5), sc)
+	target := sc.TargetYear.Sub(sc.BaseYear)
+	series := res.Outputs[6].Stats.Mean
+	var trusts, regions, types float64
+	for _, tr := range res.ByTrust {
+		trusts += tr.PCoreByTarget.P
+	}
+	for _, g := range res.ByRegion {
+		regions += g.CoreByTarget
+	}
+	for _, g := range res.ByType {
+		types += g.CoreByTarget
+	}
+	var need float64
+	for _, g := range res.ByRegion {
+		need += g.TotalNeed.Mean
+	}
+	for name, got := range map[string]float64{"fan chart": res.ByYear[target].CoreMean, "trusts": trusts, "regions": regions, "types": types} {
+		if math.Abs(got-series) > 1e-6 {
+			t.Errorf("core by target from %s = %.6f, from the series %.6f", name, got, series)
+		}
+	}
+	if want := res.Outputs[1].Stats.Mean; math.Abs(need-want) > 1e-6*want {
+		t.Errorf("regions' need adds to %.3f, total need %.3f", need, want)
+	}
+	var spend float64
+	for _, y := range res.ByYear {
+		spend += y.Total.Mean
+	}
+	if spend > res.Outputs[1].Stats.Mean+1e-6 {
+		t.Errorf("spend within the horizon %.1f exceeds total need %.1f", spend, res.Outputs[1].Stats.Mean)
+	}
+}

@@ -272,12 +272,6 @@ func (w *worker) record(s int, part *partial, totalCost, totalNeed, g float64) {
 			last = max(last, c)
 		}
 		t.trustComp[i*slots+slot]++
-		if c <= int32(p.target) {
-			t.groupCore[p.region[i]]++
-			t.groupCore[model.NumRegions+int(p.typ[i])]++
-		} else {
-			t.notCore[i]++
-		}
 	}
 	// Trusts core by each year: those already core plus those completing by it.
 	core := int(w.coreAt[0])

@@ -42,6 +42,12 @@ func TestKnownAnswerOneTrust(t *testing.T) {
 		{"trust cost P90", res.ByTrust[0].Cost.P90, 60},
 		{"trust cost sd", res.ByTrust[0].Cost.SD, 0},
 		{"committed", res.CommittedTotalM, 10},
+		{"trust P(core by target)", res.ByTrust[0].PCoreByTarget.P, 1},
+		{"London core by target", res.ByRegion[model.London].CoreByTarget, 1},
+		{"Midlands core by target", res.ByRegion[model.Midlands].CoreByTarget, 0},
+		{"acute core by target", res.ByType[model.Acute].CoreByTarget, 1},
+		{"London need", res.ByRegion[model.London].TotalNeed.Mean, 50},
+		{"London national need P90", res.ByRegion[model.London].NationalNeed.P90, 25},
 	}
 	for _, c := range checks {
 		if math.Abs(c.got-c.want) > 1e-9*math.Max(1, math.Abs(c.want)) {

@@ -73,11 +73,24 @@ func summarise(p *plan, res *Result, sums *partial, t *tally, workers int) {
 		}
 	}
 
+	// Iterations in which each trust is core by target_year: its completion
+	// slots up to the target (slot 0 is already core, slot y+1 year y), and
+	// their sums over each region and type.
+	slots := compSlots(p.nYears)
+	coreCount := make([]int, p.nTrusts)
+	var groupCore [numGroups]int
+	for i := range p.trusts {
+		for _, m := range t.trustComp[i*slots : i*slots+p.target+2] {
+			coreCount[i] += int(m)
+		}
+		groupCore[p.region[i]] += coreCount[i]
+		groupCore[model.NumRegions+int(p.typ[i])] += coreCount[i]
+	}
 	group := func(k int, name string, members int) GroupResult {
 		h := t.groupHist[k*(fineBins+1) : (k+1)*(fineBins+1)]
 		st := histStats(n, sums.groupNeed[k], sums.groupNeed2[k], h, t.groupMin[k], t.groupMax[k])
 		return GroupResult{Name: name, Trusts: members, TotalNeed: st, NationalNeed: st.scaled(1 - ls),
-			CoreByTarget: float64(t.groupCore[k]) / float64(n)}
+			CoreByTarget: float64(groupCore[k]) / float64(n)}
 	}
 	var regionCount [model.NumRegions]int
 	var typeCount [model.NumTrustTypes]int
@@ -94,7 +107,6 @@ func summarise(p *plan, res *Result, sums *partial, t *tally, workers int) {
 		res.ByType[ty] = group(model.NumRegions+int(ty), ty.String(), typeCount[ty])
 	}
 
-	slots := compSlots(p.nYears)
 	res.ByTrust = make([]TrustResult, p.nTrusts)
 	for i, tr := range p.trusts {
 		h := t.trustHist[i*(trustBins+1) : (i+1)*(trustBins+1)]
@@ -114,7 +126,7 @@ func summarise(p *plan, res *Result, sums *partial, t *tally, workers int) {
 			Trust: tr, Gap: p.gap[i], CommittedM: p.committed[i],
 			Cost:          histStats(n, sums.trustCost[i], sums.trustCost2[i], h, t.trustMin[i], t.trustMax[i]),
 			NeedMean:      sums.trustNeed[i] / float64(n),
-			PCoreByTarget: probability(n-int(t.notCore[i]), n),
+			PCoreByTarget: probability(coreCount[i], n),
 			Completion:    YearPercentiles{P10: completion(0.1), P50: completion(0.5), P90: completion(0.9)},
 		}
 	}

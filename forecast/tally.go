@@ -29,8 +29,6 @@ type tally struct {
 	groupHist       []uint32 // numGroups × (fineBins+1): total need
 	groupMin        []float64
 	groupMax        []float64
-	groupCore       []int64 // numGroups: Σ over iterations of trusts core by target
-	notCore         []int64 // nTrusts: iterations in which the trust is not core by target
 }
 
 // compSlots is the number of completion slots per trust: already core, each
@@ -55,19 +53,12 @@ func newTally(nTrusts, nYears int) *tally {
 		yearMin:   inf(nYears, math.Inf(1)), yearMax: inf(nYears, math.Inf(-1)),
 		groupHist: make([]uint32, numGroups*(fineBins+1)),
 		groupMin:  inf(numGroups, math.Inf(1)), groupMax: inf(numGroups, math.Inf(-1)),
-		groupCore: make([]int64, numGroups),
-		notCore:   make([]int64, nTrusts),
 	}
 }
 
 // add adds o's counts into t.
 func (t *tally) add(o *tally) {
 	addU := func(a, b []uint32) {
-		for i, v := range b {
-			a[i] += v
-		}
-	}
-	addI := func(a, b []int64) {
 		for i, v := range b {
 			a[i] += v
 		}
@@ -83,8 +74,6 @@ func (t *tally) add(o *tally) {
 	addU(t.coreHist, o.coreHist)
 	addU(t.yearHist, o.yearHist)
 	addU(t.groupHist, o.groupHist)
-	addI(t.groupCore, o.groupCore)
-	addI(t.notCore, o.notCore)
 	minMax(t.trustMin, t.trustMax, o.trustMin, o.trustMax)
 	minMax(t.yearMin, t.yearMax, o.yearMin, o.yearMax)
 	minMax(t.groupMin, t.groupMax, o.groupMin, o.groupMax)
