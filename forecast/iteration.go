@@ -95,7 +95,9 @@ func (w *worker) iterate(s int, part *partial) {
 		// Trust-level draws are made for every trust, in input order, so the
 		// same seed gives the same draws whatever the scenario (common random numbers).
 		z := w.rng.NormFloat64()
-		u := openUnit(w.rng)
+		// The uniform comes straight from the PCG (the same stream as w.rng) to
+		// save an interface call per trust.
+		u := unitFrom(w.pcg.Uint64())
 		hist := t.trustHist[i*(trustBins+1) : (i+1)*(trustBins+1)]
 		gap := p.gap[i]
 		if gap == 0 {

@@ -122,6 +122,7 @@ func (s *sampler) cdf(x float64) float64 {
 
 // openUnit returns a uniform variate on the open interval (0, 1), so that
 // quantile functions never see 0 or 1.
-func openUnit(r *rand.Rand) float64 {
-	return (float64(r.Uint64()>>11) + 0.5) / (1 << 53)
-}
+func openUnit(r *rand.Rand) float64 { return unitFrom(r.Uint64()) }
+
+// unitFrom maps 64 random bits to the open interval (0, 1), using the top 53.
+func unitFrom(x uint64) float64 { return (float64(x>>11) + 0.5) / (1 << 53) }
