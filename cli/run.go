@@ -28,6 +28,7 @@ type runFlags struct {
 	force      bool
 	quiet      bool
 	workers    int
+	analyses   analysisFlags
 }
 
 // newRunCmd builds corecast run: forecast one or more scenarios without the
@@ -44,9 +45,15 @@ workbook (.xlsx), CSV files (a directory or a .zip) or one JSON document
 Without --input the embedded sample is used; without --scenario the baseline.
 --set key=value changes a value in every scenario (e.g. --set
 unit_cost.acute.mode=2.0); --iterations, --seed and --target win over the
-scenario files. A progress bar is shown on stderr when it is a terminal.`,
+scenario files. A progress bar is shown on stderr when it is a terminal.
+
+--sensitivity adds a tornado and rank correlations of each scenario (the
+Sensitivity sheet); --goal-seek finds the least uniform annual uplift to the
+national envelope (or, with --goal-lever, the least capacity_starts) giving
+P(all trusts core by the target year) ≥ --goal-p (the GoalSeek sheet).`,
 		Example: `  corecast run --scenario examples/baseline.toml --scenario examples/faster-deployment.toml --out results.xlsx
-  corecast run --iterations 100000 --seed 7 --set capacity_starts=120 --out - > results.json`,
+  corecast run --iterations 100000 --seed 7 --set capacity_starts=120 --out - > results.json
+  corecast run --sensitivity --goal-seek --goal-p 0.9 --goal-lever both --out analyses.xlsx`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runBatch(cmd, opts, &f)
@@ -63,6 +70,7 @@ scenario files. A progress bar is shown on stderr when it is a terminal.`,
 	fl.BoolVar(&f.force, "force", false, "replace existing output files")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing but errors")
 	fl.IntVar(&f.workers, "workers", 0, "goroutines to simulate with (default: all CPUs); results do not depend on it")
+	f.analyses.register(cmd)
 	return cmd
 }
 
@@ -79,6 +87,9 @@ func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
 	}
 	if f.workers < 0 {
 		return usageError(fmt.Errorf("--workers %d: want 0 (all CPUs) or more", f.workers))
+	}
+	if err := f.analyses.check(cmd); err != nil {
+		return usageError(err)
 	}
 	s, err := LoadSession(f.session.input, f.session.scenarios, quietWriter(stderr, f.quiet))
 	if err != nil {
@@ -110,10 +121,13 @@ func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
 		}
 		run := export.NewRun(res, s.Inputs, src, versionOf(opts), time.Now())
 		run.Manifest.Command = f.reproduce(s, i, sc)
-		runs = append(runs, run)
 		if !f.quiet {
 			fmt.Fprintln(stderr, summaryLine(res))
 		}
+		if err := f.analyses.analyse(ctx, s.Inputs, sc, &run, forecast.Options{Workers: f.workers}, bar, quietWriter(stderr, f.quiet)); err != nil {
+			return runError(ctx, fmt.Errorf("scenario %s: %w", label, err))
+		}
+		runs = append(runs, run)
 	}
 	xopts.Progress = func(done, total int) { bar.show("writing "+f.out, done, total) }
 	if f.out == "-" {
@@ -199,7 +213,9 @@ func (f *runFlags) reproduce(s Session, i int, sc model.Scenario) string {
 		parts = append(parts, "--set "+quoteArg(a))
 	}
 	parts = append(parts, "--iterations "+strconv.Itoa(sc.Iterations), "--seed "+strconv.FormatUint(sc.Seed, 10),
-		"--target "+sc.TargetYear.String(), "--out OUT.xlsx")
+		"--target "+sc.TargetYear.String())
+	parts = append(parts, f.analyses.args()...)
+	parts = append(parts, "--out OUT.xlsx")
 	return strings.Join(parts, " ")
 }
 

@@ -18,6 +18,7 @@ const (
 	SheetDistribution = "Distribution"
 	SheetHistogram    = "Histogram"
 	SheetSensitivity  = "Sensitivity"
+	SheetGoalSeek     = "GoalSeek"
 	SheetComparison   = "Comparison"
 	SheetAssumptions  = "Assumptions"
 	SheetInputs       = "Inputs"
@@ -25,19 +26,16 @@ const (
 )
 
 // builder makes one sheet from the runs, or nil when the sheet does not apply
-// (Comparison with a single run).
+// (Comparison with a single run, Sensitivity and GoalSeek without analyses).
 type builder func(b *book) *sheet
 
-// builders lists the sheets in workbook order.
-//
-// Sensitivity: when forecast records sensitivity results (tornado and rank
-// correlations, DESIGN §7), add a builder between histogramSheet and
-// comparisonSheet that returns a SheetSensitivity sheet with its tables and a
-// chartBars chart for the tornado, or nil for runs without sensitivity.
+// builders lists the sheets in workbook order. Sensitivity and GoalSeek
+// apply only to runs that carry those analyses, Comparison only to several
+// runs.
 var builders = []builder{
 	summarySheet, byYearSheet, byRegionSheet, byTypeSheet, byTrustSheet,
-	distributionSheet, histogramSheet, comparisonSheet, assumptionsSheet,
-	inputsSheet, manifestSheet,
+	distributionSheet, histogramSheet, sensitivitySheet, goalSeekSheet,
+	comparisonSheet, assumptionsSheet, inputsSheet, manifestSheet,
 }
 
 // book is the runs being exported with their display labels.

@@ -6,29 +6,26 @@ import (
 	"corecast/forecast"
 )
 
-// comparisonRow is one measure compared between two runs.
-type comparisonRow struct {
-	measure, unit string
-	a, b          float64 // this run's value and the first run's
-	seA, seB      float64 // their Monte Carlo standard errors
-	k             kind
+// comparisonNotes explain the Comparison sheet; first names the first run.
+func comparisonNotes(first string) []string {
+	return []string{
+		"Each scenario against the first, " + first + ": difference = value − first_value (forecast.Compare); z = difference / difference_mc_se.",
+		"paired = yes: both runs have the same seed and iterations, so their draws are common random numbers and are compared iteration by iteration; difference_mc_se is the standard error of the mean of the per-iteration differences, usually far smaller than either run's own error.",
+		"paired = no (different seeds or iterations): difference_mc_se = √(SE_a² + SE_b²), treating the runs as independent; under lhs each SE is itself an upper bound, so this is conservative.",
+	}
 }
 
-// comparisonRows lists the measures compared: every headline output's mean
-// and the two headline probabilities.
-func comparisonRows(r, first *forecast.Result) []comparisonRow {
-	var rows []comparisonRow
-	for _, o := range r.Outputs {
-		f, ok := first.Output(o.Key)
-		if !ok {
-			continue
-		}
-		rows = append(rows, comparisonRow{measure: o.Key + " (mean)", unit: o.Unit, a: o.Stats.Mean, b: f.Stats.Mean, seA: o.Stats.SE, seB: f.Stats.SE, k: kMoney})
+// comparisonKind is the number format of a compared figure, by its unit.
+func comparisonKind(unit string) kind {
+	switch unit {
+	case "£m":
+		return kMoney
+	case "probability":
+		return kPercent
+	case "trusts":
+		return kTrusts
 	}
-	rows = append(rows,
-		comparisonRow{measure: "P(all trusts core by target year)", unit: "probability", a: r.PAllCoreByTarget.P, b: first.PAllCoreByTarget.P, seA: r.PAllCoreByTarget.SE, seB: first.PAllCoreByTarget.SE, k: kPercent},
-		comparisonRow{measure: "P(total programme ≤ plan)", unit: "probability", a: r.PWithinPlan.P, b: first.PWithinPlan.P, seA: r.PWithinPlan.SE, seB: first.PWithinPlan.SE, k: kPercent})
-	return rows
+	return kRatio
 }
 
 // comparisonSheet sets each run after the first against the first, with the
@@ -38,31 +35,31 @@ func comparisonSheet(b *book) *sheet {
 		return nil
 	}
 	first := b.runs[0].Result
-	cols := []column{{name: "measure"}, {name: "unit"}, {name: "value"}, {name: "first_scenario"}, {name: "first_value"},
-		{name: "difference"}, {name: "difference_mc_se"}, {name: "z"}}
+	diffs := make([][]forecast.Difference, len(b.runs))
+	for k := 1; k < len(b.runs); k++ {
+		diffs[k] = forecast.Compare(first, b.runs[k].Result)
+	}
+	cols := []column{{name: "measure"}, {name: "label"}, {name: "unit"}, {name: "value"}, {name: "first_scenario"}, {name: "first_value"},
+		{name: "difference"}, {name: "difference_mc_se"}, {name: "z", kind: kScore}, {name: "paired"}}
 	t, _ := b.stacked("comparison", cols,
-		func(k int) int {
-			if k == 0 {
-				return 0
-			}
-			return len(comparisonRows(b.runs[k].Result, first))
-		},
+		func(k int) int { return len(diffs[k]) },
 		func(k, j int, dst []any) {
-			c := comparisonRows(b.runs[k].Result, first)[j]
-			se := math.Hypot(c.seA, c.seB)
-			z := math.NaN()
-			if se > 0 {
-				z = (c.a - c.b) / se
-			}
-			seKind := kMoney
-			if c.k == kPercent {
+			d := diffs[k][j]
+			c := comparisonKind(d.Unit)
+			seKind := c
+			if c == kPercent {
 				seKind = kPctSE
 			}
-			copy(dst, []any{c.measure, c.unit, cell{c.a, c.k}, b.labels[0], cell{c.b, c.k},
-				cell{c.a - c.b, c.k}, cell{se, seKind}, cell{z, kScore}})
+			z := math.NaN()
+			if d.SE > 0 {
+				z = d.Diff / d.SE
+			}
+			paired := "no"
+			if d.Paired {
+				paired = "yes"
+			}
+			copy(dst, []any{d.Key, d.Label, d.Unit, cell{d.B, c}, b.labels[0], cell{d.A, c},
+				cell{d.Diff, c}, cell{d.SE, seKind}, z, paired})
 		})
-	return &sheet{name: SheetComparison, tables: []*table{t}, notes: []string{
-		"Each scenario against the first, " + b.labels[0] + ": difference = value − first_value; difference_mc_se = √(SE_a² + SE_b²); z = difference / difference_mc_se.",
-		"The runs share the seed (common random numbers), so their errors are positively correlated and the true error of a difference is usually smaller: difference_mc_se is conservative. Under lhs each SE is itself an upper bound.",
-	}}
+	return &sheet{name: SheetComparison, tables: []*table{t}, notes: comparisonNotes(b.labels[0])}
 }

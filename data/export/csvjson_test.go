@@ -56,7 +56,7 @@ func decodeJSON(t *testing.T, runs []Run) JSONDocument {
 // TestCSVAndJSONCarryTheSameTables checks that the CSV files and the JSON
 // document hold the same tables, column for column and row for row.
 func TestCSVAndJSONCarryTheSameTables(t *testing.T) {
-	runs := twoRuns(t, 150)
+	runs := analysedRuns(t, 150)
 	dir := filepath.Join(t.TempDir(), "results")
 	if err := WriteCSV(context.Background(), dir, runs, Options{}); err != nil {
 		t.Fatal(err)
@@ -66,8 +66,8 @@ func TestCSVAndJSONCarryTheSameTables(t *testing.T) {
 	if doc.Format != JSONFormat || doc.Version != 1 {
 		t.Fatalf("document format %q version %d", doc.Format, doc.Version)
 	}
-	if len(doc.Tables) != len(files) {
-		t.Fatalf("%d JSON tables, %d CSV files", len(doc.Tables), len(files))
+	if len(doc.Tables) != len(files) || len(files) != len(tableNames()) {
+		t.Fatalf("%d JSON tables, %d CSV files, want %d", len(doc.Tables), len(files), len(tableNames()))
 	}
 	for _, tb := range doc.Tables {
 		recs, ok := files[tb.Name]
@@ -100,6 +100,12 @@ func TestCSVAndJSONCarryTheSameTables(t *testing.T) {
 	}
 	if len(files["comparison"]) != 1+9 {
 		t.Errorf("comparison has %d rows, want 9 measures for the second run", len(files["comparison"])-1)
+	}
+	if n, want := len(files["tornado"])-1, 2*len(runs[0].Sensitivity.Bars); n != want {
+		t.Errorf("tornado has %d rows, want %d", n, want)
+	}
+	if n := len(files["goal_seek"]) - 1; n != 4 {
+		t.Errorf("goal_seek has %d rows, want 2 levers × 2 runs", n)
 	}
 }
 
@@ -142,9 +148,8 @@ func TestCSVZip(t *testing.T) {
 	for _, f := range z.File {
 		got = append(got, strings.TrimSuffix(f.Name, ".csv"))
 	}
-	want := slices.DeleteFunc(tableNames(), func(n string) bool { return n == "comparison" })
-	if !slices.Equal(got, want) {
-		t.Errorf("zip holds %v, want %v", got, want)
+	if want := plainTables(); !slices.Equal(got, want) {
+		t.Errorf("zip holds %v, want %v", got, plainTables())
 	}
 }
 

@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -78,4 +79,44 @@ func twoRuns(t *testing.T, iterations int) []Run {
 		testRun(t, testScenario(t, "Baseline", iterations)),
 		testRun(t, testScenario(t, "More capacity", iterations, "capacity_starts=120", "envelope_uplift_m=50")),
 	}
+}
+
+// optionalTables are the tables only some exports hold: the comparison of
+// several runs and the analyses.
+var optionalTables = []string{"tornado", "rank_correlation", "goal_seek", "comparison"}
+
+// plainTables are the tables of an export of one run without analyses.
+func plainTables() []string {
+	return slices.DeleteFunc(tableNames(), func(n string) bool { return slices.Contains(optionalTables, n) })
+}
+
+// analysed adds a sensitivity analysis and goal seeks on both levers to run.
+func analysed(t *testing.T, run Run) Run {
+	t.Helper()
+	ctx, sc := context.Background(), run.Result.Scenario
+	opts := forecast.Options{Workers: 2}
+	sens, err := forecast.Sensitivity(ctx, run.Inputs, sc, run.Result, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	up, err := forecast.GoalSeekUplift(ctx, run.Inputs, sc, 0.8, 1, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	capacity, err := forecast.GoalSeekCapacity(ctx, run.Inputs, sc, 0.8, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run.Sensitivity, run.GoalSeek = sens, []*forecast.GoalSeekResult{up, capacity}
+	return run
+}
+
+// analysedRuns is twoRuns with the analyses on each.
+func analysedRuns(t *testing.T, iterations int) []Run {
+	t.Helper()
+	runs := twoRuns(t, iterations)
+	for i := range runs {
+		runs[i] = analysed(t, runs[i])
+	}
+	return runs
 }

@@ -19,6 +19,12 @@ type Run struct {
 	Result   *forecast.Result
 	Inputs   model.Inputs
 	Manifest Manifest
+	// Sensitivity, if set, is the tornado and rank-correlation analysis of
+	// Result's scenario; it fills the Sensitivity sheet.
+	Sensitivity *forecast.SensitivityResult
+	// GoalSeek holds the goal-seek answers for Result's scenario, one per
+	// lever sought; they fill the GoalSeek sheet.
+	GoalSeek []*forecast.GoalSeekResult
 }
 
 // Source identifies the input a run read.

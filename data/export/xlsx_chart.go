@@ -44,6 +44,14 @@ func (w *xlsxWriter) addChart(sheetName, cell string, c chart) error {
 		ch.XAxis.TickLabelSkip = 3
 		ch.XAxis.Alignment = excelize.Alignment{TextRotation: -45}
 	}
+	if c.kind == chartBars {
+		// A tornado: each input's two bars share one row, the largest swing
+		// on top, with the input names left of the plot whatever the sign.
+		gap, overlap := uint(40), 100
+		ch.GapWidth, ch.Overlap = &gap, &overlap
+		ch.XAxis.ReverseOrder = true
+		ch.XAxis.TickLabelPosition = excelize.ChartTickLabelLow
+	}
 	for _, s := range c.series {
 		p, ok := w.placed[s.t]
 		if !ok {

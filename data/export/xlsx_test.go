@@ -90,6 +90,8 @@ func TestWorkbookSheetsAndHeaders(t *testing.T) {
 			slices.Concat(base, tail), 3},
 		{"two runs", func(t *testing.T) []Run { return twoRuns(t, 200) },
 			slices.Concat(base, []string{SheetComparison}, tail), 5},
+		{"two runs with analyses", func(t *testing.T) []Run { return analysedRuns(t, 200) },
+			slices.Concat(base, []string{SheetSensitivity, SheetGoalSeek, SheetComparison}, tail), 7},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

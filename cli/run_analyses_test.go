@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"corecast/data/export"
+)
+
+func TestRunAnalysesFlags(t *testing.T) {
+	dir := t.TempDir()
+	few := []string{"--iterations", "200", "--seed", "7"}
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr []string // substrings of stderr
+	}{
+		{name: "sensitivity", args: []string{"--sensitivity"},
+			stderr: []string{"Baseline: sensitivity: mean total need £", "swings most with unit_cost.acute", "19 runs of 200 iterations"}},
+		{name: "goal seek where capacity binds", args: []string{"--goal-seek"},
+			stderr: []string{"Baseline: no envelope uplift reaches P ≥ 80% by 2023-24", "capacity_starts binds"}},
+		{name: "goal seek on both levers", args: []string{"--goal-seek", "--goal-lever", "both", "--goal-p", "0.5", "--set", "capacity_starts=250"},
+			stderr: []string{"Baseline: to reach P ≥ 50% by 2023-24: +£", "a year on the national envelope", "--set envelope_uplift_m=", "no capacity reaches P ≥ 50%"}},
+		{name: "goal p out of range", args: []string{"--goal-seek", "--goal-p", "1.5"}, code: 2, stderr: []string{"--goal-p 1.5"}},
+		{name: "unknown lever", args: []string{"--goal-seek", "--goal-lever", "money"}, code: 2, stderr: []string{`--goal-lever "money"`}},
+		{name: "bad tolerance", args: []string{"--goal-seek", "--goal-tolerance", "-1"}, code: 2, stderr: []string{"--goal-tolerance -1"}},
+		{name: "goal flag without goal seek", args: []string{"--goal-p", "0.9"}, code: 2, stderr: []string{"--goal-p applies only with --goal-seek"}},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(dir, strconv.Itoa(i)+".json")
+			args := slices.Concat([]string{"run", "--out", out}, few, tc.args)
+			code, _, stderr := runCLI(t, context.Background(), args...)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tc.code, stderr)
+			}
+			for _, want := range tc.stderr {
+				if !strings.Contains(stderr, want) {
+					t.Errorf("stderr %q does not mention %q", stderr, want)
+				}
+			}
+			if _, err := os.Stat(out); (err == nil) != (tc.code == 0) {
+				t.Errorf("output written: %v, want %v", err == nil, tc.code == 0)
+			}
+		})
+	}
+}
+
+// TestRunAnalysesReproduce checks that the goal-seek answer in the workbook,
+// added to the recorded command as --set, reproduces its probability, and
+// that the Sensitivity sheet is there.
+func TestRunAnalysesReproduce(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.xlsx")
+	base := []string{"--iterations", "300", "--seed", "3", "--set", "capacity_starts=250", "-q"}
+	code, _, stderr := runCLI(t, context.Background(), slices.Concat([]string{"run", "--out", path, "--sensitivity", "--goal-seek", "--goal-p", "0.6"}, base)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if stderr != "" {
+		t.Errorf("--quiet printed %q", stderr)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if !slices.Contains(f.GetSheetList(), export.SheetSensitivity) {
+		t.Errorf("sheets %v: no %s", f.GetSheetList(), export.SheetSensitivity)
+	}
+	rows, err := f.GetRows(export.SheetGoalSeek, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var header, answer []string
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == "scenario" {
+			header, answer = r, rows[i+1]
+			break
+		}
+	}
+	col := func(name string) string { return answer[slices.Index(header, name)] }
+	if col("lever") != "envelope_uplift_m" || col("reached") != "yes" || !strings.HasPrefix(col("reproduce"), "--set envelope_uplift_m=") {
+		t.Fatalf("goal seek row %v", answer)
+	}
+	code, stdout, stderr := runCLI(t, context.Background(), slices.Concat([]string{"run", "--out", "-"}, base, strings.Fields(col("reproduce")))...)
+	if code != 0 {
+		t.Fatalf("reproducing: exit %d: %s", code, stderr)
+	}
+	var doc export.JSONDocument
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range doc.Tables {
+		if tb.Name != "headline" {
+			continue
+		}
+		want, err := strconv.ParseFloat(col("p"), 64)
+		if got := tb.Rows[0][2].(float64); err != nil || got != want {
+			t.Errorf("re-run P(all core) %v, goal seek's %s", got, col("p"))
+		}
+		return
+	}
+	t.Fatal("no headline table")
+}
