@@ -17,7 +17,8 @@ type analysis struct {
 	opts  Options
 }
 
-// newAnalysis prepares a plan and the scenario's own input draws.
+// newAnalysis prepares a plan and the scenario's own input draws: the first
+// step of every run.
 func newAnalysis(ctx context.Context, in model.Inputs, sc model.Scenario, opts Options) (*analysis, error) {
 	p, err := newPlan(in, sc)
 	if err != nil {

@@ -33,11 +33,7 @@ type Options struct {
 // block's share of 64 iterations.
 func Run(ctx context.Context, in model.Inputs, sc model.Scenario, opts Options) (*Result, error) {
 	start := time.Now()
-	p, err := newPlan(in, sc)
-	if err != nil {
-		return nil, err
-	}
-	theta, err := drawInputs(p, sc.Iterations, workerCount(opts.Workers))
+	a, err := newAnalysis(ctx, in, sc, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +46,7 @@ func Run(ctx context.Context, in model.Inputs, sc model.Scenario, opts Options) 
 		// peak (DESIGN §10: a million iterations in under 200 MB).
 		runtime.GC()
 	}
-	res, err := simulate(ctx, p, &theta, opts, true)
+	res, err := simulate(ctx, a.plan, &a.theta, opts, true)
 	if err != nil {
 		return nil, err
 	}
