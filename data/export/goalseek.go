@@ -22,10 +22,9 @@ func goalSeekSheet(b *book) *sheet {
 	if total == 0 {
 		return nil
 	}
-	cols := []column{{name: "lever"}, {name: "goal", kind: kPercent}, {name: "target_year"}, {name: "reached"},
-		{name: "value"}, {name: "unit"}, {name: "p", kind: kPercent}, {name: "tolerance_m", kind: kMoney},
-		{name: "evaluations", kind: kCount}, {name: "iterations", kind: kCount},
-		{name: "reproduce"}, {name: "binding", overflow: true}}
+	cols := []column{{name: "lever"}, {name: "target_year"}, {name: "reached"}, {name: "goal", kind: kPercent}, {name: "p", kind: kPercent},
+		{name: "value"}, {name: "unit"}, {name: "reproduce"}, {name: "evaluations", kind: kCount}, {name: "iterations", kind: kCount},
+		{name: "tolerance_m", kind: kMoney}, {name: "binding", overflow: true}}
 	t, _ := b.stacked("goal_seek", cols,
 		func(k int) int { return len(b.runs[k].GoalSeek) },
 		func(k, j int, dst []any) {
@@ -40,8 +39,8 @@ func goalSeekSheet(b *book) *sheet {
 				value, reached = g.Value, "yes"
 				reproduce = "--set " + g.Lever + "=" + strconv.FormatFloat(g.Value, 'f', -1, 64)
 			}
-			copy(dst, []any{g.Lever, g.Goal, b.runs[k].Result.Scenario.TargetYear.String(), reached,
-				cell{value, valueKind}, unit, g.P, tolerance, g.Evaluations, g.Iterations, reproduce, g.Binding})
+			copy(dst, []any{g.Lever, b.runs[k].Result.Scenario.TargetYear.String(), reached, g.Goal, g.P,
+				cell{value, valueKind}, unit, reproduce, g.Evaluations, g.Iterations, tolerance, g.Binding})
 		})
 	return &sheet{name: SheetGoalSeek, notes: goalSeekNotes, tables: []*table{t}}
 }

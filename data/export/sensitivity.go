@@ -36,7 +36,7 @@ func sensitivitySheet(b *book) *sheet {
 			return 0
 		}
 	}
-	cols := []column{{name: "rank", kind: kCount}, {name: "input"}, {name: "p10_value", kind: kRatio}, {name: "p90_value", kind: kRatio},
+	cols := []column{{name: "input"}, {name: "rank", kind: kCount}, {name: "p10_value", kind: kRatio}, {name: "p90_value", kind: kRatio},
 		{name: "need_at_p10_m", kind: kMoney}, {name: "need_at_p90_m", kind: kMoney}, {name: "need_swing_m", kind: kMoney},
 		{name: "change_at_p10_m", kind: kMoney}, {name: "change_at_p90_m", kind: kMoney}, {name: "base_need_m", kind: kMoney},
 		{name: "p_all_core_at_p10", kind: kPercent}, {name: "p_all_core_at_p90", kind: kPercent}, {name: "p_core_swing", kind: kPercent},
@@ -46,17 +46,17 @@ func sensitivitySheet(b *book) *sheet {
 		func(k, j int, dst []any) {
 			s := b.sensitivityOf(k)
 			r := s.Bars[j]
-			copy(dst, []any{j + 1, r.Input, r.Low, r.High, r.NeedLow, r.NeedHigh, r.NeedSwing(),
+			copy(dst, []any{r.Input, j + 1, r.Low, r.High, r.NeedLow, r.NeedHigh, r.NeedSwing(),
 				r.NeedLow - s.BaseNeed, r.NeedHigh - s.BaseNeed, s.BaseNeed,
 				r.PCoreLow, r.PCoreHigh, r.PCoreSwing(), s.BasePCore, s.Iterations})
 		})
 	tornado.title = "Tornado: mean total need and P(all core) with one input at its P10 or P90"
 	ranks, _ := b.stacked("rank_correlation",
-		[]column{{name: "rank", kind: kCount}, {name: "input"}, {name: "rho_total_need", kind: kScore}, {name: "rho_core_by_target", kind: kScore}},
+		[]column{{name: "input"}, {name: "rank", kind: kCount}, {name: "rho_total_need", kind: kScore}, {name: "rho_core_by_target", kind: kScore}},
 		count(func(s *forecast.SensitivityResult) int { return len(s.Ranks) }),
 		func(k, j int, dst []any) {
 			r := b.sensitivityOf(k).Ranks[j]
-			copy(dst, []any{j + 1, r.Input, r.RhoNeed, r.RhoCore})
+			copy(dst, []any{r.Input, j + 1, r.RhoNeed, r.RhoCore})
 		})
 	ranks.title = "Spearman rank correlation of each input with the outputs, across the scenario's iterations"
 	s := &sheet{name: SheetSensitivity, notes: sensitivityNotes, tables: []*table{tornado, ranks}}
@@ -70,7 +70,7 @@ func sensitivitySheet(b *book) *sheet {
 			title += " — " + b.labels[k]
 		}
 		s.charts = append(s.charts, chart{title: title, kind: chartBars,
-			yTitle: "£m change from base (" + money0(b.sensitivityOf(k).BaseNeed) + ")",
+			yTitle: "£m change from £" + money0(b.sensitivityOf(k).BaseNeed) + "m, the mean with every input at its P50",
 			series: []series{
 				{t: tornado, cat: "input", val: "change_at_p10_m", lo: lo, hi: hi, color: "9DC3E6"},
 				{t: tornado, cat: "input", val: "change_at_p90_m", lo: lo, hi: hi, color: "1F4E79"},
