@@ -101,6 +101,7 @@ func subcommands(opts Options) []*cobra.Command {
 		newSampleCommand(opts),
 		newValidateCommand(opts),
 		newRunCmd(opts),
+		newCalibrateCommand(opts),
 	}
 }
 

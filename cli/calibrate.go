@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"corecast/data"
+	"corecast/forecast"
+)
+
+// calibrateFlags are the flags of corecast calibrate.
+type calibrateFlags struct {
+	out      string
+	force    bool
+	scenario string
+}
+
+// newCalibrateCommand builds corecast calibrate: fit unit costs and the size
+// elasticity to a workbook's past funding and offer them as a scenario.
+func newCalibrateCommand(_ Options) *cobra.Command {
+	var f calibrateFlags
+	cmd := &cobra.Command{
+		Use:   "calibrate BOOK [--out scenario.toml] [--force]",
+		Short: "Estimate unit costs and the size elasticity from past funding",
+		Long: `Fit the cost model to the trusts in BOOK (a workbook or CSV directory) whose
+maturity rose from maturity_prev while they received funding: least squares of
+log(£ received) on the trust type, log(points gained) and log(opex / ref_opex_m).
+
+Two fits are printed, each coefficient with its standard error, t and p, and
+the fit's N, R², adjusted R² and residual sd: the free fit, which tests the
+model's assumption that cost is proportional to points gained (b = 1), and the
+unit fit with b = 1, whose exp(a_type) is the unit cost (£m per point at
+reference size) and whose β is the size elasticity. The calibrated scenario
+takes lognormal unit costs (median exp(a_type), sigma SE(a_type)), a normal
+size elasticity (β, SE(β)) and trust_sigma = the residual sd; every other value
+comes from --scenario (or the baseline with the workbook's Scenario sheet).
+--out writes it as a scenario file for corecast run --scenario.`,
+		Example: `  corecast sample book.xlsx && corecast calibrate book.xlsx --out calibrated.toml
+  corecast run --input book.xlsx --scenario calibrated.toml --out calibrated.xlsx`,
+		Args: exactArgs(1, "one argument, the workbook or CSV directory to calibrate on"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCalibrate(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], &f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.out, "out", "", "write the calibrated scenario to this TOML file")
+	fl.BoolVar(&f.force, "force", false, "replace the --out file if it exists")
+	fl.StringVar(&f.scenario, "scenario", "", "scenario file whose other values the calibrated scenario keeps (default: the baseline)")
+	return cmd
+}
+
+// runCalibrate carries out corecast calibrate.
+func runCalibrate(stdout, stderr io.Writer, book string, f *calibrateFlags) error {
+	if f.out != "" {
+		if err := checkCalibrateOut(f.out, f.force, book, f.scenario); err != nil {
+			return err
+		}
+	}
+	var scenarios []string
+	if f.scenario != "" {
+		scenarios = []string{f.scenario}
+	}
+	s, err := LoadSession(book, scenarios, stderr)
+	if err != nil {
+		return err
+	}
+	cal, err := forecast.Calibrate(s.Inputs, s.Scenarios[0])
+	if err != nil {
+		return usageError(fmt.Errorf("%s: %w", book, err))
+	}
+	if err := printCalibration(stdout, book, s.Scenarios[0], cal); err != nil {
+		return fmt.Errorf("printing the calibration: %w", err)
+	}
+	if f.out == "" {
+		return nil
+	}
+	err = data.WriteFileAtomic(f.out, f.force, func(w io.Writer) error {
+		return data.WriteScenarioTOML(w, cal.Scenario)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stdout, "\nwrote %s (scenario %q); run it with: corecast run --input %s --scenario %s --out calibrated.xlsx\n",
+		f.out, cal.Scenario.Name, quoteArg(book), quoteArg(f.out))
+	return err
+}
+
+// checkCalibrateOut refuses, before any work, an --out that is one of the
+// inputs or that exists without --force.
+func checkCalibrateOut(out string, force bool, inputs ...string) error {
+	if !strings.EqualFold(filepath.Ext(out), ".toml") {
+		return usageError(fmt.Errorf("--out %s: want a scenario file name ending .toml", out))
+	}
+	st, err := os.Stat(out)
+	if err != nil {
+		return nil
+	}
+	for _, in := range inputs {
+		if in == "" {
+			continue
+		}
+		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
+			return usageError(fmt.Errorf("--out %s is an input of this command; choose another name", out))
+		}
+	}
+	if st.IsDir() {
+		return usageError(fmt.Errorf("--out %s is a directory; give a file name ending .toml", out))
+	}
+	if !force {
+		return &data.ExistsError{Path: out}
+	}
+	return nil
+}
