@@ -18,6 +18,9 @@ func TestScreens(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				tm := start(t, size[0], size[1])
 				press(tm, fmt.Sprint(int(s)+1))
+				if want, ok := ready[s]; ok {
+					waitFor(t, tm, want) // the screen's background analysis has finished
+				}
 				m := finish(t, tm)
 				v := m.View()
 				if w := lipgloss.Width(v); w > size[0] {
@@ -30,6 +33,13 @@ func TestScreens(t *testing.T) {
 			})
 		}
 	}
+}
+
+// ready is what each screen with background work shows once that work is
+// done, so that golden files never catch a spinner.
+var ready = map[Screen]string{
+	OverviewScreen:    "confidence:",
+	SensitivityScreen: "Spearman",
 }
 
 // TestFullHelp shows every binding of the Trusts screen when ? is pressed.

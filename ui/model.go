@@ -16,6 +16,7 @@ import (
 	"corecast/ui/overview"
 	"corecast/ui/regions"
 	"corecast/ui/scenario"
+	"corecast/ui/sensitivity"
 	"corecast/ui/statusbar"
 	"corecast/ui/styles"
 	"corecast/ui/tabs"
@@ -72,6 +73,7 @@ func New(inputs model.Inputs, scenarios []model.Scenario, opts ...Option) (*Mode
 		FormatElapsed: cfg.formatElapsed,
 		Files:         files,
 		WorkDir:       cfg.workDir,
+		Workers:       cfg.workers,
 		Width:         80,
 		Height:        24,
 	}
@@ -95,13 +97,15 @@ func newScreens(ctx *common.Context) []common.Component {
 	s[ScenarioScreen] = scenario.New(ctx)
 	s[TrustsScreen] = trusts.New(ctx)
 	s[RegionsScreen] = regions.New(ctx)
+	s[SensitivityScreen] = sensitivity.New(ctx)
 	s[ExportScreen] = export.New(ctx)
 	return s
 }
 
-// Init starts the first forecast.
+// Init starts the first forecast and tells the first screen it is shown.
 func (m *Model) Init() tea.Cmd {
-	return m.runner.start()
+	_, focus := m.screens[m.active].Update(common.FocusMsg{Active: true})
+	return tea.Batch(m.runner.start(), focus)
 }
 
 // layout gives each screen the space between the tab bar and the help and

@@ -11,6 +11,7 @@ const (
 	ScenarioScreen
 	TrustsScreen
 	RegionsScreen
+	SensitivityScreen
 	ExportScreen
 	numScreens
 )
@@ -26,6 +27,8 @@ func (s Screen) String() string {
 		return "Trusts"
 	case RegionsScreen:
 		return "Regions"
+	case SensitivityScreen:
+		return "Sensitivity"
 	case ExportScreen:
 		return "Export"
 	}

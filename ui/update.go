@@ -90,14 +90,17 @@ func (m *Model) splitRunes(rs []rune) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// show makes s the active screen.
+// show makes s the active screen, telling the screen left and the screen
+// shown, so that a screen can start its own work only when it is looked at.
 func (m *Model) show(s Screen) tea.Cmd {
-	if s < 0 || s >= numScreens {
+	if s < 0 || s >= numScreens || s == m.active {
 		return nil
 	}
+	_, left := m.screens[m.active].Update(common.FocusMsg{Active: false})
 	m.active = s
 	m.layout()
-	return nil
+	_, shown := m.screens[s].Update(common.FocusMsg{Active: true})
+	return tea.Batch(left, shown)
 }
 
 // quit stops background work and ends the program.
@@ -106,19 +109,23 @@ func (m *Model) quit() tea.Cmd {
 	return tea.Quit
 }
 
-// stop cancels any run in flight.
-func (m *Model) stop() { m.runner.stop() }
+// stop cancels any run and any analysis in flight.
+func (m *Model) stop() {
+	m.runner.stop()
+	m.broadcast(common.StopMsg{})
+}
 
-// startRun starts a forecast of the current scenario and the spinner.
+// startRun starts a forecast of the current scenario and the spinner, and
+// tells the screens, whose analyses of the current result are now stale.
 func (m *Model) startRun() tea.Cmd {
 	m.ctx.RunErr = nil
-	return tea.Batch(m.runner.start(), m.status.Start())
+	return tea.Batch(m.runner.start(), m.status.Start(), m.broadcast(common.RunStartedMsg{}))
 }
 
 // switched shows the new current scenario's cached result, or computes one.
 func (m *Model) switched() tea.Cmd {
 	if res := m.ctx.Result(); res != nil {
-		m.stop()
+		m.runner.stop()
 		m.ctx.Running = false
 		return m.resultShown()
 	}

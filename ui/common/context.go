@@ -38,6 +38,9 @@ type Context struct {
 	Files Files
 	// WorkDir is the directory relative file paths are taken from.
 	WorkDir string
+	// Workers is the number of goroutines forecasts and analyses use (0: one
+	// per CPU).
+	Workers int
 }
 
 // Scenario returns the current scenario for reading or editing.

@@ -16,3 +16,15 @@ type ScenarioAddedMsg struct{ Scenario model.Scenario }
 // ResultShownMsg is sent to every screen when the result on show changes, so
 // that screens can rebuild tables and charts once rather than on every frame.
 type ResultShownMsg struct{}
+
+// RunStartedMsg is sent to every screen when a forecast starts, so that
+// analyses of the result about to be replaced are cancelled.
+type RunStartedMsg struct{}
+
+// FocusMsg is sent to a screen when it becomes the active one (Active) or
+// stops being it, so that it can start work only when it is looked at.
+type FocusMsg struct{ Active bool }
+
+// StopMsg is sent to every screen when the program ends: background work
+// is cancelled.
+type StopMsg struct{}

@@ -1,11 +1,14 @@
 // Package overview is the first screen: the answer to "how much, and by
 // when" as headline figures with their P10–P90 ranges and changes since the
-// previous run, then the fan chart of trusts core by year, spend by year and
-// the distribution of total need.
+// previous run, the national envelope uplift that would get every trust
+// core by the target year with a chosen confidence (a goal seek, DESIGN §7,
+// run in the background after each run), then the fan chart of trusts core
+// by year, spend by year and the distribution of total need.
 package overview
 
 import (
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -15,17 +18,53 @@ import (
 // Model is the Overview screen.
 type Model struct {
 	ctx  *common.Context
+	keys keyMap
 	w, h int
+	goal goal
+	// note reports the outcome of the last key, until the next result.
+	note string
 }
 
 // New returns the Overview screen.
-func New(ctx *common.Context) *Model { return &Model{ctx: ctx} }
+func New(ctx *common.Context) *Model { return &Model{ctx: ctx, keys: newKeys(), goal: newGoal()} }
 
 // Init does nothing: the root starts the runs.
 func (m *Model) Init() tea.Cmd { return nil }
 
-// Update does nothing: the screen is drawn from the shared context.
-func (m *Model) Update(tea.Msg) (tea.Model, tea.Cmd) { return m, nil }
+// Update runs the goal seek after each run, cancels it when a new run
+// starts, and handles the goal keys.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.ResultShownMsg:
+		m.note = ""
+		m.pruneGoals()
+		if m.goal.job.Running() && m.goal.jobFor != m.goalKey() {
+			m.goal.job.Stop()
+		}
+		return m, m.ensureGoal()
+	case common.RunStartedMsg, common.StopMsg:
+		m.goal.job.Stop()
+	case goalDoneMsg:
+		m.goalDone(msg)
+	case spinner.TickMsg:
+		if !m.goal.job.Running() {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.goal.spinner, cmd = m.goal.spinner.Update(msg)
+		return m, cmd
+	case tea.KeyMsg:
+		m.note = ""
+		switch {
+		case key.Matches(msg, m.keys.Goal):
+			m.goal.choice = (m.goal.choice + 1) % len(goalChoices)
+			return m, m.ensureGoal()
+		case key.Matches(msg, m.keys.Apply):
+			return m, m.apply()
+		}
+	}
+	return m, nil
+}
 
 // SetSize implements common.Component.
 func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
@@ -35,14 +74,6 @@ func (m *Model) Capturing() bool { return false }
 
 // Nested implements common.Component: the screen has no sub-views.
 func (m *Model) Nested() bool { return false }
-
-// ShortHelp implements help.KeyMap: only the global keys apply here.
-func (m *Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.ctx.Keys.Screens, m.ctx.Keys.Next}
-}
-
-// FullHelp implements help.KeyMap.
-func (m *Model) FullHelp() [][]key.Binding { return nil }
 
 // View draws the headline figures above the charts.
 func (m *Model) View() string {
@@ -55,7 +86,7 @@ func (m *Model) View() string {
 		}
 		return lipgloss.Place(m.w, m.h, lipgloss.Center, lipgloss.Center, st.Subtle.Render(msg))
 	}
-	head := headline(m.ctx, res, m.ctx.Previous, m.w)
+	head := headline(m.ctx, res, m.ctx.Previous, m.w) + "\n" + m.goalView(res, m.w)
 	rest := m.h - lipgloss.Height(head) - 1
 	if rest < 6 {
 		return head

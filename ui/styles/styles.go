@@ -45,6 +45,9 @@ type Styles struct {
 	ChartLocal    lipgloss.Style
 	ChartHist     lipgloss.Style
 	Bar           lipgloss.Style
+	// The tornado's part with the input at its P10 and at its P90.
+	TornadoLow  lipgloss.Style
+	TornadoHigh lipgloss.Style
 }
 
 // New returns the corecast styles.
@@ -95,5 +98,7 @@ func New() *Styles {
 		ChartLocal:    s().Foreground(accent2),
 		ChartHist:     s().Foreground(accent),
 		Bar:           s().Foreground(accent),
+		TornadoLow:    s().Foreground(accent2),
+		TornadoHigh:   s().Foreground(accent),
 	}
 }

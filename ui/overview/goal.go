@@ -1,0 +1,156 @@
+package overview
+
+import (
+	"context"
+	"errors"
+	"math"
+	"strconv"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"corecast/forecast"
+	"corecast/ui/common"
+)
+
+// goalChoices are the confidence levels g steps through; 80% is DESIGN §7's
+// default.
+var goalChoices = [...]float64{0.5, 0.8, 0.9, 0.95}
+
+// defaultGoal indexes goalChoices.
+const defaultGoal = 1
+
+// goalTolerance is the precision of the uplift, £m a year: finer than the
+// whole £m it is shown and applied in.
+const goalTolerance = 1.0
+
+// goalKey names one goal seek: a run and a confidence level.
+type goalKey struct {
+	res *forecast.Result
+	p   float64
+}
+
+// goal seeks, after each finished run, the national envelope uplift that
+// gets every trust core by the target year with the chosen confidence.
+type goal struct {
+	choice  int // index into goalChoices
+	job     common.Job
+	jobFor  goalKey
+	answers map[goalKey]*forecast.GoalSeekResult
+	failed  map[goalKey]error
+	spinner spinner.Model
+}
+
+// goalDoneMsg carries a finished (failed or cancelled) goal seek.
+type goalDoneMsg struct {
+	id  int
+	key goalKey
+	out *forecast.GoalSeekResult
+	err error
+}
+
+func newGoal() goal {
+	return goal{
+		choice:  defaultGoal,
+		answers: map[goalKey]*forecast.GoalSeekResult{},
+		failed:  map[goalKey]error{},
+		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+	}
+}
+
+// p is the confidence sought.
+func (g *goal) p() float64 { return goalChoices[g.choice] }
+
+// key is the goal seek of the shown run at the chosen confidence.
+func (m *Model) goalKey() goalKey { return goalKey{m.ctx.Result(), m.goal.p()} }
+
+// ensureGoal starts the goal seek of the shown run unless it is done, in
+// flight, or a new run is coming.
+func (m *Model) ensureGoal() tea.Cmd {
+	g := &m.goal
+	k := m.goalKey()
+	switch {
+	case k.res == nil, m.ctx.Running, g.answers[k] != nil, g.failed[k] != nil:
+		return nil
+	case g.job.Running() && g.jobFor == k:
+		return nil
+	}
+	ctx, id := g.job.Start()
+	g.jobFor = k
+	in, sc := m.ctx.Inputs, k.res.Scenario.Clone()
+	opts := forecast.Options{Workers: m.ctx.Workers}
+	run := func() tea.Msg {
+		out, err := common.Safely(func() (*forecast.GoalSeekResult, error) {
+			return forecast.GoalSeekUplift(ctx, in, sc, k.p, goalTolerance, opts)
+		})
+		return goalDoneMsg{id: id, key: k, out: out, err: err}
+	}
+	return tea.Batch(run, g.spinner.Tick)
+}
+
+// goalDone keeps a finished goal seek's answer.
+func (m *Model) goalDone(msg goalDoneMsg) {
+	g := &m.goal
+	if !g.job.Finish(msg.id) {
+		return
+	}
+	switch {
+	case msg.err == nil:
+		g.answers[msg.key] = msg.out
+	case !errors.Is(msg.err, context.Canceled):
+		g.failed[msg.key] = msg.err
+	}
+}
+
+// pruneGoals forgets answers for runs no scenario shows any more.
+func (m *Model) pruneGoals() {
+	kept := map[*forecast.Result]bool{}
+	for _, r := range m.ctx.Results {
+		kept[r] = true
+	}
+	for k := range m.goal.answers {
+		if !kept[k.res] {
+			delete(m.goal.answers, k)
+		}
+	}
+	for k := range m.goal.failed {
+		if !kept[k.res] {
+			delete(m.goal.failed, k)
+		}
+	}
+}
+
+// uplift is the answer rounded up to the whole £m it is shown and applied
+// in; rounding up keeps P at or above the goal.
+func uplift(a *forecast.GoalSeekResult) float64 { return math.Ceil(a.Value - 1e-9) }
+
+// apply sets the scenario's envelope_uplift_m to the answer, which
+// recomputes the forecast.
+func (m *Model) apply() tea.Cmd {
+	a := m.goal.answers[m.goalKey()]
+	sc := m.ctx.Scenario()
+	switch {
+	case a == nil:
+		m.note = "The goal seek has not finished yet."
+		return nil
+	case !a.Reached:
+		m.note = "Nothing to apply: no envelope uplift reaches the goal."
+		return nil
+	case uplift(a) == sc.EnvelopeUpliftM:
+		m.note = "The scenario already has this uplift."
+		return nil
+	}
+	next := sc.Clone()
+	v := strconv.FormatFloat(uplift(a), 'f', 0, 64)
+	if err := next.Set("envelope_uplift_m", v); err != nil {
+		m.note = err.Error()
+		return nil
+	}
+	if err := next.Validate(); err != nil {
+		m.note = err.Error()
+		return nil
+	}
+	*sc = next
+	m.note = "Applied: envelope_uplift_m = " + v + " in " + sc.Name + "; recomputing."
+	return func() tea.Msg { return common.ScenarioEditedMsg{} }
+}

@@ -1,0 +1,103 @@
+package sensitivity
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"corecast/forecast"
+	"corecast/ui/charts"
+	"corecast/ui/format"
+)
+
+// Column widths of the tornado table.
+const (
+	nameW  = 23 // the longest input name, unit_cost.mental_health
+	rangeW = 17 // the input's P10–P90, shown when wide
+	swingW = 8
+	pW     = 9
+)
+
+// wide reports whether there is room for the inputs' P10–P90 column.
+func (m *Model) wide() bool { return m.w >= 110 }
+
+// tornado draws one bar per input, largest need swing first, on a scale
+// shared by every bar, with the base (every input at P50) as the divider.
+func (m *Model) tornado(out *forecast.SensitivityResult, res *forecast.Result) string {
+	st := m.ctx.Styles
+	lo, hi := out.BaseNeed, out.BaseNeed
+	for _, b := range out.Bars {
+		lo = min(lo, b.NeedLow, b.NeedHigh)
+		hi = max(hi, b.NeedLow, b.NeedHigh)
+	}
+	fixed := nameW + 1 + 1 + swingW + 1 + pW + 1
+	if m.wide() {
+		fixed += rangeW + 1
+	}
+	barW := max(m.w-fixed, 10)
+	indent := nameW + 1
+	if m.wide() {
+		indent += rangeW + 1
+	}
+
+	legend := st.TornadoLow.Render(charts.TornadoLowGlyph) + st.Subtle.Render(" at P10  ") +
+		st.TornadoHigh.Render(charts.TornadoHighGlyph) + st.Subtle.Render(" at P90 · mean total need")
+	head := st.TableHeader.Render(pad("Input", nameW) + " ")
+	if m.wide() {
+		head += st.TableHeader.Render(pad("P10 – P90", rangeW) + " ")
+	}
+	head += padCells(legend, barW) + " " +
+		st.TableHeader.Render(fmt.Sprintf("%*s %*s", swingW, "Swing", pW, "P swing"))
+	lines := []string{m.method(res), head}
+	for _, b := range out.Bars {
+		row := pad(b.Input, nameW) + " "
+		if m.wide() {
+			row += st.Subtle.Render(pad(num(b.Low)+" – "+num(b.High), rangeW)) + " "
+		}
+		row += charts.TornadoRow(st, b.NeedLow, b.NeedHigh, out.BaseNeed, lo, hi, barW) + " " +
+			fmt.Sprintf("%*s %*s", swingW, format.Money(b.NeedSwing()), pW, points(b.PCoreSwing()))
+		lines = append(lines, row)
+	}
+	scale := labels(barW, hi > lo, format.Money(lo), "base "+format.Money(out.BaseNeed),
+		charts.Position(out.BaseNeed, lo, hi, barW), format.Money(hi))
+	lines = append(lines, strings.Repeat(" ", indent)+st.Subtle.Render(scale))
+	return strings.Join(lines, "\n")
+}
+
+// labels writes the scale under the bars: the lowest figure at the left,
+// the base centred on its divider where it fits, the highest at the right.
+func labels(w int, spread bool, left, mid string, at int, right string) string {
+	if !spread {
+		return mid
+	}
+	lw, mw, rw := lipgloss.Width(left), lipgloss.Width(mid), lipgloss.Width(right)
+	start := min(max(at-mw/2, lw+1), w-rw-1-mw)
+	if start < lw+1 {
+		return left + " " + mid + " " + right
+	}
+	return left + strings.Repeat(" ", start-lw) + mid + strings.Repeat(" ", max(w-rw-start-mw, 1)) + right
+}
+
+// points writes a swing in a probability in percentage points.
+func points(p float64) string { return strconv.FormatFloat(100*p, 'f', 1, 64) + " pts" }
+
+// num writes an input's value compactly.
+func num(v float64) string {
+	if math.Abs(v) >= 100 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'g', 3, 64)
+}
+
+func pad(s string, n int) string { return padCells(s, n) }
+
+// padCells pads s with spaces to n cells.
+func padCells(s string, n int) string {
+	if g := n - lipgloss.Width(s); g > 0 {
+		return s + strings.Repeat(" ", g)
+	}
+	return s
+}
