@@ -9,7 +9,7 @@ import (
 // comparisonNotes explain the Comparison sheet; first names the first run.
 func comparisonNotes(first string) []string {
 	return []string{
-		"Each scenario against the first, " + first + ": difference = value − first_value (forecast.Compare); z = difference / difference_mc_se.",
+		"Each scenario against the first, " + first + ": difference = value − first_value; z = difference / difference_mc_se.",
 		"paired = yes: both runs have the same seed and iterations, so their draws are common random numbers and are compared iteration by iteration; difference_mc_se is the standard error of the mean of the per-iteration differences, usually far smaller than either run's own error.",
 		"paired = no (different seeds or iterations): difference_mc_se = √(SE_a² + SE_b²), treating the runs as independent; under lhs each SE is itself an upper bound, so this is conservative.",
 	}
@@ -39,16 +39,19 @@ func comparisonSheet(b *book) *sheet {
 	for k := 1; k < len(b.runs); k++ {
 		diffs[k] = forecast.Compare(first, b.runs[k].Result)
 	}
-	cols := []column{{name: "measure"}, {name: "label"}, {name: "unit"}, {name: "value"}, {name: "first_scenario"}, {name: "first_value"},
-		{name: "difference"}, {name: "difference_mc_se"}, {name: "z", kind: kScore}, {name: "paired"}}
+	cols := []column{{name: "measure"}, {name: "label"}, {name: "unit"}, {name: "paired"}, {name: "first_scenario"}, {name: "first_value"},
+		{name: "value"}, {name: "difference"}, {name: "difference_mc_se"}, {name: "z", kind: kScore}}
 	t, _ := b.stacked("comparison", cols,
 		func(k int) int { return len(diffs[k]) },
 		func(k, j int, dst []any) {
 			d := diffs[k][j]
 			c := comparisonKind(d.Unit)
 			seKind := c
-			if c == kPercent {
+			switch c {
+			case kPercent:
 				seKind = kPctSE
+			case kTrusts:
+				seKind = kScore // errors of a fraction of a trust
 			}
 			z := math.NaN()
 			if d.SE > 0 {
@@ -58,8 +61,8 @@ func comparisonSheet(b *book) *sheet {
 			if d.Paired {
 				paired = "yes"
 			}
-			copy(dst, []any{d.Key, d.Label, d.Unit, cell{d.B, c}, b.labels[0], cell{d.A, c},
-				cell{d.Diff, c}, cell{d.SE, seKind}, z, paired})
+			copy(dst, []any{d.Key, d.Label, d.Unit, paired, b.labels[0], cell{d.A, c},
+				cell{d.B, c}, cell{d.Diff, c}, cell{d.SE, seKind}, z})
 		})
 	return &sheet{name: SheetComparison, tables: []*table{t}, notes: comparisonNotes(b.labels[0])}
 }
