@@ -45,22 +45,29 @@ func WriteFileAtomic(path string, force bool, write func(io.Writer) error) error
 	if closeErr != nil {
 		return fmt.Errorf("writing %s: %w", path, closeErr)
 	}
+	return PublishFile(tmpName, path, force)
+}
+
+// PublishFile gives the finished temporary file tmp the name path. With force
+// it renames, replacing any file there. Otherwise it makes a hard link, which
+// fails if the name is taken, so a file created meanwhile is never replaced;
+// where links are not supported it falls back to a rename after checking the
+// name is free. The caller removes tmp afterwards.
+func PublishFile(tmp, path string, force bool) error {
 	if force {
-		if err := os.Rename(tmpName, path); err != nil {
+		if err := os.Rename(tmp, path); err != nil {
 			return fmt.Errorf("cannot write %s: %w", path, err)
 		}
 		return nil
 	}
-	// A hard link fails if the name is taken, so a file created meanwhile is
-	// never replaced. Where links are not supported, fall back to rename.
-	if err := os.Link(tmpName, path); err != nil {
+	if err := os.Link(tmp, path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return existsError(path)
 		}
 		if _, statErr := os.Lstat(path); statErr == nil {
 			return existsError(path)
 		}
-		if err := os.Rename(tmpName, path); err != nil {
+		if err := os.Rename(tmp, path); err != nil {
 			return fmt.Errorf("cannot write %s: %w", path, err)
 		}
 	}

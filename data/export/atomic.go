@@ -109,37 +109,14 @@ func writeFileAtomic(ctx context.Context, path string, opts Options, write func(
 }
 
 // existsError says an output exists; it matches fs.ErrExist.
-func existsError(path string) error {
-	return fmt.Errorf("%s already exists; choose another name or pass --force to replace it: %w", path, fs.ErrExist)
-}
+func existsError(path string) error { return &data.ExistsError{Path: path} }
 
-// commitFile moves a finished temporary file to path: with Force by rename,
-// which replaces any file there; otherwise by a hard link, which fails if
-// path appeared meanwhile, falling back to a checked rename on file systems
-// without links.
+// commitFile moves a finished temporary file to path (see
+// data.PublishFile), after checking path is not a protected input.
 func commitFile(tmp, path string, opts Options) error {
 	if err := checkProtected(path, opts.Protect); err != nil {
 		return err
 	}
-	if opts.Force {
-		if err := os.Rename(tmp, path); err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, err)
-		}
-		return nil
-	}
-	err := os.Link(tmp, path)
-	switch {
-	case err == nil:
-		_ = os.Remove(tmp)
-		return nil
-	case errors.Is(err, fs.ErrExist):
-		return existsError(path)
-	}
-	if _, statErr := os.Lstat(path); statErr == nil {
-		return existsError(path)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return nil
+	defer os.Remove(tmp)
+	return data.PublishFile(tmp, path, opts.Force)
 }
