@@ -33,7 +33,7 @@ type worker struct {
 	need, share []float64 // per trust, this iteration
 	years       []int32   // n_i
 	comp        []int32   // completion offset
-	list        []int32   // unstarted trusts in priority order
+	list        []pending // unstarted trusts in priority order
 	used, spend []float64 // per year
 	room        []float64 // per deployment length, see schedule
 	cuts        []float64 // deployment-length thresholds, see deployCuts
@@ -48,7 +48,7 @@ func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker 
 		p: p, res: res, theta: theta, tally: newTally(n, p.nYears),
 		pcg: pcg, rng: rand.New(pcg),
 		need: make([]float64, n), share: make([]float64, n),
-		years: make([]int32, n), comp: make([]int32, n), list: make([]int32, 0, n),
+		years: make([]int32, n), comp: make([]int32, n), list: make([]pending, 0, n),
 		used: make([]float64, p.nYears), spend: make([]float64, p.nYears), room: make([]float64, maxDeployYears+1), cuts: make([]float64, 0, maxDeployYears+2),
 		coreAt: make([]int32, p.nYears+1),
 	}
@@ -177,26 +177,25 @@ func (w *worker) schedule() {
 	// minShare is the smallest yearly national share of any unstarted trust:
 	// once a year's envelope has less room than that, no one else can start.
 	minShare := math.Inf(1)
+	maxN := int32(1)
 	for _, i := range p.order {
 		if w.comp[i] == compUnstarted {
-			list = append(list, i)
+			n := w.years[i]
+			list = append(list, pending{share: w.share[i], spend: w.need[i] / float64(n), n: n, trust: i})
 			minShare = min(minShare, w.share[i])
+			maxN = max(maxN, n)
 		}
 	}
 	if p.sc.Priority == model.LowestCost {
 		need, rank := w.need, p.codeRank
-		slices.SortFunc(list, func(a, b int32) int {
-			return cmp.Or(cmp.Compare(need[a], need[b]), cmp.Compare(rank[a], rank[b]))
+		slices.SortFunc(list, func(a, b pending) int {
+			return cmp.Or(cmp.Compare(need[a.trust], need[b.trust]), cmp.Compare(rank[a.trust], rank[b.trust]))
 		})
 	}
 	clear(w.used)
 	clear(w.spend)
 	ny := p.nYears
 	capacity := p.sc.CapacityStarts
-	maxN := 1
-	for _, i := range list {
-		maxN = max(maxN, int(w.years[i]))
-	}
 	// room[n] is the most national money a trust deploying over n years from
 	// year y can add to every one of those years: min over k of
 	// E_k + slack − used_k, or −∞ when the deployment would pass the horizon.
@@ -207,31 +206,39 @@ func (w *worker) schedule() {
 		w.fillRoom(room, y)
 		starts := 0
 		keep := list[:0]
-		for k, i := range list {
+		for k, t := range list {
 			if starts >= capacity || room[1] < minShare {
 				keep = append(keep, list[k:]...)
 				break
 			}
-			n := int(w.years[i])
-			if w.share[i] > room[n] {
-				keep = append(keep, i)
+			if t.share > room[t.n] {
+				keep = append(keep, t)
 				continue
 			}
-			share, spend := w.share[i], w.need[i]/float64(n)
-			for k := y; k < y+n; k++ {
-				w.used[k] += share
-				w.spend[k] += spend
+			end := y + int(t.n)
+			for k := y; k < end; k++ {
+				w.used[k] += t.share
+				w.spend[k] += t.spend
 			}
-			w.comp[i] = int32(y + n - 1)
+			w.comp[t.trust] = int32(end - 1)
 			starts++
 			w.fillRoom(room, y)
 		}
 		list = keep
 	}
-	for _, i := range list {
-		w.comp[i] = compNever
+	for _, t := range list {
+		w.comp[t.trust] = compNever
 	}
 	w.list = list
+}
+
+// pending is an unstarted trust in the schedule's walk, with what the walk
+// reads kept together.
+type pending struct {
+	share float64 // national money a year, £m
+	spend float64 // national and local money a year, £m
+	n     int32   // deployment years
+	trust int32   // index of the trust
 }
 
 // fillRoom sets room[n] for deployments starting in year y (see schedule).
