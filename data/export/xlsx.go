@@ -1,6 +1,7 @@
 package export
 
 import (
+	"archive/zip"
 	"context"
 	"fmt"
 	"io"
@@ -27,7 +28,12 @@ func WriteXLSX(ctx context.Context, path string, runs []Run, opts Options) error
 		return err
 	}
 	return writeFileAtomic(ctx, path, opts, func(w io.Writer) error {
-		if _, err := f.WriteTo(w); err != nil {
+		// excelize assembles the whole zip in a memory buffer before copying
+		// it out, which for a million-row Distribution sheet is hundreds of
+		// MB. Handing it a zip writer on the output file instead streams the
+		// parts straight to disk; the buffer it passes stays empty.
+		f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
+		if _, err := f.WriteTo(io.Discard); err != nil {
 			return fmt.Errorf("saving the workbook: %w", err)
 		}
 		return nil
