@@ -1,7 +1,6 @@
 package forecast
 
 import (
-	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -192,7 +191,17 @@ func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64, workers
 				order[i].v += w * v
 			}
 		}
-		slices.SortFunc(order, func(x, y ranked) int { return cmp.Or(cmp.Compare(x.v, y.v), cmp.Compare(x.i, y.i)) })
+		// Scores are finite, so a plain comparison orders them; ties (which
+		// have probability zero) fall back to the row.
+		slices.SortFunc(order, func(x, y ranked) int {
+			switch {
+			case x.v < y.v:
+				return -1
+			case x.v > y.v:
+				return 1
+			}
+			return int(x.i - y.i)
+		})
 		j := involved[c]
 		sorted := buf.sorted
 		copy(sorted, cols[j])
