@@ -112,7 +112,10 @@ func (w *worker) iterate(s int, part *partial) {
 		ty := p.typ[i]
 		e := beta*p.lnRel[i] + sigma*z - p.halfVar
 		cost := scale[ty] * gap * expHot(e)
-		need := max(0, cost-p.committed[i])
+		need := cost - p.committed[i]
+		if need < 0 {
+			need = 0
+		}
 		// n_i = max(1, ceil(deploy_years × (1 + db))) with deploy_years = Q(u):
 		// the smallest n ≥ 1 with u ≤ F(n / (1 + db)), read off the thresholds.
 		n := 1
@@ -126,8 +129,12 @@ func (w *worker) iterate(s int, part *partial) {
 		} else {
 			hist[binOf(cost, trustBins)]++
 		}
-		t.trustMin[i] = min(t.trustMin[i], cost)
-		t.trustMax[i] = max(t.trustMax[i], cost)
+		if cost < t.trustMin[i] {
+			t.trustMin[i] = cost
+		}
+		if cost > t.trustMax[i] {
+			t.trustMax[i] = cost
+		}
 		part.trustCost[i] += cost
 		part.trustCost2[i] += cost * cost
 		part.trustNeed[i] += need
@@ -222,7 +229,7 @@ func (w *worker) schedule() {
 			}
 			w.comp[t.trust] = int32(end - 1)
 			starts++
-			w.fillRoom(room, y)
+			w.refreshRoom(room, y, int(t.n))
 		}
 		list = keep
 	}
@@ -243,16 +250,32 @@ type pending struct {
 
 // fillRoom sets room[n] for deployments starting in year y (see schedule).
 func (w *worker) fillRoom(room []float64, y int) {
-	ny := len(w.used)
+	w.refreshRoom(room, y, len(room)-1)
+	for n := max(1, len(w.used)-y+1); n < len(room); n++ {
+		room[n] = math.Inf(-1)
+	}
+}
+
+// refreshRoom recomputes room[1 … upto] from year y's use of the envelope.
+// After a start over n years only the first n years' use has grown, so
+// room[m] for m > n is the smaller of its old value and the new room[n].
+func (w *worker) refreshRoom(room []float64, y, upto int) {
+	env, used := w.p.envelope, w.used
+	last := min(upto, len(used)-y)
 	r := math.Inf(1)
-	for n := 1; n < len(room); n++ {
+	for n := 1; n <= last; n++ {
 		k := y + n - 1
-		if k >= ny {
-			room[n] = math.Inf(-1)
-			continue
+		// A plain comparison: the builtin min spends extra work on NaN and
+		// signed zeros, which cannot occur here.
+		if v := env[k] + envelopeSlack - used[k]; v < r {
+			r = v
 		}
-		r = min(r, w.p.envelope[k]+envelopeSlack-w.used[k])
 		room[n] = r
+	}
+	for m := last + 1; m < len(room); m++ {
+		if room[m] > r {
+			room[m] = r
+		}
 	}
 }
 
