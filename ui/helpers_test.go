@@ -31,25 +31,40 @@ func testScenario() model.Scenario {
 }
 
 // start opens the program on the embedded sample at the given size and
-// waits for the first forecast to finish. Run times are written as a fixed
+// waits for the first forecast, and the goal seek that follows it, to
+// finish. Run times are written as a fixed
 // text so that views do not depend on the machine.
 func start(t *testing.T, w, h int, opts ...Option) *teatest.TestModel {
+	t.Helper()
+	return startWith(t, w, h, sample(t), []model.Scenario{testScenario()}, opts...)
+}
+
+// sample returns the embedded sample inputs.
+func sample(t *testing.T) model.Inputs {
 	t.Helper()
 	in, err := data.Sample()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return in
+}
+
+// startWith is start on the given inputs and scenarios.
+func startWith(t *testing.T, w, h int, in model.Inputs, scs []model.Scenario, opts ...Option) *teatest.TestModel {
+	t.Helper()
 	opts = append([]Option{
 		WithWorkers(2),
 		WithElapsedFormat(func(time.Duration) string { return "(fixed)" }),
 		WithWorkDir("/analysis"),
 	}, opts...)
-	m, err := New(in, []model.Scenario{testScenario()}, opts...)
+	m, err := New(in, scs, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
-	waitFor(t, tm, "ran in (fixed)")
+	// Both in one wait: output read by one wait is not seen by the next, and
+	// the goal seek may finish within the same read as the run.
+	waitForAll(t, tm, "ran in (fixed)", "confidence:")
 	return tm
 }
 
@@ -58,6 +73,19 @@ func waitFor(t *testing.T, tm *teatest.TestModel, s string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte(s))
+	}, teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
+// waitForAll waits until the program's output holds every one of ss.
+func waitForAll(t *testing.T, tm *teatest.TestModel, ss ...string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		for _, s := range ss {
+			if !bytes.Contains(b, []byte(s)) {
+				return false
+			}
+		}
+		return true
 	}, teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 }
 

@@ -44,22 +44,27 @@ func (m *Model) goalView(res *forecast.Result, w int) string {
 		detail = fmt.Sprintf("P %s with envelope_uplift_m = %s", format.Percent(a.P), format.Thousands(sc.EnvelopeUpliftM))
 	default:
 		answer = st.Value.Render("+"+format.Money(uplift(a))) + " a year on the national envelope"
-		detail = fmt.Sprintf("P %s with envelope_uplift_m = %s · a applies it", format.Percent(a.P), format.Thousands(uplift(a)))
+		now := ""
+		if sc.EnvelopeUpliftM != 0 {
+			now = " (now " + format.Thousands(sc.EnvelopeUpliftM) + ")"
+		}
+		detail = fmt.Sprintf("P %s with envelope_uplift_m = %s%s · a applies it", format.Percent(a.P), format.Thousands(uplift(a)), now)
 	}
-	if m.note != "" {
+	switch {
+	case m.note != "":
 		detail = st.Warn.Render(m.note)
-	} else {
+	case detail != "":
 		detail = st.Subtle.Render(detail)
 	}
 	clip := lipgloss.NewStyle().MaxWidth(w)
 	var lines []string
 	switch {
 	case w >= goalOneLine:
-		lines = []string{join(head, answer, " · ", detail)}
+		lines = []string{join(join(head, " ", answer), " · ", detail)}
 	case lipgloss.Width(head+" "+answer) <= w:
-		lines = []string{join(head, answer, "", ""), detail}
+		lines = []string{join(head, " ", answer), detail}
 	default:
-		lines = []string{head, join(answer, detail, " · ", "")}
+		lines = []string{head, join(answer, " · ", detail)}
 	}
 	for i, l := range lines {
 		lines[i] = clip.Render(l)
@@ -67,19 +72,15 @@ func (m *Model) goalView(res *forecast.Result, w int) string {
 	return strings.Join(lines, "\n")
 }
 
-// join writes a and b with a space, then sep and c if c is set.
-func join(a, b, sep, c string) string {
-	s := a
-	if b != "" {
-		s = strings.TrimSpace(s + " " + b)
+// join writes a and b with sep between them, or whichever is not empty.
+func join(a, sep, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
 	}
-	if c != "" {
-		if s != "" {
-			s += sep
-		}
-		s += c
-	}
-	return s
+	return a + sep + b
 }
 
 // bindingShort keeps what binds from the goal seek's explanation

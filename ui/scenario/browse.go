@@ -54,6 +54,10 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 		return m.askFile(opening)
 	case key.Matches(msg, k.Save):
 		return m.askFile(writing)
+	case key.Matches(msg, k.Compare):
+		return m.openCompare()
+	case key.Matches(msg, k.Calibrate):
+		return m.calibrate()
 	}
 	m.scroll()
 	return nil

@@ -9,6 +9,7 @@ type keyMap struct {
 	New, Copy, Rename, Load, Save        key.Binding
 	NextParam, PrevParam, Commit, Cancel key.Binding
 	Yes, No                              key.Binding
+	Compare, Calibrate                   key.Binding
 }
 
 func newKeys() keyMap {
@@ -34,6 +35,8 @@ func newKeys() keyMap {
 		Cancel:       b([]string{"esc"}, "esc", "undo edit"),
 		Yes:          b([]string{"y"}, "y", "overwrite"),
 		No:           b([]string{"n", "esc"}, "n", "keep file"),
+		Compare:      b([]string{"v"}, "v", "compare scenarios"),
+		Calibrate:    b([]string{"C"}, "C", "calibrate"),
 	}
 }
 
@@ -53,8 +56,12 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{k.Commit, c}
 	case confirm:
 		return []key.Binding{k.Yes, k.No}
+	case comparing:
+		return m.compare.ShortHelp()
+	case calibrating:
+		return m.calib.ShortHelp()
 	}
-	return []key.Binding{k.Edit, k.PrevScenario, k.NextScenario, k.New, k.Copy, k.Save}
+	return []key.Binding{k.Edit, k.PrevScenario, k.NextScenario, k.Copy, k.Compare, k.Calibrate}
 }
 
 // FullHelp implements help.KeyMap.
@@ -68,6 +75,6 @@ func (m *Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Edit, choice},
 		{k.PrevScenario, k.NextScenario, k.New, k.Copy, k.Rename},
-		{k.Load, k.Save},
+		{k.Load, k.Save, k.Compare, k.Calibrate},
 	}
 }

@@ -1,6 +1,9 @@
 // Package scenario is the Scenario screen: every input of the current
 // scenario, editable in place with immediate validation, and the scenarios
-// themselves — switch, create, duplicate, rename, open and write TOML.
+// themselves — switch, create, duplicate, rename, open and write TOML —
+// with two analyses of DESIGN §7: the comparison of every scenario with the
+// current one (package compare) and the calibration of the cost model to
+// past funding, which adds a "Calibrated" scenario (package calibration).
 //
 // A valid edit changes the shared scenario at once and tells the root, which
 // recomputes after a short debounce; an invalid one is shown with the reason
@@ -13,18 +16,22 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"corecast/model"
+	"corecast/ui/calibration"
 	"corecast/ui/common"
+	"corecast/ui/compare"
 )
 
 // mode is what the screen is doing with the keyboard.
 type mode int
 
 const (
-	browse   mode = iota
-	editText      // one value in a text field
-	editDist      // a distribution: kind and parameter fields
-	askPath       // a file path for open or write
-	confirm       // overwrite a file? y/n
+	browse      mode = iota
+	editText         // one value in a text field
+	editDist         // a distribution: kind and parameter fields
+	askPath          // a file path for open or write
+	confirm          // overwrite a file? y/n
+	comparing        // the comparison of scenarios is shown
+	calibrating      // the calibration is shown
 )
 
 // Model is the Scenario screen.
@@ -50,6 +57,9 @@ type Model struct {
 
 	file fileState
 
+	compare *compare.Model
+	calib   *calibration.Model
+
 	// note reports the outcome of the last file or scenario action.
 	note    string
 	noteBad bool
@@ -57,7 +67,7 @@ type Model struct {
 
 // New returns the Scenario screen.
 func New(ctx *common.Context) *Model {
-	return &Model{ctx: ctx, keys: newKeys(), fields: fields()}
+	return &Model{ctx: ctx, keys: newKeys(), fields: fields(), compare: compare.New(ctx), calib: calibration.New(ctx)}
 }
 
 // Init implements tea.Model.
@@ -66,6 +76,8 @@ func (m *Model) Init() tea.Cmd { return nil }
 // SetSize implements common.Component.
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
+	m.compare.SetSize(w, h)
+	m.calib.SetSize(w, h)
 	m.scroll()
 }
 
@@ -86,14 +98,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.editKey(msg)
 		case askPath, confirm:
 			return m, m.fileKey(msg)
+		case comparing, calibrating:
+			return m, m.analysisKey(msg)
 		}
 		return m, m.browseKey(msg)
 	case fileDoneMsg:
 		return m, m.fileDone(msg)
+	case calibDoneMsg:
+		return m, m.calibrated(msg)
 	case common.ScenarioSwitchedMsg:
 		m.cancelEdit()
 	}
-	return m, nil
+	// The comparison's runs, spinner and stop belong to it even while closed.
+	return m, m.compare.Update(msg)
 }
 
 // newInput returns a text field styled for the screen.

@@ -15,6 +15,12 @@ const keyWidth = 24
 // View draws the scenario switcher, the live figures, the inputs and the
 // line that explains the selected input or what went wrong.
 func (m *Model) View() string {
+	switch m.mode {
+	case comparing:
+		return m.compare.View()
+	case calibrating:
+		return m.calib.View()
+	}
 	st := m.ctx.Styles
 	lines := []string{m.scenariosLine(), m.figuresLine(),
 		st.TableHeader.Render(fmt.Sprintf("  %-*s %s", keyWidth, "Input", "Value"))}

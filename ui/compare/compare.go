@@ -1,0 +1,154 @@
+// Package compare is the scenario comparison view (DESIGN §7): every
+// scenario run with the baseline's seed and iteration count, so that the
+// runs share their random numbers, and each headline figure shown side by
+// side with its difference from the baseline and the Monte Carlo standard
+// error of that difference (forecast.Compare).
+//
+// The Scenario screen opens it; the runs happen in one tea.Cmd, off the
+// update loop, and closing the view cancels them.
+package compare
+
+import (
+	"context"
+	"errors"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"corecast/forecast"
+	"corecast/model"
+	"corecast/ui/common"
+)
+
+// Model is the comparison view.
+type Model struct {
+	ctx     *common.Context
+	keys    keyMap
+	w, h    int
+	spinner spinner.Model
+	job     common.Job
+
+	base  int // the baseline's index in the scenarios compared
+	names []string
+	// results are the runs, in scenario order; diffs[i] compares the
+	// baseline with scenario i (nil for the baseline itself).
+	results []*forecast.Result
+	diffs   [][]forecast.Difference
+	err     error
+	first   int // the first other scenario shown, when not all fit
+}
+
+// doneMsg carries the finished runs.
+type doneMsg struct {
+	id      int
+	results []*forecast.Result
+	err     error
+}
+
+// New returns the comparison view, closed.
+func New(ctx *common.Context) *Model {
+	return &Model{ctx: ctx, keys: newKeys(), spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+}
+
+// SetSize gives the view its area.
+func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Open compares every scenario with the current one, running them all with
+// its seed and iteration count.
+func (m *Model) Open() tea.Cmd {
+	base := m.ctx.Scenario()
+	scs := make([]model.Scenario, len(m.ctx.Scenarios))
+	m.names = make([]string, len(scs))
+	for i, s := range m.ctx.Scenarios {
+		scs[i] = s.Clone()
+		scs[i].Seed, scs[i].Iterations = base.Seed, base.Iterations
+		m.names[i] = s.Name
+	}
+	m.base, m.first = m.ctx.Current, 0
+	m.results, m.diffs, m.err = nil, nil, nil
+	ctx, id := m.job.Start()
+	in, prog, workers := m.ctx.Inputs, m.job.Progress, m.ctx.Workers
+	run := func() tea.Msg {
+		out, err := common.Safely(func() ([]*forecast.Result, error) {
+			return runAll(ctx, in, scs, workers, prog)
+		})
+		return doneMsg{id: id, results: out, err: err}
+	}
+	return tea.Batch(run, m.spinner.Tick)
+}
+
+// runAll runs the scenarios one after another, each with every worker.
+func runAll(ctx context.Context, in model.Inputs, scs []model.Scenario, workers int, prog *common.Progress) ([]*forecast.Result, error) {
+	out := make([]*forecast.Result, len(scs))
+	for i, sc := range scs {
+		opts := forecast.Options{Workers: workers, Progress: func(done, total int) {
+			prog.Set(i*total+done, len(scs)*total)
+		}}
+		res, err := forecast.Run(ctx, in, sc, opts)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = res
+	}
+	return out, nil
+}
+
+// Close cancels the runs in flight.
+func (m *Model) Close() { m.job.Stop() }
+
+// Update takes the runs' outcome, turns the spinner and handles keys.
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case doneMsg:
+		if !m.job.Finish(msg.id) {
+			return nil
+		}
+		m.done(msg)
+	case spinner.TickMsg:
+		if !m.job.Running() {
+			return nil
+		}
+		var cmd tea.Cmd
+		m.spinner, cmd = m.spinner.Update(msg)
+		return cmd
+	case common.StopMsg:
+		m.job.Stop()
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, m.keys.Rerun):
+			return m.Open()
+		case key.Matches(msg, m.keys.Left):
+			m.first = max(m.first-1, 0)
+		case key.Matches(msg, m.keys.Right):
+			m.first = min(m.first+1, max(len(m.names)-2, 0))
+		}
+	}
+	return nil
+}
+
+// done compares the baseline's run with each other scenario's.
+func (m *Model) done(msg doneMsg) {
+	if msg.err != nil {
+		if !errors.Is(msg.err, context.Canceled) {
+			m.err = msg.err
+		}
+		return
+	}
+	m.results = msg.results
+	m.diffs = make([][]forecast.Difference, len(msg.results))
+	for i, r := range msg.results {
+		if i != m.base {
+			m.diffs[i] = forecast.Compare(msg.results[m.base], r)
+		}
+	}
+}
+
+// Diffs returns the differences of scenario i from the baseline, nil
+// until the runs finish.
+func (m *Model) Diffs(i int) []forecast.Difference {
+	if i < 0 || i >= len(m.diffs) {
+		return nil
+	}
+	return m.diffs[i]
+}

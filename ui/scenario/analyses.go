@@ -1,0 +1,66 @@
+package scenario
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"corecast/forecast"
+	"corecast/ui/common"
+)
+
+// calibDoneMsg carries a finished calibration.
+type calibDoneMsg struct {
+	cal *forecast.Calibration
+	err error
+}
+
+// openCompare opens the comparison of every scenario with the current one.
+func (m *Model) openCompare() tea.Cmd {
+	if len(m.ctx.Scenarios) < 2 {
+		m.say("Comparing needs two scenarios: c duplicates this one, n makes a new one.", true)
+		return nil
+	}
+	m.mode = comparing
+	return m.compare.Open()
+}
+
+// calibrate fits the cost model to the inputs' past funding in a Cmd; the
+// view opens at once and shows the fit, or why there is none, when done.
+func (m *Model) calibrate() tea.Cmd {
+	in, base := m.ctx.Inputs, m.ctx.Scenario().Clone()
+	m.mode = calibrating
+	m.calib.Show(nil, "", nil)
+	return func() tea.Msg {
+		cal, err := common.Safely(func() (*forecast.Calibration, error) { return forecast.Calibrate(in, base) })
+		return calibDoneMsg{cal: cal, err: err}
+	}
+}
+
+// calibrated shows the calibration and adds its scenario, which becomes
+// the current one and is run.
+func (m *Model) calibrated(msg calibDoneMsg) tea.Cmd {
+	if msg.err != nil {
+		m.calib.Show(nil, "", msg.err)
+		return nil
+	}
+	sc := msg.cal.Scenario.Clone()
+	sc.Name = m.freeName(sc.Name)
+	m.calib.Show(msg.cal, sc.Name, nil)
+	m.say("Added "+sc.Name+" from the calibration.", false)
+	return added(sc)
+}
+
+// analysisKey handles keys while the comparison or calibration is shown.
+func (m *Model) analysisKey(msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.Cancel) {
+		if m.mode == comparing {
+			m.compare.Close()
+		}
+		m.mode = browse
+		return nil
+	}
+	if m.mode == comparing {
+		return m.compare.Update(msg)
+	}
+	return m.calib.Update(msg)
+}
