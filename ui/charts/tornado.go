@@ -44,6 +44,14 @@ func TornadoRow(st *styles.Styles, low, high, base, lo, hi float64, width int) s
 	}
 	for _, p := range parts {
 		c := Position(p.v, lo, hi, width)
+		// A figure off the base by less than a cell still gets one, so
+		// that every input that moves the figure shows a bar.
+		switch {
+		case c == b && p.v > base && b < width-1:
+			c++
+		case c == b && p.v < base && b > 0:
+			c--
+		}
 		from, to := min(b, c), max(b, c)
 		for i := from; i <= to && i < width; i++ {
 			if i != b {

@@ -44,11 +44,13 @@ func (m *Model) goalView(res *forecast.Result, w int) string {
 		detail = fmt.Sprintf("P %s with envelope_uplift_m = %s", format.Percent(a.P), format.Thousands(sc.EnvelopeUpliftM))
 	default:
 		answer = st.Value.Render("+"+format.Money(uplift(a))) + " a year on the national envelope"
-		now := ""
 		if sc.EnvelopeUpliftM != 0 {
-			now = " (now " + format.Thousands(sc.EnvelopeUpliftM) + ")"
+			answer += " (now " + format.DeltaMoney(sc.EnvelopeUpliftM) + ")"
 		}
-		detail = fmt.Sprintf("P %s with envelope_uplift_m = %s%s · a applies it", format.Percent(a.P), format.Thousands(uplift(a)), now)
+		detail = "P " + format.Percent(a.P) + " · a applies it"
+		if w >= goalOneLine {
+			detail = fmt.Sprintf("P %s with envelope_uplift_m = %s · a applies it", format.Percent(a.P), format.Thousands(uplift(a)))
+		}
 	}
 	switch {
 	case m.note != "":

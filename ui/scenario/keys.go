@@ -10,6 +10,8 @@ type keyMap struct {
 	NextParam, PrevParam, Commit, Cancel key.Binding
 	Yes, No                              key.Binding
 	Compare, Calibrate                   key.Binding
+	// Switch stands for [ and ] together in the short help, for room.
+	Switch key.Binding
 }
 
 func newKeys() keyMap {
@@ -35,7 +37,8 @@ func newKeys() keyMap {
 		Cancel:       b([]string{"esc"}, "esc", "undo edit"),
 		Yes:          b([]string{"y"}, "y", "overwrite"),
 		No:           b([]string{"n", "esc"}, "n", "keep file"),
-		Compare:      b([]string{"v"}, "v", "compare scenarios"),
+		Compare:      b([]string{"v"}, "v", "compare"),
+		Switch:       b([]string{"[", "]"}, "[/]", "switch"),
 		Calibrate:    b([]string{"C"}, "C", "calibrate"),
 	}
 }
@@ -61,7 +64,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	case calibrating:
 		return m.calib.ShortHelp()
 	}
-	return []key.Binding{k.Edit, k.PrevScenario, k.NextScenario, k.Copy, k.Compare, k.Calibrate}
+	return []key.Binding{k.Edit, k.Switch, k.Copy, k.Compare, k.Calibrate}
 }
 
 // FullHelp implements help.KeyMap.

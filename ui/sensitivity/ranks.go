@@ -8,6 +8,7 @@ import (
 
 	"corecast/forecast"
 	"corecast/ui/charts"
+	"corecast/ui/format"
 )
 
 // rankColW is the width of one column of the rank table: name, two ρ.
@@ -18,8 +19,8 @@ const rankColW = nameW + 2 + 5 + 2 + 5
 // rows as fit with a count of the rest.
 func (m *Model) ranks(out *forecast.SensitivityResult, res *forecast.Result, h int) string {
 	st := m.ctx.Styles
-	title := st.Title.Render("Spearman ρ") + st.Subtle.Render(fmt.Sprintf(" across the run's %d iterations, with total need and with trusts core by %s",
-		res.Iterations, res.Scenario.TargetYear))
+	title := st.Title.Render("Spearman ρ") + st.Subtle.Render(fmt.Sprintf(" across the run's %s iterations, with total need and with trusts core by %s",
+		format.Int(res.Iterations), res.Scenario.TargetYear))
 	if lipgloss.Width(title) > m.w {
 		title = st.Title.Render("Spearman ρ") + st.Subtle.Render(" with total need (need) and trusts core by "+res.Scenario.TargetYear.String()+" (core)")
 	}
