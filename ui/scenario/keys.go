@@ -27,7 +27,7 @@ func newKeys() keyMap {
 		PrevScenario: b([]string{"["}, "[", "previous scenario"),
 		NextScenario: b([]string{"]"}, "]", "next scenario"),
 		New:          b([]string{"n"}, "n", "new scenario"),
-		Copy:         b([]string{"c"}, "c", "duplicate"),
+		Copy:         b([]string{"c"}, "c", "copy"),
 		Rename:       b([]string{"R"}, "R", "rename"),
 		Load:         b([]string{"o"}, "o", "open TOML"),
 		Save:         b([]string{"w"}, "w", "write TOML"),
