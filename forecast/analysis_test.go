@@ -66,6 +66,10 @@ func TestGoalSeekUpliftFindsHandComputedAnswer(t *testing.T) {
 	if res := mustRun(t, in, sc); res.PAllCoreByTarget.P < 0.8 {
 		t.Errorf("with envelope_uplift_m=%g, P = %g", g.Value, res.PAllCoreByTarget.P)
 	}
+	// With a tolerance of £1m the answer is a whole number of £m.
+	if g, err := GoalSeekUplift(context.Background(), in, sc, 0.8, 1, Options{}); err != nil || g.Value != 10 {
+		t.Errorf("tolerance 1: %+v, %v; want exactly 10", g, err)
+	}
 	// A scenario uplift already in place is part of the answer.
 	sc.EnvelopeUpliftM = 4
 	g, err = GoalSeekUplift(context.Background(), in, sc, 0.8, 0.01, Options{})

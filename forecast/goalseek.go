@@ -48,7 +48,7 @@ const unlimited = 1e12
 
 // GoalSeekUplift finds the smallest uniform annual uplift to the national
 // envelope giving P(all core by target) ≥ goal, to within toleranceM £m
-// (default 1). Every evaluation uses the same seed, so the scenario-level and
+// (default 1), among multiples of toleranceM added to the scenario's own uplift. Every evaluation uses the same seed, so the scenario-level and
 // trust-level draws are common random numbers and P moves only because the
 // envelope does; the search brackets by doubling and then bisects.
 func GoalSeekUplift(ctx context.Context, in model.Inputs, sc model.Scenario, goal, toleranceM float64, opts Options) (*GoalSeekResult, error) {
@@ -66,7 +66,13 @@ func GoalSeekUplift(ctx context.Context, in model.Inputs, sc model.Scenario, goa
 		h, err := a.run(a.plan.withEnvelope(extra, capacity), &a.theta)
 		return h.pAllCore, err
 	}
-	return g.seek(a, eval, sc.EnvelopeUpliftM, toleranceM, 500, func(x float64) float64 { return x })
+	// Trial uplifts lie on a grid of the tolerance, so the answer is a round
+	// figure that --set reproduces exactly. (First-fit scheduling is not
+	// strictly monotone in the envelope: in a few iterations more money lets
+	// one trust start earlier and crowd out another, so P can dip slightly
+	// between neighbouring values; the answer is a value with P ≥ goal.)
+	onGrid := func(x float64) float64 { return math.Ceil(x/toleranceM) * toleranceM }
+	return g.seek(a, eval, sc.EnvelopeUpliftM, toleranceM, onGrid(500), onGrid)
 }
 
 // GoalSeekCapacity finds the smallest capacity_starts giving P(all core by
