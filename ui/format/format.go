@@ -80,17 +80,13 @@ func DeltaMoney(d float64) string {
 	return Money(d)
 }
 
-// Percent writes a probability as a percentage, with one decimal below 10%
-// and above 90% where small differences matter.
+// Percent writes a probability as a percentage with one decimal, so that
+// columns of probabilities line up.
 func Percent(p float64) string {
 	if math.IsNaN(p) {
 		return "–"
 	}
-	v := 100 * p
-	if v < 10 || v > 90 {
-		return strconv.FormatFloat(v, 'f', 1, 64) + "%"
-	}
-	return strconv.FormatFloat(v, 'f', 0, 64) + "%"
+	return strconv.FormatFloat(100*p, 'f', 1, 64) + "%"
 }
 
 // DeltaPoints writes a change in a probability in percentage points.

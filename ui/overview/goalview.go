@@ -20,7 +20,7 @@ const goalOneLine = 110
 func (m *Model) goalView(res *forecast.Result, w int) string {
 	st := m.ctx.Styles
 	sc := res.Scenario
-	p := format.Percent(m.goal.p())
+	p := fmt.Sprintf("%.0f%%", 100*m.goal.p()) // the goal levels are whole percentages
 	k := m.goalKey()
 	head := fmt.Sprintf("To reach core by %s with %s confidence:", sc.TargetYear, p)
 	var answer, detail string
