@@ -27,7 +27,9 @@
 // # Readings of DESIGN §5
 //
 // Where the reference definition leaves a choice, this package takes the
-// reading below.
+// reading below. A literal, unoptimised transcription of §5 lives in the
+// tests (reference_test.go); the engine agrees with it iteration by
+// iteration on the same draws.
 //
 //   - Trust-level draws: for every trust and iteration, in input order, first
 //     the normal variate of ε, then deploy_years — also for trusts already at
@@ -42,6 +44,10 @@
 //     than 2k+2 (k inputs correlated) the scores' correlation cannot be
 //     factorised reliably and the columns are left independent.
 //   - Lowest-cost priority orders by each iteration's need (ties by code).
+//     Region-balanced interleaves all trusts once, as "a fixed interleaved
+//     order over all trusts"; each iteration's walk skips the trusts that
+//     are core already or fully funded in that iteration, so the others keep
+//     their places.
 //   - n_i = max(1, ceil(deploy_years × (1 + duration_bias))), capped at 1,000
 //     years so that a wild draw cannot overflow.
 //   - An already-funded trust (gap > 0, need = 0) completes at

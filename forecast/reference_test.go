@@ -1,0 +1,230 @@
+package forecast
+
+import (
+	"math"
+	"math/rand/v2"
+	"sort"
+	"testing"
+
+	"corecast/model"
+)
+
+// referenceIteration is DESIGN §5 written out literally and slowly, for
+// checking the engine: no thresholds, no room arrays, no compact lists. It
+// takes the iteration's scenario-level inputs and each trust's normal and
+// uniform draws (the same ones the engine makes) and returns the
+// per-iteration outputs.
+func referenceIteration(in model.Inputs, sc model.Scenario, theta [model.NumInputs]float64, z, u []float64) (totalCost, totalNeed, pv, coreByTarget float64, allCore model.FinancialYear) {
+	deploy, _ := newSampler(sc.DeployYears)
+	ob, beta, db := theta[model.InputOptimismBias], theta[model.InputSizeElasticity], theta[model.InputDurationBias]
+	sigma := sc.TrustSigma
+	ny := sc.HorizonYear.Sub(sc.BaseYear) + 1
+	type state struct {
+		gap, need, national float64
+		n                   int
+		completion          int // offset from base year; -1 core already
+		started, never      bool
+	}
+	st := make([]state, len(in.Trusts))
+	counts := func(s model.FundingStatus) bool { return s.Counts(sc.IncludePlanned) }
+	for i, t := range in.Trusts {
+		gap := math.Max(0, sc.CoreThreshold-t.Maturity)
+		eps := math.Exp(-sigma*sigma/2 + sigma*z[i])
+		cost := 0.0
+		if gap > 0 {
+			cost = theta[t.Type] * gap * math.Pow(t.OpexM/sc.RefOpexM, beta) * eps * (1 + ob)
+		}
+		committed := 0.0
+		for _, f := range in.Funding {
+			if f.Code == t.Code && counts(f.Status) {
+				committed += f.NationalM + f.LocalM
+			}
+		}
+		need := math.Max(0, cost-committed)
+		d := deploy.quantile(u[i]) * (1 + db)
+		n := int(math.Max(1, math.Ceil(d)))
+		st[i] = state{gap: gap, need: need, national: (1 - sc.LocalShare) * need, n: n}
+		totalCost += cost
+		totalNeed += need
+		switch {
+		case gap == 0:
+			st[i].completion, st[i].started = -1, true
+		case need == 0:
+			st[i].completion, st[i].started = n-1, true
+		}
+	}
+	// The envelope.
+	last := model.FinancialYear(math.MinInt32)
+	for _, f := range in.Funding {
+		if f.IsNational() && f.Year > last {
+			last = f.Year
+		}
+	}
+	env := make([]float64, ny)
+	for y := range env {
+		year := sc.BaseYear.Add(y)
+		if year <= last {
+			for _, f := range in.Funding {
+				if f.IsNational() && f.Year == year && counts(f.Status) {
+					env[y] += f.NationalM
+				}
+			}
+		} else {
+			env[y] = sc.EnvelopeAfterM
+		}
+		env[y] += sc.EnvelopeUpliftM
+	}
+	// Priority order over all trusts (DESIGN §5: "a fixed interleaved order
+	// over all trusts"); the walk below skips those already started.
+	order := make([]int, len(st))
+	for i := range order {
+		order[i] = i
+	}
+	code := func(i int) string { return in.Trusts[i].Code }
+	switch sc.Priority {
+	case model.LowestMaturity:
+		sort.Slice(order, func(a, b int) bool {
+			ma, mb := in.Trusts[order[a]].Maturity, in.Trusts[order[b]].Maturity
+			return ma < mb || ma == mb && code(order[a]) < code(order[b])
+		})
+	case model.LargestGap:
+		sort.Slice(order, func(a, b int) bool {
+			ga, gb := st[order[a]].gap, st[order[b]].gap
+			return ga > gb || ga == gb && code(order[a]) < code(order[b])
+		})
+	case model.LowestCost:
+		sort.Slice(order, func(a, b int) bool {
+			na, nb := st[order[a]].need, st[order[b]].need
+			return na < nb || na == nb && code(order[a]) < code(order[b])
+		})
+	case model.RegionBalanced:
+		byRegion := map[model.Region][]int{}
+		for _, i := range order {
+			byRegion[in.Trusts[i].Region] = append(byRegion[in.Trusts[i].Region], i)
+		}
+		for _, q := range byRegion {
+			sort.Slice(q, func(a, b int) bool {
+				ma, mb := in.Trusts[q[a]].Maturity, in.Trusts[q[b]].Maturity
+				return ma < mb || ma == mb && code(q[a]) < code(q[b])
+			})
+		}
+		order = order[:0]
+		for more := true; more; {
+			more = false
+			for _, r := range model.Regions() {
+				if q := byRegion[r]; len(q) > 0 {
+					order = append(order, q[0])
+					byRegion[r] = q[1:]
+					more = true
+				}
+			}
+		}
+	}
+	used := make([]float64, ny)
+	spend := make([]float64, ny)
+	for y := 0; y < ny; y++ {
+		starts := 0
+		for _, i := range order {
+			s := &st[i]
+			if s.started || starts >= sc.CapacityStarts || y+s.n-1 > ny-1 {
+				continue
+			}
+			fits := true
+			for k := y; k < y+s.n; k++ {
+				if used[k]+s.national/float64(s.n) > env[k]+1e-9 {
+					fits = false
+				}
+			}
+			if !fits {
+				continue
+			}
+			for k := y; k < y+s.n; k++ {
+				used[k] += s.national / float64(s.n)
+				spend[k] += s.need / float64(s.n)
+			}
+			s.started, s.completion = true, y+s.n-1
+			starts++
+		}
+	}
+	maxComp := math.MinInt32
+	target := sc.TargetYear.Sub(sc.BaseYear)
+	for _, s := range st {
+		if !s.started {
+			s.never = true
+		}
+		if s.never {
+			maxComp = math.MaxInt32
+			continue
+		}
+		if s.completion <= target {
+			coreByTarget++
+		}
+		if maxComp != math.MaxInt32 && s.completion > maxComp {
+			maxComp = s.completion
+		}
+	}
+	for y, v := range spend {
+		pv += v / math.Pow(1+sc.DiscountRate, float64(y))
+	}
+	allCore = Never
+	if maxComp != math.MaxInt32 {
+		allCore = sc.BaseYear.Add(maxComp)
+	}
+	return totalCost, totalNeed, pv, coreByTarget, allCore
+}
+
+// TestEngineMatchesReference runs the engine and the literal reference on
+// the same draws and compares every iteration's outputs, for each priority
+// rule and for scenarios where the envelope, the capacity, the horizon and
+// past funding bind.
+func TestEngineMatchesReference(t *testing.T) {
+	in := synthetic(60, 9)
+	// Fund a few trusts fully, so some start outside capacity and envelope.
+	for _, k := range []int{3, 17, 41} {
+		in.Funding = append(in.Funding, model.Funding{Code: in.Trusts[k].Code, Year: 2019, NationalM: 400, LocalM: 400, Status: model.Committed})
+	}
+	in.Funding = append(in.Funding, model.Funding{Code: in.Trusts[5].Code, Year: 2020, NationalM: 500, Status: model.Planned})
+	edits := map[string]func(*model.Scenario){
+		"default":         func(*model.Scenario) {},
+		"tight capacity":  func(sc *model.Scenario) { sc.CapacityStarts = 7 },
+		"short horizon":   func(sc *model.Scenario) { sc.HorizonYear, sc.TargetYear = 2022, 2021 },
+		"include planned": func(sc *model.Scenario) { sc.IncludePlanned, sc.LocalShare = true, 0.2 },
+		"pert deployment": func(sc *model.Scenario) { sc.DeployYears = model.PERTDist(0.5, 1.5, 4) },
+		"uplift":          func(sc *model.Scenario) { sc.EnvelopeUpliftM = 250; sc.TrustSigma = 0.6 },
+	}
+	for name, edit := range edits {
+		for _, pr := range model.Priorities() {
+			sc := model.DefaultScenario()
+			sc.Iterations = 700 // two blocks
+			sc.Priority = pr
+			edit(&sc)
+			res := mustRun(t, in, sc)
+			var stream *rand.PCG
+			var rng *rand.Rand
+			for s := 0; s < sc.Iterations; s++ {
+				b := s / blockSize
+				if s%blockSize == 0 {
+					// Regenerate the block's stream as the worker does.
+					stream = rand.NewPCG(sc.Seed, splitmix64(streamBlocks+uint64(b)))
+					rng = rand.New(stream)
+				}
+				z, u := make([]float64, len(in.Trusts)), make([]float64, len(in.Trusts))
+				for i := range z {
+					z[i] = rng.NormFloat64()
+					u[i] = unitFrom(stream.Uint64())
+				}
+				var theta [model.NumInputs]float64
+				for j := range theta {
+					theta[j] = res.Inputs[j][s]
+				}
+				cost, need, pv, core, all := referenceIteration(in, sc, theta, z, u)
+				close := func(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
+				if !close(res.TotalCost[s], cost) || !close(res.TotalNeed[s], need) || !close(res.PresentValue[s], pv) ||
+					res.CoreByTarget[s] != core || res.AllCoreYear[s] != all {
+					t.Fatalf("%s, %s, iteration %d: engine (cost %.6f, need %.6f, pv %.6f, core %v, all %v), reference (%.6f, %.6f, %.6f, %v, %v)",
+						name, pr, s, res.TotalCost[s], res.TotalNeed[s], res.PresentValue[s], res.CoreByTarget[s], res.AllCoreYear[s], cost, need, pv, core, all)
+				}
+			}
+		}
+	}
+}
