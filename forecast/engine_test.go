@@ -242,7 +242,7 @@ func TestWorkerFaultBecomesError(t *testing.T) {
 		t.Fatal(err)
 	}
 	theta, _ := drawInputs(p, sc.Iterations, 1)
-	p.envelope = p.envelope[:1] // corrupt the plan: scheduling indexes past it
+	p.discount = p.discount[:1] // corrupt the plan: recording indexes past it
 	_, err = simulate(context.Background(), p, &theta, Options{}, true)
 	if err == nil || !strings.Contains(err.Error(), "internal error") {
 		t.Fatalf("err = %v, want an internal error instead of a crash", err)

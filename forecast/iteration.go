@@ -34,7 +34,9 @@ type worker struct {
 	years       []int32   // n_i
 	comp        []int32   // completion offset
 	list        []pending // unstarted trusts in priority order
-	used, spend []float64 // per year
+	// free is each year's envelope not yet committed, E_y + slack − used_y;
+	// spend is each year's real spend, national and local.
+	free, spend []float64
 	room        []float64 // per deployment length, see schedule
 	cuts        []float64 // deployment-length thresholds, see deployCuts
 	coreAt      []int32   // per year: trusts completing in that year (offset+1)
@@ -49,7 +51,7 @@ func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker 
 		pcg: pcg, rng: rand.New(pcg),
 		need: make([]float64, n), share: make([]float64, n),
 		years: make([]int32, n), comp: make([]int32, n), list: make([]pending, 0, n),
-		used: make([]float64, p.nYears), spend: make([]float64, p.nYears), room: make([]float64, maxDeployYears+1), cuts: make([]float64, 0, maxDeployYears+2),
+		free: make([]float64, p.nYears), spend: make([]float64, p.nYears), room: make([]float64, maxDeployYears+1), cuts: make([]float64, 0, maxDeployYears+2),
 		coreAt: make([]int32, p.nYears+1),
 	}
 }
@@ -199,13 +201,15 @@ func (w *worker) schedule() {
 			return cmp.Or(cmp.Compare(need[a.trust], need[b.trust]), cmp.Compare(rank[a.trust], rank[b.trust]))
 		})
 	}
-	clear(w.used)
+	for k, e := range p.envelope {
+		w.free[k] = e + envelopeSlack
+	}
 	clear(w.spend)
 	ny := p.nYears
 	capacity := p.sc.CapacityStarts
 	// room[n] is the most national money a trust deploying over n years from
 	// year y can add to every one of those years: min over k of
-	// E_k + slack − used_k, or −∞ when the deployment would pass the horizon.
+	// free_k, or −∞ when the deployment would pass the horizon.
 	// A trust fits when its share ≤ room[n]; room[1] is the largest, so once
 	// it is below every share no one else can start this year.
 	room := w.room[:maxN+1]
@@ -224,7 +228,7 @@ func (w *worker) schedule() {
 			}
 			end := y + int(t.n)
 			for k := y; k < end; k++ {
-				w.used[k] += t.share
+				w.free[k] -= t.share
 				w.spend[k] += t.spend
 			}
 			w.comp[t.trust] = int32(end - 1)
@@ -251,7 +255,7 @@ type pending struct {
 // fillRoom sets room[n] for deployments starting in year y (see schedule).
 func (w *worker) fillRoom(room []float64, y int) {
 	w.refreshRoom(room, y, len(room)-1)
-	for n := max(1, len(w.used)-y+1); n < len(room); n++ {
+	for n := max(1, len(w.free)-y+1); n < len(room); n++ {
 		room[n] = math.Inf(-1)
 	}
 }
@@ -260,14 +264,14 @@ func (w *worker) fillRoom(room []float64, y int) {
 // After a start over n years only the first n years' use has grown, so
 // room[m] for m > n is the smaller of its old value and the new room[n].
 func (w *worker) refreshRoom(room []float64, y, upto int) {
-	env, used := w.p.envelope, w.used
-	last := min(upto, len(used)-y)
+	free := w.free
+	last := min(upto, len(free)-y)
 	r := math.Inf(1)
 	for n := 1; n <= last; n++ {
 		k := y + n - 1
 		// A plain comparison: the builtin min spends extra work on NaN and
 		// signed zeros, which cannot occur here.
-		if v := env[k] + envelopeSlack - used[k]; v < r {
+		if v := free[k]; v < r {
 			r = v
 		}
 		room[n] = r
