@@ -34,37 +34,6 @@ func BenchmarkRun1M(b *testing.B) { benchRun(b, 217, 1_000_000) }
 func BenchmarkScaleIter100k(b *testing.B)   { benchRun(b, 217, 100_000) }
 func BenchmarkScaleTrusts2000(b *testing.B) { benchRun(b, 2000, 10_000) }
 
-// BenchmarkSensitivity10k is the tornado (19 runs) and rank table on a
-// sample-sized workbook at 10,000 iterations.
-func BenchmarkSensitivity10k(b *testing.B) {
-	in := synthetic(217, 1)
-	sc := model.DefaultScenario()
-	res, err := Run(context.Background(), in, sc, Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := Sensitivity(context.Background(), in, sc, res, Options{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkGoalSeek10k seeks the envelope uplift for P ≥ 0.8 to £1m at
-// 10,000 iterations.
-func BenchmarkGoalSeek10k(b *testing.B) {
-	in := synthetic(217, 1)
-	sc := model.DefaultScenario()
-	for i := 0; i < b.N; i++ {
-		g, err := GoalSeekUplift(context.Background(), in, sc, 0.8, 1, Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.ReportMetric(float64(g.Evaluations), "runs")
-	}
-}
-
 // BenchmarkIteration times one iteration of the model (costing and
 // scheduling 217 trusts, and recording them) on one goroutine.
 func BenchmarkIteration(b *testing.B) {
