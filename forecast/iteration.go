@@ -37,7 +37,6 @@ type worker struct {
 	// free is each year's envelope not yet committed, E_y + slack − used_y;
 	// spend is each year's real spend, national and local.
 	free, spend []float64
-	room        []float64 // per deployment length, see schedule
 	cuts        []float64 // deployment-length thresholds, see deployCuts
 	coreAt      []int32   // per year: trusts completing in that year (offset+1)
 	groupNeed   [numGroups]float64
@@ -51,7 +50,7 @@ func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker 
 		pcg: pcg, rng: rand.New(pcg),
 		need: make([]float64, n), share: make([]float64, n),
 		years: make([]int32, n), comp: make([]int32, n), list: make([]pending, 0, n),
-		free: make([]float64, p.nYears), spend: make([]float64, p.nYears), room: make([]float64, maxDeployYears+1), cuts: make([]float64, 0, maxDeployYears+2),
+		free: make([]float64, p.nYears), spend: make([]float64, p.nYears), cuts: make([]float64, 0, maxDeployYears+2),
 		coreAt: make([]int32, p.nYears+1),
 	}
 }
@@ -186,13 +185,11 @@ func (w *worker) schedule() {
 	// minShare is the smallest yearly national share of any unstarted trust:
 	// once a year's envelope has less room than that, no one else can start.
 	minShare := math.Inf(1)
-	maxN := int32(1)
 	for _, i := range p.order {
 		if w.comp[i] == compUnstarted {
 			n := w.years[i]
 			list = append(list, pending{share: w.share[i], spend: w.need[i] / float64(n), n: n, trust: i})
 			minShare = min(minShare, w.share[i])
-			maxN = max(maxN, n)
 		}
 	}
 	if p.sc.Priority == model.LowestCost {
@@ -207,33 +204,34 @@ func (w *worker) schedule() {
 	clear(w.spend)
 	ny := p.nYears
 	capacity := p.sc.CapacityStarts
-	// room[n] is the most national money a trust deploying over n years from
-	// year y can add to every one of those years: min over k of
-	// free_k, or −∞ when the deployment would pass the horizon.
-	// A trust fits when its share ≤ room[n]; room[1] is the largest, so once
-	// it is below every share no one else can start this year.
-	room := w.room[:maxN+1]
+	free := w.free
 	for y := 0; y < ny && len(list) > 0; y++ {
-		w.fillRoom(room, y)
 		starts := 0
 		keep := list[:0]
 		for k, t := range list {
-			if starts >= capacity || room[1] < minShare {
+			// Once this year's free envelope is below every share, no one
+			// else can start this year.
+			if starts >= capacity || free[y] < minShare {
 				keep = append(keep, list[k:]...)
 				break
 			}
-			if t.share > room[t.n] {
+			end := y + int(t.n)
+			// Most trusts that do not fit fail on this year's envelope, so
+			// it is checked first; then the horizon and the later years.
+			fits := t.share <= free[y] && end <= ny
+			for k := y + 1; fits && k < end; k++ {
+				fits = t.share <= free[k]
+			}
+			if !fits {
 				keep = append(keep, t)
 				continue
 			}
-			end := y + int(t.n)
 			for k := y; k < end; k++ {
-				w.free[k] -= t.share
+				free[k] -= t.share
 				w.spend[k] += t.spend
 			}
 			w.comp[t.trust] = int32(end - 1)
 			starts++
-			w.refreshRoom(room, y, int(t.n))
 		}
 		list = keep
 	}
@@ -250,37 +248,6 @@ type pending struct {
 	spend float64 // national and local money a year, £m
 	n     int32   // deployment years
 	trust int32   // index of the trust
-}
-
-// fillRoom sets room[n] for deployments starting in year y (see schedule).
-func (w *worker) fillRoom(room []float64, y int) {
-	w.refreshRoom(room, y, len(room)-1)
-	for n := max(1, len(w.free)-y+1); n < len(room); n++ {
-		room[n] = math.Inf(-1)
-	}
-}
-
-// refreshRoom recomputes room[1 … upto] from year y's use of the envelope.
-// After a start over n years only the first n years' use has grown, so
-// room[m] for m > n is the smaller of its old value and the new room[n].
-func (w *worker) refreshRoom(room []float64, y, upto int) {
-	free := w.free
-	last := min(upto, len(free)-y)
-	r := math.Inf(1)
-	for n := 1; n <= last; n++ {
-		k := y + n - 1
-		// A plain comparison: the builtin min spends extra work on NaN and
-		// signed zeros, which cannot occur here.
-		if v := free[k]; v < r {
-			r = v
-		}
-		room[n] = r
-	}
-	for m := last + 1; m < len(room); m++ {
-		if room[m] > r {
-			room[m] = r
-		}
-	}
 }
 
 // record writes iteration s's scenario-level outputs and adds its per-trust,
