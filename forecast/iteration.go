@@ -37,8 +37,9 @@ type worker struct {
 	// free is each year's envelope not yet committed, E_y + slack − used_y;
 	// spend is each year's real spend, national and local.
 	free, spend []float64
-	cuts        []float64 // deployment-length thresholds, see deployCuts
-	coreAt      []int32   // per year: trusts completing in that year (offset+1)
+	cuts        []float64  // deployment-length thresholds, see deployCuts
+	cut8        [9]float64 // the same, fixed length, when there are few
+	coreAt      []int32    // per year: trusts completing in that year (offset+1)
 	groupNeed   [numGroups]float64
 }
 
@@ -120,8 +121,20 @@ func (w *worker) iterate(s int, part *partial) {
 		// n_i = max(1, ceil(deploy_years × (1 + db))) with deploy_years = Q(u):
 		// the smallest n ≥ 1 with u ≤ F(n / (1 + db)), read off the thresholds.
 		n := 1
-		for n < len(nCut)-1 && u > nCut[n] {
-			n++
+		if len(nCut) <= len(w.cut8) {
+			// Count the thresholds below u without an early exit: which
+			// deployment length a trust draws is unpredictable, and a loop
+			// that stops at it costs a mispredicted branch per trust.
+			c := &w.cut8
+			for m := 1; m < len(c); m++ {
+				if u > c[m] {
+					n++
+				}
+			}
+		} else {
+			for n < len(nCut)-1 && u > nCut[n] {
+				n++
+			}
 		}
 		nYears := float64(n)
 		w.need[i], w.years[i] = need, int32(n)
@@ -174,6 +187,14 @@ func (w *worker) deployCuts(db float64) []float64 {
 		}
 	}
 	w.cuts = cut
+	// The short form: thresholds 1 … 8, padded with 2 (never below u), and
+	// the last threshold, which caps n, forced to 2 as well.
+	for m := range w.cut8 {
+		w.cut8[m] = 2
+		if m >= 1 && m < len(cut)-1 {
+			w.cut8[m] = cut[m]
+		}
+	}
 	return cut
 }
 
