@@ -6,6 +6,7 @@ import (
 	"math"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -23,20 +24,28 @@ func TestImanConoverAchievesRankCorrelation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Re-pairing leaves the marginal values unchanged: the same multiset in
+	// every column.
 	before, err := drawInputsUncorrelated(p, sc.Iterations)
 	if err != nil {
 		t.Fatal(err)
 	}
+	after := before
+	for j := range after {
+		after[j] = slices.Clone(before[j])
+	}
+	if ok, err := imposeCorrelation(sc, after[:], sc.Seed, 2); !ok || err != nil {
+		t.Fatalf("imposeCorrelation: %v, %v", ok, err)
+	}
+	for j := range after {
+		if a, b := sortedCopy(before[j]), sortedCopy(after[j]); !reflect.DeepEqual(a, b) {
+			t.Fatalf("column %d: Iman–Conover changed the marginal values", j)
+		}
+	}
+	// The correlations the engine's own draws achieve.
 	cols, err := drawInputs(p, sc.Iterations, 2)
 	if err != nil {
 		t.Fatal(err)
-	}
-	// Marginals unchanged: same multiset of values in every column.
-	for j := range cols {
-		a, b := sortedCopy(before[j]), sortedCopy(cols[j])
-		if !reflect.DeepEqual(a, b) {
-			t.Fatalf("column %d: Iman–Conover changed the marginal values", j)
-		}
 	}
 	idx := func(name string) int { i, _ := model.InputIndex(name); return i }
 	tests := []struct {
@@ -286,5 +295,31 @@ func TestFiguresAgree(t *testing.T) {
 	}
 	if spend > res.Outputs[1].Stats.Mean+1e-6 {
 		t.Errorf("spend within the horizon %.1f exceeds total need %.1f", spend, res.Outputs[1].Stats.Mean)
+	}
+}
+
+// TestTinyRunsStillShuffleInputs checks that with too few iterations for
+// Iman–Conover the correlated inputs, drawn in stratum order, are still put
+// in a random order rather than left sorted (which would make them perfectly
+// rank-correlated).
+func TestTinyRunsStillShuffleInputs(t *testing.T) {
+	sc := model.DefaultScenario()
+	sc.Iterations = 9 // below 2k+2 = 12 for the five correlated unit costs
+	p, err := newPlan(synthetic(5, 1), sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols, err := drawInputs(p, sc.Iterations, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sorted := 0
+	for j := 0; j < model.NumTrustTypes; j++ {
+		if slices.IsSorted(cols[j]) {
+			sorted++
+		}
+	}
+	if sorted == model.NumTrustTypes {
+		t.Error("every unit-cost column came out sorted: the tiny run was not shuffled")
 	}
 }

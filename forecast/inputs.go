@@ -17,22 +17,54 @@ import (
 // then re-paired by Iman–Conover to carry the scenario's rank correlations.
 func drawInputs(p *plan, n, workers int) ([model.NumInputs][]float64, error) {
 	var cols [model.NumInputs][]float64
+	involved, _, err := correlationMatrix(p.sc)
+	if err != nil {
+		return cols, err
+	}
+	// A Latin hypercube column that Iman–Conover will re-pair is left in
+	// stratum order, already sorted: the re-pairing alone decides which
+	// iteration gets which value, so shuffling it first, then sorting it back,
+	// would be wasted work.
+	ordered := [model.NumInputs]bool{}
+	for _, j := range involved {
+		ordered[j] = p.sc.Sampling == model.LHS
+	}
 	// Columns have their own streams, so they can be drawn in parallel.
+	var streams [model.NumInputs]*rand.Rand
 	parallel(model.NumInputs, workers, func(j int) {
 		cols[j] = make([]float64, n)
-		drawColumn(&p.inputs[j], p.sc.Sampling, newStream(p.sc.Seed, streamInputs+uint64(j)), cols[j])
+		streams[j] = newStream(p.sc.Seed, streamInputs+uint64(j))
+		drawColumn(&p.inputs[j], p.sc.Sampling, streams[j], cols[j], ordered[j])
 	})
-	if err := imposeCorrelation(p.sc, cols[:], p.sc.Seed, workers); err != nil {
+	repaired, err := imposeCorrelation(p.sc, cols[:], p.sc.Seed, workers)
+	if err != nil {
 		return cols, err
+	}
+	if !repaired {
+		// Too few iterations to re-pair: give the ordered columns their
+		// random order after all.
+		for j, o := range ordered {
+			if o {
+				c := cols[j]
+				streams[j].Shuffle(n, func(a, b int) { c[a], c[b] = c[b], c[a] })
+			}
+		}
 	}
 	return cols, nil
 }
 
 // drawColumn fills out with draws of s. Under Latin hypercube sampling stratum
 // k of N is [k/N, (k+1)/N); each stratum gets one uniform point, the strata are
-// visited in a random order, and the point goes through the quantile function.
-func drawColumn(s *sampler, m model.Sampling, r *rand.Rand, out []float64) {
+// visited in a random order (or in order, when ordered), and the point goes
+// through the quantile function.
+func drawColumn(s *sampler, m model.Sampling, r *rand.Rand, out []float64, ordered bool) {
 	n := len(out)
+	if m == model.LHS && ordered {
+		for k := range out {
+			out[k] = s.quantile((float64(k) + openUnit(r)) / float64(n))
+		}
+		return
+	}
 	if m == model.LHS {
 		// Put the stratum numbers in a random order in place (Fisher–Yates),
 		// then replace each by its draw: no permutation array is allocated.
@@ -117,14 +149,14 @@ func names(idx []int) []string {
 // order (their rows and columns of C are the identity); with fewer iterations
 // than twice the inputs involved, E cannot be factorised reliably and the
 // columns are left independent.
-func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64, workers int) error {
+func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64, workers int) (bool, error) {
 	involved, target, err := correlationMatrix(sc)
 	if err != nil || len(involved) == 0 {
-		return err
+		return false, err
 	}
 	n, k := len(cols[0]), len(involved)
 	if n < 2*k+2 {
-		return nil
+		return false, nil
 	}
 	scores := make([]float64, n)
 	for i := range scores {
@@ -148,16 +180,16 @@ func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64, workers
 	}
 	var cp, cq mat.Cholesky
 	if !cp.Factorize(target) {
-		return fmt.Errorf("the correlations are not consistent (the correlation matrix is not positive definite)")
+		return false, fmt.Errorf("the correlations are not consistent (the correlation matrix is not positive definite)")
 	}
 	if !cq.Factorize(e) {
-		return nil // the scores are degenerate (tiny N): leave the columns independent
+		return false, nil // the scores are degenerate (tiny N): leave the columns independent
 	}
 	var lp, lq, lqInv mat.TriDense
 	cp.LTo(&lp)
 	cq.LTo(&lq)
 	if err := lqInv.InverseTri(&lq); err != nil {
-		return nil
+		return false, nil
 	}
 	// Row c of A = P·Q⁻¹ gives column c of T = S·Aᵀ; columns are built one at
 	// a time so that T is never held whole.
@@ -205,10 +237,12 @@ func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64, workers
 		j := involved[c]
 		sorted := buf.sorted
 		copy(sorted, cols[j])
-		slices.Sort(sorted)
+		if !slices.IsSorted(sorted) { // Latin hypercube columns come sorted
+			slices.Sort(sorted)
+		}
 		for r, o := range order {
 			cols[j][o.i] = sorted[r]
 		}
 	})
-	return nil
+	return true, nil
 }

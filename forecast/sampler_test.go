@@ -75,7 +75,7 @@ func TestSamplerDrawsMatchAnalyticMoments(t *testing.T) {
 			a := analyticOf(tc.d)
 			for _, m := range []model.Sampling{model.Random, model.LHS} {
 				x := make([]float64, n)
-				drawColumn(&s, m, rand.New(rand.NewPCG(1, 2)), x)
+				drawColumn(&s, m, rand.New(rand.NewPCG(1, 2)), x, false)
 				st := seriesStats(x, make([]float64, n))
 				if math.Abs(st.Mean-a.mean) > 4*st.SE {
 					t.Errorf("%s: mean %g, want %g ± %g", m, st.Mean, a.mean, 4*st.SE)
@@ -119,7 +119,7 @@ func TestLatinHypercubeStratifies(t *testing.T) {
 	const n = 1000
 	s, _ := newSampler(model.UniformDist(0, 1))
 	out := make([]float64, n)
-	drawColumn(&s, model.LHS, rand.New(rand.NewPCG(3, 4)), out)
+	drawColumn(&s, model.LHS, rand.New(rand.NewPCG(3, 4)), out, false)
 	seen := make([]int, n)
 	for _, v := range out {
 		seen[int(v*n)]++
@@ -129,8 +129,16 @@ func TestLatinHypercubeStratifies(t *testing.T) {
 			t.Fatalf("stratum %d holds %d draws, want exactly 1", k, c)
 		}
 	}
+	// In stratum order (for columns Iman–Conover re-pairs): sorted, one
+	// draw per stratum.
+	drawColumn(&s, model.LHS, rand.New(rand.NewPCG(3, 4)), out, true)
+	for k, v := range out {
+		if int(v*n) != k {
+			t.Fatalf("ordered draw %d is %g, outside stratum %d", k, v, k)
+		}
+	}
 	// Random sampling, by contrast, leaves strata empty.
-	drawColumn(&s, model.Random, rand.New(rand.NewPCG(3, 4)), out)
+	drawColumn(&s, model.Random, rand.New(rand.NewPCG(3, 4)), out, false)
 	empty := 0
 	clear(seen)
 	for _, v := range out {
