@@ -10,7 +10,6 @@ const (
 	streamInputs   = 1 << 32 // + input index: scenario-level draws
 	streamScores   = 2 << 32 // + input index: Iman–Conover score permutations
 	streamBlocks   = 3 << 32 // + block index: trust-level draws
-	streamFixtures = 4 << 32 // reserved for tests and analyses
 )
 
 // splitmix64 scrambles a stream id so that neighbouring ids give unrelated PCG
