@@ -7,9 +7,9 @@ import "math/rand/v2"
 // iteration blocks, which block. Blocks are fixed by the iteration count alone,
 // so results do not depend on how many workers run them.
 const (
-	streamInputs   = 1 << 32 // + input index: scenario-level draws
-	streamScores   = 2 << 32 // + input index: Iman–Conover score permutations
-	streamBlocks   = 3 << 32 // + block index: trust-level draws
+	streamInputs = 1 << 32 // + input index: scenario-level draws
+	streamScores = 2 << 32 // + input index: Iman–Conover score permutations
+	streamBlocks = 3 << 32 // + block index: trust-level draws
 )
 
 // splitmix64 scrambles a stream id so that neighbouring ids give unrelated PCG
