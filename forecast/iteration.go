@@ -187,8 +187,9 @@ func (w *worker) deployCuts(db float64) []float64 {
 		}
 	}
 	w.cuts = cut
-	// The short form: thresholds 1 … 8, padded with 2 (never below u), and
-	// the last threshold, which caps n, forced to 2 as well.
+	// The short form for the branch-free count in iterate: thresholds 1 … 8,
+	// padded with 2, which no uniform exceeds; the last threshold, which only
+	// caps n, is left out the same way.
 	for m := range w.cut8 {
 		w.cut8[m] = 2
 		if m >= 1 && m < len(cut)-1 {
