@@ -323,3 +323,19 @@ func TestTinyRunsStillShuffleInputs(t *testing.T) {
 		t.Error("every unit-cost column came out sorted: the tiny run was not shuffled")
 	}
 }
+
+func TestRankKeysOrderValuesAndKeepRows(t *testing.T) {
+	if model.MaxIterations > rowMask+1 {
+		t.Fatalf("rank keys hold %d rows, fewer than model.MaxIterations %d", rowMask+1, model.MaxIterations)
+	}
+	v := []float64{3.5, -1, 0, -2.25, 1e-300, -1e-300, 7e10, -7e10, 0.5}
+	keys := slices.Clone(rankKeys(v, make([]uint64, len(v))))
+	slices.Sort(keys)
+	var got []float64
+	for _, k := range keys {
+		got = append(got, v[k&rowMask])
+	}
+	if !slices.IsSorted(got) {
+		t.Errorf("rows in key order give %v, not sorted", got)
+	}
+}
