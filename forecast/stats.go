@@ -65,6 +65,9 @@ func seriesStats(x, scratch []float64) Stats {
 	return st
 }
 
+// percentileLevels are the levels of P5 … P95.
+var percentileLevels = [7]float64{0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95}
+
 // fillPercentiles sets P5 … P95 from a percentile function.
 func (st *Stats) fillPercentiles(q func(p float64) float64) {
 	st.P5, st.P10, st.P25, st.P50 = q(0.05), q(0.10), q(0.25), q(0.50)
@@ -91,7 +94,8 @@ func (st Stats) shifted(c float64) Stats {
 func histStats(n int, sum, sum2 float64, h []uint32, lo, hi float64) Stats {
 	var st Stats
 	st.Mean, st.SD, st.SE = moments(n, sum, sum2)
-	st.fillPercentiles(func(p float64) float64 { return histQuantile(h, n, p, lo, hi) })
+	v := histPercentiles(h, n, percentileLevels[:], lo, hi)
+	st.P5, st.P10, st.P25, st.P50, st.P75, st.P90, st.P95 = v[0], v[1], v[2], v[3], v[4], v[5], v[6]
 	st.Min, st.Max = lo, hi
 	return st
 }
