@@ -53,14 +53,23 @@ type SensitivityResult struct {
 // run (pass nil to have it run here).
 func Sensitivity(ctx context.Context, in model.Inputs, sc model.Scenario, res *Result, opts Options) (*SensitivityResult, error) {
 	start := time.Now()
-	a, err := newAnalysis(ctx, in, sc, opts)
-	if err != nil {
-		return nil, err
-	}
+	var a *analysis
 	if res == nil {
+		var err error
+		if a, err = newAnalysis(ctx, in, sc, opts); err != nil {
+			return nil, err
+		}
 		if res, err = simulate(ctx, a.plan, &a.theta, opts, true); err != nil {
 			return nil, err
 		}
+	} else {
+		// The tornado holds the inputs at percentiles, so the scenario's own
+		// draws are not needed again: only the plan.
+		p, err := newPlan(in, sc)
+		if err != nil {
+			return nil, err
+		}
+		a = &analysis{ctx: ctx, plan: p, opts: opts}
 	}
 	n := sc.Iterations
 	var p50 [model.NumInputs]float64
