@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -25,7 +26,10 @@ func Run(inputs model.Inputs, scenarios []model.Scenario, opts ...Option) error 
 		fm.stop()
 	}
 	if err != nil {
-		return fmt.Errorf("the terminal program stopped: %w", err)
+		if errors.Is(err, tea.ErrProgramKilled) {
+			return fmt.Errorf("the terminal program stopped: %w", err)
+		}
+		return fmt.Errorf("the terminal program stopped (it needs an interactive terminal; for scripts use corecast run --out PATH): %w", err)
 	}
 	return nil
 }
