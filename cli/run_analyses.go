@@ -12,6 +12,7 @@ import (
 
 	"corecast/data/export"
 	"corecast/forecast"
+	"corecast/ui/format"
 	"corecast/model"
 )
 
@@ -121,10 +122,10 @@ func (a *analysisFlags) analyse(ctx context.Context, in model.Inputs, sc model.S
 func sensitivityLine(sc model.Scenario, s *forecast.SensitivityResult) string {
 	var parts []string
 	for _, b := range s.Bars[:min(3, len(s.Bars))] {
-		parts = append(parts, fmt.Sprintf("%s (£%sm to £%sm)", b.Input, thousands(b.NeedLow), thousands(b.NeedHigh)))
+		parts = append(parts, fmt.Sprintf("%s (£%sm to £%sm)", b.Input, format.Thousands(b.NeedLow), format.Thousands(b.NeedHigh)))
 	}
 	return fmt.Sprintf("%s: sensitivity: mean total need £%sm with every input at P50 swings most with %s; %d runs of %s iterations in %.2f s",
-		sc.Name, thousands(s.BaseNeed), strings.Join(parts, ", "), 1+2*len(s.Bars), thousands(float64(s.Iterations)), s.Elapsed.Seconds())
+		sc.Name, format.Thousands(s.BaseNeed), strings.Join(parts, ", "), 1+2*len(s.Bars), format.Thousands(float64(s.Iterations)), s.Elapsed.Seconds())
 }
 
 // goalSeekLine states a goal-seek answer in one line, e.g. "Baseline: to
@@ -148,7 +149,7 @@ func goalSeekLine(sc model.Scenario, g *forecast.GoalSeekResult) string {
 			sc.Name, goal, g.Value, 100*g.P, set, runs)
 	}
 	return fmt.Sprintf("%s: to reach %s: +£%sm a year on the national envelope (P = %.1f%%; %s reproduces it; %s)",
-		sc.Name, goal, thousands(math.Ceil(g.Value)), 100*g.P, set, runs)
+		sc.Name, goal, format.Thousands(math.Ceil(g.Value)), 100*g.P, set, runs)
 }
 
 // percent writes a probability as a percentage without needless decimals.

@@ -50,11 +50,17 @@ func Number(m float64) string {
 	return sign(m) + Thousands(math.Abs(m))
 }
 
-// Thousands writes a non-negative number rounded to a whole number with
-// comma thousands separators.
+// Thousands writes a number rounded to a whole number with comma thousands
+// separators, "–" when it is not finite.
 func Thousands(v float64) string {
-	s := strconv.FormatFloat(math.Round(v), 'f', 0, 64)
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	s := strconv.FormatFloat(math.Abs(math.Round(v)), 'f', 0, 64)
 	var b strings.Builder
+	if v < 0 && s != "0" {
+		b.WriteByte('-')
+	}
 	for i, r := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
 			b.WriteByte(',')
@@ -65,12 +71,7 @@ func Thousands(v float64) string {
 }
 
 // Int writes a whole number with thousands separators.
-func Int(n int) string {
-	if n < 0 {
-		return "-" + Thousands(float64(-n))
-	}
-	return Thousands(float64(n))
-}
+func Int(n int) string { return Thousands(float64(n)) }
 
 // DeltaMoney writes a change in £m with an explicit sign.
 func DeltaMoney(d float64) string {
