@@ -18,6 +18,7 @@ type calibrateFlags struct {
 	out      string
 	force    bool
 	scenario string
+	mapPath  string
 }
 
 // newCalibrateCommand builds corecast calibrate: fit unit costs and the size
@@ -51,6 +52,7 @@ comes from --scenario (or the baseline with the workbook's Scenario sheet).
 	fl.StringVar(&f.out, "out", "", "write the calibrated scenario to this TOML file")
 	fl.BoolVar(&f.force, "force", false, "replace the --out file if it exists")
 	fl.StringVar(&f.scenario, "scenario", "", "scenario file whose other values the calibrated scenario keeps (default: the baseline)")
+	registerMap(cmd, &f.mapPath)
 	return cmd
 }
 
@@ -65,7 +67,7 @@ func runCalibrate(stdout, stderr io.Writer, book string, f *calibrateFlags) erro
 	if f.scenario != "" {
 		scenarios = []string{f.scenario}
 	}
-	s, err := LoadSession(book, scenarios, stderr)
+	s, err := LoadSession(book, f.mapPath, scenarios, stderr)
 	if err != nil {
 		return err
 	}

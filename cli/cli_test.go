@@ -172,7 +172,7 @@ func TestSampleCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "217 trusts") {
 		t.Fatalf("code %d, out %q, err %q", code, out, errOut)
 	}
-	in, _, err := data.Load(path)
+	in, _, err := split3(data.Load(path, nil))
 	if err != nil || len(in.Trusts) != 217 {
 		t.Fatalf("written sample does not load: %v", err)
 	}
@@ -256,4 +256,9 @@ func TestExitCode(t *testing.T) {
 			t.Errorf("ExitCode(%v) = %d, want %d", c.err, got, c.code)
 		}
 	}
+}
+
+// split3 returns a load's inputs, Scenario rows and error.
+func split3(l data.Loaded, err error) (model.Inputs, []data.KeyValue, error) {
+	return l.Inputs, l.Scenario, err
 }

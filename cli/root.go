@@ -72,7 +72,7 @@ codes, types and regions, with illustrative numbers.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := LoadSession(flags.input, flags.scenarios, opts.Stderr)
+			s, err := LoadSession(flags.input, flags.mapPath, flags.scenarios, opts.Stderr)
 			if err != nil {
 				return err
 			}
@@ -108,12 +108,19 @@ func subcommands(opts Options) []*cobra.Command {
 // sessionFlags are the flags that choose the inputs and scenarios.
 type sessionFlags struct {
 	input     string
+	mapPath   string
 	scenarios []string
 }
 
 func (f *sessionFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.input, "input", "", "workbook (.xlsx) or directory of CSV files to read; the embedded sample when not given")
 	cmd.Flags().StringArrayVar(&f.scenarios, "scenario", nil, "scenario file (TOML); repeat for several scenarios")
+	registerMap(cmd, &f.mapPath)
+}
+
+// registerMap adds --map, accepted wherever an input is read.
+func registerMap(cmd *cobra.Command, path *string) {
+	cmd.Flags().StringVar(path, "map", "", "map file (TOML) naming the column and unit of any field the workbook's headings do not match")
 }
 
 // noArgs refuses positional arguments as a usage error.

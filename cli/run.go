@@ -91,15 +91,16 @@ func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
 	if err := f.analyses.check(cmd); err != nil {
 		return usageError(err)
 	}
-	s, err := LoadSession(f.session.input, f.session.scenarios, quietWriter(stderr, f.quiet))
+	s, err := LoadSession(f.session.input, f.session.mapPath, f.session.scenarios, quietWriter(stderr, f.quiet))
 	if err != nil {
 		return err
 	}
+	printNotes(quietWriter(stderr, f.quiet), s.InputName, s.Notes)
 	scenarios, err := f.applyOverrides(cmd, s)
 	if err != nil {
 		return usageError(err)
 	}
-	xopts := export.Options{Force: f.force, Protect: append([]string{f.session.input}, f.session.scenarios...)}
+	xopts := export.Options{Force: f.force, Protect: append([]string{f.session.input, f.session.mapPath}, f.session.scenarios...)}
 	if f.out != "-" {
 		if err := export.Check(f.out, format, xopts); err != nil {
 			return usageError(err)
@@ -206,6 +207,9 @@ func (f *runFlags) reproduce(s Session, i int, sc model.Scenario) string {
 	if s.InputPath != "" {
 		parts = append(parts, "--input "+quoteArg(s.InputPath))
 	}
+	if s.MapPath != "" {
+		parts = append(parts, "--map "+quoteArg(s.MapPath))
+	}
 	if i < len(s.ScenarioPaths) {
 		parts = append(parts, "--scenario "+quoteArg(s.ScenarioPaths[i]))
 	}
@@ -241,7 +245,9 @@ func inputSource(s Session) (export.Source, error) {
 	if s.InputPath == "" {
 		return export.HashInputs(export.SampleName, s.Inputs), nil
 	}
-	return export.HashFile(s.InputPath)
+	src, err := export.HashFile(s.InputPath)
+	src.ImportNotes = s.Notes.Lines()
+	return src, err
 }
 
 // runError reports a cancelled run as one sentence; other errors pass through.

@@ -20,21 +20,37 @@ type Session struct {
 	Inputs        model.Inputs
 	Scenarios     []model.Scenario // at least one
 	ScenarioPaths []string         // the --scenario files, in order; empty for the baseline
+	MapPath       string           // the --map file, if any
+	// Notes say how the input was read: every conversion made, every row
+	// skipped, every hidden row or sheet read.
+	Notes data.Notes
 }
 
 // LoadSession loads the inputs (the embedded sample when input is empty) and
 // the scenarios: one per file in scenarioPaths, or, without files, the
 // baseline with the workbook's Scenario sheet applied. When both are given
-// the Scenario sheet is not used, and a note saying so goes to notes.
-func LoadSession(input string, scenarioPaths []string, notes io.Writer) (Session, error) {
-	s := Session{InputPath: input, InputName: input, ScenarioPaths: scenarioPaths}
+// the Scenario sheet is not used, and a note saying so goes to notes. mapPath
+// names a map file (--map) for the input's columns; it needs an input.
+func LoadSession(input, mapPath string, scenarioPaths []string, notes io.Writer) (Session, error) {
+	s := Session{InputPath: input, InputName: input, ScenarioPaths: scenarioPaths, MapPath: mapPath}
 	var kv []data.KeyValue
 	var err error
 	if input == "" {
+		if mapPath != "" {
+			return Session{}, usageError(fmt.Errorf("--map %s applies to an --input workbook; give one", mapPath))
+		}
 		s.InputName = SampleName
 		s.Inputs, err = data.Sample()
 	} else {
-		s.Inputs, kv, err = data.Load(input)
+		var m *data.Mapping
+		if mapPath != "" {
+			if m, err = data.LoadMapping(mapPath); err != nil {
+				return Session{}, err
+			}
+		}
+		var loaded data.Loaded
+		loaded, err = data.Load(input, m)
+		s.Inputs, kv, s.Notes = loaded.Inputs, loaded.Scenario, loaded.Notes
 	}
 	if err != nil {
 		return Session{}, err
@@ -90,4 +106,20 @@ func prefixLines(where string, err error) error {
 		out = append(out, fmt.Errorf("%s: %w", where, e))
 	}
 	return errors.Join(out...)
+}
+
+// printNotes writes the count of import notes and each note to w.
+func printNotes(w io.Writer, name string, notes data.Notes) {
+	lines := notes.Lines()
+	if len(lines) == 0 {
+		return
+	}
+	plural := "s"
+	if len(lines) == 1 {
+		plural = ""
+	}
+	fmt.Fprintf(w, "corecast: %d import note%s on how %s was read:\n", len(lines), plural, name)
+	for _, l := range lines {
+		fmt.Fprintf(w, "corecast: note: %s\n", l)
+	}
 }

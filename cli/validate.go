@@ -14,12 +14,15 @@ import (
 )
 
 func newValidateCommand(opts Options) *cobra.Command {
-	return &cobra.Command{
+	var mapPath string
+	cmd := &cobra.Command{
 		Use:   "validate BOOK [BOOK|scenario.toml]...",
 		Short: "Check workbooks, CSV directories and scenario files, listing every problem",
 		Long: `Check each workbook (.xlsx), directory of CSV files or scenario file (.toml) and
-list every problem found, one per line, naming the file, sheet, row and column.
-Exits 2 if any problem was found, 0 if none.`,
+list every problem found, one per line, naming the file, sheet, row and column,
+then the notes on how each input was read (every conversion made). Every
+argument is checked, even after one fails. Exits 2 if any problem was found,
+0 if none.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError(fmt.Errorf("%s wants at least one workbook, CSV directory or scenario file; see %s --help", cmd.CommandPath(), cmd.CommandPath()))
@@ -27,11 +30,20 @@ Exits 2 if any problem was found, 0 if none.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			var m *data.Mapping
 			total := 0
+			if mapPath != "" {
+				var err error
+				if m, err = data.LoadMapping(mapPath); err != nil {
+					total += printProblems(cmd.OutOrStdout(), err)
+				}
+			}
 			for _, path := range args {
-				n, err := validateOne(cmd.OutOrStdout(), path, len(args) > 1)
+				n, err := validateOne(cmd.OutOrStdout(), path, m, len(args) > 1)
 				if err != nil {
-					return err
+					// A file that cannot be read at all is one problem; the
+					// other arguments are still checked.
+					n = printProblems(cmd.OutOrStdout(), err)
 				}
 				total += n
 			}
@@ -45,12 +57,15 @@ Exits 2 if any problem was found, 0 if none.`,
 			return nil
 		},
 	}
+	registerMap(cmd, &mapPath)
+	return cmd
 }
 
-// validateOne checks one path, printing its problems (or an ok line) to w,
-// and returns how many problems it found; named puts the path in the ok line. Errors that are not about the
-// file's contents (it cannot be read) are returned.
-func validateOne(w io.Writer, path string, named bool) (int, error) {
+// validateOne checks one path, printing its problems (or an ok line), then
+// its notes, to w, and returns how many problems it found; named puts the
+// path in the ok line. Errors that are not about the file's contents (it
+// cannot be read) are returned.
+func validateOne(w io.Writer, path string, m *data.Mapping, named bool) (int, error) {
 	if strings.EqualFold(filepath.Ext(path), ".toml") {
 		sc, err := data.LoadScenarioTOML(path)
 		if err != nil {
@@ -59,7 +74,7 @@ func validateOne(w io.Writer, path string, named bool) (int, error) {
 		_, err = fmt.Fprintf(w, "ok: %s: scenario %q\n", path, sc.Name)
 		return 0, err
 	}
-	in, kv, err := data.Load(path)
+	loaded, err := data.Load(path, m)
 	var ps data.Problems
 	if errors.As(err, &ps) {
 		return printProblems(w, err), nil
@@ -67,30 +82,47 @@ func validateOne(w io.Writer, path string, named bool) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	kv := loaded.Scenario
 	sc := model.DefaultScenario()
+	n := 0
 	if err := data.ApplyScenarioSheet(&sc, kv); err != nil {
-		return printProblems(w, err), nil
+		n = printProblems(w, err)
+	} else if err := sc.Validate(); err != nil {
+		n = printProblems(w, prefixLines(scenarioSheetName(kv), err))
 	}
-	if err := sc.Validate(); err != nil {
-		return printProblems(w, prefixLines(scenarioSheetName(kv), err)), nil
+	if n == 0 {
+		extra := ""
+		if len(kv) > 0 {
+			extra = fmt.Sprintf(", %d scenario settings", len(kv))
+		}
+		label := ""
+		if named {
+			label = path + ": "
+		}
+		if _, err := fmt.Fprintf(w, "ok: %s%d trusts, %d funding rows%s\n", label, len(loaded.Inputs.Trusts), len(loaded.Inputs.Funding), extra); err != nil {
+			return 0, err
+		}
 	}
-	extra := ""
-	if len(kv) > 0 {
-		extra = fmt.Sprintf(", %d scenario settings", len(kv))
+	for _, l := range loaded.Notes.Lines() {
+		if _, err := fmt.Fprintf(w, "note: %s\n", l); err != nil {
+			return n, err
+		}
 	}
-	label := ""
-	if named {
-		label = path + ": "
-	}
-	_, err = fmt.Fprintf(w, "ok: %s%d trusts, %d funding rows%s\n", label, len(in.Trusts), len(in.Funding), extra)
-	return 0, err
+	return n, nil
 }
 
 // printProblems writes each problem in err on its own line and returns how
-// many there were.
+// many lines there were.
 func printProblems(w io.Writer, err error) int {
+	var lines []string
+	var ps data.Problems
+	if errors.As(err, &ps) && ps.Error() == err.Error() {
+		lines = ps.Lines()
+	} else {
+		lines = strings.Split(err.Error(), "\n")
+	}
 	n := 0
-	for _, line := range strings.Split(err.Error(), "\n") {
+	for _, line := range lines {
 		if line != "" {
 			fmt.Fprintln(w, line)
 			n++

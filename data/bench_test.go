@@ -28,7 +28,7 @@ func BenchmarkLoadWorkbook10k(b *testing.B) {
 	}
 	b.SetBytes(int64(buf.Len()))
 	for b.Loop() {
-		got, _, err := LoadWorkbookBytes("big.xlsx", buf.Bytes())
+		got, _, err := split3(LoadWorkbookBytes("big.xlsx", buf.Bytes(), nil))
 		if err != nil || len(got.Trusts) != 10_000 {
 			b.Fatalf("%d trusts, %v", len(got.Trusts), err)
 		}

@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
-
-	"corecast/model"
 )
 
 // File names of a CSV input directory.
@@ -24,82 +22,95 @@ const (
 // LoadDir reads a directory holding trusts.csv, funding.csv and optionally
 // scenario.csv (names matched case-insensitively), with the columns of the
 // Trusts, Funding and Scenario sheets.
-func LoadDir(dir string) (model.Inputs, []KeyValue, error) {
-	return loadDir(dir, defaultLimits())
+func LoadDir(dir string, m *Mapping) (Loaded, error) {
+	return loadDir(dir, m, defaultLimits())
 }
 
-func loadDir(dir string, lim limits) (model.Inputs, []KeyValue, error) {
+func loadDir(dir string, m *Mapping, lim limits) (Loaded, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return model.Inputs{}, nil, fmt.Errorf("cannot read input directory %s: %w", dir, err)
+		return Loaded{}, fmt.Errorf("cannot read input directory %s: %w", dir, pathErr(err))
 	}
-	found := map[string]string{}
-	for _, e := range entries {
-		for _, want := range []string{FileTrusts, FileFunding, FileScenario} {
-			if !e.IsDir() && strings.EqualFold(e.Name(), want) {
-				found[want] = filepath.Join(dir, e.Name())
+	var ps problemList
+	var notes noteList
+	tables := map[string]*table{}
+	for _, s := range []sheetSchema{trustsSchema, fundingSchema, scenarioSchema} {
+		var found []string
+		for _, e := range entries {
+			if !e.IsDir() && strings.EqualFold(e.Name(), s.csv) {
+				found = append(found, e.Name())
 			}
 		}
-	}
-	tables := map[string]*table{}
-	for want, path := range found {
+		if len(found) > 1 {
+			ps.add(Problem{File: dir, Expected: fmt.Sprintf("holds %d files that could be %s (%s); remove all but one", len(found), s.csv, strings.Join(found, ", "))})
+			continue
+		}
+		if len(found) == 0 {
+			continue
+		}
+		path := filepath.Join(dir, found[0])
 		b, err := readFileLimited(path, lim)
 		if err != nil {
-			return model.Inputs{}, nil, err
+			return Loaded{}, err
 		}
-		t, err := readCSV(path, b, lim)
+		t, err := readCSV(path, b, lim, &notes)
 		if err != nil {
-			return model.Inputs{}, nil, err
+			return Loaded{}, err
 		}
-		tables[want] = t
+		tables[s.sheet] = t
 	}
-	missing := func(sheet string) Problem {
-		name := FileTrusts
-		if sheet == SheetFunding {
-			name = FileFunding
-		}
-		return Problem{File: filepath.Join(dir, name), Expected: "is missing: an input directory needs trusts.csv and funding.csv (see the workbook schema in the README)"}
+	if err := ps.err(); err != nil {
+		return Loaded{}, err
 	}
-	return fromTables(tables[FileTrusts], tables[FileFunding], tables[FileScenario], missing)
+	missing := func(s sheetSchema) Problem {
+		return Problem{File: filepath.Join(dir, s.csv), Expected: "is missing: an input directory needs trusts.csv and funding.csv (see the workbook schema in the README)"}
+	}
+	return fromTables(tables[SheetTrusts], tables[SheetFunding], tables[SheetScenario], m, missing, &notes)
 }
 
 // LoadCSV reads inputs from CSV streams with the columns of the Trusts,
 // Funding and Scenario sheets; scenario may be nil. Problems name the files
 // as dir/trusts.csv and so on. Each stream is limited to MaxFileBytes.
-func LoadCSV(dir string, trusts, funding, scenario io.Reader) (model.Inputs, []KeyValue, error) {
+func LoadCSV(dir string, trusts, funding, scenario io.Reader, m *Mapping) (Loaded, error) {
 	lim := defaultLimits()
-	read := func(name string, r io.Reader) (*table, error) {
-		if r == nil {
-			return nil, nil
+	var notes noteList
+	tables := map[string]*table{}
+	for _, x := range []struct {
+		s sheetSchema
+		r io.Reader
+	}{{trustsSchema, trusts}, {fundingSchema, funding}, {scenarioSchema, scenario}} {
+		if x.r == nil {
+			continue
 		}
-		path := filepath.Join(dir, name)
-		b, err := readLimited(path, r, lim)
+		path := filepath.Join(dir, x.s.csv)
+		b, err := readLimited(path, x.r, lim)
 		if err != nil {
-			return nil, err
+			return Loaded{}, err
 		}
-		return readCSV(path, b, lim)
+		t, err := readCSV(path, b, lim, &notes)
+		if err != nil {
+			return Loaded{}, err
+		}
+		tables[x.s.sheet] = t
 	}
-	tt, err := read(FileTrusts, trusts)
-	if err != nil {
-		return model.Inputs{}, nil, err
+	missing := func(s sheetSchema) Problem {
+		return Problem{File: filepath.Join(dir, s.csv), Expected: "is missing"}
 	}
-	ft, err := read(FileFunding, funding)
-	if err != nil {
-		return model.Inputs{}, nil, err
-	}
-	st, err := read(FileScenario, scenario)
-	if err != nil {
-		return model.Inputs{}, nil, err
-	}
-	missing := func(sheet string) Problem {
-		return Problem{File: filepath.Join(dir, strings.ToLower(sheet)+".csv"), Expected: "is missing"}
-	}
-	return fromTables(tt, ft, st, missing)
+	return fromTables(tables[SheetTrusts], tables[SheetFunding], tables[SheetScenario], m, missing, &notes)
 }
 
+// delimiters are the separators spreadsheets write in "CSV" files, by name.
+var delimiters = []struct {
+	ch   byte
+	name string
+}{{';', "semicolons (;)"}, {'\t', "tabs"}, {'|', "vertical bars (|)"}}
+
 // readCSV parses CSV bytes into a table whose row numbers are the line on
-// which each record starts, as a text editor or spreadsheet shows it.
-func readCSV(file string, b []byte, lim limits) (*table, error) {
+// which each record starts, as a text editor or spreadsheet shows it. A file
+// separated by something other than commas is refused, naming what it uses;
+// one with old Mac line endings (CR alone) is read, with a note.
+func readCSV(file string, b []byte, lim limits, notes *noteList) (*table, error) {
+	lim = lim.filled()
 	if int64(len(b)) > lim.maxBytes {
 		return nil, refuse(file, "is larger than %d MB; corecast reads files up to that size", lim.maxBytes>>20)
 	}
@@ -109,6 +120,13 @@ func readCSV(file string, b []byte, lim limits) (*table, error) {
 	}
 	if !utf8.Valid(b) {
 		return nil, refuse(file, "is not UTF-8 text; save it as \"CSV UTF-8 (comma delimited)\"")
+	}
+	if bytes.IndexByte(b, '\r') >= 0 && bytes.IndexByte(b, '\n') < 0 {
+		b = bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
+		notes.add(Note{File: file, Text: "has old Mac line endings (a carriage return alone); each was read as a line break"})
+	}
+	if err := checkDelimiter(file, b); err != nil {
+		return nil, err
 	}
 	r := csv.NewReader(bytes.NewReader(b))
 	r.FieldsPerRecord = -1
@@ -129,8 +147,39 @@ func readCSV(file string, b []byte, lim limits) (*table, error) {
 		if len(t.rows) >= lim.maxRows {
 			return nil, refuse(file, "has more than %d rows; corecast reads files up to that size", lim.maxRows)
 		}
+		if len(rec) > lim.maxRowCells {
+			line, _ := r.FieldPos(0)
+			return nil, refuse(file, "line %d has more than %d values, Excel's limit", line, lim.maxRowCells)
+		}
 		line, _ := r.FieldPos(0)
-		t.rows = append(t.rows, row{num: line, cells: rec})
+		t.rows = append(t.rows, textRow(line, rec))
 	}
 	return t, nil
+}
+
+// checkDelimiter refuses a file whose first line has no comma but another
+// separator: reading it as one column would report every column missing.
+func checkDelimiter(file string, b []byte) error {
+	first := b
+	for len(first) > 0 {
+		line := first
+		if i := bytes.IndexByte(first, '\n'); i >= 0 {
+			line, first = first[:i], first[i+1:]
+		} else {
+			first = nil
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		if bytes.IndexByte(line, ',') >= 0 {
+			return nil
+		}
+		for _, d := range delimiters {
+			if bytes.IndexByte(line, d.ch) >= 0 {
+				return refuse(file, "separates its values with %s, not commas; save it as \"CSV UTF-8 (comma delimited)\"", d.name)
+			}
+		}
+		return nil
+	}
+	return nil
 }

@@ -61,7 +61,7 @@ func FuzzLoadXLSXSheet(f *testing.F) {
 		if err := zw.Close(); err != nil {
 			t.Fatal(err)
 		}
-		in, _, err := loadWorkbookBytes("fuzz.xlsx", buf.Bytes(), fuzzLimits)
+		in, _, err := split3(loadWorkbookBytes("fuzz.xlsx", buf.Bytes(), nil, fuzzLimits))
 		checkLoaded(t, in, err)
 	})
 }

@@ -77,7 +77,7 @@ func FuzzLoadXLSX(f *testing.F) {
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		defer watchdog()()
-		in, _, err := loadWorkbookBytes("fuzz.xlsx", b, fuzzLimits)
+		in, _, err := split3(loadWorkbookBytes("fuzz.xlsx", b, nil, fuzzLimits))
 		checkLoaded(t, in, err)
 	})
 }
@@ -87,19 +87,19 @@ func FuzzLoadCSV(f *testing.F) {
 	f.Add([]byte(csvTrusts+"\n\"RCC\",x\"y,acute\n"), []byte(csvFunding+",,,,,\n"), []byte(""))
 	f.Fuzz(func(t *testing.T, trusts, funding, scenario []byte) {
 		defer watchdog()()
-		tt, err := readCSV("trusts.csv", trusts, fuzzLimits)
+		tt, err := readCSV("trusts.csv", trusts, fuzzLimits, &noteList{})
 		if err != nil {
 			return
 		}
-		ft, err := readCSV("funding.csv", funding, fuzzLimits)
+		ft, err := readCSV("funding.csv", funding, fuzzLimits, &noteList{})
 		if err != nil {
 			return
 		}
-		st, err := readCSV("scenario.csv", scenario, fuzzLimits)
+		st, err := readCSV("scenario.csv", scenario, fuzzLimits, &noteList{})
 		if err != nil {
 			return
 		}
-		in, kv, err := fromTables(tt, ft, st, func(s string) Problem { return Problem{File: s, Expected: "is missing"} })
+		in, kv, err := split3(fromTables(tt, ft, st, nil, func(s sheetSchema) Problem { return Problem{File: s.csv, Expected: "is missing"} }, &noteList{}))
 		checkLoaded(t, in, err)
 		sc := model.DefaultScenario()
 		_ = ApplyScenarioSheet(&sc, kv)

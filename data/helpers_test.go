@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"corecast/model"
 )
 
 // sheet is one worksheet of a test workbook.
@@ -128,4 +130,10 @@ func bookBytesWithCell(t testing.TB, sh, cell string, v any, sheets ...sheet) []
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// split3 returns a load's inputs, Scenario rows and error, for tests that
+// do not look at the notes.
+func split3(l Loaded, err error) (model.Inputs, []KeyValue, error) {
+	return l.Inputs, l.Scenario, err
 }

@@ -6,93 +6,154 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 
 	"corecast/model"
 )
 
+// Loaded is what a load reads: the inputs, the rows of the optional Scenario
+// sheet (apply them with ApplyScenarioSheet) and the notes of every
+// conversion made, so that a reviewer sees how each value was read.
+type Loaded struct {
+	Inputs   model.Inputs
+	Scenario []KeyValue
+	Notes    Notes
+}
+
 // Load reads inputs from path: an xlsx workbook, or a directory holding
-// trusts.csv, funding.csv and optionally scenario.csv. It returns the inputs
-// and the rows of the optional Scenario sheet (apply them with
-// ApplyScenarioSheet). Problems with the contents are returned together as a
+// trusts.csv, funding.csv and optionally scenario.csv, through the map file
+// m (nil for none). Problems with the contents are returned together as a
 // Problems error; a file that cannot be opened gives an ordinary error.
-func Load(path string) (model.Inputs, []KeyValue, error) {
+func Load(path string, m *Mapping) (Loaded, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return model.Inputs{}, nil, fmt.Errorf("cannot read input %s: %w", path, pathErr(err))
+		return Loaded{}, fmt.Errorf("cannot read input %s: %w", path, pathErr(err))
 	}
 	if st.IsDir() {
-		return LoadDir(path)
+		return loadDir(path, m, defaultLimits())
 	}
-	return LoadWorkbook(path)
+	return loadWorkbookFile(path, m, defaultLimits())
 }
 
 // LoadWorkbook reads an xlsx workbook with sheets Trusts, Funding and
 // optionally Scenario.
-func LoadWorkbook(path string) (model.Inputs, []KeyValue, error) {
-	return loadWorkbookFile(path, defaultLimits())
+func LoadWorkbook(path string, m *Mapping) (Loaded, error) {
+	return loadWorkbookFile(path, m, defaultLimits())
 }
 
-func loadWorkbookFile(path string, lim limits) (model.Inputs, []KeyValue, error) {
+func loadWorkbookFile(path string, m *Mapping, lim limits) (Loaded, error) {
 	b, err := readFileLimited(path, lim)
 	if err != nil {
-		return model.Inputs{}, nil, err
+		return Loaded{}, err
 	}
-	return loadWorkbookBytes(path, b, lim)
+	return loadWorkbookBytes(path, b, m, lim)
 }
 
 // LoadWorkbookBytes reads an xlsx workbook held in memory; name is used in
 // problems in place of a file name.
-func LoadWorkbookBytes(name string, b []byte) (model.Inputs, []KeyValue, error) {
-	return loadWorkbookBytes(name, b, defaultLimits())
+func LoadWorkbookBytes(name string, b []byte, m *Mapping) (Loaded, error) {
+	return loadWorkbookBytes(name, b, m, defaultLimits())
 }
 
 // LoadWorkbookReader reads an xlsx workbook from r, refusing more than
 // MaxFileBytes; name is used in problems in place of a file name.
-func LoadWorkbookReader(name string, r io.Reader) (model.Inputs, []KeyValue, error) {
+func LoadWorkbookReader(name string, r io.Reader, m *Mapping) (Loaded, error) {
 	lim := defaultLimits()
 	b, err := readLimited(name, r, lim)
 	if err != nil {
-		return model.Inputs{}, nil, err
+		return Loaded{}, err
 	}
-	return loadWorkbookBytes(name, b, lim)
+	return loadWorkbookBytes(name, b, m, lim)
 }
 
-func loadWorkbookBytes(name string, b []byte, lim limits) (model.Inputs, []KeyValue, error) {
-	tables, err := readXLSX(name, b, []string{SheetTrusts, SheetFunding, SheetScenario}, lim)
+func loadWorkbookBytes(name string, b []byte, m *Mapping, lim limits) (out Loaded, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = Loaded{}, refuse(name, "could not be read as an xlsx workbook; it looks damaged (%v)", r)
+		}
+	}()
+	wb, err := openWorkbook(name, b, lim)
 	if err != nil {
-		return model.Inputs{}, nil, err
+		return Loaded{}, err
 	}
-	missing := func(sheet string) Problem {
-		return Problem{File: name, Sheet: sheet, Expected: "is missing: want a sheet named Trusts and one named Funding (see the workbook schema in the README)"}
+	var ps problemList
+	var notes noteList
+	tables := map[string]*table{}
+	for _, s := range []sheetSchema{trustsSchema, fundingSchema, scenarioSchema} {
+		want := s.sheet
+		if sm := m.forSheet(s); sm.sheet != "" {
+			want = sm.sheet
+		}
+		refs := wb.sheetsNamed(want)
+		if len(refs) > 1 {
+			var names []string
+			for _, r := range refs {
+				names = append(names, fmt.Sprintf("%q", r.name))
+			}
+			ps.add(Problem{File: name, Expected: fmt.Sprintf("has %d sheets that could be the %s sheet (%s); rename or remove all but one", len(refs), s.sheet, strings.Join(names, ", "))})
+			continue
+		}
+		if len(refs) == 0 {
+			continue
+		}
+		t, err := wb.readSheet(refs[0])
+		if err != nil {
+			return Loaded{}, err
+		}
+		if t.hidden {
+			notes.add(Note{File: name, Sheet: t.sheet, Text: "is a hidden sheet; it was read"})
+		}
+		tables[s.sheet] = t
 	}
-	return fromTables(tables[SheetTrusts], tables[SheetFunding], tables[SheetScenario], missing)
+	if err := ps.err(); err != nil {
+		return Loaded{}, err
+	}
+	var read []*table
+	for _, t := range tables {
+		read = append(read, t)
+	}
+	n, err := wb.calculate(read)
+	if err != nil {
+		return Loaded{}, err
+	}
+	if n > 0 && wb.fullCalc {
+		notes.add(formulaNote(name, n, true))
+	}
+	missing := func(s sheetSchema) Problem {
+		want := s.sheet
+		if sm := m.forSheet(s); sm.sheet != "" {
+			return Problem{File: name, Sheet: sm.sheet, Expected: "is missing: the map file names it as the " + s.sheet + " sheet"}
+		}
+		return Problem{File: name, Sheet: want, Expected: "is missing: want a sheet named Trusts and one named Funding (see the workbook schema in the README)"}
+	}
+	return fromTables(tables[SheetTrusts], tables[SheetFunding], tables[SheetScenario], m, missing, &notes)
 }
 
 // fromTables turns the tables into inputs, gathering every problem. A nil
 // table is missing; missing makes the problem that says so.
-func fromTables(trusts, funding, scenario *table, missing func(which string) Problem) (model.Inputs, []KeyValue, error) {
+func fromTables(trusts, funding, scenario *table, m *Mapping, missing func(sheetSchema) Problem, notes *noteList) (Loaded, error) {
 	var ps problemList
-	var in model.Inputs
-	var kv []KeyValue
+	var out Loaded
 	var codes map[string]string
 	if trusts == nil {
-		ps.add(missing(SheetTrusts))
+		ps.add(missing(trustsSchema))
 	} else {
-		in.Trusts = parseTrusts(trusts, &ps)
-		codes = trustCodes(trusts)
+		out.Inputs.Trusts = parseTrusts(trusts, m.forSheet(trustsSchema), &ps, notes)
+		codes = trustCodes(trusts, m.forSheet(trustsSchema))
 	}
 	if funding == nil {
-		ps.add(missing(SheetFunding))
+		ps.add(missing(fundingSchema))
 	} else {
-		in.Funding = parseFunding(funding, codes, &ps)
+		out.Inputs.Funding = parseFunding(funding, m.forSheet(fundingSchema), codes, &ps, notes)
 	}
 	if scenario != nil {
-		kv = parseScenarioSheet(scenario, &ps)
+		out.Scenario = parseScenarioSheet(scenario, &ps, notes)
 	}
 	if err := ps.err(); err != nil {
-		return model.Inputs{}, nil, err
+		return Loaded{}, err
 	}
-	return in, kv, nil
+	out.Notes = notes.list
+	return out, nil
 }
 
 // readFileLimited reads a whole file, refusing one larger than the limit.

@@ -24,7 +24,7 @@ func TestLoadDirGood(t *testing.T) {
 		"funding.csv":  csvFunding,
 		"scenario.csv": "key,value\ncapacity_starts,60\nunit_cost.acute.mode,2.0\n",
 	})
-	in, kv, err := Load(dir)
+	in, kv, err := split3(Load(dir, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +71,7 @@ func TestLoadDirProblems(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := writeFiles(t, c.files)
-			_, _, err := LoadDir(dir)
+			_, _, err := split3(LoadDir(dir, nil))
 			ps := problemsOf(t, err)
 			want := filepath.Join(dir, c.file)
 			for _, p := range ps {
@@ -89,20 +89,20 @@ func TestLoadDirProblems(t *testing.T) {
 
 func TestLoadDirTooManyRows(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"trusts.csv": csvTrusts, "funding.csv": csvFunding})
-	_, _, err := loadDir(dir, limits{maxBytes: MaxFileBytes, maxRows: 2})
+	_, _, err := split3(loadDir(dir, nil, limits{maxBytes: MaxFileBytes, maxRows: 2}))
 	if ps := problemsOf(t, err); !strings.Contains(ps[0].Error(), "more than 2 rows") {
 		t.Errorf("got %v", ps)
 	}
 }
 
 func TestLoadDirMissing(t *testing.T) {
-	if _, _, err := LoadDir(filepath.Join(t.TempDir(), "none")); err == nil || !os.IsNotExist(unwrapAll(err)) {
+	if _, _, err := split3(LoadDir(filepath.Join(t.TempDir(), "none"), nil)); err == nil || !os.IsNotExist(unwrapAll(err)) {
 		t.Errorf("got %v", err)
 	}
 }
 
 func TestLoadCSVReaders(t *testing.T) {
-	in, kv, err := LoadCSV("mem", strings.NewReader(csvTrusts), strings.NewReader(csvFunding), nil)
+	in, kv, err := split3(LoadCSV("mem", strings.NewReader(csvTrusts), strings.NewReader(csvFunding), nil, nil))
 	if err != nil || len(in.Trusts) != 2 || kv != nil {
 		t.Fatalf("got %+v %v %v", in, kv, err)
 	}
@@ -111,7 +111,7 @@ func TestLoadCSVReaders(t *testing.T) {
 func TestApplyScenarioSheetProblems(t *testing.T) {
 	tr, fu := goodTrusts(), goodFunding()
 	scen := [][]any{{"key", "value"}, {"capacity_starts", 40}, {"capacity_start", 40}, {"unit_cost.acute.mode", "lots"}, {"deploy_years.dist", "pert"}}
-	_, kv, err := Load(writeBook(t, sheet{"Trusts", tr}, sheet{"Funding", fu}, sheet{"Scenario", scen}))
+	_, kv, err := split3(Load(writeBook(t, sheet{"Trusts", tr}, sheet{"Funding", fu}, sheet{"Scenario", scen}), nil))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 
 func TestLoadWorkbookGood(t *testing.T) {
 	path := writeBook(t, sheet{"Trusts", goodTrusts()}, sheet{"Funding", goodFunding()})
-	in, kv, err := Load(path)
+	in, kv, err := split3(Load(path, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,14 +49,14 @@ func TestLoadWorkbookLenient(t *testing.T) {
 		{"Received", "raa", " 2018-19 ", "GDE", nil, 5},
 	}
 	path := writeBook(t, sheet{"trusts", trusts}, sheet{"FUNDING", funding})
-	_, _, err := Load(path)
+	_, _, err := split3(Load(path, nil))
 	ps := problemsOf(t, err)
 	if len(ps) != 1 || ps[0].Row != 6 || ps[0].Column != "maturity" || ps[0].Sheet != "trusts" {
 		t.Fatalf("problems %v, want one at trusts row 6 column maturity", ps)
 	}
 	trusts = trusts[:5]
 	path = writeBook(t, sheet{"trusts", trusts}, sheet{"FUNDING", funding})
-	in, _, err := Load(path)
+	in, _, err := split3(Load(path, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestLoadWorkbookProblems(t *testing.T) {
 		{"missing column", []sheet{{"Trusts", replace(tr, 0, 3, "area")}, {"Funding", fu}},
 			want{"Trusts", 1, "region"}, "a column named region"},
 		{"duplicate column", []sheet{{"Trusts", replace(tr, 0, 7, "Code")}, {"Funding", fu}},
-			want{"Trusts", 1, "code"}, "each column once"},
+			want{"Trusts", 1, "code"}, "one column for code"},
 		{"no trusts", []sheet{{"Trusts", tr[:1]}, {"Funding", fu[:1]}},
 			want{"Trusts", 0, ""}, "has no trusts"},
 		{"empty sheet", []sheet{{"Trusts", nil}, {"Funding", fu}},
@@ -130,7 +130,7 @@ func TestLoadWorkbookProblems(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, _, err := Load(writeBook(t, c.sheets...))
+			_, _, err := split3(Load(writeBook(t, c.sheets...), nil))
 			ps := problemsOf(t, err)
 			for _, p := range ps {
 				if p.Sheet == c.want.sheet && p.Row == c.want.row && p.Column == c.want.column {
@@ -152,7 +152,7 @@ func TestLoadWorkbookProblems(t *testing.T) {
 func TestLoadWorkbookGathersAllProblems(t *testing.T) {
 	tr := replace(replace(replace(goodTrusts(), 1, 2, "hospital"), 2, 3, "Wales"), 3, 5, "high")
 	fu := replace(replace(goodFunding(), 1, 2, "2019"), 2, 0, "RZZ")
-	_, _, err := LoadWorkbookBytes("book.xlsx", bookBytes(t, sheet{"Trusts", tr}, sheet{"Funding", fu}))
+	_, _, err := split3(LoadWorkbookBytes("book.xlsx", bookBytes(t, sheet{"Trusts", tr}, sheet{"Funding", fu}), nil))
 	ps := problemsOf(t, err)
 	if len(ps) != 5 {
 		t.Fatalf("got %d problems, want 5:\n%v", len(ps), ps)
@@ -182,7 +182,7 @@ func TestLoadWorkbookRefusals(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, _, err := loadWorkbookBytes("book.xlsx", c.b, c.lim)
+			_, _, err := split3(loadWorkbookBytes("book.xlsx", c.b, nil, c.lim))
 			ps := problemsOf(t, err)
 			if len(ps) != 1 || !strings.Contains(ps[0].Error(), c.message) || !strings.HasPrefix(ps[0].Error(), "book.xlsx") {
 				t.Errorf("got %v, want one problem saying %q", ps, c.message)
@@ -196,14 +196,14 @@ func TestLoadFileTooLarge(t *testing.T) {
 	if err := os.WriteFile(path, bytes.Repeat([]byte("x"), 2000), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, _, err := loadWorkbookFile(path, limits{maxBytes: 1000, maxRows: 10})
+	_, _, err := split3(loadWorkbookFile(path, nil, limits{maxBytes: 1000, maxRows: 10}))
 	if ps := problemsOf(t, err); !strings.Contains(ps[0].Error(), "is larger than") {
 		t.Errorf("got %v", ps)
 	}
 }
 
 func TestLoadMissingFile(t *testing.T) {
-	_, _, err := Load(filepath.Join(t.TempDir(), "nope.xlsx"))
+	_, _, err := split3(Load(filepath.Join(t.TempDir(), "nope.xlsx"), nil))
 	if err == nil || !os.IsNotExist(unwrapAll(err)) {
 		t.Errorf("got %v, want a not-exist error", err)
 	}
@@ -221,7 +221,7 @@ func unwrapAll(err error) error {
 
 func TestLoadWorkbookReader(t *testing.T) {
 	b := bookBytes(t, sheet{"Trusts", goodTrusts()}, sheet{"Funding", goodFunding()})
-	in, _, err := LoadWorkbookReader("mem.xlsx", bytes.NewReader(b))
+	in, _, err := split3(LoadWorkbookReader("mem.xlsx", bytes.NewReader(b), nil))
 	if err != nil || len(in.Trusts) != 3 {
 		t.Fatalf("got %d trusts, %v", len(in.Trusts), err)
 	}
@@ -232,12 +232,12 @@ func TestLoadWorkbookReader(t *testing.T) {
 func TestLoadWorkbookStrayCell(t *testing.T) {
 	tr := goodTrusts()
 	b := bookBytes(t, sheet{"Trusts", tr}, sheet{"Funding", goodFunding()})
-	_, _, err := loadWorkbookBytes("book.xlsx", b, limits{maxBytes: MaxFileBytes, maxRows: 100})
+	_, _, err := split3(loadWorkbookBytes("book.xlsx", b, nil, limits{maxBytes: MaxFileBytes, maxRows: 100}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	f := bookBytesWithCell(t, "Trusts", "A5000", "x", sheet{"Trusts", tr}, sheet{"Funding", goodFunding()})
-	_, _, err = loadWorkbookBytes("book.xlsx", f, limits{maxBytes: MaxFileBytes, maxRows: 100})
+	_, _, err = split3(loadWorkbookBytes("book.xlsx", f, nil, limits{maxBytes: MaxFileBytes, maxRows: 100}))
 	if ps := problemsOf(t, err); !strings.Contains(ps[0].Error(), "more than 100 rows") {
 		t.Errorf("got %v", ps)
 	}

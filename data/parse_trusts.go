@@ -2,40 +2,42 @@ package data
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"corecast/model"
 )
 
-// Column names of the Trusts sheet.
-var (
-	trustColumns         = []string{"code", "name", "type", "region", "opex_m", "maturity"}
-	trustOptionalColumns = []string{"maturity_prev", "epr"}
+// Magnitudes above which an amount in £m looks like £000 (DESIGN §3): five
+// times the largest trust's opex, a trust's funding, a national envelope.
+const (
+	maxOpexM     = 10_000
+	maxTrustFund = 5_000
+	maxNational  = 50_000
 )
 
-const (
-	wantType     = "one of acute, mental health, community, ambulance, specialist"
-	wantRegion   = "one of East of England, London, Midlands, North East and Yorkshire, North West, South East, South West"
-	wantOpex     = "annual operating expenditure in £m, a number above 0"
-	wantMaturity = "a digital maturity score, a number from 0 to 100"
-)
+// looksLikeThousands is the problem for an amount too large to be £m.
+const looksLikeThousands = "; this looks like £000, not £m: say the unit in the heading, e.g. \"(£000)\", or in a --map file"
 
 // parseTrusts reads the Trusts table. It returns the trusts that read cleanly
 // and reports every problem.
-func parseTrusts(t *table, ps *problemList) []model.Trust {
-	c, ok := readHeader(t, trustColumns, trustOptionalColumns, "trust", ps)
+func parseTrusts(t *table, m sheetMapping, ps *problemList, notes *noteList) []model.Trust {
+	c, ok := readHeader(t, trustsSchema, m, ps, notes)
 	if !ok {
-		return nil
-	}
-	if len(c.body) == 0 {
-		ps.add(Problem{File: t.file, Sheet: t.sheet, Expected: "has no trusts: want one row per trust below the header"})
 		return nil
 	}
 	trusts := make([]model.Trust, 0, len(c.body))
 	seen := map[string]int{} // upper-case code -> row
+	sums := newTotals("opex_m")
 	for _, r := range c.body {
+		if c.isTotalRow(r, "code", "name") {
+			sums.check(c, r, ps)
+			continue
+		}
+		noteHidden(c, r)
 		tr, good := parseTrust(c, r, ps)
+		if good {
+			sums.add(tr.OpexM)
+		}
 		if tr.Code != "" {
 			key := strings.ToUpper(tr.Code)
 			if first, dup := seen[key]; dup {
@@ -53,52 +55,67 @@ func parseTrusts(t *table, ps *problemList) []model.Trust {
 			trusts = append(trusts, tr)
 		}
 	}
+	c.checkScales(ps)
+	if len(seen) == 0 && len(trusts) == 0 {
+		ps.add(Problem{File: t.file, Sheet: t.sheet, Expected: "has no trusts: want one row per trust below the header"})
+	}
 	return trusts
+}
+
+// noteHidden notes a hidden data row, which is read like any other.
+func noteHidden(c *columns, r row) {
+	if r.hidden {
+		c.notes.add(Note{File: c.t.file, Sheet: c.t.sheet, Row: r.num, Text: "hidden rows, read and counted like the others"})
+	}
 }
 
 // parseTrust reads one trust row; good is false when any cell was wrong.
 func parseTrust(c *columns, r row, ps *problemList) (tr model.Trust, good bool) {
 	good = true
 	var ok bool
-	if tr.Code, ok = c.text(r, "code", true, "the trust's ODS code", ps); !ok {
+	if tr.Code, ok = c.text(r, "code", true, ps); !ok {
 		good = false
 	}
-	if tr.Name, ok = c.text(r, "name", true, "the trust's name", ps); !ok {
+	if tr.Name, ok = c.text(r, "name", true, ps); !ok {
 		good = false
 	}
-	if v, ok := c.text(r, "type", true, wantType, ps); !ok {
-		good = false
-	} else if tr.Type, ok = parseEnum(v, model.ParseTrustType); !ok {
-		ps.add(c.problem(r, "type", v, wantType))
+	if tr.Type, ok = word(c, r, "type", typeWords, ps); !ok {
 		good = false
 	}
-	if v, ok := c.text(r, "region", true, wantRegion, ps); !ok {
-		good = false
-	} else if tr.Region, ok = parseEnum(v, model.ParseRegion); !ok {
-		ps.add(c.problem(r, "region", v, wantRegion))
+	if tr.Region, ok = word(c, r, "region", regionWords, ps); !ok {
 		good = false
 	}
-	if tr.OpexM, ok = c.number(r, "opex_m", 0, math.MaxFloat64, true, nil, wantOpex, ps); !ok {
+	if c.cell(r, "opex_m") == "" && c.raw(r, "opex_m").formula == noFormula {
+		ps.add(c.problem(r, "opex_m", "", wantOpex+" (required)"))
+		good = false
+	} else if tr.OpexM, ok = c.money(r, "opex_m", ps); !ok {
+		good = false
+	} else if tr.OpexM <= 0 {
+		ps.add(c.problem(r, "opex_m", c.cell(r, "opex_m"), wantOpex))
+		good = false
+	} else if tr.OpexM > maxOpexM {
+		ps.add(c.problem(r, "opex_m", c.cell(r, "opex_m"), fmt.Sprintf("%s up to £%s m%s", wantOpex, formatThousands(maxOpexM), looksLikeThousands)))
 		good = false
 	}
-	if tr.Maturity, ok = c.number(r, "maturity", 0, 100, false, nil, wantMaturity, ps); !ok {
+	if tr.Maturity, _, ok = c.score(r, "maturity", true, ps); !ok {
 		good = false
 	}
-	if c.has("maturity_prev") && c.cell(r, "maturity_prev") != "" {
-		if tr.MaturityPrev, ok = c.number(r, "maturity_prev", 0, 100, false, nil, "an earlier maturity score, a number from 0 to 100, or nothing", ps); !ok {
+	if c.has("maturity_prev") {
+		if tr.MaturityPrev, tr.HasMaturityPrev, ok = c.score(r, "maturity_prev", false, ps); !ok {
 			good = false
 		}
-		tr.HasMaturityPrev = ok
 	}
-	if tr.EPR, ok = c.text(r, "epr", false, "the trust's EPR system as text", ps); !ok {
+	if tr.EPR, ok = c.text(r, "epr", false, ps); !ok {
 		good = false
 	}
 	return tr, good
 }
 
-// parseEnum applies a model parser, dropping its error: the caller reports
-// the problem with the cell's location.
-func parseEnum[T any](v string, parse func(string) (T, error)) (T, bool) {
-	x, err := parse(v)
-	return x, err == nil
+// formatThousands writes a whole number with thousands commas.
+func formatThousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

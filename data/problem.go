@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -23,21 +24,41 @@ type Problem struct {
 	missing bool
 }
 
+// aboutCell reports whether the problem is about one cell's value.
+func (p Problem) aboutCell() bool { return p.Row > 0 && p.Column != "" && !p.missing }
+
 // Error writes the problem as one sentence, e.g.
 // `book.xlsx: sheet Trusts, row 14, column type: found "hospital", want one of acute, ...`.
 func (p Problem) Error() string {
+	return p.line([]int{p.Row}, []string{p.Value})
+}
+
+// line writes the problem as it applies to rows, with values found.
+func (p Problem) line(rows []int, values []string) string {
+	var b strings.Builder
+	b.WriteString(location(p.File, p.Sheet, rows, p.Column))
+	if p.aboutCell() {
+		b.WriteString(foundValues(values))
+		b.WriteString("want ")
+	}
+	b.WriteString(p.Expected)
+	return b.String()
+}
+
+// location writes "file: sheet S, rows 2–4, column C: ".
+func location(file, sheet string, rows []int, column string) string {
 	var loc []string
-	if p.Sheet != "" {
-		loc = append(loc, "sheet "+p.Sheet)
+	if sheet != "" {
+		loc = append(loc, "sheet "+sheet)
 	}
-	if p.Row > 0 {
-		loc = append(loc, fmt.Sprintf("row %d", p.Row))
+	if len(rows) > 0 && rows[0] > 0 {
+		loc = append(loc, rowRanges(rows))
 	}
-	if p.Column != "" {
-		loc = append(loc, "column "+p.Column)
+	if column != "" {
+		loc = append(loc, "column "+column)
 	}
 	var b strings.Builder
-	b.WriteString(p.File)
+	b.WriteString(file)
 	if len(loc) > 0 {
 		if b.Len() > 0 {
 			b.WriteString(": ")
@@ -47,33 +68,135 @@ func (p Problem) Error() string {
 	if b.Len() > 0 {
 		b.WriteString(": ")
 	}
-	if p.Row > 0 && p.Column != "" && !p.missing {
-		if p.Value == "" {
-			b.WriteString("found nothing, want ")
+	return b.String()
+}
+
+// foundValues writes `found "a", ` or, for several rows, up to three distinct
+// values found: `found "a", "b", "c" and others, `.
+func foundValues(values []string) string {
+	var distinct []string
+	seen := map[string]bool{}
+	more := false
+	for _, v := range values {
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		if len(distinct) == 3 {
+			more = true
+			break
+		}
+		distinct = append(distinct, v)
+	}
+	if len(distinct) == 1 && distinct[0] == "" {
+		return "found nothing, "
+	}
+	q := make([]string, len(distinct))
+	for i, v := range distinct {
+		if v == "" {
+			q[i] = "nothing"
 		} else {
-			fmt.Fprintf(&b, "found %q, want ", p.Value)
+			q[i] = strconv.Quote(v)
 		}
 	}
-	b.WriteString(p.Expected)
-	return b.String()
+	s := "found " + strings.Join(q, ", ")
+	if more {
+		s += " and others"
+	}
+	return s + ", "
+}
+
+// rowRanges writes row numbers as Excel users read them: "row 14", or for
+// several "rows 2–40, 45, 50–52 (45 rows)".
+func rowRanges(rows []int) string {
+	if len(rows) == 1 {
+		return "row " + strconv.Itoa(rows[0])
+	}
+	var parts []string
+	for i := 0; i < len(rows); {
+		j := i
+		for j+1 < len(rows) && rows[j+1] == rows[j]+1 {
+			j++
+		}
+		if j == i {
+			parts = append(parts, strconv.Itoa(rows[i]))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d–%d", rows[i], rows[j]))
+		}
+		i = j + 1
+	}
+	const shown = 6
+	if len(parts) > shown {
+		parts = append(parts[:shown], "…")
+	}
+	return fmt.Sprintf("rows %s (%d rows)", strings.Join(parts, ", "), len(rows))
 }
 
 // Problems is every problem found in one load. It is returned as an error
 // only when it holds at least one Problem.
 type Problems []Problem
 
-// Error lists every problem, one per line.
-func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
+// Error lists the problems, one per line, with those repeated in three or
+// more rows of one column collapsed into one line (see Lines).
+func (ps Problems) Error() string { return strings.Join(ps.Lines(), "\n") }
+
+// collapseAt is how many rows of one column must share a problem for them to
+// be reported as one line.
+const collapseAt = 3
+
+// Lines writes the problems one per line, in the order found. Problems about
+// cells that repeat in collapseAt or more rows of one column (the same file,
+// sheet, column and expectation) become one line naming the row ranges, the
+// count and up to three values found.
+func (ps Problems) Lines() []string {
+	type key struct{ file, sheet, column, expected string }
+	groups := map[key][]int{} // key -> indices
 	for i, p := range ps {
-		lines[i] = p.Error()
+		if p.aboutCell() {
+			k := key{p.File, p.Sheet, p.Column, p.Expected}
+			groups[k] = append(groups[k], i)
+		}
 	}
-	return strings.Join(lines, "\n")
+	var out []string
+	done := map[key]bool{}
+	for _, p := range ps {
+		k := key{p.File, p.Sheet, p.Column, p.Expected}
+		g := groups[k]
+		if !p.aboutCell() || len(g) < collapseAt {
+			out = append(out, p.Error())
+			continue
+		}
+		if done[k] {
+			continue
+		}
+		done[k] = true
+		rows := make([]int, len(g))
+		values := make([]string, len(g))
+		for j, i := range g {
+			rows[j], values[j] = ps[i].Row, ps[i].Value
+		}
+		out = append(out, p.line(sortedUnique(rows), values))
+	}
+	return out
+}
+
+func sortedUnique(rows []int) []int {
+	out := append([]int(nil), rows...)
+	slicesSort(out)
+	w := 0
+	for i, r := range out {
+		if i == 0 || r != out[w-1] {
+			out[w] = r
+			w++
+		}
+	}
+	return out[:w]
 }
 
 // maxProblems bounds how many problems one load collects, so that a file
-// that is wrong on every row still gives a readable report.
-const maxProblems = 1000
+// that is wrong on every row still gives a bounded report. Repeated problems
+// collapse, so the bound is rarely met.
+const maxProblems = 100_000
 
 // problemList collects problems up to maxProblems.
 type problemList struct {

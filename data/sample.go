@@ -67,20 +67,26 @@ func Sample() (model.Inputs, error) {
 
 // sampleTrusts reads the embedded list of trusts (code, name, type, region).
 func sampleTrusts() ([]model.Trust, error) {
-	t, err := readCSV(FileTrusts, sampleTrustsCSV, defaultLimits())
+	var notes noteList
+	t, err := readCSV(FileTrusts, sampleTrustsCSV, defaultLimits(), &notes)
 	if err != nil {
 		return nil, fmt.Errorf("embedded sample: %w", err)
 	}
+	// The embedded list has the identifying columns of the Trusts sheet only.
+	list := sheetSchema{sheet: SheetTrusts, csv: FileTrusts, what: "trust"}
+	for _, n := range []string{"code", "name", "type", "region"} {
+		list.fields = append(list.fields, trustsSchema.field(n))
+	}
 	var ps problemList
-	c, ok := readHeader(t, []string{"code", "name", "type", "region"}, nil, "trust", &ps)
+	c, ok := readHeader(t, list, sheetMapping{}, &ps, &notes)
 	if !ok {
 		return nil, fmt.Errorf("embedded sample: %w", ps.err())
 	}
 	trusts := make([]model.Trust, 0, len(c.body))
 	for _, r := range c.body {
-		tt, err1 := model.ParseTrustType(c.cell(r, "type"))
-		rg, err2 := model.ParseRegion(c.cell(r, "region"))
-		if err1 != nil || err2 != nil {
+		tt, ok1 := word(c, r, "type", typeWords, &ps)
+		rg, ok2 := word(c, r, "region", regionWords, &ps)
+		if !ok1 || !ok2 {
 			return nil, fmt.Errorf("embedded sample, row %d: bad type or region", r.num)
 		}
 		trusts = append(trusts, model.Trust{Code: c.cell(r, "code"), Name: c.cell(r, "name"), Type: tt, Region: rg})

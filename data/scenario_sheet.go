@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"strings"
 
 	"corecast/model"
 )
@@ -15,21 +16,43 @@ type KeyValue struct {
 	Row        int    // row as Excel shows it
 }
 
-// parseScenarioSheet reads the key/value rows of a Scenario table.
-func parseScenarioSheet(t *table, ps *problemList) []KeyValue {
-	c, ok := readHeader(t, []string{"key", "value"}, nil, "scenario setting", ps)
+// parseScenarioSheet reads the key/value rows of a Scenario table. A key
+// given twice is a problem: which row should win is not for corecast to guess.
+func parseScenarioSheet(t *table, ps *problemList, notes *noteList) []KeyValue {
+	c, ok := readHeader(t, scenarioSchema, sheetMapping{}, ps, notes)
 	if !ok {
 		return nil
 	}
 	var out []KeyValue
+	seen := map[string]int{}
 	for _, r := range c.body {
-		k, okK := c.text(r, "key", true, "a scenario key such as capacity_starts or unit_cost.acute.mode", ps)
-		v, okV := c.text(r, "value", true, "a value for "+k, ps)
+		noteHidden(c, r)
+		k, okK := c.text(r, "key", true, ps)
+		v, okV := c.scenarioValue(r, ps)
+		if okK {
+			norm := strings.ToLower(k)
+			if first, dup := seen[norm]; dup {
+				ps.add(c.problem(r, "key", k, fmt.Sprintf("each key once (%s is already set on row %d)", k, first)))
+				continue
+			}
+			seen[norm] = r.num
+		}
 		if okK && okV {
 			out = append(out, KeyValue{Key: k, Value: v, File: t.file, Sheet: t.sheet, Row: r.num})
 		}
 	}
 	return out
+}
+
+// scenarioValue reads a Scenario value cell as text; a percentage-formatted
+// number is refused, since whether 0.3 or 30 was meant depends on the key.
+func (c *columns) scenarioValue(r row, ps *problemList) (string, bool) {
+	cl := c.raw(r, "value")
+	if cl.kind == cellNumber && cl.format == fmtPercent {
+		ps.add(c.problem(r, "value", percentText(cl.text), "a value written as a plain number (the cell is formatted as a percentage; clear the format so the stored value shows)"))
+		return "", false
+	}
+	return c.text(r, "value", true, ps)
 }
 
 // ApplyScenarioSheet applies the key/value rows to sc in order with

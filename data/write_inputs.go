@@ -43,18 +43,14 @@ func WriteInputsXLSX(w io.Writer, in model.Inputs, about []string) error {
 		return fmt.Errorf("creating workbook: %w", err)
 	}
 	trustRows := make([][]any, 0, len(in.Trusts)+1)
-	trustRows = append(trustRows, []any{"code", "name", "type", "region", "opex_m", "maturity", "maturity_prev", "epr"})
+	trustRows = append(trustRows, headingRow(TrustColumns()))
 	for _, t := range in.Trusts {
-		var prev any
-		if t.HasMaturityPrev {
-			prev = t.MaturityPrev
-		}
-		trustRows = append(trustRows, []any{t.Code, t.Name, t.Type.String(), t.Region.String(), t.OpexM, t.Maturity, prev, t.EPR})
+		trustRows = append(trustRows, TrustRecord(t))
 	}
 	fundRows := make([][]any, 0, len(in.Funding)+1)
-	fundRows = append(fundRows, []any{"code", "programme", "year", "national_m", "local_m", "status"})
+	fundRows = append(fundRows, headingRow(FundingColumns()))
 	for _, r := range in.Funding {
-		fundRows = append(fundRows, []any{r.Code, r.Programme, r.Year.String(), r.NationalM, r.LocalM, r.Status.String()})
+		fundRows = append(fundRows, FundingRecord(r))
 	}
 	sheets := []struct {
 		name   string
@@ -62,8 +58,8 @@ func WriteInputsXLSX(w io.Writer, in model.Inputs, about []string) error {
 		widths []float64
 		money  []string // columns with £m format
 	}{
-		{SheetTrusts, trustRows, []float64{8, 60, 14, 24, 10, 10, 14, 16}, []string{"E"}},
-		{SheetFunding, fundRows, []float64{10, 26, 9, 12, 10, 11}, []string{"D", "E"}},
+		{SheetTrusts, trustRows, []float64{8, 60, 14, 24, 10, 10, 14, 16}, moneyLetters(TrustColumns())},
+		{SheetFunding, fundRows, []float64{10, 26, 9, 12, 10, 11}, moneyLetters(FundingColumns())},
 	}
 	for i, s := range sheets {
 		if i > 0 {
@@ -142,4 +138,24 @@ func writeSheet(f *excelize.File, sheet string, rows [][]any, widths []float64, 
 		return fmt.Errorf("sheet %s: %w", sheet, err)
 	}
 	return nil
+}
+
+// headingRow turns column names into a row of cells.
+func headingRow(names []string) []any {
+	out := make([]any, len(names))
+	for i, n := range names {
+		out[i] = n
+	}
+	return out
+}
+
+// moneyLetters gives the column letters of the money columns among names.
+func moneyLetters(names []string) []string {
+	var out []string
+	for i, n := range names {
+		if MoneyColumn(n) {
+			out = append(out, columnLetters(i))
+		}
+	}
+	return out
 }

@@ -1,11 +1,15 @@
 package data
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
+	"errors"
 	"fmt"
+	"io"
+	"path"
+	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // Magic bytes at the start of the file formats a user may hand us.
@@ -50,63 +54,369 @@ func checkXLSXMagic(file string, b []byte) error {
 	return refuse(file, "is not an xlsx workbook (want an Excel .xlsx file, or a directory holding trusts.csv and funding.csv)")
 }
 
-// readXLSX reads the sheets named in want (matched case-insensitively) from
-// workbook bytes. A sheet that is absent is absent from the result. Any panic
-// inside the xlsx library is turned into a refusal.
-func readXLSX(file string, b []byte, want []string, lim limits) (tables map[string]*table, err error) {
+// workbook is an xlsx package opened for streaming: its sheet list, shared
+// strings and number formats, with each sheet's XML read only when asked.
+type workbook struct {
+	file     string
+	data     []byte
+	zr       *zip.Reader
+	lim      limits
+	unzipped int64 // bytes decompressed so far, bounded by lim.maxUnzip
+	sheets   []sheetRef
+	strings  []string
+	formats  []cellFormat // by cell style index (the s attribute)
+	// fullCalc is set when the workbook asks to be recalculated on opening,
+	// as files written by scripts do: their saved formula values are
+	// placeholders, not results.
+	fullCalc bool
+}
+
+// sheetRef is one sheet as the workbook lists it.
+type sheetRef struct {
+	name   string
+	part   string // zip member of its XML
+	hidden bool   // hidden or very hidden
+}
+
+// errLimit marks a refusal because a limit was passed.
+var errLimit = errors.New("limit passed")
+
+// openWorkbook opens the package and reads its sheet list, shared strings and
+// styles. Problems are returned as a Problems error naming the file.
+func openWorkbook(file string, b []byte, lim limits) (*workbook, error) {
 	if int64(len(b)) > lim.maxBytes {
 		return nil, refuse(file, "is larger than %d MB; corecast reads workbooks up to that size", lim.maxBytes>>20)
 	}
 	if err := checkXLSXMagic(file, b); err != nil {
 		return nil, err
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			tables, err = nil, refuse(file, "could not be read as an xlsx workbook; it looks damaged (%v)", r)
-		}
-	}()
-	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{RawCellValue: true, UnzipSizeLimit: unzipLimit})
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return nil, refuse(file, "could not be read as an xlsx workbook; it looks damaged or is not a workbook (%v)", err)
 	}
-	defer func() { _ = f.Close() }()
-	tables = map[string]*table{}
-	for _, name := range f.GetSheetList() {
-		for _, w := range want {
-			if !strings.EqualFold(strings.TrimSpace(name), w) || tables[w] != nil {
-				continue
-			}
-			t, err := readSheet(f, file, name, lim)
-			if err != nil {
-				return nil, err
-			}
-			tables[w] = t
+	wb := &workbook{file: file, data: b, zr: zr, lim: lim.filled()}
+	if err := wb.readStructure(); err != nil {
+		if errors.Is(err, errLimit) {
+			return nil, refuse(file, "unpacks to more than %d MB; corecast reads workbooks up to that size", lim.maxUnzip>>20)
 		}
+		return nil, refuse(file, "could not be read as an xlsx workbook; it looks damaged (%v)", err)
 	}
-	return tables, nil
+	return wb, nil
 }
 
-// readSheet reads every row of one sheet, stopping with a refusal past the
-// row limit.
-func readSheet(f *excelize.File, file, sheet string, lim limits) (*table, error) {
-	rows, err := f.Rows(sheet)
+// member finds a zip member by name, ignoring case and a leading slash.
+func (wb *workbook) member(name string) *zip.File {
+	name = strings.TrimPrefix(name, "/")
+	for _, f := range wb.zr.File {
+		if strings.EqualFold(f.Name, name) {
+			return f
+		}
+	}
+	return nil
+}
+
+// open returns a reader of a member that counts what it unpacks against the
+// workbook's limit.
+func (wb *workbook) open(f *zip.File) (io.ReadCloser, error) {
+	rc, err := f.Open()
 	if err != nil {
-		return nil, refuse(file, "sheet %s could not be read (%v)", sheet, err)
+		return nil, err
 	}
-	defer func() { _ = rows.Close() }()
-	t := &table{file: file, sheet: sheet}
-	for n := 1; rows.Next(); n++ {
-		if n > lim.maxRows {
-			return nil, Problems{{File: file, Sheet: sheet, Expected: fmt.Sprintf("has more than %d rows; corecast reads sheets up to that size (check for stray cells far down the sheet)", lim.maxRows)}}
+	return &countingReader{rc: rc, wb: wb}, nil
+}
+
+type countingReader struct {
+	rc io.ReadCloser
+	wb *workbook
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.rc.Read(p)
+	c.wb.unzipped += int64(n)
+	if c.wb.unzipped > c.wb.lim.maxUnzip {
+		return n, errLimit
+	}
+	return n, err
+}
+
+func (c *countingReader) Close() error { return c.rc.Close() }
+
+// decode streams a member's XML tokens to visit, which returns false to stop.
+func (wb *workbook) decode(name string, visit func(d *xml.Decoder, t xml.Token) error) error {
+	f := wb.member(name)
+	if f == nil {
+		return nil
+	}
+	rc, err := wb.open(f)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = rc.Close() }()
+	d := xml.NewDecoder(rc)
+	d.Strict = false
+	for {
+		t, err := d.RawToken()
+		if errors.Is(err, io.EOF) {
+			return nil
 		}
-		cells, err := rows.Columns()
 		if err != nil {
-			return nil, Problems{{File: file, Sheet: sheet, Row: n, Expected: fmt.Sprintf("could not be read (%v)", err)}}
+			if errors.Is(err, errLimit) {
+				return errLimit
+			}
+			return fmt.Errorf("%s: %w", name, err)
 		}
-		t.rows = append(t.rows, row{num: n, cells: cells})
+		if err := visit(d, t); err != nil {
+			return err
+		}
 	}
-	if err := rows.Error(); err != nil {
-		return nil, refuse(file, "sheet %s could not be read (%v)", sheet, err)
+}
+
+func attr(se xml.StartElement, local string) (string, bool) {
+	for _, a := range se.Attr {
+		if a.Name.Local == local {
+			return a.Value, true
+		}
 	}
-	return t, nil
+	return "", false
+}
+
+// readStructure reads the workbook part, its relationships, the shared
+// strings and the cell formats.
+func (wb *workbook) readStructure() error {
+	wbPart := "xl/workbook.xml"
+	if err := wb.decode("_rels/.rels", func(_ *xml.Decoder, t xml.Token) error {
+		if se, ok := t.(xml.StartElement); ok && se.Name.Local == "Relationship" {
+			if typ, _ := attr(se, "Type"); strings.HasSuffix(typ, "/officeDocument") {
+				if target, ok := attr(se, "Target"); ok {
+					wbPart = strings.TrimPrefix(target, "/")
+				}
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if wb.member(wbPart) == nil {
+		return fmt.Errorf("no workbook part %s", wbPart)
+	}
+	dir := path.Dir(wbPart)
+	rels := map[string]string{}
+	var sharedPart, stylesPart string
+	relsPart := path.Join(dir, "_rels", path.Base(wbPart)+".rels")
+	if err := wb.decode(relsPart, func(_ *xml.Decoder, t xml.Token) error {
+		se, ok := t.(xml.StartElement)
+		if !ok || se.Name.Local != "Relationship" {
+			return nil
+		}
+		id, _ := attr(se, "Id")
+		target, _ := attr(se, "Target")
+		typ, _ := attr(se, "Type")
+		full := path.Join(dir, target)
+		if strings.HasPrefix(target, "/") {
+			full = strings.TrimPrefix(target, "/")
+		}
+		rels[id] = full
+		switch {
+		case strings.HasSuffix(typ, "/sharedStrings"):
+			sharedPart = full
+		case strings.HasSuffix(typ, "/styles"):
+			stylesPart = full
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := wb.decode(wbPart, func(_ *xml.Decoder, t xml.Token) error {
+		se, ok := t.(xml.StartElement)
+		if !ok {
+			return nil
+		}
+		switch se.Name.Local {
+		case "sheet":
+			name, _ := attr(se, "name")
+			id, _ := attr(se, "id") // r:id
+			state, _ := attr(se, "state")
+			part, ok := rels[id]
+			if !ok {
+				part = path.Join(dir, "worksheets", "sheet"+strconv.Itoa(len(wb.sheets)+1)+".xml")
+			}
+			wb.sheets = append(wb.sheets, sheetRef{name: name, part: part, hidden: state == "hidden" || state == "veryHidden"})
+		case "calcPr":
+			if v, _ := attr(se, "fullCalcOnLoad"); v == "1" || v == "true" {
+				wb.fullCalc = true
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if sharedPart == "" {
+		sharedPart = path.Join(dir, "sharedStrings.xml")
+	}
+	if stylesPart == "" {
+		stylesPart = path.Join(dir, "styles.xml")
+	}
+	if err := wb.readSharedStrings(sharedPart); err != nil {
+		return err
+	}
+	return wb.readStyles(stylesPart)
+}
+
+// readSharedStrings reads the shared string table: each <si>'s text runs,
+// leaving out phonetic guides.
+func (wb *workbook) readSharedStrings(part string) error {
+	var cur strings.Builder
+	inSI, inT, phonetic := false, false, 0
+	return wb.decode(part, func(_ *xml.Decoder, t xml.Token) error {
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "si":
+				inSI = true
+				cur.Reset()
+			case "rPh":
+				phonetic++
+			case "t":
+				inT = inSI && phonetic == 0
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "si":
+				if len(wb.strings) >= wb.lim.maxCells {
+					return errLimit
+				}
+				wb.strings = append(wb.strings, cur.String())
+				inSI = false
+			case "rPh":
+				phonetic--
+			case "t":
+				inT = false
+			}
+		case xml.CharData:
+			if inT {
+				cur.Write(t)
+			}
+		}
+		return nil
+	})
+}
+
+// readStyles reads each cell format's number format and classifies it as
+// general, percentage or date.
+func (wb *workbook) readStyles(part string) error {
+	custom := map[int]string{}
+	inCellXfs := false
+	var xfFormats []int
+	err := wb.decode(part, func(_ *xml.Decoder, t xml.Token) error {
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "numFmt":
+				id, _ := attr(t, "numFmtId")
+				code, _ := attr(t, "formatCode")
+				if n, err := strconv.Atoi(id); err == nil {
+					custom[n] = code
+				}
+			case "cellXfs":
+				inCellXfs = true
+			case "xf":
+				if inCellXfs {
+					if len(xfFormats) > 1<<16 {
+						return errLimit
+					}
+					id, _ := attr(t, "numFmtId")
+					n, _ := strconv.Atoi(id)
+					xfFormats = append(xfFormats, n)
+				}
+			}
+		case xml.EndElement:
+			if t.Name.Local == "cellXfs" {
+				inCellXfs = false
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	wb.formats = make([]cellFormat, len(xfFormats))
+	for i, id := range xfFormats {
+		wb.formats[i] = classifyFormat(id, custom)
+	}
+	return nil
+}
+
+// classifyFormat says whether number format id (built in, or custom with the
+// given codes) shows numbers as percentages or dates.
+func classifyFormat(id int, custom map[int]string) cellFormat {
+	if code, ok := custom[id]; ok {
+		return classifyFormatCode(code)
+	}
+	switch {
+	case id == 9 || id == 10:
+		return fmtPercent
+	case id >= 14 && id <= 22, id >= 27 && id <= 36, id >= 45 && id <= 47, id >= 50 && id <= 58:
+		return fmtDate
+	}
+	return fmtGeneral
+}
+
+// classifyFormatCode reads a custom format code: literal text ("..."),
+// escaped characters (\x), fills (*x), padding (_x) and colour or condition
+// brackets are not format characters; a % shows a percentage; d, m, y, h or s
+// show a date or time, as do elapsed-time brackets such as [h].
+func classifyFormatCode(code string) cellFormat {
+	if strings.EqualFold(code, "general") {
+		return fmtGeneral
+	}
+	// Only the first section (positive numbers) decides.
+	var b strings.Builder
+	inQuote := false
+	for i := 0; i < len(code); i++ {
+		ch := code[i]
+		switch {
+		case inQuote:
+			if ch == '"' {
+				inQuote = false
+			}
+		case ch == '"':
+			inQuote = true
+		case ch == '\\' || ch == '*' || ch == '_':
+			i++
+		case ch == '[':
+			end := strings.IndexByte(code[i:], ']')
+			if end < 0 {
+				i = len(code)
+				continue
+			}
+			inner := strings.ToLower(code[i+1 : i+end])
+			if inner != "" && strings.Trim(inner, "hms") == "" {
+				b.WriteByte('h')
+			}
+			i += end
+		case ch == ';':
+			i = len(code)
+		default:
+			b.WriteByte(ch)
+		}
+	}
+	s := strings.ToLower(b.String())
+	if strings.Contains(s, "%") {
+		return fmtPercent
+	}
+	if strings.ContainsAny(s, "dmyhs") && !strings.Contains(s, "general") {
+		return fmtDate
+	}
+	return fmtGeneral
+}
+
+// sheetsNamed returns the sheets whose names match want after normalising.
+func (wb *workbook) sheetsNamed(want string) []sheetRef {
+	var out []sheetRef
+	for _, s := range wb.sheets {
+		if normalName(s.name) == normalName(want) {
+			out = append(out, s)
+		}
+	}
+	return out
 }

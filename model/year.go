@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -21,21 +22,38 @@ func (y FinancialYear) Add(n int) FinancialYear { return y + FinancialYear(n) }
 // Sub returns the number of years from o to y.
 func (y FinancialYear) Sub(o FinancialYear) int { return int(y - o) }
 
-// ParseFinancialYear reads a year written "2019-20" (also "2019/20"). The second
-// part must be the year after the first, so "2019-21" is refused.
+// yearForm matches the ways finance teams write a financial year: 2019-20,
+// 2019/20, 2019-2020, 2019/2020, 19/20, FY19/20, FY2019-20, "FY 2019–20".
+var yearForm = regexp.MustCompile(`^(?i:fy)?\s*(\d{4}|\d{2})\s*[-/–]\s*(\d{4}|\d{2})$`)
+
+// ParseFinancialYear reads a financial year written 2019-20, 2019/20,
+// 2019-2020, 2019/2020, 19/20, FY19/20 or FY2019-20 (an en dash works as a
+// hyphen). The second year must follow the first, so "2019-21" is refused; a
+// year alone ("2019") is refused too, since finance teams use it for both the
+// year starting and the year ending then.
 func ParseFinancialYear(s string) (FinancialYear, error) {
 	t := strings.TrimSpace(s)
-	sep := strings.IndexAny(t, "-/")
-	if sep != 4 || len(t) != 7 {
+	m := yearForm.FindStringSubmatch(t)
+	if m == nil {
 		return 0, fmt.Errorf("financial year %q: want the form 2019-20", s)
 	}
-	first, err1 := strconv.Atoi(t[:4])
-	second, err2 := strconv.Atoi(t[5:])
-	if err1 != nil || err2 != nil || first < 1900 || first > 2200 {
+	first, _ := strconv.Atoi(m[1])
+	second, _ := strconv.Atoi(m[2])
+	if len(m[1]) == 2 {
+		first += 2000
+	}
+	if first < 1900 || first > 2200 {
 		return 0, fmt.Errorf("financial year %q: want the form 2019-20", s)
 	}
-	if second != (first+1)%100 {
-		return 0, fmt.Errorf("financial year %q: the second part must be %02d", s, (first+1)%100)
+	want := first + 1
+	if len(m[2]) == 2 {
+		want %= 100
+	}
+	if second != want {
+		if len(m[2]) == 2 {
+			return 0, fmt.Errorf("financial year %q: the second part must be %02d", s, want)
+		}
+		return 0, fmt.Errorf("financial year %q: the second part must be %d", s, want)
 	}
 	return FinancialYear(first), nil
 }

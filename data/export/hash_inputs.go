@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"strconv"
 
+	"corecast/data"
+
 	"corecast/model"
 )
 
@@ -16,19 +18,27 @@ func HashInputs(name string, in model.Inputs) Source {
 	h := sha256.New()
 	w := csv.NewWriter(h)
 	num := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-	_ = w.Write([]string{"trusts.csv"})
-	_ = w.Write([]string{"code", "name", "type", "region", "opex_m", "maturity", "maturity_prev", "epr"})
-	for _, t := range in.Trusts {
-		prev := ""
-		if t.HasMaturityPrev {
-			prev = num(t.MaturityPrev)
+	text := func(rec []any) []string {
+		out := make([]string, len(rec))
+		for i, v := range rec {
+			switch v := v.(type) {
+			case float64:
+				out[i] = num(v)
+			case string:
+				out[i] = v
+			}
 		}
-		_ = w.Write([]string{t.Code, t.Name, t.Type.String(), t.Region.String(), num(t.OpexM), num(t.Maturity), prev, t.EPR})
+		return out
 	}
-	_ = w.Write([]string{"funding.csv"})
-	_ = w.Write([]string{"code", "programme", "year", "national_m", "local_m", "status"})
+	_ = w.Write([]string{data.FileTrusts})
+	_ = w.Write(data.TrustColumns())
+	for _, t := range in.Trusts {
+		_ = w.Write(text(data.TrustRecord(t)))
+	}
+	_ = w.Write([]string{data.FileFunding})
+	_ = w.Write(data.FundingColumns())
 	for _, f := range in.Funding {
-		_ = w.Write([]string{f.Code, f.Programme, f.Year.String(), num(f.NationalM), num(f.LocalM), f.Status.String()})
+		_ = w.Write(text(data.FundingRecord(f)))
 	}
 	w.Flush()
 	return Source{Name: name, SHA256: hex.EncodeToString(h.Sum(nil)),

@@ -6,27 +6,29 @@ import (
 
 // inputSet is one distinct input among the runs.
 type inputSet struct {
-	name string
-	in   model.Inputs
+	name  string
+	in    model.Inputs
+	notes []string // how the input was read
 }
 
 // inputSets returns the distinct inputs of the runs, by source name and hash;
 // runs without a recorded source count as distinct and are named by scenario.
 func inputSets(b *book) []inputSet {
 	var out []inputSet
-	seen := map[Source]bool{}
+	type key struct{ name, sha string }
+	seen := map[key]bool{}
 	for k, r := range b.runs {
 		src := r.Manifest.Input
 		if src.Name == "" && src.SHA256 == "" {
 			out = append(out, inputSet{name: "inputs of " + b.labels[k], in: r.Inputs})
 			continue
 		}
-		key := Source{Name: src.Name, SHA256: src.SHA256}
-		if seen[key] {
+		k := key{src.Name, src.SHA256}
+		if seen[k] {
 			continue
 		}
-		seen[key] = true
-		out = append(out, inputSet{name: src.Name, in: r.Inputs})
+		seen[k] = true
+		out = append(out, inputSet{name: src.Name, in: r.Inputs, notes: src.ImportNotes})
 	}
 	return out
 }
@@ -76,7 +78,27 @@ func inputsSheet(b *book) *sheet {
 		f := s.in.Funding[j]
 		copy(dst, []any{s.name, f.Code, f.Programme, f.Year.String(), f.NationalM, f.LocalM, f.Status.String()})
 	}
-	return &sheet{name: SheetInputs, tables: []*table{trusts, funding}, sideBySide: true, notes: []string{
-		"The trusts and funding rows the runs read, as loaded (money £m).",
+	nNotes := func(s inputSet) int { return max(1, len(s.notes)) }
+	total := 0
+	for _, s := range sets {
+		total += nNotes(s)
+	}
+	notes := &table{name: "import_notes", title: "How the inputs were read", n: total,
+		cols: []column{{name: "input_file", input: true}, {name: "note", input: true, overflow: true}}}
+	notes.row = func(i int, dst []any) {
+		for _, s := range sets {
+			if i < nNotes(s) {
+				note := "read as written: no conversions"
+				if len(s.notes) > 0 {
+					note = s.notes[i]
+				}
+				copy(dst, []any{s.name, note})
+				return
+			}
+			i -= nNotes(s)
+		}
+	}
+	return &sheet{name: SheetInputs, tables: []*table{trusts, funding, notes}, sideBySide: true, notes: []string{
+		"The trusts and funding rows the runs read, as loaded (money £m), and every conversion made in reading them.",
 	}}
 }

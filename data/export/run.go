@@ -36,6 +36,10 @@ type Source struct {
 	// Note says what was hashed when it is not simply the file, e.g. the
 	// canonical form of the embedded sample.
 	Note string
+	// ImportNotes are the notes of how the input was read (a percentage read
+	// as points, £000 divided to £m, a formula calculated, a row skipped),
+	// so that a reviewer sees every conversion made.
+	ImportNotes []string
 }
 
 // SampleName is the Source name of the embedded sample workbook.

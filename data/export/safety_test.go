@@ -218,7 +218,7 @@ func TestHashFile(t *testing.T) {
 		t.Error("missing file hashed")
 	}
 	a, b := HashInputs("x", testInputs()), HashInputs("x", testInputs())
-	if a != b || len(a.SHA256) != 64 {
+	if a.SHA256 != b.SHA256 || a.Name != b.Name || len(a.SHA256) != 64 {
 		t.Errorf("HashInputs not stable: %v %v", a, b)
 	}
 }

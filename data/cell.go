@@ -1,0 +1,93 @@
+package data
+
+import (
+	"sort"
+	"strings"
+)
+
+// cellKind is what a cell holds, as the workbook stores it.
+type cellKind uint8
+
+const (
+	cellBlank  cellKind = iota
+	cellText            // a string (shared, inline or a formula's text result)
+	cellNumber          // a number, text holds its stored form ("0.62")
+	cellBool            // TRUE or FALSE
+	cellError           // a formula error value such as #DIV/0!
+)
+
+// cellFormat is what the cell's number format makes of a number.
+type cellFormat uint8
+
+const (
+	fmtGeneral cellFormat = iota
+	fmtPercent            // shown as a percentage: 0.62 shows as 62%
+	fmtDate               // shown as a date or time
+)
+
+// formulaState says whether a cell holds a formula and where its value came from.
+type formulaState uint8
+
+const (
+	noFormula    formulaState = iota
+	savedValue                // a formula whose value the file saved
+	calculated                // a formula corecast calculated (no saved value)
+	uncalculable              // a formula with no saved value that could not be calculated
+)
+
+// cell is one cell of a sheet or CSV file.
+type cell struct {
+	col     int32 // column, 0 for A
+	kind    cellKind
+	format  cellFormat
+	formula formulaState
+	text    string // the value as text; a number in the form the file stores it
+}
+
+// row is one row of a sheet or CSV file: its number as Excel shows it and its
+// non-blank cells in column order.
+type row struct {
+	num    int
+	hidden bool
+	cells  []cell
+}
+
+// get returns the cell in column col (a blank cell when there is none).
+func (r row) get(col int) cell {
+	i := sort.Search(len(r.cells), func(i int) bool { return int(r.cells[i].col) >= col })
+	if i < len(r.cells) && int(r.cells[i].col) == col {
+		return r.cells[i]
+	}
+	return cell{col: int32(col)}
+}
+
+// blank reports whether the row holds nothing but blanks and spaces.
+func (r row) blank() bool {
+	for _, c := range r.cells {
+		if c.kind != cellBlank && strings.TrimSpace(c.text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// table is one sheet or CSV file.
+type table struct {
+	file    string // file name for problems
+	sheet   string // sheet name; empty for CSV
+	hidden  bool   // the sheet is hidden in the workbook
+	rows    []row
+	hidCols []bool // hidden columns (by index), when the sheet hides any
+}
+
+// textRow builds a row of text cells, as a CSV record gives them.
+func textRow(num int, rec []string) row {
+	r := row{num: num, cells: make([]cell, 0, len(rec))}
+	for i, s := range rec {
+		if s == "" {
+			continue
+		}
+		r.cells = append(r.cells, cell{col: int32(i), kind: cellText, text: s})
+	}
+	return r
+}

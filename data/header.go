@@ -1,0 +1,335 @@
+package data
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// headerSearchRows is how many non-blank rows from the top of a sheet are
+// searched for its header row.
+const headerSearchRows = 20
+
+// columns is a table read through its schema: where each field's column is,
+// the unit it is in, and the data rows below the header.
+type columns struct {
+	t       *table
+	schema  sheetSchema
+	header  row
+	index   map[string]int       // field name -> column position
+	label   map[string]string    // field name -> how problems name the column
+	unit    map[string]moneyUnit // money field -> its unit
+	body    []row                // data rows, blank rows left out
+	notes   *noteList
+	mapping sheetMapping
+	scores  map[string][]scoreRead // score columns as read, for checkScales
+}
+
+// headingText returns a header cell's text, trimmed.
+func headingText(c cell) string {
+	if c.kind == cellBlank {
+		return ""
+	}
+	return strings.TrimSpace(c.text)
+}
+
+// fieldMatches reports whether heading h names field f, through its name or
+// an alias, or through the map file when it names the field's column.
+func (c *columns) fieldMatches(f field, h string) bool {
+	if h == "" {
+		return false
+	}
+	if m, ok := c.mapping.columns[f.name]; ok {
+		return strings.EqualFold(strings.TrimSpace(m.column), h) || normalName(m.column) == normalName(h) && normalName(h) != ""
+	}
+	n := headingName(h)
+	if n == normalName(f.name) {
+		return true
+	}
+	for _, a := range f.aliases {
+		if n == normalName(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchRow finds which column of r each field is in; dup lists fields named
+// by more than one column.
+func (c *columns) matchRow(r row) (found map[string][]int) {
+	found = map[string][]int{}
+	for _, cl := range r.cells {
+		h := headingText(cl)
+		for _, f := range c.schema.fields {
+			if c.fieldMatches(f, h) {
+				found[f.name] = append(found[f.name], int(cl.col))
+			}
+		}
+	}
+	return found
+}
+
+// readHeader finds the header row — the first of the first 20 non-blank
+// rows that names every required column — and maps the columns. Rows above
+// it are skipped with a note. It reports problems and returns ok == false
+// when the table cannot be read further.
+func readHeader(t *table, schema sheetSchema, m sheetMapping, ps *problemList, notes *noteList) (c *columns, ok bool) {
+	c = &columns{t: t, schema: schema, index: map[string]int{}, label: map[string]string{}, unit: map[string]moneyUnit{}, notes: notes, mapping: m, scores: map[string][]scoreRead{}}
+	var required []string
+	for _, f := range schema.fields {
+		if f.required {
+			required = append(required, f.name)
+		}
+	}
+	var candidates []int // indices of non-blank rows searched
+	for i := 0; i < len(t.rows) && len(candidates) < headerSearchRows; i++ {
+		if !t.rows[i].blank() {
+			candidates = append(candidates, i)
+		}
+	}
+	if len(candidates) == 0 {
+		ps.add(Problem{File: t.file, Sheet: t.sheet, Expected: "is empty: want a header row naming the columns " + strings.Join(required, ", ") + ", then one row per " + schema.what})
+		return c, false
+	}
+	best, bestScore, at := -1, -1, -1
+	var found map[string][]int
+	for _, i := range candidates {
+		f := c.matchRow(t.rows[i])
+		score := 0
+		for _, n := range required {
+			if len(f[n]) > 0 {
+				score++
+			}
+		}
+		if score == len(required) {
+			at, found = i, f
+			break
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if at < 0 {
+		c.header = t.rows[best]
+		found = c.matchRow(c.header)
+		if bestScore == 0 {
+			c.header = t.rows[candidates[0]]
+		}
+		for _, n := range required {
+			if len(found[n]) == 0 {
+				ps.add(Problem{File: t.file, Sheet: t.sheet, Row: c.header.num, Column: n, missing: true,
+					Expected: c.missingColumn(schema.field(n))})
+			}
+		}
+		return c, false
+	}
+	c.header = t.rows[at]
+	if at > 0 {
+		var skipped []string
+		first, last := 0, 0
+		for _, r := range t.rows[:at] {
+			if r.blank() {
+				continue
+			}
+			if first == 0 {
+				first = r.num
+			}
+			last = r.num
+			if len(skipped) < 2 {
+				skipped = append(skipped, strconv.Quote(firstText(r)))
+			}
+		}
+		if first > 0 {
+			rows := "row " + strconv.Itoa(first)
+			if last > first {
+				rows = fmt.Sprintf("rows %d–%d", first, last)
+			}
+			notes.add(Note{File: t.file, Sheet: t.sheet, Text: fmt.Sprintf("%s above the header (row %d) skipped: %s", rows, c.header.num, strings.Join(skipped, ", "))})
+		}
+	}
+	ok = true
+	for _, f := range schema.fields {
+		cols := found[f.name]
+		if len(cols) == 0 {
+			continue
+		}
+		if len(cols) > 1 {
+			var hs []string
+			for _, col := range cols {
+				hs = append(hs, fmt.Sprintf("%q in column %s", headingText(c.header.get(col)), columnLetters(col)))
+			}
+			ps.add(Problem{File: t.file, Sheet: t.sheet, Row: c.header.num, Column: f.name, missing: true,
+				Expected: fmt.Sprintf("one column for %s, not %d: %s; remove or rename all but one", f.name, len(cols), strings.Join(hs, " and "))})
+			ok = false
+			continue
+		}
+		col := cols[0]
+		h := headingText(c.header.get(col))
+		c.index[f.name] = col
+		c.label[f.name] = f.name
+		if headingName(h) != normalName(f.name) || strings.ContainsAny(h, "([£") {
+			c.label[f.name] = fmt.Sprintf("%s (%s)", h, f.name)
+		}
+		if col < len(t.hidCols) && t.hidCols[col] {
+			notes.add(Note{File: t.file, Sheet: t.sheet, Column: c.label[f.name], Text: "is a hidden column; it was read"})
+		}
+		if f.kind == kindMoney {
+			if !c.readUnit(f, h, ps) {
+				ok = false
+			}
+		}
+	}
+	c.noteUnread()
+	for _, r := range t.rows[at+1:] {
+		if !r.blank() {
+			c.body = append(c.body, r)
+		}
+	}
+	return c, ok
+}
+
+// readUnit sets a money column's unit from the map file or its heading,
+// noting any conversion.
+func (c *columns) readUnit(f field, h string, ps *problemList) bool {
+	u, named := headingUnit(h)
+	from := "its heading"
+	if m, ok := c.mapping.columns[f.name]; ok && m.unit != "" {
+		mu, good := parseUnit(m.unit)
+		if !good {
+			ps.add(Problem{File: c.mapping.file, Expected: fmt.Sprintf("[%s] %s: unit %q is not one of £000, £m, £bn", strings.ToLower(c.schema.sheet), f.name, m.unit)})
+			return false
+		}
+		u, named, from = mu, true, "the map file"
+	}
+	if !named {
+		u = unitMillions
+	}
+	c.unit[f.name] = u
+	if u.scale != 1 {
+		op := "divided by 1,000"
+		if u.scale > 1 {
+			op = "multiplied by 1,000"
+		}
+		c.notes.add(Note{File: c.t.file, Sheet: c.t.sheet, Column: c.label[f.name],
+			Text: fmt.Sprintf("amounts in %s (from %s) %s to £m", u.name, from, op)})
+	}
+	return true
+}
+
+// missingColumn says a required column is missing, naming a heading that
+// may be it.
+func (c *columns) missingColumn(f field) string {
+	s := "missing; want a column named " + f.name
+	if len(f.aliases) > 0 {
+		n := min(3, len(f.aliases))
+		s += " (or " + strings.Join(f.aliases[:n], ", ") + ")"
+	}
+	s += " in the header row"
+	for _, cl := range c.header.cells {
+		h := headingText(cl)
+		if h != "" && resembles(h, f) {
+			return s + fmt.Sprintf("; the column headed %q may be it: rename it, or name it in a --map file", h)
+		}
+	}
+	return s
+}
+
+// noteUnread notes each header column that was not read but resembles a
+// field of the sheet, so that a column such as "DMA score 2017" is not
+// dropped without a word.
+func (c *columns) noteUnread() {
+	used := map[int]bool{}
+	for _, col := range c.index {
+		used[col] = true
+	}
+	for _, cl := range c.header.cells {
+		h := headingText(cl)
+		if h == "" || used[int(cl.col)] {
+			continue
+		}
+		var like []string
+		for _, f := range c.schema.fields {
+			if _, taken := c.index[f.name]; !taken && resembles(h, f) {
+				like = append(like, f.name)
+			}
+		}
+		if len(like) == 0 {
+			continue
+		}
+		c.notes.add(Note{File: c.t.file, Sheet: c.t.sheet, Row: c.header.num,
+			Text: fmt.Sprintf("column %s, headed %q, was not read; if it is %s, rename it or name it in a --map file", columnLetters(int(cl.col)), h, strings.Join(like, " or "))})
+	}
+}
+
+// resembles reports whether heading h shares a distinctive word with field
+// f's name or aliases.
+func resembles(h string, f field) bool {
+	words := strings.Fields(headingName(h))
+	for _, name := range append([]string{f.name}, f.aliases...) {
+		for _, w := range strings.Fields(normalName(name)) {
+			if len(w) < 3 || commonWord[w] {
+				continue
+			}
+			for _, hw := range words {
+				if hw == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// commonWord lists words too common in headings to suggest a column.
+var commonWord = map[string]bool{"the": true, "and": true, "trust": true, "name": true, "total": true, "score": true, "org": true, "nhs": true}
+
+// firstText returns the text of a row's first non-blank cell, shortened.
+func firstText(r row) string {
+	for _, c := range r.cells {
+		if s := strings.TrimSpace(c.text); s != "" {
+			if len([]rune(s)) > 40 {
+				s = string([]rune(s)[:40]) + "…"
+			}
+			return s
+		}
+	}
+	return ""
+}
+
+// has reports whether the optional column is present.
+func (c *columns) has(name string) bool { _, ok := c.index[name]; return ok }
+
+// raw returns the named column's cell in r (a blank cell when absent).
+func (c *columns) raw(r row, name string) cell {
+	j, ok := c.index[name]
+	if !ok {
+		return cell{}
+	}
+	return r.get(j)
+}
+
+// cell returns the trimmed text of the named column in r ("" when absent).
+func (c *columns) cell(r row, name string) string {
+	cl := c.raw(r, name)
+	if cl.kind == cellBlank {
+		return ""
+	}
+	return strings.TrimSpace(cl.text)
+}
+
+// problem makes a problem about one cell.
+func (c *columns) problem(r row, col, value, expected string) Problem {
+	return Problem{File: c.t.file, Sheet: c.t.sheet, Row: r.num, Column: c.colLabel(col), Value: value, Expected: expected}
+}
+
+// note makes a note about one cell.
+func (c *columns) note(r row, col, value, text string) {
+	c.notes.add(Note{File: c.t.file, Sheet: c.t.sheet, Row: r.num, Column: c.colLabel(col), Value: value, Text: text})
+}
+
+func (c *columns) colLabel(col string) string {
+	if l, ok := c.label[col]; ok {
+		return l
+	}
+	return col
+}

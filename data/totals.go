@@ -1,0 +1,90 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// totalWords are what a Totals row says in its code, name or programme.
+var totalWords = []string{"total", "totals", "grand total", "subtotal", "sub total"}
+
+// isTotalRow reports whether any of the named text columns of r says Total,
+// Totals, Grand total or Subtotal (alone or followed by more words, as in
+// "Total funding").
+func (c *columns) isTotalRow(r row, cols ...string) bool {
+	for _, col := range cols {
+		n := normalName(c.cell(r, col))
+		for _, w := range totalWords {
+			if n == w || strings.HasPrefix(n, w+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// totalsTolerance is how far a Totals row may be from the sum of the rows
+// above it, as a share of that sum, and still be skipped as a total.
+const totalsTolerance = 0.005
+
+// totals tracks the money columns of the rows read so far, so that a Totals
+// row can be checked against them.
+type totals struct {
+	cols      []string
+	sinceLast []float64 // sums since the last Totals row (subtotals)
+	all       []float64 // sums of every data row
+}
+
+func newTotals(cols ...string) *totals {
+	return &totals{cols: cols, sinceLast: make([]float64, len(cols)), all: make([]float64, len(cols))}
+}
+
+// add counts one data row's amounts.
+func (t *totals) add(v ...float64) {
+	for i, x := range v {
+		t.sinceLast[i] += x
+		t.all[i] += x
+	}
+}
+
+// check reads a Totals row's amounts: when they equal the sum of the data
+// rows above (since the last Totals row, or all of them) within 0.5%, the
+// row is skipped with a note; otherwise it is a problem.
+func (t *totals) check(c *columns, r row, ps *problemList) {
+	got := make([]float64, len(t.cols))
+	for i, col := range t.cols {
+		var discard problemList
+		v, ok := c.money(r, col, &discard)
+		if !ok {
+			ps.add(c.problem(r, col, c.cell(r, col), "a Totals row to hold the sum of the rows above it, or the row removed"))
+			return
+		}
+		got[i] = v
+	}
+	label := strings.TrimSpace(firstText(r))
+	for _, sums := range [][]float64{t.sinceLast, t.all} {
+		if matches(got, sums) {
+			c.notes.add(Note{File: c.t.file, Sheet: c.t.sheet, Row: r.num, Value: label,
+				Text: "a Totals row, equal to the sum of the rows above it, skipped"})
+			clear(t.sinceLast)
+			return
+		}
+	}
+	var parts []string
+	for i, col := range t.cols {
+		parts = append(parts, fmt.Sprintf("%s %s against %s", c.colLabel(col), formatFloat(got[i]), formatFloat(t.sinceLast[i])))
+	}
+	ps.add(Problem{File: c.t.file, Sheet: c.t.sheet, Row: r.num,
+		Expected: fmt.Sprintf("the row says %q but its amounts are not the sum of the rows above it (%s): correct or remove it, so that nothing is counted twice", label, strings.Join(parts, "; "))})
+	clear(t.sinceLast)
+}
+
+func matches(got, sums []float64) bool {
+	for i := range got {
+		if math.Abs(got[i]-sums[i]) > totalsTolerance*math.Abs(sums[i])+1e-9 {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,78 @@
+package data
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// calculate works out, with excelize's calculation engine, the value of every
+// formula cell in the tables that has no saved value (or whose saved value
+// the workbook itself says is stale). It returns how many it calculated. A
+// formula that cannot be calculated stays marked uncalculable, so that the
+// parsers report it: a formula cell is never read as blank or 0.
+func (wb *workbook) calculate(tables []*table) (n int, err error) {
+	var pending int
+	for _, t := range tables {
+		for _, r := range t.rows {
+			for _, c := range r.cells {
+				if c.formula == uncalculable {
+					pending++
+				}
+			}
+		}
+	}
+	if pending == 0 {
+		return 0, nil
+	}
+	if pending > wb.lim.maxFormulas {
+		// Too many to calculate in bounded time: each stays a problem.
+		return 0, nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = refuse(wb.file, "has formulas with no saved value that could not be calculated (%v); open and save the file in Excel or LibreOffice", r)
+		}
+	}()
+	f, err := excelize.OpenReader(bytes.NewReader(wb.data), excelize.Options{RawCellValue: true, UnzipSizeLimit: wb.lim.maxUnzip})
+	if err != nil {
+		return 0, nil // each formula stays a problem
+	}
+	defer func() { _ = f.Close() }()
+	for _, t := range tables {
+		for i := range t.rows {
+			r := &t.rows[i]
+			for j := range r.cells {
+				c := &r.cells[j]
+				if c.formula != uncalculable {
+					continue
+				}
+				v, cerr := f.CalcCellValue(t.sheet, cellName(int(c.col), r.num), excelize.Options{RawCellValue: true})
+				if cerr != nil || v == "" || isFormulaError(v) {
+					continue
+				}
+				c.formula, c.text = calculated, v
+				c.kind = cellText
+				if _, perr := strconv.ParseFloat(strings.TrimSpace(v), 64); perr == nil {
+					c.kind = cellNumber
+				} else if strings.EqualFold(v, "TRUE") || strings.EqualFold(v, "FALSE") {
+					c.kind = cellBool
+				}
+				n++
+			}
+		}
+	}
+	return n, nil
+}
+
+// formulaNote says how many formulas were calculated, and why.
+func formulaNote(file string, n int, fullCalc bool) Note {
+	why := "had no saved value"
+	if fullCalc {
+		why = "are marked for recalculation on opening (as files written by scripts are), so their saved values were not trusted"
+	}
+	return Note{File: file, Text: fmt.Sprintf("%d formula cells %s; corecast calculated them with excelize's calculation engine", n, why)}
+}

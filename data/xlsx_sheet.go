@@ -1,0 +1,298 @@
+package data
+
+import (
+	"cmp"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// readSheet streams one sheet's XML into a table, refusing it as soon as it
+// passes a limit: more rows than maxRows, a row wider than maxRowCells or more
+// cells than maxCells. Formula cells keep their saved values; those without
+// one are marked for calculation.
+func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
+	t := &table{file: wb.file, sheet: ref.name, hidden: ref.hidden}
+	refuseSheet := func(format string, a ...any) error {
+		return Problems{{File: wb.file, Sheet: ref.name, Expected: fmt.Sprintf(format, a...)}}
+	}
+	var (
+		cur      *row
+		c        cell
+		inCell   bool
+		inValue  bool // inside <v> or an inline string's <t>
+		phonetic int
+		value    strings.Builder
+		cellType string
+		style    int
+		hasF     bool
+		lastRow  int
+		lastCol  = -1
+		nCells   int
+		nRows    int
+	)
+	finishRow := func() {
+		if cur != nil && (len(cur.cells) > 0 || cur.hidden) {
+			t.rows = append(t.rows, *cur)
+		}
+		cur = nil
+	}
+	err := wb.decode(ref.part, func(_ *xml.Decoder, tok xml.Token) error {
+		switch tk := tok.(type) {
+		case xml.StartElement:
+			switch tk.Name.Local {
+			case "col":
+				if h, _ := attr(tk, "hidden"); h == "1" || h == "true" {
+					lo, _ := strconv.Atoi(attrOr(tk, "min", "0"))
+					hi, _ := strconv.Atoi(attrOr(tk, "max", "0"))
+					hi = min(hi, wb.lim.maxRowCells)
+					for i := max(lo, 1); i <= hi; i++ {
+						for len(t.hidCols) < i {
+							t.hidCols = append(t.hidCols, false)
+						}
+						t.hidCols[i-1] = true
+					}
+				}
+			case "row":
+				finishRow()
+				nRows++
+				if nRows > wb.lim.maxRows {
+					return refuseSheet("has more than %d rows; corecast reads sheets up to that size (check for stray cells far down the sheet)", wb.lim.maxRows)
+				}
+				n := lastRow + 1
+				if r, ok := attr(tk, "r"); ok {
+					if v, err := strconv.Atoi(r); err == nil && v > 0 {
+						n = v
+					}
+				}
+				if n > wb.lim.maxRows {
+					return refuseSheet("has more than %d rows; corecast reads sheets up to that size (check for stray cells far down the sheet: row %d holds something)", wb.lim.maxRows, n)
+				}
+				if n > 1_048_576 {
+					return refuseSheet("has a row numbered %d, past Excel's last row 1048576; the file looks damaged", n)
+				}
+				lastRow, lastCol = n, -1
+				h, _ := attr(tk, "hidden")
+				cur = &row{num: n, hidden: h == "1" || h == "true"}
+			case "c":
+				if cur == nil {
+					lastRow++
+					cur = &row{num: lastRow}
+				}
+				inCell, hasF = true, false
+				value.Reset()
+				col := lastCol + 1
+				if r, ok := attr(tk, "r"); ok {
+					if cc, _, err := splitCellRef(r); err == nil {
+						col = cc
+					}
+				}
+				if col >= wb.lim.maxRowCells || len(cur.cells) >= wb.lim.maxRowCells {
+					return refuseSheet("row %d is wider than %d cells, Excel's limit; the file looks damaged", cur.num, wb.lim.maxRowCells)
+				}
+				nCells++
+				if nCells > wb.lim.maxCells {
+					return refuseSheet("has more than %d cells; corecast reads sheets up to that size", wb.lim.maxCells)
+				}
+				lastCol = col
+				cellType, _ = attr(tk, "t")
+				style, _ = strconv.Atoi(attrOr(tk, "s", "0"))
+				c = cell{col: int32(col)}
+			case "f":
+				hasF = inCell
+			case "v":
+				inValue = inCell
+			case "rPh":
+				phonetic++
+			case "t":
+				inValue = inCell && phonetic == 0
+			}
+		case xml.EndElement:
+			switch tk.Name.Local {
+			case "v", "t":
+				inValue = false
+			case "rPh":
+				phonetic--
+			case "c":
+				if !inCell {
+					return nil
+				}
+				inCell = false
+				if err := wb.finishCell(&c, cellType, style, hasF, value.String()); err != nil {
+					return refuseSheet("cell %s: %v", cellName(int(c.col), cur.num), err)
+				}
+				if c.kind != cellBlank || c.formula != noFormula {
+					cur.cells = append(cur.cells, c)
+				}
+			case "row":
+				finishRow()
+			}
+		case xml.CharData:
+			if inValue {
+				if value.Len() > 1<<20 {
+					return refuseSheet("row %d holds a cell of more than 1 MB of text", cur.num)
+				}
+				value.Write(tk)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		var ps Problems
+		if errors.As(err, &ps) {
+			return nil, err
+		}
+		if errors.Is(err, errLimit) {
+			return nil, refuse(wb.file, "unpacks to more than %d MB; corecast reads workbooks up to that size", wb.lim.maxUnzip>>20)
+		}
+		return nil, refuse(wb.file, "sheet %s could not be read; it looks damaged (%v)", ref.name, err)
+	}
+	finishRow()
+	sortRows(t)
+	return t, nil
+}
+
+// finishCell sets the cell's kind, text and format from what the XML held.
+func (wb *workbook) finishCell(c *cell, typ string, style int, hasF bool, v string) error {
+	if style >= 0 && style < len(wb.formats) {
+		c.format = wb.formats[style]
+	}
+	c.text = v
+	switch typ {
+	case "s":
+		if v == "" {
+			c.kind = cellBlank
+			break
+		}
+		i, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || i < 0 || i >= len(wb.strings) {
+			return fmt.Errorf("refers to shared string %q, which the file does not have", v)
+		}
+		c.kind, c.text = cellText, wb.strings[i]
+	case "str", "inlineStr":
+		c.kind = cellText
+	case "b":
+		c.kind = cellBool
+		c.text = "FALSE"
+		if strings.TrimSpace(v) == "1" || strings.EqualFold(strings.TrimSpace(v), "true") {
+			c.text = "TRUE"
+		}
+	case "e":
+		c.kind = cellError
+	case "d":
+		c.kind, c.format = cellText, fmtDate
+	default:
+		c.kind = cellNumber
+	}
+	if c.kind != cellText && strings.TrimSpace(c.text) == "" {
+		c.kind, c.text = cellBlank, ""
+	}
+	if hasF {
+		c.formula = savedValue
+		if c.kind == cellBlank || wb.fullCalc {
+			c.formula = uncalculable // until calculated
+		}
+	}
+	return nil
+}
+
+func attrOr(se xml.StartElement, local, def string) string {
+	if v, ok := attr(se, local); ok {
+		return v
+	}
+	return def
+}
+
+// splitCellRef splits "AB12" into column 27 (0-based) and row 12.
+func splitCellRef(ref string) (col, rowNum int, err error) {
+	i := 0
+	col = 0
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' || i < len(ref) && ref[i] >= 'a' && ref[i] <= 'z' {
+		ch := ref[i] | 0x20
+		col = col*26 + int(ch-'a'+1)
+		if col > 1<<20 {
+			return 0, 0, fmt.Errorf("bad cell reference %q", ref)
+		}
+		i++
+	}
+	if i == 0 {
+		return 0, 0, fmt.Errorf("bad cell reference %q", ref)
+	}
+	rowNum, err = strconv.Atoi(ref[i:])
+	return col - 1, rowNum, err
+}
+
+// cellName gives the Excel name of a cell, e.g. "C14".
+func cellName(col, rowNum int) string {
+	return columnLetters(col) + strconv.Itoa(rowNum)
+}
+
+// columnLetters gives column col (0 for A) in Excel's letters.
+func columnLetters(col int) string {
+	var b []byte
+	for n := col + 1; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('A' + (n-1)%26)}, b...)
+	}
+	return string(b)
+}
+
+// sortRows puts rows in number order and each row's cells in column order,
+// keeping the last of any cell given twice; files written by hand may list
+// them out of order.
+func sortRows(t *table) {
+	sorted := true
+	for i := 1; i < len(t.rows); i++ {
+		if t.rows[i].num <= t.rows[i-1].num {
+			sorted = false
+		}
+	}
+	if !sorted {
+		sortStableRows(t.rows)
+	}
+	for i := range t.rows {
+		sortCells(&t.rows[i])
+	}
+}
+
+func sortStableRows(rows []row) {
+	slices.SortStableFunc(rows, func(a, b row) int { return cmp.Compare(a.num, b.num) })
+	// Merge rows given twice under one number, later cells winning.
+	out := rows[:0]
+	for _, r := range rows {
+		if n := len(out); n > 0 && out[n-1].num == r.num {
+			out[n-1].cells = append(out[n-1].cells, r.cells...)
+			out[n-1].hidden = out[n-1].hidden || r.hidden
+			continue
+		}
+		out = append(out, r)
+	}
+	clear(rows[len(out):])
+}
+
+func sortCells(r *row) {
+	if slices.IsSortedFunc(r.cells, func(a, b cell) int { return cmp.Compare(a.col, b.col) }) {
+		ok := true
+		for i := 1; i < len(r.cells); i++ {
+			if r.cells[i].col == r.cells[i-1].col {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return
+		}
+	}
+	slices.SortStableFunc(r.cells, func(a, b cell) int { return cmp.Compare(a.col, b.col) })
+	out := r.cells[:0]
+	for _, c := range r.cells {
+		if n := len(out); n > 0 && out[n-1].col == c.col {
+			out[n-1] = c
+			continue
+		}
+		out = append(out, c)
+	}
+	r.cells = out
+}
