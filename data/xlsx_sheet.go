@@ -187,7 +187,7 @@ func (wb *workbook) finishCell(c *cell, typ string, style int, hasF bool, v stri
 	default:
 		c.kind = cellNumber
 	}
-	if c.kind != cellText && strings.TrimSpace(c.text) == "" {
+	if strings.TrimSpace(c.text) == "" {
 		c.kind, c.text = cellBlank, ""
 	}
 	if hasF {
