@@ -53,3 +53,37 @@ func TestFullHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestDataView lists the notes on how the inputs were read: n on the Trusts
+// screen opens it, esc closes it.
+func TestDataView(t *testing.T) {
+	notes := []string{
+		"book.xlsx: sheet Trusts, rows 2–218 (217 rows), column maturity: a percentage read as maturity points (0.62 shown as 62% → 62, 0.48 shown as 48% → 48, …)",
+		"book.xlsx: sheet Funding, row 40: a Totals row, equal to the sum of the rows above it, skipped (Total)",
+	}
+	tm := start(t, 80, 24, WithInput("book.xlsx"), WithImportNotes(notes))
+	press(tm, "3")
+	waitFor(t, tm, "2 import notes: n shows them")
+	press(tm, "n")
+	waitFor(t, tm, "2 notes on how the inputs were read")
+	m := finish(t, tm)
+	v := m.View()
+	golden.RequireEqual(t, []byte(lines(v)))
+	for _, want := range []string{"Data: book.xlsx", "a Totals row", "62% → 62"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("Data view lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+// TestDataViewNoNotes says plainly that nothing was converted.
+func TestDataViewNoNotes(t *testing.T) {
+	tm := start(t, 80, 24)
+	press(tm, "3", "n")
+	waitFor(t, tm, "read as written")
+	press(tm, "esc")
+	waitFor(t, tm, "217 of 217 trusts")
+	if v := finish(t, tm).View(); strings.Contains(v, "read as written") {
+		t.Errorf("esc did not close the Data view:\n%s", v)
+	}
+}

@@ -68,6 +68,8 @@ func New(inputs model.Inputs, scenarios []model.Scenario, opts ...Option) (*Mode
 		Styles:        styles.New(),
 		Keys:          keys.New(int(numScreens)),
 		Inputs:        inputs,
+		InputName:     inputName(cfg.inputPath),
+		ImportNotes:   cfg.importNotes,
 		Scenarios:     append([]model.Scenario(nil), scenarios...),
 		Results:       make([]*forecast.Result, len(scenarios)),
 		FormatElapsed: cfg.formatElapsed,
@@ -137,4 +139,12 @@ func (m *Model) View() string {
 		lipgloss.NewStyle().MaxWidth(w).Render(helpView),
 		m.status.View(),
 	)
+}
+
+// inputName names the inputs as the Data view shows them.
+func inputName(path string) string {
+	if path == "" {
+		return "embedded sample (illustrative numbers)"
+	}
+	return path
 }

@@ -20,6 +20,7 @@ type config struct {
 	version       string   // corecast version, for export manifests
 	parent        context.Context
 	workDir       string // "" for the working directory
+	importNotes   []string // how the inputs were read
 }
 
 // Option changes how the program runs.
@@ -52,6 +53,12 @@ func WithInput(path string) Option { return func(c *config) { c.inputPath = path
 // which exports and scenario writes never replace.
 func WithScenarioFiles(paths []string) Option {
 	return func(c *config) { c.scenarioPaths = append([]string(nil), paths...) }
+}
+
+// WithImportNotes gives the notes on how the inputs were read, which the
+// Data view (n on the Trusts screen) lists.
+func WithImportNotes(notes []string) Option {
+	return func(c *config) { c.importNotes = append([]string(nil), notes...) }
 }
 
 // WithContext ends the program when ctx is cancelled.

@@ -4,7 +4,7 @@ import "github.com/charmbracelet/bubbles/key"
 
 // keyMap are the Trusts screen's own bindings.
 type keyMap struct {
-	Up, Down, Sort, Reverse, Filter, Open, Clear, Accept key.Binding
+	Up, Down, Sort, Reverse, Filter, Open, Clear, Accept, Data key.Binding
 }
 
 func newKeys() keyMap {
@@ -17,6 +17,7 @@ func newKeys() keyMap {
 		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
 		Clear:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 		Accept:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		Data:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "data notes")),
 	}
 }
 
@@ -26,19 +27,24 @@ func (m *Model) ShortHelp() []key.Binding {
 	switch {
 	case m.filter.Focused():
 		return []key.Binding{k.Accept, k.Clear}
+	case m.showing:
+		return m.data.ShortHelp()
 	case m.detail != nil:
 		return []key.Binding{m.ctx.Keys.Back}
 	case m.filter.Value() != "":
 		return []key.Binding{k.Open, k.Sort, k.Reverse, k.Filter, k.Clear}
 	}
-	return []key.Binding{k.Open, k.Sort, k.Reverse, k.Filter}
+	return []key.Binding{k.Open, k.Sort, k.Reverse, k.Filter, k.Data}
 }
 
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
+	if m.showing {
+		return m.data.FullHelp()
+	}
 	if m.filter.Focused() || m.detail != nil {
 		return [][]key.Binding{m.ShortHelp()}
 	}
-	return [][]key.Binding{{k.Up, k.Down, k.Open, k.Filter, k.Clear}, {k.Sort, k.Reverse}}
+	return [][]key.Binding{{k.Up, k.Down, k.Open, k.Filter, k.Clear}, {k.Sort, k.Reverse, k.Data}}
 }

@@ -15,6 +15,7 @@ import (
 
 	"corecast/forecast"
 	"corecast/ui/common"
+	"corecast/ui/datanotes"
 )
 
 // Model is the Trusts screen.
@@ -31,6 +32,8 @@ type Model struct {
 	desc    bool
 	rows    []*forecast.TrustResult // filtered and sorted, in table order
 	detail  *forecast.TrustResult   // open detail, or nil
+	data    *datanotes.Model        // the Data view
+	showing bool                    // the Data view is open
 }
 
 // New returns the Trusts screen, sorted by mean cost, largest first.
@@ -46,7 +49,7 @@ func New(ctx *common.Context) *Model {
 	f.Prompt = "/"
 	f.Placeholder = "code, name, type or region"
 	f.Cursor.SetMode(cursor.CursorStatic)
-	m := &Model{ctx: ctx, keys: newKeys(), table: t, filter: f, cols: columns(), desc: true}
+	m := &Model{ctx: ctx, keys: newKeys(), table: t, filter: f, cols: columns(), desc: true, data: datanotes.New(ctx)}
 	m.sortCol = slices.IndexFunc(m.cols, func(c column) bool { return c.title == "Cost £m" })
 	return m
 }
@@ -57,6 +60,7 @@ func (m *Model) Init() tea.Cmd { return nil }
 // SetSize implements common.Component.
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
+	m.data.SetSize(w, h)
 	m.rebuild()
 }
 
@@ -65,7 +69,7 @@ func (m *Model) Capturing() bool { return m.filter.Focused() }
 
 // Nested implements common.Component: the detail view and an applied
 // filter are closed by esc.
-func (m *Model) Nested() bool { return m.detail != nil || m.filter.Value() != "" }
+func (m *Model) Nested() bool { return m.showing || m.detail != nil || m.filter.Value() != "" }
 
 // Update handles the table keys, the filter and the detail view.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -100,6 +104,14 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		m.rebuild()
 		return nil
 	}
+	if m.showing {
+		if key.Matches(msg, k.Clear) || key.Matches(msg, k.Data) {
+			m.showing = false
+			return nil
+		}
+		_, cmd := m.data.Update(msg)
+		return cmd
+	}
 	if m.detail != nil {
 		if key.Matches(msg, k.Clear) {
 			m.detail = nil
@@ -111,6 +123,9 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		m.filter.SetValue("")
 	case key.Matches(msg, k.Filter):
 		m.filter.Focus()
+	case key.Matches(msg, k.Data):
+		m.showing = true
+		return nil
 	case key.Matches(msg, k.Sort):
 		m.sortCol = m.nextSortable()
 		m.desc = m.cols[m.sortCol].title != "Code" && m.cols[m.sortCol].title != "Name"
@@ -256,6 +271,9 @@ func matches(r *forecast.TrustResult, q string) bool {
 func (m *Model) View() string {
 	res := m.ctx.Result()
 	st := m.ctx.Styles
+	if m.showing {
+		return m.data.View()
+	}
 	if res == nil {
 		return st.Subtle.Render("Waiting for the first forecast…")
 	}
@@ -271,9 +289,11 @@ func (m *Model) View() string {
 	default:
 		top = st.Title.Render("Trusts") + st.Subtle.Render(" · £m real "+res.Scenario.BaseYear.String()+" · P(core) by "+res.Scenario.TargetYear.String()+" · Core by: median year")
 	}
-	count := st.Subtle.Render(strings.TrimSpace(strings.Join([]string{
-		itoa(len(m.rows)), "of", itoa(len(res.ByTrust)), "trusts",
-	}, " ")))
+	countText := itoa(len(m.rows)) + " of " + itoa(len(res.ByTrust)) + " trusts"
+	if n := len(m.ctx.ImportNotes); n > 0 {
+		countText += " · " + itoa(n) + " import notes: n shows them"
+	}
+	count := st.Subtle.Render(countText)
 	return lipgloss.JoinVertical(lipgloss.Left,
 		lipgloss.NewStyle().MaxWidth(m.w).Render(top),
 		m.table.View(),
