@@ -19,7 +19,7 @@ type config struct {
 	scenarioPaths []string // scenario files the session was started with
 	version       string   // corecast version, for export manifests
 	parent        context.Context
-	workDir       string // "" for the working directory
+	workDir       string   // "" for the working directory
 	importNotes   []string // how the inputs were read
 }
 

@@ -18,15 +18,15 @@ type Context struct {
 	Styles        *styles.Styles
 	Keys          keys.Global
 
-	Inputs    model.Inputs
+	Inputs model.Inputs
 	// InputName names the inputs: the workbook or CSV directory as given, or
 	// "embedded sample".
 	InputName string
 	// ImportNotes say how the inputs were read: every conversion made, row
 	// skipped and hidden row or sheet read (the Data view lists them).
 	ImportNotes []string
-	Scenarios []model.Scenario
-	Current   int
+	Scenarios   []model.Scenario
+	Current     int
 	// Results holds the latest finished result of each scenario (nil until
 	// its first run finishes), so switching scenarios shows figures at once.
 	Results []*forecast.Result
