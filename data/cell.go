@@ -23,7 +23,24 @@ const (
 	fmtGeneral cellFormat = iota
 	fmtPercent            // shown as a percentage: 0.62 shows as 62%
 	fmtDate               // shown as a date or time
+	fmtThousands          // shown divided by 1,000 (a format such as #,##0,)
+	fmtMillions           // shown divided by 1,000,000 (#,##0.0,,)
+	fmtBillions           // shown divided by 1,000,000,000 (#,##0,,,)
 )
+
+// displayScale is what a scaled format divides a number by for display
+// (1 for the other formats).
+func (f cellFormat) displayScale() float64 {
+	switch f {
+	case fmtThousands:
+		return 1e3
+	case fmtMillions:
+		return 1e6
+	case fmtBillions:
+		return 1e9
+	}
+	return 1
+}
 
 // formulaState says whether a cell holds a formula and where its value came from.
 type formulaState uint8

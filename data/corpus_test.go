@@ -318,6 +318,48 @@ func corpus() []corpusCase {
 				sheet{"Scenario", [][]any{{"key", "value"}, {"local_share", 0.5}}}).numFmt("Scenario", "B2", "B2", 9, "").bytes()
 		}, problem: `found "50%", want a value written as a plain number`},
 
+		// Number formats that scale, units said above the header, footnotes.
+		{name: "opex in pounds shown in millions by its format", build: func(t testing.TB) []byte {
+			rows := replace(replace(replace(goodTrusts(), 1, 4, 420500000), 2, 4, 180000000), 3, 4, 260000000)
+			return withTrusts(t, rows).numFmt("Trusts", "E2", "E4", 0, `£#,##0.0,,"m"`).bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "RAA opex", trust(t, l, "RAA").OpexM, 420.5) },
+			note: "a number its format shows divided by 1,000,000, read as shown"},
+		{name: "a title row saying the figures are £000", build: func(t testing.TB) []byte {
+			return plain(t).insertTitle("Funding", "Digital funding, all figures £000").bytes()
+		}, problem: `sheet Funding, row 2, column national_m: a heading that says its unit: the rows above the header say "Digital funding, all figures £000"`},
+		{name: "a title row saying the figures are £m", build: func(t testing.TB) []byte {
+			return plain(t).insertTitle("Funding", "Digital funding (£m)").bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "national", national(l)[2019], 350.0) }},
+		{name: "no previous score written as a dash", build: func(t testing.TB) []byte {
+			return withTrusts(t, replace(replace(goodTrusts(), 2, 6, "-"), 3, 6, "n/a")).bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "RBB has prev", trust(t, l, "RBB").HasMaturityPrev, false)
+			eq(t, "RAA prev", trust(t, l, "RAA").MaturityPrev, 55.0)
+		}, note: "read as no score"},
+		{name: "a dash for a required score", build: func(t testing.TB) []byte {
+			return withTrusts(t, maturities(61, "-", 70)).bytes()
+		}, problem: `row 3, column maturity: found "-"`},
+		{name: "sheets named with a year", build: func(t testing.TB) []byte {
+			return newAnalystBook(t, sheet{"Trusts 2019-20", goodTrusts()}, sheet{"Funding (final)", goodFunding()}).bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "trusts", len(l.Inputs.Trusts), 3) },
+			note: "sheet Trusts 2019-20: read as the Trusts sheet"},
+		{name: "two sheets that could be Trusts", build: func(t testing.TB) []byte {
+			return newAnalystBook(t, sheet{"Trusts 2019-20", goodTrusts()}, sheet{"Trusts 2018-19", goodTrusts()}, sheet{"Funding", goodFunding()}).bytes()
+		}, problem: `has 2 sheets that could be the Trusts sheet`},
+		{name: "regional subtotals on Trusts", build: func(t testing.TB) []byte {
+			rows := goodTrusts()
+			rows = [][]any{rows[0], rows[1], {"", "London total", "", "", 420.5, nil, nil, nil}, rows[2], rows[3], {"", "North and South West subtotal", "", "", 440, nil, nil, nil}, {"", "Grand total", "", "", 860.5, nil, nil, nil}}
+			return withTrusts(t, rows).bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "trusts", len(l.Inputs.Trusts), 3) }},
+		{name: "footnotes below the table", build: func(t testing.TB) []byte {
+			rows := append(goodFunding(), []any{nil}, []any{"Source: NHS England digital funding tracker"}, []any{"* provisional"})
+			return withFunding(t, rows).bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "funding rows", len(l.Inputs.Funding), 3) },
+			note: "a note below the table (one cell, no data), skipped"},
+		{name: "money in words", build: func(t testing.TB) []byte {
+			return withFunding(t, money(3, "£4.5 million", "2.5m", "£1.2 billion")).bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "national", national(l)[2019], 1200.0) }},
+
 		// Collapsing.
 		{name: "one problem down a whole column", build: func(t testing.TB) []byte {
 			rows := [][]any{trustsHeader()}

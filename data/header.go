@@ -23,6 +23,10 @@ type columns struct {
 	notes   *noteList
 	mapping sheetMapping
 	scores  map[string][]scoreRead // score columns as read, for checkScales
+	// titleUnit is a money unit named in the rows above the header ("All
+	// figures £000"), which a money heading without its own unit leaves in doubt.
+	titleUnit *moneyUnit
+	titleText string
 }
 
 // headingText returns a header cell's text, trimmed.
@@ -138,6 +142,11 @@ func readHeader(t *table, schema sheetSchema, m sheetMapping, ps *problemList, n
 			if len(skipped) < 2 {
 				skipped = append(skipped, strconv.Quote(firstText(r)))
 			}
+			for _, cl := range r.cells {
+				if u, ok := headingUnit(cl.text); ok && c.titleUnit == nil && cl.kind == cellText {
+					c.titleUnit, c.titleText = &u, strings.TrimSpace(cl.text)
+				}
+			}
 		}
 		if first > 0 {
 			rows := "row " + strconv.Itoa(first)
@@ -185,7 +194,36 @@ func readHeader(t *table, schema sheetSchema, m sheetMapping, ps *problemList, n
 			c.body = append(c.body, r)
 		}
 	}
+	c.skipFootnotes()
 	return c, ok
+}
+
+// skipFootnotes drops, with a note, the rows at the foot of the table that
+// hold a single cell ("Source: NHS Digital", "* provisional"): a row of data
+// has more than one.
+func (c *columns) skipFootnotes() {
+	end := len(c.body)
+	for end > 0 && nonBlank(c.body[end-1]) == 1 {
+		end--
+	}
+	if end == 0 {
+		return // every row has one cell: they are data rows with problems
+	}
+	for _, r := range c.body[end:] {
+		c.notes.add(Note{File: c.t.file, Sheet: c.t.sheet, Row: r.num, Value: firstText(r), Text: "a note below the table (one cell, no data), skipped"})
+	}
+	c.body = c.body[:end]
+}
+
+// nonBlank counts a row's cells that hold something.
+func nonBlank(r row) int {
+	n := 0
+	for _, cl := range r.cells {
+		if cl.kind != cellBlank && strings.TrimSpace(cl.text) != "" || cl.formula != noFormula {
+			n++
+		}
+	}
+	return n
 }
 
 // readUnit sets a money column's unit from the map file or its heading,
@@ -202,6 +240,11 @@ func (c *columns) readUnit(f field, h string, ps *problemList) bool {
 		u, named, from = mu, true, "the map file"
 	}
 	if !named {
+		if c.titleUnit != nil && c.titleUnit.scale != 1 {
+			ps.add(Problem{File: c.t.file, Sheet: c.t.sheet, Row: c.header.num, Column: c.label[f.name], missing: true,
+				Expected: fmt.Sprintf("a heading that says its unit: the rows above the header say %q, so these amounts may be in %s, not £m; say the unit in the heading, e.g. \"%s (%s)\", or in a --map file", c.titleText, c.titleUnit.name, h, c.titleUnit.name)})
+			return false
+		}
 		u = unitMillions
 	}
 	c.unit[f.name] = u

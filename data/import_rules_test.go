@@ -166,7 +166,7 @@ func TestMapFileSheet(t *testing.T) {
 func TestClassifyFormatCode(t *testing.T) {
 	cases := map[string]cellFormat{
 		"General": fmtGeneral, "0.0%": fmtPercent, "#,##0.00": fmtGeneral, `0.0"%"`: fmtGeneral,
-		"dd/mm/yyyy": fmtDate, "[h]:mm": fmtDate, `£#,##0.0,,"m"`: fmtGeneral, `[Red]0.00%;-0.00%`: fmtPercent,
+		"dd/mm/yyyy": fmtDate, "[h]:mm": fmtDate, `£#,##0.0,,"m"`: fmtMillions, "#,##0,": fmtThousands, `0,,,"bn"`: fmtBillions, `#,##0.0`: fmtGeneral, `[Red]0.00%;-0.00%`: fmtPercent,
 		`#,##0;[Red]-#,##0`: fmtGeneral, "mmm-yy": fmtDate, `_-£* #,##0_-`: fmtGeneral,
 	}
 	for code, want := range cases {

@@ -85,6 +85,11 @@ func loadWorkbookBytes(name string, b []byte, m *Mapping, lim limits) (out Loade
 			want = sm.sheet
 		}
 		refs := wb.sheetsNamed(want)
+		if len(refs) == 0 && want == s.sheet {
+			if refs = wb.sheetsStarting(want); len(refs) == 1 {
+				notes.add(Note{File: name, Sheet: refs[0].name, Text: "read as the " + s.sheet + " sheet (no sheet is named " + s.sheet + " exactly)"})
+			}
+		}
 		if len(refs) > 1 {
 			var names []string
 			for _, r := range refs {

@@ -33,6 +33,9 @@ func (c *columns) score(r row, col string, required bool, ps *problemList) (v fl
 			return 0, false, false
 		}
 		return 0, false, true
+	case !required && noScore[strings.ToLower(s)]:
+		c.note(r, col, s, "read as no score")
+		return 0, false, true
 	case cl.kind == cellNumber && cl.format == fmtDate:
 		ps.add(c.problem(r, col, dateText(cl.text), want+", not a date"))
 		return 0, false, false
@@ -75,6 +78,10 @@ func (c *columns) score(r row, col string, required bool, ps *problemList) (v fl
 	c.scores[col] = append(c.scores[col], scoreRead{row: r, value: v, found: found})
 	return v, true, true
 }
+
+// noScore are what analysts write in an optional score column for a trust
+// that has none.
+var noScore = map[string]bool{"-": true, "–": true, "—": true, "n/a": true, "na": true, "none": true, "not assessed": true}
 
 // checkScales refuses a score column on the wrong scale: one whose values
 // all lie in 0–1 (a 0–1 scale, not the DMA's 0–100), or one that mixes

@@ -6,17 +6,17 @@ import (
 	"strings"
 )
 
-// totalWords are what a Totals row says in its code, name or programme.
-var totalWords = []string{"total", "totals", "grand total", "subtotal", "sub total"}
+// totalWords are the words that make a row a Totals row when its code, name
+// or programme holds one.
+var totalWords = map[string]bool{"total": true, "totals": true, "subtotal": true, "subtotals": true}
 
 // isTotalRow reports whether any of the named text columns of r says Total,
-// Totals, Grand total or Subtotal (alone or followed by more words, as in
-// "Total funding").
+// Totals, Grand total, Subtotal or Sub-total, alone or with other words
+// ("Total funding", "London total").
 func (c *columns) isTotalRow(r row, cols ...string) bool {
 	for _, col := range cols {
-		n := normalName(c.cell(r, col))
-		for _, w := range totalWords {
-			if n == w || strings.HasPrefix(n, w+" ") {
+		for _, w := range strings.Fields(normalName(c.cell(r, col))) {
+			if totalWords[w] {
 				return true
 			}
 		}

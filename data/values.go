@@ -90,7 +90,7 @@ func cellNumberValue(cl cell) (float64, bool) {
 }
 
 // moneySuffix matches an amount's own unit: "450.2m", "1.2bn", "450k".
-var moneySuffix = regexp.MustCompile(`(?i)^(.*?)\s*(bn|mn|m|k)$`)
+var moneySuffix = regexp.MustCompile(`(?i)^(.*?)\s*(bn|mn|m|k|millions?|billions?|thousands?)$`)
 
 // dashes are the texts accountants write for zero.
 var dashes = map[string]bool{"-": true, "–": true, "—": true}
@@ -124,6 +124,13 @@ func (c *columns) money(r row, col string, ps *problemList) (float64, bool) {
 		if !ok {
 			ps.add(c.problem(r, col, cl.text, want))
 			return 0, false
+		}
+		if ds := cl.format.displayScale(); ds != 1 {
+			// The person reads the number as shown, in the heading's unit.
+			shown := f / ds
+			v = shown * unit.scale
+			c.note(r, col, fmt.Sprintf("%s shown as %s → %s", cl.text, formatFloat(shown), formatFloat(v)), "a number its format shows divided by "+formatThousands(int(ds))+", read as shown")
+			break
 		}
 		v = f * unit.scale
 	default:

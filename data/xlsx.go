@@ -407,6 +407,19 @@ func classifyFormatCode(code string) cellFormat {
 	if strings.ContainsAny(s, "dmyhs") && !strings.Contains(s, "general") {
 		return fmtDate
 	}
+	// Commas straight after the last digit placeholder scale the number
+	// down by a thousand each for display.
+	if last := strings.LastIndexAny(s, "0#?"); last >= 0 {
+		n := len(s[last+1:]) - len(strings.TrimLeft(s[last+1:], ","))
+		switch {
+		case n == 1:
+			return fmtThousands
+		case n == 2:
+			return fmtMillions
+		case n >= 3:
+			return fmtBillions
+		}
+	}
 	return fmtGeneral
 }
 
@@ -415,6 +428,19 @@ func (wb *workbook) sheetsNamed(want string) []sheetRef {
 	var out []sheetRef
 	for _, s := range wb.sheets {
 		if normalName(s.name) == normalName(want) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// sheetsStarting returns the sheets whose normalised names begin with the
+// word want, as in "Trusts 2019-20" or "Funding (final)".
+func (wb *workbook) sheetsStarting(want string) []sheetRef {
+	var out []sheetRef
+	w := normalName(want)
+	for _, s := range wb.sheets {
+		if strings.HasPrefix(normalName(s.name), w+" ") {
 			out = append(out, s)
 		}
 	}
