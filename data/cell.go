@@ -20,12 +20,12 @@ const (
 type cellFormat uint8
 
 const (
-	fmtGeneral cellFormat = iota
-	fmtPercent            // shown as a percentage: 0.62 shows as 62%
-	fmtDate               // shown as a date or time
-	fmtThousands          // shown divided by 1,000 (a format such as #,##0,)
-	fmtMillions           // shown divided by 1,000,000 (#,##0.0,,)
-	fmtBillions           // shown divided by 1,000,000,000 (#,##0,,,)
+	fmtGeneral   cellFormat = iota
+	fmtPercent              // shown as a percentage: 0.62 shows as 62%
+	fmtDate                 // shown as a date or time
+	fmtThousands            // shown divided by 1,000 (a format such as #,##0,)
+	fmtMillions             // shown divided by 1,000,000 (#,##0.0,,)
+	fmtBillions             // shown divided by 1,000,000,000 (#,##0,,,)
 )
 
 // displayScale is what a scaled format divides a number by for display
