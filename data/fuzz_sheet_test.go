@@ -41,6 +41,17 @@ func FuzzLoadXLSXSheet(f *testing.F) {
 	f.Add(bytes.Replace(orig, []byte(`r="2"`), []byte(`r="1048576"`), 1))
 	f.Add(orig[:len(orig)/2])
 	f.Add([]byte(`<worksheet><sheetData><row r="1"><c r="XFD1" t="s"><v>99999</v></c></row></sheetData></worksheet>`))
+	// The constructs analysts' workbooks hold: a formula with no saved value,
+	// a hidden row, a styled cell, hidden columns, an inline string, a shared
+	// formula, an error value.
+	f.Add(bytes.Replace(orig, []byte(`<c r="E2"`), []byte(`<c r="E2" s="2"><f>100+20</f></c><c r="E99"`), 1))
+	f.Add(bytes.Replace(orig, []byte(`<row r="3"`), []byte(`<row r="3" hidden="1"`), 1))
+	f.Add([]byte(`<worksheet><cols><col min="2" max="3" hidden="1"/></cols><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>NHS trusts</t></is></c></row>` +
+		`<row r="2"><c t="inlineStr"><is><t>Org Code</t></is></c><c t="inlineStr"><is><t>Trust name</t></is></c><c t="inlineStr"><is><t>Trust type</t></is></c>` +
+		`<c t="inlineStr"><is><t>Region</t></is></c><c t="inlineStr"><is><t>Opex (£000)</t></is></c><c t="inlineStr"><is><t>DMA score</t></is></c></row>` +
+		`<row r="3"><c t="inlineStr"><is><t>RAA</t></is></c><c t="inlineStr"><is><t>A</t></is></c><c t="inlineStr"><is><t>Acute Trust</t></is></c>` +
+		`<c t="inlineStr"><is><t>London Region</t></is></c><c><f t="shared" si="0" ref="E3:E4">400*1000</f></c><c s="1"><v>0.62</v></c></row>` +
+		`<row r="4"><c t="inlineStr"><is><t>Total</t></is></c><c t="e"><v>#DIV/0!</v></c><c><f t="shared" si="0"/></c></row></sheetData></worksheet>`))
 	f.Fuzz(func(t *testing.T, sheetXML []byte) {
 		defer watchdog()()
 		var buf bytes.Buffer

@@ -85,6 +85,11 @@ func FuzzLoadXLSX(f *testing.F) {
 func FuzzLoadCSV(f *testing.F) {
 	f.Add([]byte(csvTrusts), []byte(csvFunding), []byte("key,value\nseed,3\n"))
 	f.Add([]byte(csvTrusts+"\n\"RCC\",x\"y,acute\n"), []byte(csvFunding+",,,,,\n"), []byte(""))
+	f.Add([]byte("Trusts 2019-20\nOrg Code,Trust name,Trust type,Region,Opex (£000),DMA score,Previous DMA score\n"+
+		"RAA,A,Acute Trust,North East & Yorkshire,\"420,500\",62%,-\nRBB,B,MH,London Region,£180.2m,0.48,n/a\n,Total,,,\"600,700\",,\nSource: DMA\n"),
+		[]byte("code,programme,financial year,national (£m),local,status\nRAA,GDE,FY19/20,\"1,234.5\",-,Received\nNATIONAL,,2019-2020,£1.2bn,(12.5),committed\nTotal,,,522,1,\n"),
+		[]byte("key,value\nseed,3\nSeed,4\n"))
+	f.Add([]byte("code;name;type\nRAA;A;acute\n"), []byte("code,programme\r\r"), []byte("key\tvalue\n"))
 	f.Fuzz(func(t *testing.T, trusts, funding, scenario []byte) {
 		defer watchdog()()
 		tt, err := readCSV("trusts.csv", trusts, fuzzLimits, &noteList{})
@@ -103,6 +108,26 @@ func FuzzLoadCSV(f *testing.F) {
 		checkLoaded(t, in, err)
 		sc := model.DefaultScenario()
 		_ = ApplyScenarioSheet(&sc, kv)
+	})
+}
+
+// FuzzParseMapping fuzzes map files: they are refused or read, in bounded
+// time, never with a panic.
+func FuzzParseMapping(f *testing.F) {
+	f.Add([]byte("[trusts]\nsheet = \"Provider list\"\nopex_m = { column = \"Opex 19/20\", unit = \"£000\" }\nmaturity = \"DMA\"\n[funding]\nnational_m = \"Central\"\n"))
+	f.Add([]byte("[trusts]\nopex = 1\n[people]\n"))
+	f.Add([]byte("a = [[[[[[1]]]]]]\n"))
+	book := smallBook(f)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		defer watchdog()()
+		m, err := ParseMapping("map.toml", b)
+		if err != nil {
+			if _, ok := err.(Problems); !ok {
+				t.Fatalf("error %v is not Problems", err)
+			}
+			return
+		}
+		_, _ = LoadWorkbookBytes("book.xlsx", book, m)
 	})
 }
 
