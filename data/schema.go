@@ -134,13 +134,22 @@ func FundingRecord(f model.Funding) []any {
 }
 
 // MoneyColumn reports whether the named Trusts or Funding column holds £m.
-func MoneyColumn(name string) bool {
+func MoneyColumn(name string) bool { return columnKind(name) == kindMoney }
+
+// ScoreColumn reports whether the named Trusts column holds a maturity score.
+func ScoreColumn(name string) bool { return columnKind(name) == kindScore }
+
+// FreeTextColumn reports whether the named column holds text as the user
+// typed it (code, name, programme, EPR), which writers must escape.
+func FreeTextColumn(name string) bool { return columnKind(name) == kindText }
+
+func columnKind(name string) fieldKind {
 	for _, s := range []sheetSchema{trustsSchema, fundingSchema} {
 		for _, f := range s.fields {
 			if f.name == name {
-				return f.kind == kindMoney
+				return f.kind
 			}
 		}
 	}
-	return false
+	return -1
 }

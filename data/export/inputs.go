@@ -1,6 +1,7 @@
 package export
 
 import (
+	"corecast/data"
 	"corecast/model"
 )
 
@@ -57,26 +58,17 @@ func inputsSheet(b *book) *sheet {
 	nTrusts := func(in model.Inputs) int { return len(in.Trusts) }
 	nFunding := func(in model.Inputs) int { return len(in.Funding) }
 
-	trusts := &table{name: "inputs_trusts", title: "Trusts", n: count(nTrusts)(),
-		cols: []column{{name: "input_file", input: true}, {name: "code", input: true}, {name: "name", input: true},
-			{name: "type"}, {name: "region"}, {name: "opex_m", kind: kMoney}, {name: "maturity", kind: kTrusts},
-			{name: "maturity_prev", kind: kTrusts}, {name: "epr", input: true}}}
+	trusts := &table{name: "inputs_trusts", title: "Trusts", n: count(nTrusts)(), cols: inputColumns(data.TrustColumns())}
 	trusts.row = func(i int, dst []any) {
 		s, j := locate(nTrusts, i)
-		t := s.in.Trusts[j]
-		prev := any(nil)
-		if t.HasMaturityPrev {
-			prev = t.MaturityPrev
-		}
-		copy(dst, []any{s.name, t.Code, t.Name, t.Type.String(), t.Region.String(), t.OpexM, t.Maturity, prev, t.EPR})
+		dst[0] = s.name
+		copy(dst[1:], data.TrustRecord(s.in.Trusts[j]))
 	}
-	funding := &table{name: "inputs_funding", title: "Funding", n: count(nFunding)(),
-		cols: []column{{name: "input_file", input: true}, {name: "code", input: true}, {name: "programme", input: true},
-			{name: "year"}, {name: "national_m", kind: kMoney}, {name: "local_m", kind: kMoney}, {name: "status"}}}
+	funding := &table{name: "inputs_funding", title: "Funding", n: count(nFunding)(), cols: inputColumns(data.FundingColumns())}
 	funding.row = func(i int, dst []any) {
 		s, j := locate(nFunding, i)
-		f := s.in.Funding[j]
-		copy(dst, []any{s.name, f.Code, f.Programme, f.Year.String(), f.NationalM, f.LocalM, f.Status.String()})
+		dst[0] = s.name
+		copy(dst[1:], data.FundingRecord(s.in.Funding[j]))
 	}
 	nNotes := func(s inputSet) int { return max(1, len(s.notes)) }
 	total := 0
@@ -101,4 +93,22 @@ func inputsSheet(b *book) *sheet {
 	return &sheet{name: SheetInputs, tables: []*table{trusts, funding, notes}, sideBySide: true, notes: []string{
 		"The trusts and funding rows the runs read, as loaded (money £m), and every conversion made in reading them.",
 	}}
+}
+
+// inputColumns gives the export's columns for an input sheet's columns (data's
+// schema), after the input_file column: money in £m, scores to one decimal,
+// typed text escaped.
+func inputColumns(names []string) []column {
+	cols := []column{{name: "input_file", input: true}}
+	for _, n := range names {
+		c := column{name: n, input: data.FreeTextColumn(n)}
+		switch {
+		case data.MoneyColumn(n):
+			c.kind = kMoney
+		case data.ScoreColumn(n):
+			c.kind = kTrusts
+		}
+		cols = append(cols, c)
+	}
+	return cols
 }
