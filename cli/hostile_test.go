@@ -11,9 +11,12 @@ import (
 // naming the file.
 type hostileCase struct {
 	name string
-	toml string   // the scenario file's text, written as scen.toml
-	args []string // the command after the program name; "SCEN" is the file, "OUT" an output path
-	want string   // a substring of stdout (validate) or stderr (run); "SCEN" is the file
+	toml string             // the scenario file's text, written as scen.toml
+	book map[string][][]any // a workbook's sheets, written as book.xlsx when given
+	// args is the command after the program name: "SCEN" is the scenario
+	// file, "BOOK" the workbook and "OUT" an output path.
+	args []string
+	want string // a substring of stdout (validate) or stderr (run), with the same placeholders
 }
 
 func runHostile(t *testing.T, cases []hostileCase) {
@@ -22,13 +25,17 @@ func runHostile(t *testing.T, cases []hostileCase) {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			scen := writeText(t, "scen.toml", c.toml)
-			out := filepath.Join(dir, "out.json")
+			wb := ""
+			if c.book != nil {
+				wb = book(t, c.book)
+			}
+			r := strings.NewReplacer("SCEN", scen, "BOOK", wb, "OUT", filepath.Join(dir, "out.json"))
 			args := make([]string, len(c.args))
 			for i, a := range c.args {
-				args[i] = strings.NewReplacer("SCEN", scen, "OUT", out).Replace(a)
+				args[i] = r.Replace(a)
 			}
 			code, stdout, stderr := run(t, Options{}, args...)
-			want := strings.ReplaceAll(c.want, "SCEN", scen)
+			want := r.Replace(c.want)
 			if code != ExitInvalid || !strings.Contains(stdout+stderr, want) {
 				t.Errorf("exit %d, want %d, and a message containing %q\nstdout: %s\nstderr: %s", code, ExitInvalid, want, stdout, stderr)
 			}
@@ -44,4 +51,31 @@ func TestDeepScenarioRefused(t *testing.T) {
 		{name: "validate", toml: "# deep\n" + deep, args: []string{"validate", "SCEN"}, want: msg},
 		{name: "run", toml: "# deep\n" + deep, args: []string{"run", "--scenario", "SCEN", "--out", "OUT"}, want: msg},
 	})
+}
+
+func TestParameterTheKindDoesNotTakeRefused(t *testing.T) {
+	sheets := goodSheets()
+	sheets["Scenario"] = [][]any{{"key", "value"}, {"unit_cost.acute.mean", 100}}
+	runHostile(t, []hostileCase{
+		{name: "run --set", args: []string{"run", "--set", "unit_cost.acute.mean=100", "--out", "OUT"},
+			want: "--set unit_cost.acute.mean=100: unit_cost.acute.mean: a pert distribution has no parameter mean; want min, mode or max (or set unit_cost.acute.dist first to change the kind)"},
+		{name: "run --set after a change of kind", args: []string{"run", "--set", "duration_bias.dist=normal", "--set", "duration_bias.max=0.3", "--out", "OUT"},
+			want: "duration_bias.max: a normal distribution has no parameter max; want mean or sd"},
+		{name: "validate TOML", toml: "[unit_cost]\nacute = { dist = \"pert\", min = 1, mode = 2, max = 3, mean = 100 }\n", args: []string{"validate", "SCEN"},
+			want: "SCEN: unit_cost.acute.mean: unknown parameter for a pert distribution (want dist, min, mode, max)"},
+		{name: "validate Scenario sheet", book: sheets, args: []string{"validate", "BOOK"},
+			want: `BOOK: sheet Scenario, row 2, column key: found "unit_cost.acute.mean", want a parameter of unit_cost.acute's pert distribution`},
+		{name: "run on a Scenario sheet", book: sheets, args: []string{"run", "--input", "BOOK", "--out", "OUT"},
+			want: `found "unit_cost.acute.mean", want a parameter of unit_cost.acute's pert distribution`},
+	})
+}
+
+// Setting a distribution's kind, then the new kind's parameters, works.
+func TestSetKindThenParameters(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out.json")
+	code, _, stderr := run(t, Options{}, "run", "--iterations", "64", "--out", out,
+		"--set", "duration_bias.dist=normal", "--set", "duration_bias.mean=0.2", "--set", "duration_bias.sd=0.05")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
 }

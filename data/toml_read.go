@@ -229,17 +229,13 @@ func parseDistTable(key string, v any) (model.Distribution, error) {
 		return model.Distribution{}, fmt.Errorf("%s.dist: %w", key, err)
 	}
 	d := model.NewDistribution(kind)
-	allowed := kind.ParamNames()
-	if kind == model.Lognormal {
-		allowed = append(allowed, "p10", "p90")
-	}
 	var errs []error
 	for _, p := range sortedKeys(t) {
 		if p == "dist" {
 			continue
 		}
-		if !slices.Contains(allowed, p) {
-			errs = append(errs, fmt.Errorf("%s.%s: unknown parameter for a %s distribution (want dist, %s)", key, p, kind, strings.Join(allowed, ", ")))
+		if !kind.HasParam(p) {
+			errs = append(errs, fmt.Errorf("%s.%s: unknown parameter for a %s distribution (want dist, %s)", key, p, kind, strings.Join(kind.Takes(), ", ")))
 			continue
 		}
 		f, ok := tomlNumber(t[p])

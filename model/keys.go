@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -196,22 +197,61 @@ func (s *Scenario) Get(key string) (string, error) {
 	if i := strings.LastIndexByte(key, '.'); i > 0 {
 		if k, ok := LookupDistribution(key[:i]); ok {
 			d := k.Dist(s)
-			if key[i+1:] == "dist" {
+			param := key[i+1:]
+			if param == "dist" {
 				return string(d.Kind), nil
 			}
-			if v, ok := d.Param(key[i+1:]); ok {
-				return strconv.FormatFloat(v, 'g', -1, 64), nil
+			if err := checkParam(key[:i], param, d.Kind); err != nil {
+				return "", err
 			}
+			v, _ := d.Param(param)
+			return strconv.FormatFloat(v, 'g', -1, 64), nil
 		}
 	}
 	return "", unknownKey(key)
 }
 
+// ParamError is the error for a parameter that a distribution's kind does
+// not take, such as unit_cost.acute.mean for a pert.
+type ParamError struct {
+	Key   string   // the distribution's key, e.g. "unit_cost.acute"
+	Param string   // the parameter asked for, e.g. "mean"
+	Kind  DistKind // the distribution's kind
+}
+
+// Error names the parameters the kind takes, e.g. `unit_cost.acute.mean: a
+// pert distribution has no parameter mean; want min, mode or max (or set
+// unit_cost.acute.dist first to change the kind)`.
+func (e *ParamError) Error() string {
+	return fmt.Sprintf("%s.%s: a %s distribution has no parameter %s; want %s", e.Key, e.Param, e.Kind, e.Param, e.Want())
+}
+
+// Want lists the parameters the kind takes, with a hint to change the kind
+// when the parameter asked for belongs to another.
+func (e *ParamError) Want() string {
+	w := joinWith(e.Kind.Takes(), " or ")
+	if slices.Contains(allParams[:], e.Param) {
+		w += fmt.Sprintf(" (or set %s.dist first to change the kind)", e.Key)
+	}
+	return w
+}
+
+// checkParam returns a *ParamError unless a distribution of the kind, at
+// key, takes the parameter.
+func checkParam(key, param string, kind DistKind) error {
+	if kind.HasParam(param) {
+		return nil
+	}
+	return &ParamError{Key: key, Param: param, Kind: kind}
+}
+
 // Set changes one scenario value by its dotted key, as `--set key=value` and the
 // Scenario sheet write it: "capacity_starts", "unit_cost.acute.mode",
 // "deploy_years.dist". Changing a distribution's dist carries over what it can
-// of the old parameters (see Distribution.WithKind). Setting a lognormal's p10
-// or p90 switches it to the p10/p90 form, and median or sigma back.
+// of the old parameters (see Distribution.WithKind); from then on the new
+// kind's parameters are the ones that can be set, and a parameter the kind
+// does not take is refused with a *ParamError. Setting a lognormal's p10 or
+// p90 switches it to the p10/p90 form, and median or sigma back.
 func (s *Scenario) Set(key, value string) error {
 	key = strings.ToLower(strings.TrimSpace(key))
 	for _, k := range ScalarKeys() {
@@ -232,8 +272,8 @@ func (s *Scenario) Set(key, value string) error {
 				*d = d.WithKind(kind)
 				return nil
 			}
-			if _, ok := d.Param(param); !ok {
-				return fmt.Errorf("%s: %q is not a distribution parameter (want dist, %s)", key, param, strings.Join(d.Kind.ParamNames(), ", "))
+			if err := checkParam(key[:i], param, d.Kind); err != nil {
+				return err
 			}
 			f, err := parseFloat(key, value)
 			if err != nil {

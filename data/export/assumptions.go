@@ -35,7 +35,10 @@ func assumptions(sc model.Scenario) []assumption {
 		d := *k.Dist(&sc)
 		ps := make([]float64, len(paramNames))
 		for i, n := range paramNames {
-			ps[i], _ = d.Param(n)
+			ps[i] = math.NaN()
+			if d.Kind.HasParam(n) { // only the parameters of the kind run
+				ps[i], _ = d.Param(n)
+			}
 		}
 		out = append(out, assumption{key: k.Key, value: d.String(), dist: string(d.Kind), params: ps, description: k.Description, source: k.Source})
 	}
