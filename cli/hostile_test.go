@@ -79,3 +79,21 @@ func TestSetKindThenParameters(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 }
+
+func TestOutsideTheDomainRefused(t *testing.T) {
+	const where = "the baseline scenario with the command-line settings: "
+	runHostile(t, []hostileCase{
+		{name: "run --set duration_bias normal below -0.5",
+			args: []string{"run", "--set", "duration_bias.dist=normal", "--set", "duration_bias.mean=-0.5", "--set", "duration_bias.sd=1", "--out", "OUT"},
+			want: where + "duration_bias: normal(mean -0.5, sd 1) puts 50% of its probability outside -0.5–3; want duration_bias within -0.5–3"},
+		{name: "run --set normal unit cost",
+			args: []string{"run", "--set", "unit_cost.acute.dist=normal", "--set", "unit_cost.acute.mean=0.1", "--set", "unit_cost.acute.sd=5", "--out", "OUT"},
+			want: where + "unit_cost.acute: normal(mean 0.1, sd 5) puts 49% of its probability at or below 0; want unit costs > 0"},
+		{name: "run --set trust_sigma", args: []string{"run", "--set", "trust_sigma=3", "--out", "OUT"},
+			want: where + "trust_sigma: 3 is outside 0–2"},
+		{name: "validate TOML", toml: "optimism_bias = { dist = \"normal\", mean = 1.5, sd = 1 }\n", args: []string{"validate", "SCEN"},
+			want: "SCEN: optimism_bias: normal(mean 1.5, sd 1) puts 13% of its probability outside 0–3; want optimism_bias within 0–3"},
+		{name: "run TOML", toml: "discount_rate = 0.5\n", args: []string{"run", "--scenario", "SCEN", "--out", "OUT"},
+			want: "SCEN: discount_rate: 0.5 is outside 0–0.2"},
+	})
+}

@@ -65,7 +65,7 @@ func TestDeterministicAtDomainEdges(t *testing.T) {
 		{"unbounded draws near the edges", func(sc *model.Scenario) {
 			sc.TrustSigma = 1.9
 			sc.DurationBias = model.NormalDist(0.25, 0.2)
-			sc.DeployYears = model.LognormalDist(1, 0.4)
+			sc.DeployYears = model.LognormalDist(1.2, 0.4)
 			sc.OptimismBias = model.LognormalDist(0.5, 0.4)
 			sc.Inflation = model.NormalDist(0.1, 0.05)
 			sc.UnitCost[model.Acute] = model.NormalDist(1, 0.26)

@@ -13,8 +13,12 @@ type ScalarKey struct {
 	Key         string // as in TOML and --set
 	Description string // what the value means, with its unit
 	Source      string // where the default comes from
-	get         func(*Scenario) string
-	set         func(*Scenario, string) error
+	// Domain is the interval a numeric key's value must lie in; the other
+	// keys leave it zero.
+	Domain Domain
+	get    func(*Scenario) string
+	set    func(*Scenario, string) error
+	num    func(*Scenario) float64 // a numeric key's value; nil for the others
 }
 
 // DistributionKey describes one scenario key that holds a distribution.
@@ -22,9 +26,11 @@ type DistributionKey struct {
 	Key         string
 	Description string
 	Source      string
-	// NonNegative marks inputs that cannot sensibly be negative (costs, years).
-	NonNegative bool
-	Dist        func(*Scenario) *Distribution
+	// Domain is the interval the input's values must lie in: a bounded
+	// distribution inside it, an unbounded one with its 0.01% and 99.99%
+	// quantiles inside, its draws then clamped to it.
+	Domain Domain
+	Dist   func(*Scenario) *Distribution
 }
 
 // Get returns the key's value in s, formatted as --set takes it.
@@ -38,8 +44,8 @@ func parseFloat(key, v string) (float64, error) {
 	return f, nil
 }
 
-func floatKey(key, desc, src string, field func(*Scenario) *float64) ScalarKey {
-	return ScalarKey{Key: key, Description: desc, Source: src,
+func floatKey(key, desc, src string, dom Domain, field func(*Scenario) *float64) ScalarKey {
+	return ScalarKey{Key: key, Description: desc, Source: src, Domain: dom,
 		get: func(s *Scenario) string { return strconv.FormatFloat(*field(s), 'g', -1, 64) },
 		set: func(s *Scenario, v string) error {
 			f, err := parseFloat(key, v)
@@ -47,20 +53,27 @@ func floatKey(key, desc, src string, field func(*Scenario) *float64) ScalarKey {
 				*field(s) = f
 			}
 			return err
-		}}
+		},
+		num: func(s *Scenario) float64 { return *field(s) }}
 }
 
-func intKey(key, desc, src string, field func(*Scenario) *int) ScalarKey {
-	return ScalarKey{Key: key, Description: desc, Source: src,
+// intKey is a whole-number key. A value outside its domain is refused as it
+// is set, since it may not fit an int at all.
+func intKey(key, desc, src string, dom Domain, field func(*Scenario) *int) ScalarKey {
+	return ScalarKey{Key: key, Description: desc, Source: src, Domain: dom,
 		get: func(s *Scenario) string { return strconv.Itoa(*field(s)) },
 		set: func(s *Scenario, v string) error {
 			f, err := parseFloat(key, v)
-			if err != nil || f != math.Trunc(f) || math.Abs(f) > math.MaxInt32 {
+			if err != nil || f != math.Trunc(f) {
 				return fmt.Errorf("%s: %q is not a whole number", key, v)
+			}
+			if p := dom.check(strings.TrimSpace(v), f); p != "" {
+				return fmt.Errorf("%s: %s", key, p)
 			}
 			*field(s) = int(f)
 			return nil
-		}}
+		},
+		num: func(s *Scenario) float64 { return float64(*field(s)) }}
 }
 
 func yearKey(key, desc, src string, field func(*Scenario) *FinancialYear) ScalarKey {
@@ -94,8 +107,8 @@ func ScalarKeys() []ScalarKey {
 		yearKey("base_year", "price base and first modelled year", srcNAO+": plan period 2019-20 to 2023-24", func(s *Scenario) *FinancialYear { return &s.BaseYear }),
 		yearKey("target_year", "the year 'core by' is judged against", srcNAO+": core digitisation expected by 2024", func(s *Scenario) *FinancialYear { return &s.TargetYear }),
 		yearKey("horizon_year", "last modelled year", srcDesign, func(s *Scenario) *FinancialYear { return &s.HorizonYear }),
-		floatKey("core_threshold", "maturity score (0–100) that counts as core digitisation", srcDesign, func(s *Scenario) *float64 { return &s.CoreThreshold }),
-		intKey("iterations", "Monte Carlo iterations", srcDesign, func(s *Scenario) *int { return &s.Iterations }),
+		floatKey("core_threshold", "maturity score (0–100) that counts as core digitisation", srcDesign, Domain{Lo: 0, LoOpen: true, Hi: 100}, func(s *Scenario) *float64 { return &s.CoreThreshold }),
+		intKey("iterations", "Monte Carlo iterations", srcDesign, Between(1, MaxIterations), func(s *Scenario) *int { return &s.Iterations }),
 		{Key: "seed", Description: "random seed; the same seed gives identical results", Source: srcDesign,
 			get: func(s *Scenario) string { return strconv.FormatUint(s.Seed, 10) },
 			set: func(s *Scenario, v string) error {
@@ -138,25 +151,25 @@ func ScalarKeys() []ScalarKey {
 				s.IncludePlanned = b
 				return nil
 			}},
-		floatKey("local_share", "share of remaining need paid by trusts (0–1)", "GDE funding was matched 1:1 locally", func(s *Scenario) *float64 { return &s.LocalShare }),
-		intKey("capacity_starts", "most trusts that can start deployment in one year", srcDesign, func(s *Scenario) *int { return &s.CapacityStarts }),
-		floatKey("envelope_after_m", "national envelope, £m a year (real), for years without NATIONAL rows", srcDesign, func(s *Scenario) *float64 { return &s.EnvelopeAfterM }),
-		floatKey("envelope_uplift_m", "£m a year added to every year's national envelope", "goal seek's answer; 0 by default", func(s *Scenario) *float64 { return &s.EnvelopeUpliftM }),
-		floatKey("plan_total_m", "the plan to compare against, £m", srcNAO+": up to £8.1bn in 2019-20 to 2023-24", func(s *Scenario) *float64 { return &s.PlanTotalM }),
-		floatKey("discount_rate", "real discount rate for present values", "HM Treasury Green Book STPR 3.5%", func(s *Scenario) *float64 { return &s.DiscountRate }),
-		floatKey("trust_sigma", "lognormal spread of a trust's cost around the model", srcDesign, func(s *Scenario) *float64 { return &s.TrustSigma }),
-		floatKey("ref_opex_m", "opex of the reference trust for unit costs, £m", srcDesign, func(s *Scenario) *float64 { return &s.RefOpexM }),
+		floatKey("local_share", "share of remaining need paid by trusts (0–1)", "GDE funding was matched 1:1 locally", Between(0, 1), func(s *Scenario) *float64 { return &s.LocalShare }),
+		intKey("capacity_starts", "most trusts that can start deployment in one year", srcDesign, Between(1, 100_000), func(s *Scenario) *int { return &s.CapacityStarts }),
+		floatKey("envelope_after_m", "national envelope, £m a year (real), for years without NATIONAL rows", srcDesign, AtLeast(0), func(s *Scenario) *float64 { return &s.EnvelopeAfterM }),
+		floatKey("envelope_uplift_m", "£m a year added to every year's national envelope", "goal seek's answer; 0 by default", AtLeast(0), func(s *Scenario) *float64 { return &s.EnvelopeUpliftM }),
+		floatKey("plan_total_m", "the plan to compare against, £m", srcNAO+": up to £8.1bn in 2019-20 to 2023-24", Above(0), func(s *Scenario) *float64 { return &s.PlanTotalM }),
+		floatKey("discount_rate", "real discount rate for present values", "HM Treasury Green Book STPR 3.5%", Between(0, 0.2), func(s *Scenario) *float64 { return &s.DiscountRate }),
+		floatKey("trust_sigma", "lognormal spread of a trust's cost around the model", srcDesign, Between(0, 2), func(s *Scenario) *float64 { return &s.TrustSigma }),
+		floatKey("ref_opex_m", "opex of the reference trust for unit costs, £m", srcDesign, Above(0), func(s *Scenario) *float64 { return &s.RefOpexM }),
 	}
 }
 
 // DistributionKeys lists every distribution-valued scenario key in TOML order.
 func DistributionKeys() []DistributionKey {
 	keys := []DistributionKey{
-		{Key: "size_elasticity", Description: "β: cost scales with (opex / ref_opex)^β", Source: srcDesign, Dist: func(s *Scenario) *Distribution { return &s.SizeElasticity }},
-		{Key: "optimism_bias", Description: "capex uplift for optimism bias", Source: "HM Treasury Green Book supplementary guidance: IT projects 10%–200%", NonNegative: true, Dist: func(s *Scenario) *Distribution { return &s.OptimismBias }},
-		{Key: "duration_bias", Description: "uplift to deployment time", Source: "HM Treasury Green Book supplementary guidance on optimism bias (works duration)", Dist: func(s *Scenario) *Distribution { return &s.DurationBias }},
-		{Key: "deploy_years", Description: "years a trust takes to deploy (drawn per trust)", Source: srcDesign, NonNegative: true, Dist: func(s *Scenario) *Distribution { return &s.DeployYears }},
-		{Key: "inflation", Description: "annual inflation, for nominal figures", Source: srcDesign, Dist: func(s *Scenario) *Distribution { return &s.Inflation }},
+		{Key: "size_elasticity", Description: "β: cost scales with (opex / ref_opex)^β", Source: srcDesign, Domain: Between(0, 2), Dist: func(s *Scenario) *Distribution { return &s.SizeElasticity }},
+		{Key: "optimism_bias", Description: "capex uplift for optimism bias", Source: "HM Treasury Green Book supplementary guidance: IT projects 10%–200%", Domain: Between(0, 3), Dist: func(s *Scenario) *Distribution { return &s.OptimismBias }},
+		{Key: "duration_bias", Description: "uplift to deployment time", Source: "HM Treasury Green Book supplementary guidance on optimism bias (works duration)", Domain: Between(-0.5, 3), Dist: func(s *Scenario) *Distribution { return &s.DurationBias }},
+		{Key: "deploy_years", Description: "years a trust takes to deploy (drawn per trust)", Source: srcDesign, Domain: Between(0.25, 20), Dist: func(s *Scenario) *Distribution { return &s.DeployYears }},
+		{Key: "inflation", Description: "annual inflation, for nominal figures", Source: srcDesign, Domain: Between(-0.1, 0.3), Dist: func(s *Scenario) *Distribution { return &s.Inflation }},
 	}
 	for _, t := range TrustTypes() {
 		t := t
@@ -164,7 +177,7 @@ func DistributionKeys() []DistributionKey {
 			Key:         "unit_cost." + t.Key(),
 			Description: fmt.Sprintf("£m per maturity point, reference-size %s trust", t),
 			Source:      "illustrative; corecast default (DESIGN §4)",
-			NonNegative: true,
+			Domain:      Above(0).named("unit costs"),
 			Dist:        func(s *Scenario) *Distribution { return &s.UnitCost[t] },
 		})
 	}

@@ -48,3 +48,23 @@ func TestAssumptionsShowOnlyTheKindsParameters(t *testing.T) {
 		}
 	}
 }
+
+// The Assumptions sheet says which inputs' draws are clamped to their domain.
+func TestAssumptionsNoteClampedInputs(t *testing.T) {
+	sc := model.DefaultScenario()
+	sc.OptimismBias = model.NormalDist(1, 0.2)
+	sc.DeployYears = model.LognormalDist(2, 0.3)
+	sc.UnitCost[model.Acute] = model.LognormalDist(2, 0.3)
+	rows := assumptions(sc)
+	for key, want := range map[string]string{
+		"optimism_bias":   "capex uplift for optimism bias; normal draws clamped to the domain 0–3",
+		"inflation":       "annual inflation, for nominal figures; normal draws clamped to the domain -0.1–0.3",
+		"deploy_years":    "years a trust takes to deploy (drawn per trust); lognormal draws clamped to the domain 0.25–20",
+		"unit_cost.acute": "£m per maturity point, reference-size acute trust", // a lognormal is never ≤ 0
+		"size_elasticity": "β: cost scales with (opex / ref_opex)^β",           // a uniform inside 0–2
+	} {
+		if got := assumptionRow(t, rows, key).description; got != want {
+			t.Errorf("%s: %q, want %q", key, got, want)
+		}
+	}
+}
