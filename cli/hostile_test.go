@@ -97,3 +97,25 @@ func TestOutsideTheDomainRefused(t *testing.T) {
 			want: "SCEN: discount_rate: 0.5 is outside 0–0.2"},
 	})
 }
+
+func TestInconsistentCorrelationsRefused(t *testing.T) {
+	const toml = `name = "Clash"
+[[correlation]]
+a = "unit_cost.acute"
+b = "unit_cost.community"
+rho = 0.9
+[[correlation]]
+a = "unit_cost.acute"
+b = "unit_cost.ambulance"
+rho = 0.9
+[[correlation]]
+a = "unit_cost.community"
+b = "unit_cost.ambulance"
+rho = -0.9
+`
+	const msg = "SCEN: correlation: the rank correlations among unit_cost.acute, unit_cost.community and unit_cost.ambulance cannot all hold"
+	runHostile(t, []hostileCase{
+		{name: "validate", toml: toml, args: []string{"validate", "SCEN"}, want: msg},
+		{name: "run", toml: toml, args: []string{"run", "--scenario", "SCEN", "--out", "OUT"}, want: msg},
+	})
+}

@@ -227,6 +227,7 @@ func (s Scenario) Validate() error {
 			bad(k.Key, "%s", p)
 		}
 	}
+	corrErrs := len(errs)
 	seen := map[[2]string]bool{}
 	for i, c := range s.Correlations {
 		key := fmt.Sprintf("correlation[%d]", i+1)
@@ -252,6 +253,11 @@ func (s Scenario) Validate() error {
 			bad(key, "the pair %s, %s is given twice", c.A, c.B)
 		}
 		seen[pair] = true
+	}
+	if len(errs) == corrErrs {
+		if p := inconsistentCorrelations(s.Correlations); p != "" {
+			bad("correlation", "%s", p)
+		}
 	}
 	return errors.Join(errs...)
 }
