@@ -119,3 +119,18 @@ rho = -0.9
 		{name: "run", toml: toml, args: []string{"run", "--scenario", "SCEN", "--out", "OUT"}, want: msg},
 	})
 }
+
+func TestScalarMessages(t *testing.T) {
+	const noName = "name: a scenario needs a name (summary lines and sheets are labelled with it)"
+	runHostile(t, []hostileCase{
+		{name: "validate huge capacity", toml: "capacity_starts = 9223372036854775807\n", args: []string{"validate", "SCEN"},
+			want: "SCEN: capacity_starts: 9223372036854775807 is outside 1–100,000"},
+		{name: "run huge capacity", toml: "capacity_starts = 9223372036854775807\n", args: []string{"run", "--scenario", "SCEN", "--out", "OUT"},
+			want: "SCEN: capacity_starts: 9223372036854775807 is outside 1–100,000"},
+		{name: "run --set huge capacity", args: []string{"run", "--set", "capacity_starts=9223372036854775807", "--out", "OUT"},
+			want: "--set capacity_starts=9223372036854775807: capacity_starts: 9223372036854775807 is outside 1–100,000"},
+		{name: "validate empty name", toml: "name = \"\"\n", args: []string{"validate", "SCEN"}, want: "SCEN: " + noName},
+		{name: "run empty name", toml: "name = \"\"\n", args: []string{"run", "--scenario", "SCEN", "--out", "OUT"}, want: "SCEN: " + noName},
+		{name: "run --set empty name", args: []string{"run", "--set", "name=", "--out", "OUT"}, want: "--set name=: " + noName},
+	})
+}

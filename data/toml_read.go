@@ -189,6 +189,9 @@ func setScalar(sc *model.Scenario, k string, v any) error {
 			return fmt.Errorf("%s: want a number", k)
 		}
 		text = strconv.FormatFloat(f, 'g', -1, 64)
+		if i, isInt := v.(int64); isInt {
+			text = strconv.FormatInt(i, 10) // every digit, for messages
+		}
 	}
 	return sc.Set(k, text)
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -89,11 +90,23 @@ func yearKey(key, desc, src string, field func(*Scenario) *FinancialYear) Scalar
 		}}
 }
 
-func textKey(key, desc, src string, field func(*Scenario) *string) ScalarKey {
-	return ScalarKey{Key: key, Description: desc, Source: src,
-		get: func(s *Scenario) string { return *field(s) },
-		set: func(s *Scenario, v string) error { *field(s) = strings.TrimSpace(v); return nil }}
+// nameKey is the scenario's name, which may not be empty: summary lines,
+// sheets and comparisons are labelled with it.
+func nameKey(desc, src string) ScalarKey {
+	return ScalarKey{Key: "name", Description: desc, Source: src,
+		get: func(s *Scenario) string { return s.Name },
+		set: func(s *Scenario, v string) error {
+			v = strings.TrimSpace(v)
+			if v == "" {
+				return errNoName
+			}
+			s.Name = v
+			return nil
+		}}
 }
+
+// errNoName is the problem with an empty scenario name.
+var errNoName = errors.New("name: a scenario needs a name (summary lines and sheets are labelled with it)")
 
 const (
 	srcDesign = "corecast default (DESIGN §4)"
@@ -103,7 +116,7 @@ const (
 // ScalarKeys lists every plain scenario key in TOML order.
 func ScalarKeys() []ScalarKey {
 	return []ScalarKey{
-		textKey("name", "scenario name", srcDesign, func(s *Scenario) *string { return &s.Name }),
+		nameKey("scenario name", srcDesign),
 		yearKey("base_year", "price base and first modelled year", srcNAO+": plan period 2019-20 to 2023-24", func(s *Scenario) *FinancialYear { return &s.BaseYear }),
 		yearKey("target_year", "the year 'core by' is judged against", srcNAO+": core digitisation expected by 2024", func(s *Scenario) *FinancialYear { return &s.TargetYear }),
 		yearKey("horizon_year", "last modelled year", srcDesign, func(s *Scenario) *FinancialYear { return &s.HorizonYear }),

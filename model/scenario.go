@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sampling says how scenario-level inputs are drawn.
@@ -190,6 +191,9 @@ func (s Scenario) Validate() error {
 	var errs []error
 	bad := func(key, format string, a ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, a...)))
+	}
+	if strings.TrimSpace(s.Name) == "" {
+		errs = append(errs, errNoName)
 	}
 	if s.TargetYear < s.BaseYear {
 		bad("target_year", "%s is before base_year %s", s.TargetYear, s.BaseYear)
