@@ -17,9 +17,6 @@ type Domain struct {
 	Noun string
 }
 
-// anyValue is the domain of an input with no bounds.
-var anyValue = Domain{Lo: math.Inf(-1), Hi: math.Inf(1)}
-
 // Between is the closed interval lo–hi.
 func Between(lo, hi float64) Domain { return Domain{Lo: lo, Hi: hi} }
 
@@ -35,24 +32,11 @@ func (dom Domain) named(noun string) Domain { dom.Noun = noun; return dom }
 // Bounded reports whether the domain has any bound.
 func (dom Domain) Bounded() bool { return !math.IsInf(dom.Lo, -1) || !math.IsInf(dom.Hi, 1) }
 
-// Contains reports whether v lies in the domain.
-func (dom Domain) Contains(v float64) bool { return !dom.below(v) && !(v > dom.Hi) }
+// Contains reports whether v lies in the domain (NaN never does).
+func (dom Domain) Contains(v float64) bool { return v == v && !dom.below(v) && !(v > dom.Hi) }
 
 // below reports whether v lies below the domain (at Lo, too, when open).
 func (dom Domain) below(v float64) bool { return v < dom.Lo || (dom.LoOpen && v == dom.Lo) }
-
-// Clamp returns the value of the domain nearest to v: a value below an open
-// bound becomes the smallest number above it.
-func (dom Domain) Clamp(v float64) float64 {
-	lo, hi := dom.ClampBounds()
-	if v < lo {
-		return lo
-	}
-	if v > hi {
-		return hi
-	}
-	return v
-}
 
 // ClampBounds returns the least and greatest values of the domain (for an
 // open lower bound, the smallest number above it).

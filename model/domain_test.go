@@ -121,7 +121,7 @@ func TestDomainText(t *testing.T) {
 		want string
 	}{
 		{Between(0, 3), "0–3"}, {Above(0), "> 0"}, {AtLeast(0), "≥ 0"}, {Between(1, 100_000), "1–100,000"},
-		{Between(-0.5, 3), "-0.5–3"}, {Domain{Lo: 0, LoOpen: true, Hi: 100}, "> 0 and ≤ 100"}, {anyValue, "any number"},
+		{Between(-0.5, 3), "-0.5–3"}, {Domain{Lo: 0, LoOpen: true, Hi: 100}, "> 0 and ≤ 100"}, {Domain{Lo: math.Inf(-1), Hi: math.Inf(1)}, "any number"}, {Domain{Lo: math.Inf(-1), Hi: 5}, "≤ 5"},
 	}
 	for _, c := range cases {
 		if got := c.d.String(); got != c.want {
@@ -159,5 +159,23 @@ func TestRegistryDomains(t *testing.T) {
 		if got[k] != w {
 			t.Errorf("%s: domain %q, want %q", k, got[k], w)
 		}
+	}
+}
+
+func TestDomainContains(t *testing.T) {
+	for _, c := range []struct {
+		d    Domain
+		v    float64
+		want bool
+	}{
+		{Above(0), 0, false}, {Above(0), 1e-300, true}, {AtLeast(0), 0, true}, {Between(0, 3), 3, true},
+		{Between(0, 3), 3.0000001, false}, {Between(0, 3), math.NaN(), false}, {Above(0), math.Inf(1), true},
+	} {
+		if got := c.d.Contains(c.v); got != c.want {
+			t.Errorf("%s contains %g: %v, want %v", c.d, c.v, got, c.want)
+		}
+	}
+	if lo, hi := Above(0).ClampBounds(); !(lo > 0) || !math.IsInf(hi, 1) {
+		t.Errorf("clamp bounds of > 0: %g, %g", lo, hi)
 	}
 }
