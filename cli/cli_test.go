@@ -135,7 +135,7 @@ func TestRootErrors(t *testing.T) {
 	bad["Trusts"][2][2] = "hospital"
 	badBook := book(t, bad)
 	sheets := goodSheets()
-	sheets["Scenario"] = [][]any{{"key", "value"}, {"capacity_starts", 0}}
+	sheets["Scenario"] = [][]any{{"key", "value"}, {"local_share", 1.5}}
 	badSheet := book(t, sheets)
 	badTOML := writeText(t, "bad.toml", "capacity_start = 3\n")
 	boom := func(context.Context, Session) error { return errors.New("the terminal went away") }
@@ -149,7 +149,7 @@ func TestRootErrors(t *testing.T) {
 	}{
 		{"bad workbook", Options{}, []string{"--input", badBook}, 2, `sheet Trusts, row 3, column type: found "hospital"`},
 		{"missing input", Options{}, []string{"--input", filepath.Join(t.TempDir(), "none.xlsx")}, 2, "none.xlsx"},
-		{"bad scenario sheet", Options{}, []string{"--input", badSheet}, 2, "book.xlsx: sheet Scenario: capacity_starts: 0 is below 1"},
+		{"bad scenario sheet", Options{}, []string{"--input", badSheet}, 2, "book.xlsx: sheet Scenario: local_share: 1.5 is outside 0–1"},
 		{"unknown scenario key", Options{}, []string{"--scenario", badTOML}, 2, "bad.toml: capacity_start: unknown key"},
 		{"unknown command", Options{}, []string{"bogus"}, 2, `unknown command or argument "bogus"`},
 		{"unknown flag", Options{}, []string{"--bogus"}, 2, "unknown flag"},

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -63,8 +64,13 @@ func ApplyScenarioSheet(sc *model.Scenario, kv []KeyValue) error {
 	var ps problemList
 	for _, x := range kv {
 		if _, err := sc.Get(x.Key); err != nil {
-			ps.add(Problem{File: x.File, Sheet: x.Sheet, Row: x.Row, Column: "key", Value: x.Key,
-				Expected: "a scenario key such as capacity_starts or unit_cost.acute.mode (see the scenario keys in the README)"})
+			want := "a scenario key such as capacity_starts or unit_cost.acute.mode (see the scenario keys in the README)"
+			var pe *model.ParamError
+			if errors.As(err, &pe) {
+				// Rows apply in order, so a dist row above has already changed the kind.
+				want = fmt.Sprintf("a parameter of %s's %s distribution: %s", pe.Key, pe.Kind, pe.Want())
+			}
+			ps.add(Problem{File: x.File, Sheet: x.Sheet, Row: x.Row, Column: "key", Value: x.Key, Expected: want})
 			continue
 		}
 		if err := sc.Set(x.Key, x.Value); err != nil {

@@ -33,7 +33,8 @@ func LoadScenarioTOML(path string) (model.Scenario, error) {
 }
 
 // ParseScenarioTOML reads a scenario from TOML text, starting from
-// model.DefaultScenario(); name is the file name used in errors. A
+// model.DefaultScenario(); name is the file name used in errors. Text over
+// 1 MB or nested more than four levels deep is refused unparsed. A
 // distribution given as an inline table replaces the default one entirely,
 // and any correlation block replaces the default correlation set. The result
 // is validated; every problem found is reported, each naming the file and key.
@@ -43,6 +44,9 @@ func ParseScenarioTOML(name string, b []byte) (sc model.Scenario, err error) {
 			sc, err = model.Scenario{}, fmt.Errorf("%s: cannot read the scenario (%v)", name, r)
 		}
 	}()
+	if err := checkScenarioShape(name, b); err != nil {
+		return model.Scenario{}, err
+	}
 	sc = model.DefaultScenario()
 	var m map[string]any
 	if _, err := toml.Decode(string(b), &m); err != nil {
@@ -112,6 +116,19 @@ func ParseScenarioTOML(name string, b []byte) (sc model.Scenario, err error) {
 	return sc, nil
 }
 
+// checkScenarioShape refuses, before parsing, scenario text that is too
+// large or nests tables and arrays too deeply: the parser's time and memory
+// grow with the square of the nesting.
+func checkScenarioShape(name string, b []byte) error {
+	if len(b) > maxScenarioBytes {
+		return refuse(name, "is larger than %d MB; a scenario file is a few kilobytes, so it was not read", maxScenarioBytes>>20)
+	}
+	if line, _, ok := tomlNesting(b, maxScenarioDepth); !ok {
+		return refuse(name, "line %d nests tables and arrays more than %d levels deep (a scenario needs 2), so the file was not read", line, maxScenarioDepth)
+	}
+	return nil
+}
+
 // splitJoined returns the errors joined in err, or err alone.
 func splitJoined(err error) []error {
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
@@ -172,6 +189,9 @@ func setScalar(sc *model.Scenario, k string, v any) error {
 			return fmt.Errorf("%s: want a number", k)
 		}
 		text = strconv.FormatFloat(f, 'g', -1, 64)
+		if i, isInt := v.(int64); isInt {
+			text = strconv.FormatInt(i, 10) // every digit, for messages
+		}
 	}
 	return sc.Set(k, text)
 }
@@ -212,17 +232,13 @@ func parseDistTable(key string, v any) (model.Distribution, error) {
 		return model.Distribution{}, fmt.Errorf("%s.dist: %w", key, err)
 	}
 	d := model.NewDistribution(kind)
-	allowed := kind.ParamNames()
-	if kind == model.Lognormal {
-		allowed = append(allowed, "p10", "p90")
-	}
 	var errs []error
 	for _, p := range sortedKeys(t) {
 		if p == "dist" {
 			continue
 		}
-		if !slices.Contains(allowed, p) {
-			errs = append(errs, fmt.Errorf("%s.%s: unknown parameter for a %s distribution (want dist, %s)", key, p, kind, strings.Join(allowed, ", ")))
+		if !kind.HasParam(p) {
+			errs = append(errs, fmt.Errorf("%s.%s: unknown parameter for a %s distribution (want dist, %s)", key, p, kind, strings.Join(kind.Takes(), ", ")))
 			continue
 		}
 		f, ok := tomlNumber(t[p])

@@ -84,45 +84,20 @@ func drawColumn(s *sampler, m model.Sampling, r *rand.Rand, out []float64, order
 }
 
 // correlationMatrix builds the target rank correlation over the inputs that
-// take part in any correlation. It returns the inputs' indices and the matrix,
-// or an error naming the problem when the matrix is not positive definite.
+// take part in any correlation (model.CorrelationTarget). It returns the
+// inputs' indices and the matrix, or an error naming the problem when the
+// matrix is not positive definite (which Scenario.Validate refuses first).
 func correlationMatrix(sc model.Scenario) ([]int, *mat.SymDense, error) {
-	var involved []int
-	pos := map[int]int{}
-	add := func(name string) (int, error) {
-		i, ok := model.InputIndex(name)
-		if !ok {
-			return 0, fmt.Errorf("correlation: %q is not a scenario-level input", name)
-		}
-		if _, seen := pos[i]; !seen {
-			pos[i] = -1
-			involved = append(involved, i)
-		}
-		return i, nil
-	}
 	for _, c := range sc.Correlations {
-		if _, err := add(c.A); err != nil {
-			return nil, nil, err
-		}
-		if _, err := add(c.B); err != nil {
-			return nil, nil, err
+		for _, name := range []string{c.A, c.B} {
+			if _, ok := model.InputIndex(name); !ok {
+				return nil, nil, fmt.Errorf("correlation: %q is not a scenario-level input", name)
+			}
 		}
 	}
+	involved, c := model.CorrelationTarget(sc.Correlations)
 	if len(involved) == 0 {
 		return nil, nil, nil
-	}
-	slices.Sort(involved)
-	for k, i := range involved {
-		pos[i] = k
-	}
-	c := mat.NewSymDense(len(involved), nil)
-	for k := range involved {
-		c.SetSym(k, k, 1)
-	}
-	for _, cr := range sc.Correlations {
-		a, _ := model.InputIndex(cr.A)
-		b, _ := model.InputIndex(cr.B)
-		c.SetSym(pos[a], pos[b], cr.Rho)
 	}
 	var chol mat.Cholesky
 	if ok := chol.Factorize(c); !ok {

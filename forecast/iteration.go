@@ -173,18 +173,23 @@ func (w *worker) iterate(s int, part *partial) {
 // or maxDeployYears. A trust with uniform draw u deploys over the smallest n
 // with u ≤ cut[n]: the same n as ceil(Q(u)·(1 + db)), without evaluating a
 // quantile per trust.
+//
+// Both forms are rebuilt on every call, whatever db: a worker runs many
+// iterations, and thresholds left over from the previous one would make the
+// results depend on which worker ran which block.
 func (w *worker) deployCuts(db float64) []float64 {
 	cut := w.cuts[:1]
 	cut[0] = 0
-	if !(1+db > 0) {
-		return append(cut, 1) // any deployment time rounds to one year
-	}
-	for n := 1; n <= maxDeployYears; n++ {
-		f := w.p.deploy.cdf(float64(n) / (1 + db))
-		cut = append(cut, f)
-		if f >= 1 {
-			break
+	if 1+db > 0 {
+		for n := 1; n <= maxDeployYears; n++ {
+			f := w.p.deploy.cdf(float64(n) / (1 + db))
+			cut = append(cut, f)
+			if f >= 1 {
+				break
+			}
 		}
+	} else {
+		cut = append(cut, 1) // any deployment time rounds to one year
 	}
 	w.cuts = cut
 	// The short form for the branch-free count in iterate: thresholds 1 … 8,

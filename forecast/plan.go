@@ -100,19 +100,34 @@ func newPlan(in model.Inputs, sc model.Scenario) (*plan, error) {
 		p.discount[y] = math.Pow(1+sc.DiscountRate, -float64(y))
 	}
 	p.halfVar = sc.TrustSigma * sc.TrustSigma / 2
-	for j := 0; j < model.NumInputs; j++ {
-		s, err := newSampler(*sc.Input(j))
+	for j, name := range model.InputNames() {
+		s, err := inputSampler(*sc.Input(j), name)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", model.InputNames()[j], err)
+			return nil, err
 		}
 		p.inputs[j] = s
 	}
-	d, err := newSampler(sc.DeployYears)
+	d, err := inputSampler(sc.DeployYears, "deploy_years")
 	if err != nil {
-		return nil, fmt.Errorf("deploy_years: %w", err)
+		return nil, err
 	}
 	p.deploy = d
 	return p, nil
+}
+
+// inputSampler returns the sampler of the input called key, its draws
+// clamped to the input's domain.
+func inputSampler(d model.Distribution, key string) (sampler, error) {
+	s, err := newSampler(d)
+	if err != nil {
+		return sampler{}, fmt.Errorf("%s: %w", key, err)
+	}
+	k, ok := model.LookupDistribution(key)
+	if !ok {
+		return sampler{}, fmt.Errorf("%s: not a distribution key", key)
+	}
+	s.clampTo(k.Domain)
+	return s, nil
 }
 
 // addFunding sums committed funding per trust (DESIGN §5 step 3) and builds

@@ -24,13 +24,16 @@ type sampler struct {
 	fc          float64 // triangular: F(mode)
 	wLo, wHi    float64 // triangular: (max−min)(mode−min), (max−min)(max−mode)
 	inv         *betaInverter
+	// lo and hi clamp a normal's or lognormal's draws to the input's
+	// domain (see clampTo); ±Inf when unclamped.
+	lo, hi float64
 }
 
 func newSampler(d model.Distribution) (sampler, error) {
 	if err := d.Validate(); err != nil {
 		return sampler{}, err
 	}
-	s := sampler{kind: d.Kind}
+	s := sampler{kind: d.Kind, lo: math.Inf(-1), hi: math.Inf(1)}
 	switch d.Kind {
 	case model.Fixed:
 		s.a = d.Value
@@ -58,7 +61,28 @@ func newSampler(d model.Distribution) (sampler, error) {
 	return s, nil
 }
 
-// quantile is the inverse CDF at p ∈ (0, 1).
+// clampTo clamps the draws of an unbounded distribution (normal, lognormal)
+// to the domain, as DESIGN §4 has it: a value beyond a bound becomes the
+// bound. A bounded distribution lies inside its domain once validated, so
+// it is left alone. Draws inside the domain are unchanged, bit for bit.
+func (s *sampler) clampTo(dom model.Domain) {
+	if s.kind == model.Normal || s.kind == model.Lognormal {
+		s.lo, s.hi = dom.ClampBounds()
+	}
+}
+
+// clamp keeps x within [s.lo, s.hi].
+func (s *sampler) clamp(x float64) float64 {
+	if x < s.lo {
+		return s.lo
+	}
+	if x > s.hi {
+		return s.hi
+	}
+	return x
+}
+
+// quantile is the inverse CDF at p ∈ (0, 1), of the clamped distribution.
 func (s *sampler) quantile(p float64) float64 {
 	switch s.kind {
 	case model.Fixed:
@@ -74,14 +98,15 @@ func (s *sampler) quantile(p float64) float64 {
 	case model.PERT:
 		return s.a + (s.c-s.a)*s.inv.quantile(p)
 	case model.Normal:
-		return s.a + s.b*mathext.NormalQuantile(p)
+		return s.clamp(s.a + s.b*mathext.NormalQuantile(p))
 	case model.Lognormal:
-		return math.Exp(s.a + s.b*mathext.NormalQuantile(p))
+		return s.clamp(math.Exp(s.a + s.b*mathext.NormalQuantile(p)))
 	}
 	return math.NaN()
 }
 
-// cdf is the distribution function F(x) = P(X ≤ x).
+// cdf is the distribution function F(x) = P(X ≤ x) of the clamped
+// distribution: 0 below the lower clamp, 1 from the upper one on.
 func (s *sampler) cdf(x float64) float64 {
 	switch s.kind {
 	case model.Fixed:
@@ -110,10 +135,19 @@ func (s *sampler) cdf(x float64) float64 {
 		}
 		return mathext.RegIncBeta(s.alpha, s.beta, (x-s.a)/(s.c-s.a))
 	case model.Normal:
+		if x < s.lo {
+			return 0
+		}
+		if x >= s.hi {
+			return 1
+		}
 		return 0.5 * math.Erfc(-(x-s.a)/(s.b*math.Sqrt2))
 	case model.Lognormal:
-		if x <= 0 {
+		if x <= 0 || x < s.lo {
 			return 0
+		}
+		if x >= s.hi {
+			return 1
 		}
 		return 0.5 * math.Erfc(-(math.Log(x)-s.a)/(s.b*math.Sqrt2))
 	}

@@ -184,21 +184,28 @@ func TestCDFInvertsQuantile(t *testing.T) {
 }
 
 // TestDeployCutsGiveCeilOfQuantile checks that reading n_i off the
-// thresholds gives max(1, ceil(Q(u)·(1 + db))), as DESIGN §5 step 4 defines it.
+// thresholds gives max(1, ceil(Q(u)·(1 + db))), as DESIGN §5 step 4 defines
+// it, also when Q is clamped to a domain.
 func TestDeployCutsGiveCeilOfQuantile(t *testing.T) {
-	for _, tc := range append(testDists, struct {
+	type named = struct {
 		name string
 		d    model.Distribution
-	}{"fixed", model.FixedDist(2)}) {
-		sc := model.DefaultScenario()
-		sc.DeployYears = tc.d
-		p, err := newPlan(synthetic(3, 1), sc)
+	}
+	for _, tc := range append(testDists, named{"fixed", model.FixedDist(2)}, named{"normal to clamp", model.NormalDist(1, 0.6)},
+		named{"lognormal to clamp", model.LognormalDist(3, 1.2)}) {
+		p, err := newPlan(synthetic(3, 1), model.DefaultScenario())
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Any distribution, not only one valid for deploy_years, drives the
+		// thresholds; the domain's clamp applies to the unbounded ones.
+		if p.deploy, err = newSampler(tc.d); err != nil {
+			t.Fatal(err)
+		}
+		p.deploy.clampTo(model.Between(0.25, 20))
 		w := newWorker(p, &Result{}, &[model.NumInputs][]float64{})
 		r := rand.New(rand.NewPCG(5, 6))
-		for _, db := range []float64{0, 0.13, 0.3, -2} {
+		for _, db := range []float64{0, 0.13, 0.3, -0.5, 3, -2} {
 			cut := w.deployCuts(db)
 			for k := 0; k < 2000; k++ {
 				u := openUnit(r)

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -87,7 +88,8 @@ func LognormalDist(median, sigma float64) Distribution {
 	return d
 }
 
-// ParamNames lists the parameter keys the kind takes, as written in TOML.
+// ParamNames lists the parameters the kind is given by, as written in TOML:
+// for a lognormal its median/sigma form (see Takes for every form).
 func (k DistKind) ParamNames() []string {
 	switch k {
 	case Fixed:
@@ -103,6 +105,24 @@ func (k DistKind) ParamNames() []string {
 	}
 	return nil
 }
+
+// Takes lists every parameter the kind takes, in any of its forms: a
+// lognormal's median and sigma, and its p10 and p90.
+func (k DistKind) Takes() []string {
+	if k == Lognormal {
+		return []string{"median", "sigma", "p10", "p90"}
+	}
+	return k.ParamNames()
+}
+
+// HasParam reports whether the kind takes the parameter called name
+// (exactly, in lower case, as TOML keys are case-sensitive).
+func (k DistKind) HasParam(name string) bool {
+	return slices.Contains(k.Takes(), name)
+}
+
+// allParams are every distribution parameter of every kind, in TOML order.
+var allParams = [...]string{"value", "min", "mode", "max", "mean", "sd", "median", "sigma", "p10", "p90"}
 
 // ParseDistKind reads a distribution family name, case-insensitively.
 func ParseDistKind(s string) (DistKind, error) {
@@ -222,8 +242,16 @@ func (d Distribution) LogParams() (median, sigma float64) {
 	return math.Sqrt(d.P10 * d.P90), math.Log(d.P90/d.P10) / (2 * z90)
 }
 
-// Validate checks that the parameters the kind needs are given and consistent.
+// Validate checks that the parameters the kind needs are given and
+// consistent, and that no parameter of another kind is set.
 func (d Distribution) Validate() error {
+	if d.Kind != "" && len(d.Kind.Takes()) > 0 {
+		for _, n := range allParams {
+			if v, _ := d.Param(n); !math.IsNaN(v) && !d.Kind.HasParam(n) {
+				return fmt.Errorf("%s distribution has no parameter %s (it takes %s)", d.Kind, n, joinAnd(d.Kind.Takes()))
+			}
+		}
+	}
 	need := func(names ...string) error {
 		var missing []string
 		for _, n := range names {
@@ -313,13 +341,26 @@ func (d Distribution) String() string {
 	return string(d.Kind)
 }
 
-// Params lists the given (non-NaN) parameters as name/value pairs in TOML order.
+// Params lists the given (non-NaN) parameters of the distribution's kind as
+// name/value pairs in TOML order.
 func (d Distribution) Params() [][2]any {
 	var out [][2]any
-	for _, n := range []string{"value", "min", "mode", "max", "mean", "sd", "median", "sigma", "p10", "p90"} {
+	for _, n := range d.Kind.Takes() {
 		if v, _ := d.Param(n); !math.IsNaN(v) {
 			out = append(out, [2]any{n, v})
 		}
 	}
 	return out
+}
+
+// joinAnd writes names as a list, e.g. "min, mode and max".
+func joinAnd(names []string) string { return joinWith(names, " and ") }
+
+// joinWith writes names as a list with last before the last name, e.g.
+// "min, mode or max".
+func joinWith(names []string, last string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + last + names[len(names)-1]
 }

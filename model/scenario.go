@@ -3,7 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
-	"math"
+	"strings"
 )
 
 // Sampling says how scenario-level inputs are drawn.
@@ -192,6 +192,9 @@ func (s Scenario) Validate() error {
 	bad := func(key, format string, a ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, a...)))
 	}
+	if strings.TrimSpace(s.Name) == "" {
+		errs = append(errs, errNoName)
+	}
 	if s.TargetYear < s.BaseYear {
 		bad("target_year", "%s is before base_year %s", s.TargetYear, s.BaseYear)
 	}
@@ -201,11 +204,12 @@ func (s Scenario) Validate() error {
 	if s.HorizonYear.Sub(s.BaseYear) > 100 {
 		bad("horizon_year", "%s is more than 100 years after base_year %s", s.HorizonYear, s.BaseYear)
 	}
-	if !(s.CoreThreshold > 0 && s.CoreThreshold <= 100) {
-		bad("core_threshold", "%g is outside 0–100 (want a maturity score above 0)", s.CoreThreshold)
-	}
-	if s.Iterations < 1 || s.Iterations > MaxIterations {
-		bad("iterations", "%d is outside 1–%d", s.Iterations, MaxIterations)
+	for _, k := range ScalarKeys() {
+		if k.num != nil {
+			if p := k.Domain.checkValue(k.num(&s)); p != "" {
+				bad(k.Key, "%s", p)
+			}
+		}
 	}
 	if s.Sampling != LHS && s.Sampling != Random {
 		bad("sampling", "%q is not lhs or random", s.Sampling)
@@ -217,47 +221,17 @@ func (s Scenario) Validate() error {
 	if !okPriority {
 		bad("priority", "%q is not one of lowest-maturity, largest-gap, lowest-cost, region-balanced", s.Priority)
 	}
-	if !(s.LocalShare >= 0 && s.LocalShare <= 1) {
-		bad("local_share", "%g is outside 0–1", s.LocalShare)
-	}
-	if s.CapacityStarts < 1 {
-		bad("capacity_starts", "%d is below 1", s.CapacityStarts)
-	}
-	finite := func(key string, v float64) bool {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			bad(key, "%g is not a finite number", v)
-			return false
-		}
-		return true
-	}
-	if finite("envelope_after_m", s.EnvelopeAfterM) && s.EnvelopeAfterM < 0 {
-		bad("envelope_after_m", "%g is negative", s.EnvelopeAfterM)
-	}
-	finite("envelope_uplift_m", s.EnvelopeUpliftM)
-	if finite("plan_total_m", s.PlanTotalM) && s.PlanTotalM <= 0 {
-		bad("plan_total_m", "%g is not above 0", s.PlanTotalM)
-	}
-	if finite("discount_rate", s.DiscountRate) && s.DiscountRate <= -1 {
-		bad("discount_rate", "%g is not above -1", s.DiscountRate)
-	}
-	if finite("trust_sigma", s.TrustSigma) && s.TrustSigma < 0 {
-		bad("trust_sigma", "%g is negative", s.TrustSigma)
-	}
-	if finite("ref_opex_m", s.RefOpexM) && s.RefOpexM <= 0 {
-		bad("ref_opex_m", "%g is not above 0", s.RefOpexM)
-	}
 	for _, k := range DistributionKeys() {
 		d := *k.Dist(&s)
 		if err := d.Validate(); err != nil {
 			bad(k.Key, "%v", err)
 			continue
 		}
-		if k.NonNegative {
-			if lo, _, _ := d.Range(); d.Kind != Normal && d.Kind != Lognormal && lo < 0 {
-				bad(k.Key, "%s can give negative values; want min ≥ 0", d)
-			}
+		if p := k.Domain.checkDistribution(k.Key, d); p != "" {
+			bad(k.Key, "%s", p)
 		}
 	}
+	corrErrs := len(errs)
 	seen := map[[2]string]bool{}
 	for i, c := range s.Correlations {
 		key := fmt.Sprintf("correlation[%d]", i+1)
@@ -283,6 +257,11 @@ func (s Scenario) Validate() error {
 			bad(key, "the pair %s, %s is given twice", c.A, c.B)
 		}
 		seen[pair] = true
+	}
+	if len(errs) == corrErrs {
+		if p := inconsistentCorrelations(s.Correlations); p != "" {
+			bad("correlation", "%s", p)
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -35,9 +35,16 @@ func assumptions(sc model.Scenario) []assumption {
 		d := *k.Dist(&sc)
 		ps := make([]float64, len(paramNames))
 		for i, n := range paramNames {
-			ps[i], _ = d.Param(n)
+			ps[i] = math.NaN()
+			if d.Kind.HasParam(n) { // only the parameters of the kind run
+				ps[i], _ = d.Param(n)
+			}
 		}
-		out = append(out, assumption{key: k.Key, value: d.String(), dist: string(d.Kind), params: ps, description: k.Description, source: k.Source})
+		desc := k.Description
+		if note := k.Domain.ClampNote(d); note != "" {
+			desc += "; " + note
+		}
+		out = append(out, assumption{key: k.Key, value: d.String(), dist: string(d.Kind), params: ps, description: desc, source: k.Source})
 	}
 	src := "scenario (replaces the default set)"
 	if slices.Equal(sc.Correlations, model.DefaultCorrelations()) {
@@ -81,5 +88,6 @@ func assumptionsSheet(b *book) *sheet {
 		})
 	return &sheet{name: SheetAssumptions, tables: []*table{t}, notes: []string{
 		"Every scenario value as run, with what it means and where its default comes from. A key can be changed with --set key=value (a distribution's parameter as key.param, e.g. unit_cost.acute.mode).",
+		"Each input has a domain (DESIGN §4): a bounded distribution lies inside it; the draws of a normal or lognormal are clamped to it, as the description says where that applies.",
 	}}
 }
