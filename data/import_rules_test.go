@@ -139,7 +139,7 @@ func TestMapFileProblems(t *testing.T) {
 		{"[trusts]\nopex_m = 5\n", "want a column name"},
 		{"[trusts]\nopex_m = { column = \"\" }\n", "want the column's heading as text"},
 		{"[trusts\n", "is not a valid map file"},
-		{"a = " + strings.Repeat("[", 10) + strings.Repeat("]", 10) + "\n", "nesting deeper than 4 levels"},
+		{"a = " + strings.Repeat("[", 10) + strings.Repeat("]", 10) + "\n", "nests tables and arrays more than 4 levels deep"},
 	}
 	for _, c := range cases {
 		_, err := ParseMapping("map.toml", []byte(c.toml))

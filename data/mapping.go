@@ -143,64 +143,11 @@ func ParseMapping(name string, b []byte) (*Mapping, error) {
 	return m, nil
 }
 
-// checkNesting refuses TOML nested deeper than maxNesting levels before it
-// is parsed: the parser's work grows with the square of the depth.
+// checkNesting refuses a map file nested deeper than a scenario may be,
+// before it is parsed: the parser's work grows with the square of the depth.
 func checkNesting(name string, b []byte) error {
-	if d, line := tomlDepth(b); d > maxNesting {
-		return refuse(name, "line %d: nesting deeper than %d levels; corecast reads files nested up to that depth", line, maxNesting)
+	if line, _, ok := tomlNesting(b, maxScenarioDepth); !ok {
+		return refuse(name, "line %d nests tables and arrays more than %d levels deep (a map file needs 2), so the file was not read", line, maxScenarioDepth)
 	}
 	return nil
-}
-
-// maxNesting is the deepest nesting of tables and arrays a TOML file may have.
-const maxNesting = 4
-
-// tomlDepth returns the deepest nesting of inline tables and arrays in TOML
-// text, outside strings and comments, and the line where it is reached.
-func tomlDepth(b []byte) (depth, line int) {
-	cur := 0
-	ln := 1
-	for i := 0; i < len(b); i++ {
-		switch ch := b[i]; ch {
-		case '\n':
-			ln++
-		case '#':
-			for i < len(b) && b[i] != '\n' {
-				i++
-			}
-			i--
-		case '"', '\'':
-			multi := i+2 < len(b) && b[i+1] == ch && b[i+2] == ch
-			if multi {
-				i += 3
-				for i < len(b) && !(b[i] == ch && i+2 < len(b) && b[i+1] == ch && b[i+2] == ch) {
-					if b[i] == '\\' && ch == '"' {
-						i++
-					} else if b[i] == '\n' {
-						ln++
-					}
-					i++
-				}
-				i += 2
-				continue
-			}
-			i++
-			for i < len(b) && b[i] != ch && b[i] != '\n' {
-				if b[i] == '\\' && ch == '"' {
-					i++
-				}
-				i++
-			}
-		case '{', '[':
-			cur++
-			if cur > depth {
-				depth, line = cur, ln
-			}
-		case '}', ']':
-			if cur > 0 {
-				cur--
-			}
-		}
-	}
-	return depth, line
 }
