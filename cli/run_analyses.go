@@ -12,8 +12,8 @@ import (
 
 	"corecast/data/export"
 	"corecast/forecast"
-	"corecast/ui/format"
 	"corecast/model"
+	"corecast/ui/format"
 )
 
 // Goal-seek levers as --goal-lever names them.
