@@ -70,6 +70,7 @@ func New(inputs model.Inputs, scenarios []model.Scenario, opts ...Option) (*Mode
 		Inputs:        inputs,
 		Scenarios:     append([]model.Scenario(nil), scenarios...),
 		Results:       make([]*forecast.Result, len(scenarios)),
+		RunErrs:       make([]error, len(scenarios)),
 		FormatElapsed: cfg.formatElapsed,
 		Files:         files,
 		WorkDir:       cfg.workDir,
