@@ -54,7 +54,8 @@ func WithScenarioFiles(paths []string) Option {
 	return func(c *config) { c.scenarioPaths = append([]string(nil), paths...) }
 }
 
-// WithContext ends the program when ctx is cancelled.
+// WithContext ends the program when ctx is cancelled. The program then
+// leaves SIGINT and SIGTERM to the caller, who should cancel ctx on them.
 func WithContext(ctx context.Context) Option { return func(c *config) { c.parent = ctx } }
 
 // WithWorkDir sets the directory relative file paths are taken from,

@@ -110,10 +110,12 @@ func (m *Model) quit() tea.Cmd {
 	return tea.Quit
 }
 
-// stop cancels any run and any analysis in flight.
+// stop cancels any run, analysis and file write in flight. Writes still
+// have to remove their temporary files; Run waits for that.
 func (m *Model) stop() {
 	m.runner.stop()
 	m.broadcast(common.StopMsg{})
+	m.writes.stop()
 }
 
 // startRun starts a forecast of the current scenario and the spinner, and
