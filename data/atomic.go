@@ -26,7 +26,7 @@ func WriteFileAtomic(path string, force bool, write func(io.Writer) error) error
 // What may be at path is checked as CheckTarget describes: without force
 // nothing is replaced; with force only a regular file is, or the regular
 // file a symbolic link points to (the link is kept).
-func WriteFileAtomicContext(ctx context.Context, path string, force bool, write func(io.Writer) error) (err error) {
+func WriteFileAtomicContext(ctx context.Context, path string, force bool, write func(io.Writer) error) error {
 	target, err := resolveTarget(path, force)
 	if err != nil {
 		return err
