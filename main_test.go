@@ -41,7 +41,7 @@ func corecast(args ...string) *exec.Cmd {
 
 // TestSignalDuringWrite sends each stop signal to corecast run while it
 // writes a workbook over an existing file with --force: the process ends
-// with exit code 1 and one sentence, the temporary file is gone and the
+// with exit code 1 and one sentence, the temporary files are gone and the
 // existing file is untouched.
 func TestSignalDuringWrite(t *testing.T) {
 	if testing.Short() {
@@ -54,7 +54,11 @@ func TestSignalDuringWrite(t *testing.T) {
 			if err := os.WriteFile(out, []byte("keep me"), 0o644); err != nil {
 				t.Fatal(err)
 			}
+			// The workbook library spills large sheets to files of its own in
+			// the temporary directory: they must go too.
+			tmpDir := t.TempDir()
 			cmd := corecast("run", "--iterations", "30000", "--seed", "1", "--force", "--out", out, "--quiet")
+			cmd.Env = append(cmd.Env, "TMPDIR="+tmpDir)
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			if err := cmd.Start(); err != nil {
@@ -79,22 +83,31 @@ func TestSignalDuringWrite(t *testing.T) {
 			if !strings.HasPrefix(msg, "corecast: cancelled") || strings.Count(msg, "\n") != 1 || strings.Contains(msg, "goroutine") {
 				t.Errorf("stderr %q, want one line saying it was cancelled", msg)
 			}
-			es, err := os.ReadDir(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(es) != 1 {
-				var left []string
-				for _, e := range es {
-					left = append(left, e.Name())
-				}
+			if left := names(t, dir); len(left) != 1 {
 				t.Errorf("left behind: %v", left)
 			}
 			if b, _ := os.ReadFile(out); string(b) != "keep me" {
 				t.Errorf("the existing file was changed")
 			}
+			if left := names(t, tmpDir); len(left) != 0 {
+				t.Errorf("left in the temporary directory: %v", left)
+			}
 		})
 	}
+}
+
+// names lists a directory's entries.
+func names(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Name())
+	}
+	return out
 }
 
 // waitForTemp polls dir until a temporary file appears, and reports whether
