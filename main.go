@@ -16,10 +16,19 @@ import (
 var version = "dev"
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := cli.Execute(ctx, os.Args[1:], cli.Options{Version: version, Stdout: os.Stdout, Stderr: os.Stderr, RunTUI: tui})
-	stop()
-	os.Exit(code)
+	os.Exit(run(os.Args[1:]))
+}
+
+// run carries out the command line args and returns the exit code. Any of
+// the stop signals cancels the context the command runs under instead of
+// killing the process, so that a file being written is abandoned cleanly
+// (its temporary file removed, the destination left as it was) and the
+// command ends with a one-sentence message and a failure code. Signals that
+// arrive while it cleans up are ignored.
+func run(args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals()...)
+	defer stop()
+	return cli.Execute(ctx, args, cli.Options{Version: version, Stdout: os.Stdout, Stderr: os.Stderr, RunTUI: tui})
 }
 
 // tui opens the interactive program on a loaded session.

@@ -110,11 +110,6 @@ func checkCalibrateOut(out string, force bool, inputs ...string) error {
 			return usageError(fmt.Errorf("--out %s is an input of this command; choose another name", out))
 		}
 	}
-	if st.IsDir() {
-		return usageError(fmt.Errorf("--out %s is a directory; give a file name ending .toml", out))
-	}
-	if !force {
-		return &data.ExistsError{Path: out}
-	}
-	return nil
+	// A file that exists without --force, or anything but a regular file.
+	return data.CheckTarget(out, force)
 }

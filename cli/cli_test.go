@@ -248,6 +248,7 @@ func TestExitCode(t *testing.T) {
 		{errors.New("disk full"), 1},
 		{data.Problems{{File: "x"}}, 2},
 		{&data.ExistsError{Path: "x"}, 2},
+		{&data.NotRegularError{Path: "x", Kind: "a directory"}, 2},
 		{os.ErrNotExist, 2},
 		{&ExitError{Code: 1, Err: errors.New("x")}, 1},
 	}

@@ -35,8 +35,8 @@ func usageError(err error) error {
 }
 
 // ExitCode gives the exit code for an error returned by a command: the code
-// of an ExitError; 2 for problems in input files, a missing input file or an
-// output that already exists; 1 otherwise.
+// of an ExitError; 2 for problems in input files, a missing input file, an
+// output that already exists or one that is not a regular file; 1 otherwise.
 func ExitCode(err error) int {
 	if err == nil {
 		return ExitOK
@@ -46,7 +46,8 @@ func ExitCode(err error) int {
 		return ee.Code
 	}
 	var ps data.Problems
-	if errors.As(err, &ps) || errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrExist) {
+	var nr *data.NotRegularError
+	if errors.As(err, &ps) || errors.As(err, &nr) || errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrExist) {
 		return ExitInvalid
 	}
 	return ExitFailure

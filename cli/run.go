@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -47,6 +46,11 @@ Without --input the embedded sample is used; without --scenario the baseline.
 unit_cost.acute.mode=2.0); --iterations, --seed and --target win over the
 scenario files. A progress bar is shown on stderr when it is a terminal.
 
+An existing output is replaced only with --force, and only if it is a regular
+file (through a symbolic link, the file it points to, keeping the link); an
+input is never replaced. Interrupted or terminated, corecast removes what it
+was writing and leaves any existing file as it was.
+
 --sensitivity adds a tornado and rank correlations of each scenario (the
 Sensitivity sheet); --goal-seek finds the least uniform annual uplift to the
 national envelope (or, with --goal-lever, the least capacity_starts) giving
@@ -67,7 +71,7 @@ P(all trusts core by the target year) ≥ --goal-p (the GoalSeek sheet).`,
 	fl.StringArrayVar(&f.sets, "set", nil, "change a scenario value in every scenario, key=value (repeatable)")
 	fl.StringVar(&f.out, "out", "", "output path: .xlsx, .json, .zip or a directory for CSV, or - for JSON on stdout (required)")
 	fl.StringVar(&f.format, "format", "", "output format xlsx, csv or json (default: from the --out extension)")
-	fl.BoolVar(&f.force, "force", false, "replace existing output files")
+	fl.BoolVar(&f.force, "force", false, "replace existing output files (regular files only; through a symbolic link, the file it points to)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing but errors")
 	fl.IntVar(&f.workers, "workers", 0, "goroutines to simulate with (default: all CPUs); results do not depend on it")
 	f.analyses.register(cmd)
@@ -248,14 +252,6 @@ func inputSource(s Session) (export.Source, error) {
 	src, err := export.HashFile(s.InputPath)
 	src.ImportNotes = s.Notes.Lines()
 	return src, err
-}
-
-// runError reports a cancelled run as one sentence; other errors pass through.
-func runError(ctx context.Context, err error) error {
-	if errors.Is(err, context.Canceled) || ctx.Err() != nil {
-		return &ExitError{Code: ExitFailure, Err: errors.New("cancelled: nothing was written")}
-	}
-	return err
 }
 
 // versionOf returns the corecast version for manifests.

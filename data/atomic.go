@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -9,18 +10,33 @@ import (
 	"path/filepath"
 )
 
-// WriteFileAtomic writes a file through write so that readers never see it
-// half written: the data goes to a temporary file in the same directory,
-// which then takes the final name. Unless force is set, an existing file is
-// never replaced and the error wraps fs.ErrExist.
+// WriteFileAtomic is WriteFileAtomicContext for a write that is never
+// cancelled.
 func WriteFileAtomic(path string, force bool, write func(io.Writer) error) error {
-	if !force {
-		if _, err := os.Lstat(path); err == nil {
-			return existsError(path)
-		}
+	return WriteFileAtomicContext(context.Background(), path, force, write)
+}
+
+// WriteFileAtomicContext writes a file through write so that readers never
+// see it half written and a failed write leaves nothing behind: the data
+// goes to a hidden temporary file in the same directory, which takes the
+// final name only when complete and is removed otherwise. Once ctx is
+// cancelled every further write to w fails, and so does the whole write,
+// with the context's error.
+//
+// What may be at path is checked as CheckTarget describes: without force
+// nothing is replaced; with force only a regular file is, or the regular
+// file a symbolic link points to (the link is kept).
+func WriteFileAtomicContext(ctx context.Context, path string, force bool, write func(io.Writer) error) error {
+	target, err := resolveTarget(path, force)
+	if err != nil {
+		return err
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	// The temporary file sits beside the file it will replace, so that the
+	// final rename stays within one file system and is atomic.
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
@@ -29,9 +45,16 @@ func WriteFileAtomic(path string, force bool, write func(io.Writer) error) error
 		if tmp != nil {
 			_ = tmp.Close()
 		}
+		// After a successful rename tmpName no longer exists; after a
+		// successful link it is a second name that must go.
 		_ = os.Remove(tmpName)
 	}()
-	if err := write(tmp); err != nil {
+	if err := write(ctxWriter{ctx: ctx, w: tmp}); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	// A writer that buffered everything may not have written since the
+	// cancellation; the file must not appear all the same.
+	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := tmp.Sync(); err != nil {
@@ -45,17 +68,38 @@ func WriteFileAtomic(path string, force bool, write func(io.Writer) error) error
 	if closeErr != nil {
 		return fmt.Errorf("writing %s: %w", path, closeErr)
 	}
-	return PublishFile(tmpName, path, force)
+	return publish(tmpName, path, target, force)
 }
 
-// PublishFile gives the finished temporary file tmp the name path. With force
-// it renames, replacing any file there. Otherwise it makes a hard link, which
-// fails if the name is taken, so a file created meanwhile is never replaced;
-// where links are not supported it falls back to a rename after checking the
-// name is free. The caller removes tmp afterwards.
+// PublishFile gives the finished temporary file tmp the name path, under the
+// rules of CheckTarget, which it applies again at this moment. With force it
+// renames tmp onto path (or onto the regular file path links to). Otherwise
+// it makes a hard link, which fails if the name is taken, so a file created
+// meanwhile is never replaced; where links are not supported it falls back
+// to a rename after checking the name is free. The caller removes tmp
+// afterwards.
 func PublishFile(tmp, path string, force bool) error {
+	target, err := resolveTarget(path, force)
+	if err != nil {
+		return err
+	}
+	return publish(tmp, path, target, force)
+}
+
+// publish moves tmp to path, target being what resolveTarget found there
+// when the write began.
+func publish(tmp, path, target string, force bool) error {
 	if force {
-		if err := os.Rename(tmp, path); err != nil {
+		// Look again just before replacing: a directory or a device put at
+		// path while the data was written must not be replaced either.
+		again, err := resolveTarget(path, true)
+		if err != nil {
+			return err
+		}
+		if again != target {
+			return fmt.Errorf("cannot write %s: it was changed to point elsewhere while being written", path)
+		}
+		if err := os.Rename(tmp, target); err != nil {
 			return fmt.Errorf("cannot write %s: %w", path, err)
 		}
 		return nil
@@ -74,16 +118,18 @@ func PublishFile(tmp, path string, force bool) error {
 	return nil
 }
 
-func existsError(path string) error { return &ExistsError{Path: path} }
-
-// ExistsError is returned when a file to be written already exists and
-// force was not given. It matches fs.ErrExist with errors.Is.
-type ExistsError struct{ Path string }
-
-// Error says the file exists and how to replace it.
-func (e *ExistsError) Error() string {
-	return e.Path + " already exists; choose another name or pass --force to replace it"
+// ctxWriter fails every write once ctx is done, so that a long write (a
+// large workbook being zipped to disk) stops soon after a cancellation
+// instead of running to the end.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
 }
 
-// Is reports whether target is fs.ErrExist.
-func (e *ExistsError) Is(target error) bool { return target == fs.ErrExist }
+// Write writes p unless the context is done.
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -19,11 +20,17 @@ func WriteInputsWorkbook(path string, in model.Inputs, force bool) error {
 // WriteSampleWorkbook writes the embedded sample inputs, with an About sheet
 // saying where the numbers come from, as an xlsx workbook at path.
 func WriteSampleWorkbook(path string, force bool) error {
+	return WriteSampleWorkbookContext(context.Background(), path, force)
+}
+
+// WriteSampleWorkbookContext is WriteSampleWorkbook stopping when ctx is
+// cancelled, with nothing written and no temporary file left.
+func WriteSampleWorkbookContext(ctx context.Context, path string, force bool) error {
 	in, err := Sample()
 	if err != nil {
 		return err
 	}
-	return WriteFileAtomic(path, force, func(w io.Writer) error { return WriteInputsXLSX(w, in, SampleAbout()) })
+	return WriteFileAtomicContext(ctx, path, force, func(w io.Writer) error { return WriteInputsXLSX(w, in, SampleAbout()) })
 }
 
 // WriteInputsXLSX writes inputs as an xlsx workbook to w: sheets Trusts and

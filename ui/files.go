@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"time"
 
 	"corecast/data"
@@ -25,7 +27,7 @@ func defaultFiles(cfg config, inputs model.Inputs) common.Files {
 		LoadScenario: data.LoadScenarioTOML,
 		SaveScenario: func(path string, sc model.Scenario, overwrite bool) error {
 			for _, p := range protect {
-				if p != "" && p == path {
+				if p != "" && sameFile(p, path) {
 					return errors.New(path + " is an input of this session: choose another name")
 				}
 			}
@@ -58,6 +60,22 @@ func defaultFiles(cfg config, inputs model.Inputs) common.Files {
 				export.Options{Force: req.Overwrite, Protect: protect, Progress: req.Progress})
 		},
 	}
+}
+
+// sameFile reports whether a and b name the same file, however spelled:
+// the same absolute path, or the same file on disk through a link.
+func sameFile(a, b string) bool {
+	if aa, err := filepath.Abs(a); err == nil {
+		if bb, err := filepath.Abs(b); err == nil && aa == bb {
+			return true
+		}
+	}
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
 }
 
 // inputSource identifies the input for an export's manifest: the file's

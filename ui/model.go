@@ -35,6 +35,7 @@ type Model struct {
 	status  *statusbar.Model
 	tabs    *tabs.Model
 	runner  runner
+	writes  *writes
 	// shown is the result the screens show, so that a new one can become
 	// the Previous that deltas are taken against.
 	shown *forecast.Result
@@ -64,6 +65,8 @@ func New(inputs model.Inputs, scenarios []model.Scenario, opts ...Option) (*Mode
 	if cfg.files != nil {
 		files = *cfg.files
 	}
+	writes := newWrites()
+	files = writes.track(files)
 	ctx := &common.Context{
 		Styles:        styles.New(),
 		Keys:          keys.New(int(numScreens)),
@@ -72,6 +75,7 @@ func New(inputs model.Inputs, scenarios []model.Scenario, opts ...Option) (*Mode
 		ImportNotes:   cfg.importNotes,
 		Scenarios:     append([]model.Scenario(nil), scenarios...),
 		Results:       make([]*forecast.Result, len(scenarios)),
+		RunErrs:       make([]error, len(scenarios)),
 		FormatElapsed: cfg.formatElapsed,
 		Files:         files,
 		WorkDir:       cfg.workDir,
@@ -79,7 +83,7 @@ func New(inputs model.Inputs, scenarios []model.Scenario, opts ...Option) (*Mode
 		Width:         80,
 		Height:        24,
 	}
-	m := &Model{ctx: ctx, cfg: cfg, active: cfg.start, help: help.New()}
+	m := &Model{ctx: ctx, cfg: cfg, active: cfg.start, help: help.New(), writes: writes}
 	m.screens = newScreens(ctx)
 	m.status = statusbar.New(ctx)
 	titles := make([]string, numScreens)

@@ -61,7 +61,8 @@ func WithImportNotes(notes []string) Option {
 	return func(c *config) { c.importNotes = append([]string(nil), notes...) }
 }
 
-// WithContext ends the program when ctx is cancelled.
+// WithContext ends the program when ctx is cancelled. The program then
+// leaves SIGINT and SIGTERM to the caller, who should cancel ctx on them.
 func WithContext(ctx context.Context) Option { return func(c *config) { c.parent = ctx } }
 
 // WithWorkDir sets the directory relative file paths are taken from,

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -10,20 +11,28 @@ import (
 )
 
 // Run opens the program full-screen on the inputs with the given scenarios
-// (at least one) and returns when the user quits.
+// (at least one) and returns when the user quits, or when the context given
+// with WithContext is cancelled. Before it returns, background work is
+// cancelled and any file being written is finished or removed, so that the
+// caller may exit at once.
 func Run(inputs model.Inputs, scenarios []model.Scenario, opts ...Option) error {
 	m, err := New(inputs, scenarios, opts...)
 	if err != nil {
 		return err
 	}
 	popts := []tea.ProgramOption{tea.WithAltScreen()}
-	if m.cfg.parent != nil {
-		popts = append(popts, tea.WithContext(m.cfg.parent))
+	if parent := m.cfg.parent; parent != nil {
+		// The caller's context carries the signals that end the program, so
+		// that all of them end it the same way; the program's own handler
+		// would turn SIGTERM into a quit that looks like success.
+		popts = append(popts, tea.WithContext(parent), tea.WithoutSignalHandler())
 	}
 	p := tea.NewProgram(m, popts...)
-	final, err := p.Run()
-	if fm, ok := final.(*Model); ok {
-		fm.stop()
+	_, err = p.Run()
+	m.stop()
+	m.writes.wait()
+	if parent := m.cfg.parent; parent != nil && parent.Err() != nil {
+		return fmt.Errorf("the terminal program stopped: %w", context.Cause(parent))
 	}
 	if err != nil {
 		if errors.Is(err, tea.ErrProgramKilled) {

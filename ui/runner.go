@@ -64,6 +64,7 @@ func (r *runner) start() tea.Cmd {
 	prog := &common.Progress{}
 	r.ctx.Progress = prog
 	r.ctx.Running = true
+	r.ctx.RunScenario = idx
 	workers := r.workers
 	return func() tea.Msg {
 		res, err := runSafely(ctx, in, sc, forecast.Options{Workers: workers, Progress: prog.Set})

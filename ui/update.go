@@ -32,6 +32,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.ScenarioAddedMsg:
 		m.ctx.Scenarios = append(m.ctx.Scenarios, msg.Scenario)
 		m.ctx.Results = append(m.ctx.Results, nil)
+		m.ctx.RunErrs = append(m.ctx.RunErrs, nil)
 		m.ctx.Current = len(m.ctx.Scenarios) - 1
 		return m, tea.Batch(m.broadcast(common.ScenarioSwitchedMsg{}), m.startRun())
 	case common.ScenarioSwitchedMsg:
@@ -109,16 +110,18 @@ func (m *Model) quit() tea.Cmd {
 	return tea.Quit
 }
 
-// stop cancels any run and any analysis in flight.
+// stop cancels any run, analysis and file write in flight. Writes still
+// have to remove their temporary files; Run waits for that.
 func (m *Model) stop() {
 	m.runner.stop()
 	m.broadcast(common.StopMsg{})
+	m.writes.stop()
 }
 
 // startRun starts a forecast of the current scenario and the spinner, and
 // tells the screens, whose analyses of the current result are now stale.
 func (m *Model) startRun() tea.Cmd {
-	m.ctx.RunErr = nil
+	m.setRunErr(m.ctx.Current, nil)
 	return tea.Batch(m.runner.start(), m.status.Start(), m.broadcast(common.RunStartedMsg{}))
 }
 
@@ -132,21 +135,30 @@ func (m *Model) switched() tea.Cmd {
 	return m.startRun()
 }
 
-// runDone stores a finished run if it is the latest.
+// runDone stores a finished run if it is the latest, with the scenario it
+// ran, which need not be the current one any more.
 func (m *Model) runDone(msg runDoneMsg) tea.Cmd {
 	if !m.runner.finished(msg) {
 		return nil
 	}
 	if msg.err != nil {
 		if !errors.Is(msg.err, context.Canceled) {
-			m.ctx.RunErr = msg.err
+			m.setRunErr(msg.scenario, msg.err)
 		}
 		return nil
 	}
+	m.setRunErr(msg.scenario, nil)
 	if msg.scenario < len(m.ctx.Results) {
 		m.ctx.Results[msg.scenario] = msg.res
 	}
 	return m.resultShown()
+}
+
+// setRunErr records how scenario i's latest run ended.
+func (m *Model) setRunErr(i int, err error) {
+	if i < len(m.ctx.RunErrs) {
+		m.ctx.RunErrs[i] = err
+	}
 }
 
 // resultShown records what the screens now show, keeping the result shown

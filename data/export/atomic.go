@@ -14,13 +14,18 @@ import (
 )
 
 // checkTarget refuses an output path that is a protected input, or that
-// exists when force is off. isDir says the output is a directory of files.
+// data.CheckTarget refuses (a file that exists when force is off, or
+// anything that is not a regular file). isDir says the output is a
+// directory of files, which may exist.
 func checkTarget(path string, opts Options, isDir bool) error {
 	if path == "" {
 		return fmt.Errorf("no output path given")
 	}
 	if err := checkProtected(path, opts.Protect); err != nil {
 		return err
+	}
+	if !isDir {
+		return data.CheckTarget(path, opts.Force)
 	}
 	st, err := os.Stat(path)
 	switch {
@@ -32,12 +37,8 @@ func checkTarget(path string, opts Options, isDir bool) error {
 		return nil
 	case err != nil:
 		return fmt.Errorf("cannot write %s: %w", path, err)
-	case isDir && !st.IsDir():
+	case !st.IsDir():
 		return fmt.Errorf("cannot write CSV files to %s: it is a file, not a directory", path)
-	case !isDir && st.IsDir():
-		return fmt.Errorf("cannot write %s: it is a directory", path)
-	case !isDir && !opts.Force:
-		return existsError(path)
 	}
 	return nil
 }
@@ -93,23 +94,16 @@ func sameInput(abs, p string) bool {
 	return false
 }
 
-// writeFileAtomic writes a file through data.WriteFileAtomic (a temporary
-// file in the target's directory, renamed into place when complete) after
-// checking the target; a cancelled ctx fails the write, so nothing appears.
+// writeFileAtomic writes a file through data.WriteFileAtomicContext (a
+// temporary file beside the target, renamed into place when complete, removed
+// otherwise) after checking the target; a cancelled ctx fails the write, so
+// nothing appears.
 func writeFileAtomic(ctx context.Context, path string, opts Options, write func(w io.Writer) error) error {
 	if err := checkTarget(path, opts, false); err != nil {
 		return err
 	}
-	return data.WriteFileAtomic(path, opts.Force, func(w io.Writer) error {
-		if err := write(w); err != nil {
-			return err
-		}
-		return ctx.Err()
-	})
+	return data.WriteFileAtomicContext(ctx, path, opts.Force, write)
 }
-
-// existsError says an output exists; it matches fs.ErrExist.
-func existsError(path string) error { return &data.ExistsError{Path: path} }
 
 // commitFile moves a finished temporary file to path (see
 // data.PublishFile), after checking path is not a protected input.
@@ -119,4 +113,17 @@ func commitFile(tmp, path string, opts Options) error {
 	}
 	defer os.Remove(tmp)
 	return data.PublishFile(tmp, path, opts.Force)
+}
+
+// checkDirEntry checks one file to be written into an output directory: it
+// is not a protected input and, if something is there already, it is a
+// regular file that opts.Force allows replacing.
+func checkDirEntry(target string, opts Options) error {
+	if err := checkProtected(target, opts.Protect); err != nil {
+		return err
+	}
+	if _, err := os.Lstat(target); err != nil {
+		return nil // nothing there yet, or the directory is still to be made
+	}
+	return data.CheckTarget(target, opts.Force)
 }

@@ -82,11 +82,8 @@ func writeCSVDir(ctx context.Context, dir string, tables []*table, opts Options,
 	for i, t := range tables {
 		names[i] = t.name + ".csv"
 		target := filepath.Join(dir, names[i])
-		if err := checkProtected(target, opts.Protect); err != nil {
+		if err := checkDirEntry(target, opts); err != nil {
 			return err
-		}
-		if _, err := os.Lstat(target); err == nil && !opts.Force {
-			return existsError(target)
 		}
 	}
 	clean := filepath.Clean(dir)

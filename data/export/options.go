@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -53,11 +52,8 @@ func Check(path string, format Format, opts Options) error {
 	}
 	for _, n := range tableNames() {
 		target := filepath.Join(path, n+".csv")
-		if err := checkProtected(target, opts.Protect); err != nil {
+		if err := checkDirEntry(target, opts); err != nil {
 			return err
-		}
-		if _, err := os.Lstat(target); err == nil && !opts.Force {
-			return existsError(target)
 		}
 	}
 	return nil

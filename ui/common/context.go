@@ -33,9 +33,14 @@ type Context struct {
 	// Previous is the result shown before the latest one, for deltas after an edit.
 	Previous *forecast.Result
 
-	Running  bool
-	Progress *Progress // of the run in flight
-	RunErr   error     // of the last run, nil when it succeeded
+	// Running is set while a forecast of scenario RunScenario is in flight.
+	Running     bool
+	RunScenario int
+	Progress    *Progress // of the run in flight
+	// RunErrs holds, for each scenario, why its latest run failed (nil when
+	// it did not), so that a failure is shown only with the scenario it is
+	// about.
+	RunErrs []error
 
 	// FormatElapsed writes a run's duration for the status bar; tests fix it
 	// so that views do not depend on the machine's speed.
@@ -61,6 +66,18 @@ func (c *Context) Result() *forecast.Result {
 	}
 	return nil
 }
+
+// RunErr returns why the current scenario's latest run failed, or nil.
+func (c *Context) RunErr() error {
+	if c.Current < len(c.RunErrs) {
+		return c.RunErrs[c.Current]
+	}
+	return nil
+}
+
+// RunningCurrent reports whether a forecast of the current scenario is in
+// flight (and not one of a scenario just switched away from).
+func (c *Context) RunningCurrent() bool { return c.Running && c.RunScenario == c.Current }
 
 // Resolve turns a path typed by the user into the path used, relative paths
 // being taken from WorkDir.

@@ -81,8 +81,8 @@ func (m *Model) View() string {
 	st := m.ctx.Styles
 	if res == nil {
 		msg := "Running the first forecast…"
-		if m.ctx.RunErr != nil {
-			msg = "The forecast could not run: " + m.ctx.RunErr.Error()
+		if err := m.ctx.RunErr(); err != nil {
+			msg = "The forecast could not run: " + err.Error()
 		}
 		return lipgloss.Place(m.w, m.h, lipgloss.Center, lipgloss.Center, st.Subtle.Render(msg))
 	}

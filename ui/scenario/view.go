@@ -59,8 +59,8 @@ func (m *Model) figuresLine() string {
 	st := m.ctx.Styles
 	res := m.ctx.Result()
 	switch {
-	case m.ctx.RunErr != nil:
-		return st.Bad.Render("Run failed: " + m.ctx.RunErr.Error())
+	case m.ctx.RunErr() != nil:
+		return st.Bad.Render("Run failed: " + m.ctx.RunErr().Error())
 	case res == nil:
 		return st.Subtle.Render("Computing…")
 	}

@@ -67,9 +67,9 @@ func (m *Model) View() string {
 	left := name + st.StatusBar.Render(" "+strings.Join(facts, " · ")+" ")
 	var right string
 	switch {
-	case c.Running:
+	case c.RunningCurrent():
 		right = st.StatusRun.Render(fmt.Sprintf(" %s running %3.0f%% ", m.spinner.View(), 100*c.Progress.Fraction()))
-	case c.RunErr != nil:
+	case c.RunErr() != nil:
 		right = st.StatusError.Render(" run failed: see Scenario ")
 	}
 	gap := c.Width - lipgloss.Width(left) - lipgloss.Width(right)

@@ -1,0 +1,11 @@
+//go:build !linux
+
+package specialfiles
+
+import "errors"
+
+var errUnsupported = errors.New("not made on this system")
+
+func mkfifo(string) error { return errUnsupported }
+
+func mknull(string) error { return errUnsupported }

@@ -1,0 +1,58 @@
+// Package specialfiles makes things that are not regular files — a
+// directory, a named pipe, a socket, a character device, symbolic links to
+// them — for tests of code that must refuse to replace them.
+package specialfiles
+
+import (
+	"net"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// File is one special file made for a test.
+type File struct {
+	Name string // a short name for subtests
+	Path string
+	Kind string // what an error message should call it
+}
+
+// Make creates in dir every special file this system and user can make, each
+// named with ext (such as ".xlsx") so that extension checks pass and the
+// kind of file is what is tested. Kinds that cannot be made here (a device
+// node needs root; named pipes and sockets need Unix) are left out.
+func Make(t testing.TB, dir, ext string) []File {
+	t.Helper()
+	var out []File
+	add := func(name, kind string, create func(path string) error) {
+		path := filepath.Join(dir, name+ext)
+		if err := create(path); err != nil {
+			t.Logf("no %s here: %v", kind, err)
+			return
+		}
+		out = append(out, File{Name: name, Path: path, Kind: kind})
+	}
+	add("directory", "a directory", func(p string) error { return os.Mkdir(p, 0o755) })
+	add("fifo", "a named pipe", mkfifo)
+	add("device", "a character device", mknull)
+	add("socket", "a socket", func(p string) error {
+		l, err := net.Listen("unix", p)
+		if err != nil {
+			return err
+		}
+		// Closing a Unix listener removes its file, so keep it open.
+		t.Cleanup(func() { _ = l.Close() })
+		return nil
+	})
+	for _, f := range append([]File(nil), out...) {
+		link := filepath.Join(dir, "link-to-"+f.Name+ext)
+		if os.Symlink(f.Path, link) == nil {
+			out = append(out, File{Name: "link to " + f.Name, Path: link, Kind: "a symbolic link to " + f.Kind})
+		}
+	}
+	dangling := filepath.Join(dir, "dangling"+ext)
+	if os.Symlink(filepath.Join(dir, "nowhere"+ext), dangling) == nil {
+		out = append(out, File{Name: "dangling link", Path: dangling, Kind: "a symbolic link to a file that does not exist"})
+	}
+	return out
+}

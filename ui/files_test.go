@@ -1,0 +1,34 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSaveScenarioNeverReplacesInput saves over a scenario file the session
+// was started with, spelled another way and through a link: both refused,
+// and the file is unchanged.
+func TestSaveScenarioNeverReplacesInput(t *testing.T) {
+	dir := t.TempDir()
+	input := filepath.Join(dir, "base.toml")
+	if err := os.WriteFile(input, []byte("name = \"Base\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.toml")
+	if err := os.Symlink(input, link); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	files := defaultFiles(config{scenarioPaths: []string{input}}, sample(t))
+	sep := string(filepath.Separator)
+	for _, path := range []string{dir + sep + "." + sep + "base.toml", link} {
+		err := files.SaveScenario(path, testScenario(), true)
+		if err == nil || !strings.Contains(err.Error(), "is an input of this session") {
+			t.Errorf("save to %s: %v", path, err)
+		}
+	}
+	if b, _ := os.ReadFile(input); string(b) != "name = \"Base\"\n" {
+		t.Errorf("the input scenario was replaced: %q", b)
+	}
+}
