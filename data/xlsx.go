@@ -84,6 +84,7 @@ var errLimit = errors.New("limit passed")
 // openWorkbook opens the package and reads its sheet list, shared strings and
 // styles. Problems are returned as a Problems error naming the file.
 func openWorkbook(file string, b []byte, lim limits) (*workbook, error) {
+	lim = lim.filled()
 	if int64(len(b)) > lim.maxBytes {
 		return nil, refuse(file, "is larger than %d MB; corecast reads workbooks up to that size", lim.maxBytes>>20)
 	}
@@ -94,7 +95,7 @@ func openWorkbook(file string, b []byte, lim limits) (*workbook, error) {
 	if err != nil {
 		return nil, refuse(file, "could not be read as an xlsx workbook; it looks damaged or is not a workbook (%v)", err)
 	}
-	wb := &workbook{file: file, data: b, zr: zr, lim: lim.filled()}
+	wb := &workbook{file: file, data: b, zr: zr, lim: lim}
 	if err := wb.readStructure(); err != nil {
 		if errors.Is(err, errLimit) {
 			return nil, refuse(file, "unpacks to more than %d MB; corecast reads workbooks up to that size", lim.maxUnzip>>20)
