@@ -17,13 +17,13 @@ func TestReadmeListsEveryScenarioKey(t *testing.T) {
 	readme := string(b)
 	sc := model.DefaultScenario()
 	for _, k := range model.ScalarKeys() {
-		row := "| `" + k.Key + "` | " + k.Get(&sc) + " |"
+		row := "| `" + k.Name + "` | " + k.Get(&sc) + " |"
 		if !strings.Contains(readme, row) {
 			t.Errorf("README has no row starting %q", row)
 		}
 	}
 	for _, k := range model.DistributionKeys() {
-		row := "| `" + k.Key + "` | " + k.Dist(&sc).String() + " |"
+		row := "| `" + k.Name + "` | " + k.Dist(&sc).String() + " |"
 		if !strings.Contains(readme, row) {
 			t.Errorf("README has no row starting %q", row)
 		}

@@ -184,12 +184,14 @@ func (f *runFlags) applyOverrides(cmd *cobra.Command, s Session) ([]model.Scenar
 			}
 		}
 		if cmd.Flags().Changed("iterations") {
-			if err := sc.Set("iterations", strconv.Itoa(f.iterations)); err != nil {
+			if err := sc.SetValue("iterations", model.Value{Int: int64(f.iterations)}); err != nil {
 				return nil, fmt.Errorf("--iterations: %w", err)
 			}
 		}
 		if cmd.Flags().Changed("seed") {
-			sc.Seed = f.seed
+			if err := sc.SetValue("seed", model.Value{Seed: f.seed}); err != nil {
+				return nil, fmt.Errorf("--seed: %w", err)
+			}
 		}
 		if cmd.Flags().Changed("target") {
 			if err := sc.Set("target_year", f.target); err != nil {

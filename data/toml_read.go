@@ -16,12 +16,6 @@ import (
 // maxScenarioBytes bounds the size of a scenario file.
 const maxScenarioBytes = 1 << 20
 
-// Scalar keys by the TOML type they take; the rest are numbers.
-var (
-	tomlStringKeys = []string{"name", "base_year", "target_year", "horizon_year", "sampling", "priority"}
-	tomlBoolKeys   = []string{"include_planned"}
-)
-
 // LoadScenarioTOML reads a scenario file. Every key has a default, so an
 // empty file gives model.DefaultScenario(). Unknown keys are errors.
 func LoadScenarioTOML(path string) (model.Scenario, error) {
@@ -94,11 +88,12 @@ func ParseScenarioTOML(name string, b []byte) (sc model.Scenario, err error) {
 				}
 				continue
 			}
-			if !isScalarKey(k) {
+			sk, ok := scalarKey(k)
+			if !ok {
 				bad(k, "unknown key (see the scenario keys in the README)")
 				continue
 			}
-			if err := setScalar(&sc, k, v); err != nil {
+			if err := setScalar(&sc, sk, v); err != nil {
 				errs = append(errs, fmt.Errorf("%s: %w", name, err))
 			}
 		}
@@ -146,59 +141,76 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-func isScalarKey(k string) bool {
-	for _, s := range model.ScalarKeys() {
-		if s.Key == k {
-			return true
+// scalarKey finds a plain scenario key.
+func scalarKey(name string) (model.Key, bool) {
+	for _, k := range model.ScalarKeys() {
+		if k.Name == name {
+			return k, true
 		}
 	}
-	return false
+	return model.Key{}, false
 }
 
-// setScalar checks the TOML type of a plain key's value and sets it.
-func setScalar(sc *model.Scenario, k string, v any) error {
-	var text string
-	switch {
-	case slices.Contains(tomlStringKeys, k):
+// setScalar converts a plain key's TOML value by the key's kind, with no
+// text in between, and sets it.
+func setScalar(sc *model.Scenario, k model.Key, v any) error {
+	val, err := tomlValue(k, v, k.Format(k.Value(sc)))
+	if err != nil {
+		return err
+	}
+	return k.SetValue(sc, val)
+}
+
+// tomlValue converts a TOML value to a value of the key's kind; example is
+// the key's current value, for messages.
+func tomlValue(k model.Key, v any, example string) (model.Value, error) {
+	switch k.Kind {
+	case model.KindText, model.KindYear, model.KindChoice:
 		s, ok := v.(string)
 		if !ok {
-			return fmt.Errorf("%s: want a quoted string, e.g. %s = %q", k, k, mustGet(sc, k))
+			return model.Value{}, fmt.Errorf("%s: want a quoted string, e.g. %s = %q", k.Name, k.Name, example)
 		}
-		text = s
-	case slices.Contains(tomlBoolKeys, k):
+		return k.Parse(s) // the value is text in the file
+	case model.KindBool:
 		b, ok := v.(bool)
 		if !ok {
-			return fmt.Errorf("%s: want true or false", k)
+			return model.Value{}, fmt.Errorf("%s: want true or false", k.Name)
 		}
-		text = strconv.FormatBool(b)
-	case k == "seed":
+		return model.Value{Bool: b}, nil
+	case model.KindSeed:
 		switch x := v.(type) {
 		case int64:
 			if x < 0 {
-				return fmt.Errorf("seed: %d is negative; want a whole number ≥ 0", x)
+				return model.Value{}, fmt.Errorf("seed: %d is negative; want a whole number ≥ 0", x)
 			}
-			text = strconv.FormatInt(x, 10)
-		case string:
-			text = x
-		default:
-			return fmt.Errorf("seed: want a whole number ≥ 0")
+			return model.Value{Seed: uint64(x)}, nil
+		case string: // seeds above 2⁶³ are written as strings
+			return k.Parse(x)
 		}
-	default:
+		return model.Value{}, fmt.Errorf("seed: want a whole number ≥ 0")
+	case model.KindInt:
+		switch x := v.(type) {
+		case int64:
+			return model.Value{Int: x}, nil
+		case float64:
+			g := strconv.FormatFloat(x, 'g', -1, 64)
+			switch {
+			case x != math.Trunc(x):
+				return model.Value{}, fmt.Errorf("%s: %q is not a whole number", k.Name, g)
+			case math.Abs(x) >= 1<<63:
+				return model.Value{}, fmt.Errorf("%s: %s is outside %s", k.Name, g, k.Domain)
+			}
+			return model.Value{Int: int64(x)}, nil
+		}
+		return model.Value{}, fmt.Errorf("%s: want a number", k.Name)
+	case model.KindFloat:
 		f, ok := tomlNumber(v)
 		if !ok {
-			return fmt.Errorf("%s: want a number", k)
+			return model.Value{}, fmt.Errorf("%s: want a number", k.Name)
 		}
-		text = strconv.FormatFloat(f, 'g', -1, 64)
-		if i, isInt := v.(int64); isInt {
-			text = strconv.FormatInt(i, 10) // every digit, for messages
-		}
+		return model.Value{Num: f}, nil
 	}
-	return sc.Set(k, text)
-}
-
-func mustGet(sc *model.Scenario, k string) string {
-	v, _ := sc.Get(k)
-	return v
+	return model.Value{}, fmt.Errorf("%s: cannot be set here", k.Name)
 }
 
 // tomlNumber accepts a TOML integer or float.

@@ -17,19 +17,19 @@ func sameScenario(t *testing.T, got, want model.Scenario) {
 	t.Helper()
 	for _, k := range model.ScalarKeys() {
 		if g, w := k.Get(&got), k.Get(&want); g != w {
-			t.Errorf("%s = %q, want %q", k.Key, g, w)
+			t.Errorf("%s = %q, want %q", k.Name, g, w)
 		}
 	}
 	for _, k := range model.DistributionKeys() {
 		g, w := *k.Dist(&got), *k.Dist(&want)
 		if g.Kind != w.Kind {
-			t.Errorf("%s kind %s, want %s", k.Key, g.Kind, w.Kind)
+			t.Errorf("%s kind %s, want %s", k.Name, g.Kind, w.Kind)
 		}
 		for _, p := range []string{"value", "min", "mode", "max", "mean", "sd", "median", "sigma", "p10", "p90"} {
 			a, _ := g.Param(p)
 			b, _ := w.Param(p)
 			if a != b && !(math.IsNaN(a) && math.IsNaN(b)) {
-				t.Errorf("%s.%s = %g, want %g", k.Key, p, a, b)
+				t.Errorf("%s.%s = %g, want %g", k.Name, p, a, b)
 			}
 		}
 	}

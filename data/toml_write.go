@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -19,36 +18,24 @@ func WriteScenarioTOML(w io.Writer, sc model.Scenario) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, "# corecast scenario: every key is listed; see the scenario keys in the README.")
 	for _, k := range model.ScalarKeys() {
-		v := k.Get(&sc)
-		switch {
-		case slices.Contains(tomlStringKeys, k.Key):
-			v = tomlString(v)
-		case k.Key == "seed" && sc.Seed > math.MaxInt64:
-			v = tomlString(v)
-		case slices.Contains(tomlBoolKeys, k.Key), k.Key == "seed":
-		default:
-			if f, err := strconv.ParseFloat(v, 64); err == nil {
-				v = tomlFloat(f)
-			}
-		}
-		fmt.Fprintf(bw, "%s = %s\n", k.Key, v)
+		fmt.Fprintf(bw, "%s = %s\n", k.Name, tomlLiteral(k, k.Value(&sc)))
 	}
 	fmt.Fprintln(bw)
-	var unit []model.DistributionKey
+	var unit []model.Key
 	for _, k := range model.DistributionKeys() {
-		if rest, ok := strings.CutPrefix(k.Key, "unit_cost."); ok {
-			k.Key = rest
+		if rest, ok := strings.CutPrefix(k.Name, "unit_cost."); ok {
+			k.Name = rest
 			unit = append(unit, k)
 			continue
 		}
-		fmt.Fprintf(bw, "%s = %s\n", k.Key, tomlDist(*k.Dist(&sc)))
+		fmt.Fprintf(bw, "%s = %s\n", k.Name, tomlDist(*k.Dist(&sc)))
 	}
 	if len(sc.Correlations) == 0 {
 		fmt.Fprintln(bw, "correlation = []  # no correlations between scenario-level inputs")
 	}
 	fmt.Fprintln(bw, "\n[unit_cost]  # £m per maturity point for a reference-size trust, by type")
 	for _, k := range unit {
-		fmt.Fprintf(bw, "%s = %s\n", k.Key, tomlDist(*k.Dist(&sc)))
+		fmt.Fprintf(bw, "%s = %s\n", k.Name, tomlDist(*k.Dist(&sc)))
 	}
 	for _, c := range sc.Correlations {
 		fmt.Fprintf(bw, "\n[[correlation]]\na = %s\nb = %s\nrho = %s\n", tomlString(c.A), tomlString(c.B), tomlFloat(c.Rho))
@@ -105,4 +92,22 @@ func tomlString(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// tomlLiteral writes a plain key's value as a TOML literal of its kind: text,
+// years and choices quoted, numbers and booleans bare, a seed above the
+// largest TOML integer quoted.
+func tomlLiteral(k model.Key, v model.Value) string {
+	switch k.Kind {
+	case model.KindFloat:
+		return tomlFloat(v.Num)
+	case model.KindInt, model.KindBool:
+		return k.Format(v)
+	case model.KindSeed:
+		if v.Seed > math.MaxInt64 {
+			return tomlString(k.Format(v))
+		}
+		return k.Format(v)
+	}
+	return tomlString(k.Format(v))
 }

@@ -145,14 +145,14 @@ func TestRegistryDomains(t *testing.T) {
 	}
 	got := map[string]string{}
 	for _, k := range ScalarKeys() {
-		if k.num != nil {
-			got[k.Key] = k.Domain.String()
+		if k.Kind == KindFloat || k.Kind == KindInt {
+			got[k.Name] = k.Domain.String()
 		}
 	}
 	for _, k := range DistributionKeys() {
-		got[k.Key] = k.Domain.String()
-		if strings.HasPrefix(k.Key, "unit_cost.") && k.Domain.Noun != "unit costs" {
-			t.Errorf("%s is not named unit costs", k.Key)
+		got[k.Name] = k.Domain.String()
+		if strings.HasPrefix(k.Name, "unit_cost.") && k.Domain.Noun != "unit costs" {
+			t.Errorf("%s is not named unit costs", k.Name)
 		}
 	}
 	for k, w := range want {

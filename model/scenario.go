@@ -205,9 +205,9 @@ func (s Scenario) Validate() error {
 		bad("horizon_year", "%s is more than 100 years after base_year %s", s.HorizonYear, s.BaseYear)
 	}
 	for _, k := range ScalarKeys() {
-		if k.num != nil {
-			if p := k.Domain.checkValue(k.num(&s)); p != "" {
-				bad(k.Key, "%s", p)
+		if k.Kind == KindFloat || k.Kind == KindInt {
+			if p := k.Domain.checkValue(k.Value(&s).Float(k.Kind)); p != "" {
+				bad(k.Name, "%s", p)
 			}
 		}
 	}
@@ -224,11 +224,11 @@ func (s Scenario) Validate() error {
 	for _, k := range DistributionKeys() {
 		d := *k.Dist(&s)
 		if err := d.Validate(); err != nil {
-			bad(k.Key, "%v", err)
+			bad(k.Name, "%v", err)
 			continue
 		}
-		if p := k.Domain.checkDistribution(k.Key, d); p != "" {
-			bad(k.Key, "%s", p)
+		if p := k.Domain.checkDistribution(k.Name, d); p != "" {
+			bad(k.Name, "%s", p)
 		}
 	}
 	corrErrs := len(errs)

@@ -29,7 +29,7 @@ func assumptions(sc model.Scenario) []assumption {
 		nan[i] = math.NaN()
 	}
 	for _, k := range model.ScalarKeys() {
-		out = append(out, assumption{key: k.Key, value: k.Get(&sc), params: nan, description: k.Description, source: k.Source})
+		out = append(out, assumption{key: k.Name, value: k.Get(&sc), params: nan, description: k.Description, source: k.Source})
 	}
 	for _, k := range model.DistributionKeys() {
 		d := *k.Dist(&sc)
@@ -44,7 +44,7 @@ func assumptions(sc model.Scenario) []assumption {
 		if note := k.Domain.ClampNote(d); note != "" {
 			desc += "; " + note
 		}
-		out = append(out, assumption{key: k.Key, value: d.String(), dist: string(d.Kind), params: ps, description: desc, source: k.Source})
+		out = append(out, assumption{key: k.Name, value: d.String(), dist: string(d.Kind), params: ps, description: desc, source: k.Source})
 	}
 	src := "scenario (replaces the default set)"
 	if slices.Equal(sc.Correlations, model.DefaultCorrelations()) {

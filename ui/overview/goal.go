@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"corecast/forecast"
+	"corecast/model"
 	"corecast/ui/common"
 )
 
@@ -141,8 +142,8 @@ func (m *Model) apply() tea.Cmd {
 		return nil
 	}
 	next := sc.Clone()
-	v := strconv.FormatFloat(uplift(a), 'f', 0, 64)
-	if err := next.Set("envelope_uplift_m", v); err != nil {
+	v := strconv.FormatFloat(uplift(a), 'f', -1, 64)
+	if err := next.SetValue("envelope_uplift_m", model.Value{Num: uplift(a)}); err != nil {
 		m.note = err.Error()
 		return nil
 	}

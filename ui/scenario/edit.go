@@ -1,8 +1,6 @@
 package scenario
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -134,12 +132,17 @@ func (m *Model) typed() tea.Cmd {
 	}
 	d := model.NewDistribution(f.distIn(m.ctx.Scenario()).Kind)
 	for i, p := range m.params {
-		v, err := strconv.ParseFloat(strings.TrimSpace(m.inputs[i].Value()), 64)
+		k, err := model.LookupKey(f.key+"."+p, nil)
 		if err != nil {
-			m.problem = fmt.Sprintf("%s.%s: %q is not a number", f.key, p, m.inputs[i].Value())
+			m.problem = err.Error()
 			return nil
 		}
-		_ = d.SetParam(p, v) // p comes from the kind's own parameter names
+		v, err := k.Parse(m.inputs[i].Value())
+		if err != nil {
+			m.problem = err.Error()
+			return nil
+		}
+		_ = d.SetParam(p, v.Num) // p comes from the kind's own parameter names
 	}
 	return m.applyDist(d)
 }

@@ -24,22 +24,15 @@ type field struct {
 func fields() []field {
 	var fs, dists []field
 	for _, k := range model.DistributionKeys() {
-		dists = append(dists, field{key: k.Key, desc: k.Description, source: k.Source, dist: true})
+		dists = append(dists, field{key: k.Name, desc: k.Description, source: k.Source, dist: true})
 	}
 	for _, k := range model.ScalarKeys() {
-		f := field{key: k.Key, desc: k.Description, source: k.Source}
-		switch k.Key {
-		case "sampling":
-			f.choices = []string{string(model.LHS), string(model.Random)}
-		case "priority":
-			for _, p := range model.Priorities() {
-				f.choices = append(f.choices, string(p))
-			}
-		case "include_planned":
+		f := field{key: k.Name, desc: k.Description, source: k.Source, choices: k.Choices}
+		if k.Kind == model.KindBool {
 			f.choices = []string{"false", "true"}
 		}
 		fs = append(fs, f)
-		if k.Key == "name" {
+		if k.Name == "name" {
 			fs = append(fs, dists...)
 		}
 	}
