@@ -360,6 +360,11 @@ func corpus() []corpusCase {
 			return withFunding(t, money(3, "£4.5 million", "2.5m", "£1.2 billion")).bytes()
 		}, want: func(t *testing.T, l Loaded) { eq(t, "national", national(l)[2019], 1200.0) }},
 
+		{name: "maturity below the earlier score", build: func(t testing.TB) []byte {
+			return withTrusts(t, replace(goodTrusts(), 1, 6, 70)).bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "RAA maturity", trust(t, l, "RAA").Maturity, 61.0) },
+			note: "row 2, column maturity: maturity below the earlier score (maturity_prev); check it is not a typing slip or swapped columns (RAA: 61, earlier 70)"},
+
 		// Collapsing.
 		{name: "one problem down a whole column", build: func(t testing.TB) []byte {
 			rows := [][]any{trustsHeader()}

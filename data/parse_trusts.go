@@ -108,6 +108,11 @@ func parseTrust(c *columns, r row, ps *problemList) (tr model.Trust, good bool) 
 	if tr.EPR, ok = c.text(r, "epr", false, ps); !ok {
 		good = false
 	}
+	if good && tr.HasMaturityPrev && tr.Maturity < tr.MaturityPrev {
+		// A decline is possible, but more often a typing slip or swapped columns.
+		c.note(r, "maturity", fmt.Sprintf("%s: %s, earlier %s", tr.Code, formatFloat(tr.Maturity), formatFloat(tr.MaturityPrev)),
+			"maturity below the earlier score (maturity_prev); check it is not a typing slip or swapped columns")
+	}
 	return tr, good
 }
 
