@@ -140,8 +140,17 @@ func goalSeekLine(sc model.Scenario, g *forecast.GoalSeekResult) string {
 		if capacity {
 			what = "capacity"
 		}
-		return fmt.Sprintf("%s: no %s reaches %s: the most any gives is P = %.1f%%, because %s (%s)",
-			sc.Name, what, goal, 100*g.P, g.Binding, runs)
+		line := fmt.Sprintf("%s: no %s reaches %s: the most any gives is P = %.1f%%, because %s",
+			sc.Name, what, goal, 100*g.P, g.Binding)
+		if !capacity {
+			line += fmt.Sprintf("; +£%sm a year gives that %.1f%% (--set envelope_uplift_m=%s)",
+				format.Thousands(g.BestValue), 100*g.P, strconv.FormatFloat(g.BestValue, 'f', -1, 64))
+			if g.CapacityNeeded > 0 {
+				line += fmt.Sprintf("; the goal becomes reachable at capacity_starts = %d, with +£%sm a year (P = %.1f%%; --set capacity_starts=%d --set envelope_uplift_m=%s)",
+					g.CapacityNeeded, format.Thousands(g.CapacityUplift), 100*g.CapacityP, g.CapacityNeeded, strconv.FormatFloat(g.CapacityUplift, 'f', -1, 64))
+			}
+		}
+		return line + " (" + runs + ")"
 	}
 	set := "--set " + g.Lever + "=" + strconv.FormatFloat(g.Value, 'f', -1, 64)
 	if capacity {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strconv"
 	"time"
 
 	"corecast/model"
@@ -16,13 +17,23 @@ type GoalSeekResult struct {
 	Lever   string  // "envelope_uplift_m" or "capacity_starts"
 	Reached bool
 	// Value is the smallest lever value found with P ≥ Goal: £m a year added
-	// to the national envelope (on top of the scenario's own uplift, already
-	// included here, so --set envelope_uplift_m=Value reproduces it), or
-	// starts a year. Meaningful only when Reached.
+	// to the national envelope (the whole uplift, searched from 0 whatever
+	// the scenario's own, so --set envelope_uplift_m=Value reproduces it),
+	// or starts a year. Meaningful only when Reached.
 	Value float64
 	// P is P(all core by target) at Value (or, when not reached, the highest
 	// any value of the lever gives).
 	P float64
+	// When the goal is not reached by the uplift: BestValue is the least
+	// uplift that gives the highest P; CapacityNeeded is the least
+	// capacity_starts at which the goal becomes reachable (0 when even
+	// unlimited capacity does not reach it: deployment time binds), and
+	// CapacityUplift the least uplift that reaches it there, with CapacityP
+	// the P it gives.
+	BestValue      float64
+	CapacityNeeded int
+	CapacityUplift float64
+	CapacityP      float64
 	// ToleranceM is the bracket width the uplift was bisected to, £m.
 	ToleranceM float64
 	// Binding says what stops the goal being reached when it is not.
@@ -35,12 +46,25 @@ type GoalSeekResult struct {
 // String summarises the answer in one sentence.
 func (g GoalSeekResult) String() string {
 	if !g.Reached {
-		return fmt.Sprintf("no %s reaches P ≥ %.0f%%: the most any reaches is %.1f%% (%s)", g.Lever, 100*g.Goal, 100*g.P, g.Binding)
+		s := fmt.Sprintf("no %s reaches P ≥ %s: the most any reaches is %.1f%% (%s)", g.Lever, goalPercent(g.Goal), 100*g.P, g.Binding)
+		if g.Lever == "envelope_uplift_m" {
+			s += fmt.Sprintf("; envelope_uplift_m = %.0f gives that %.1f%%", g.BestValue, 100*g.P)
+			if g.CapacityNeeded > 0 {
+				s += fmt.Sprintf("; the goal is reachable from capacity_starts = %d, with envelope_uplift_m = %.0f (P = %.1f%%)", g.CapacityNeeded, g.CapacityUplift, 100*g.CapacityP)
+			}
+		}
+		return s
 	}
 	if g.Lever == "capacity_starts" {
-		return fmt.Sprintf("capacity_starts = %.0f a year gives P = %.1f%% ≥ %.0f%%", g.Value, 100*g.P, 100*g.Goal)
+		return fmt.Sprintf("capacity_starts = %.0f a year gives P = %.1f%% ≥ %s", g.Value, 100*g.P, goalPercent(g.Goal))
 	}
-	return fmt.Sprintf("envelope_uplift_m = %.0f (£m a year) gives P = %.1f%% ≥ %.0f%%", g.Value, 100*g.P, 100*g.Goal)
+	return fmt.Sprintf("envelope_uplift_m = %.0f (£m a year) gives P = %.1f%% ≥ %s", g.Value, 100*g.P, goalPercent(g.Goal))
+}
+
+// goalPercent writes a goal probability as a percentage with the digits it
+// needs: 80%, 87.5%.
+func goalPercent(p float64) string {
+	return strconv.FormatFloat(math.Round(p*1e6)/1e4, 'f', -1, 64) + "%"
 }
 
 // unlimited stands for an envelope or capacity that never binds.
@@ -55,6 +79,9 @@ func GoalSeekUplift(ctx context.Context, in model.Inputs, sc model.Scenario, goa
 	if toleranceM <= 0 {
 		toleranceM = 1
 	}
+	// The search starts from no uplift at all, whatever the scenario's own:
+	// the least uplift is the answer.
+	sc.EnvelopeUpliftM = 0
 	a, g, err := newGoalSeek(ctx, in, sc, goal, opts)
 	if err != nil {
 		return nil, err
@@ -72,7 +99,82 @@ func GoalSeekUplift(ctx context.Context, in model.Inputs, sc model.Scenario, goa
 	// one trust start earlier and crowd out another, so P can dip slightly
 	// between neighbouring values; the answer is a value with P ≥ goal.)
 	onGrid := func(x float64) float64 { return math.Ceil(x/toleranceM) * toleranceM }
-	return g.seek(a, eval, sc.EnvelopeUpliftM, toleranceM, onGrid(500), onGrid)
+	start := time.Now()
+	if _, err := g.seek(a, eval, 0, toleranceM, onGrid(500), onGrid); err != nil || g.Reached {
+		return g, err
+	}
+	err = g.whenOutOfReach(a, capacity, toleranceM, onGrid)
+	g.Elapsed = time.Since(start)
+	return g, err
+}
+
+// whenOutOfReach completes the answer when no uplift reaches the goal at the
+// scenario's capacity: the least uplift that gives the best P there, and the
+// least capacity_starts at which the goal becomes reachable, with the least
+// uplift that reaches it at that capacity.
+func (g *GoalSeekResult) whenOutOfReach(a *analysis, capacity int, tol float64, onGrid func(float64) float64) error {
+	pAt := func(uplift float64, capacity int) (float64, error) {
+		g.Evaluations++
+		h, err := a.run(a.plan.withEnvelope(uplift, capacity), &a.theta)
+		return h.pAllCore, err
+	}
+	best := g.P
+	// The least uplift whose P is the best any uplift gives (P is counted in
+	// whole iterations, so equal means equal).
+	v, _, err := leastReaching(func(x float64) (float64, error) { return pAt(x, capacity) }, best, tol, onGrid(500), onGrid)
+	if err != nil {
+		return err
+	}
+	g.BestValue = v
+	// The least capacity at which unlimited money reaches the goal.
+	pFree, err := pAt(unlimited, math.MaxInt32)
+	if err != nil || pFree < g.Goal {
+		return err
+	}
+	c, _, err := leastReaching(func(c float64) (float64, error) { return pAt(unlimited, int(c)) }, g.Goal, 1, float64(max(capacity, 1)), math.Ceil)
+	if err != nil {
+		return err
+	}
+	g.CapacityNeeded = int(c)
+	g.CapacityUplift, g.CapacityP, err = leastReaching(func(x float64) (float64, error) { return pAt(x, g.CapacityNeeded) }, g.Goal, tol, onGrid(500), onGrid)
+	return err
+}
+
+// leastReaching finds the least x ≥ 0 on the grid (round) with p(x) ≥ goal,
+// bracketing from step by doubling and then bisecting to tol; the caller
+// knows some x up to unlimited reaches it. It returns x and p(x).
+func leastReaching(p func(float64) (float64, error), goal, tol, step float64, round func(float64) float64) (float64, float64, error) {
+	lo, hi := 0.0, round(step)
+	p0, err := p(0)
+	if err != nil || p0 >= goal {
+		return 0, p0, err
+	}
+	pHi := 0.0
+	for {
+		if pHi, err = p(hi); err != nil {
+			return 0, 0, err
+		}
+		if pHi >= goal || hi >= unlimited {
+			break
+		}
+		lo, hi = hi, min(round(hi*2), unlimited)
+	}
+	for hi-lo > tol {
+		mid := round((lo + hi) / 2)
+		if mid <= lo || mid >= hi {
+			break
+		}
+		pm, err := p(mid)
+		if err != nil {
+			return 0, 0, err
+		}
+		if pm >= goal {
+			hi, pHi = mid, pm
+		} else {
+			lo = mid
+		}
+	}
+	return hi, pHi, nil
 }
 
 // GoalSeekCapacity finds the smallest capacity_starts giving P(all core by
