@@ -203,6 +203,31 @@ func tomlValue(k model.Key, v any, example string) (model.Value, error) {
 			return model.Value{Int: int64(x)}, nil
 		}
 		return model.Value{}, fmt.Errorf("%s: want a number", k.Name)
+	case model.KindUplift:
+		t, isTable := v.(map[string]any)
+		if !isTable {
+			f, ok := tomlNumber(v)
+			if !ok {
+				return model.Value{}, fmt.Errorf("%s: want a number, or a table by year such as { \"2020-21\" = 400 }", k.Name)
+			}
+			return model.Value{Num: f}, nil
+		}
+		out := model.Value{ByYear: map[model.FinancialYear]float64{}}
+		for _, ys := range sortedKeys(t) {
+			y, err := model.ParseFinancialYear(ys)
+			if err != nil {
+				return model.Value{}, fmt.Errorf("%s.%s: %w", k.Name, ys, err)
+			}
+			f, ok := tomlNumber(t[ys])
+			if !ok {
+				return model.Value{}, fmt.Errorf("%s.%s: want a number", k.Name, ys)
+			}
+			if _, dup := out.ByYear[y]; dup {
+				return model.Value{}, fmt.Errorf("%s: %s is given twice", k.Name, y)
+			}
+			out.ByYear[y] = f
+		}
+		return out, nil
 	case model.KindFloat:
 		f, ok := tomlNumber(v)
 		if !ok {

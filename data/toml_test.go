@@ -224,3 +224,30 @@ func TestLoadScenarioTOMLFile(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// envelope_uplift_m reads and writes as a number or a table by year.
+func TestScenarioTOMLUpliftTable(t *testing.T) {
+	sc, err := ParseScenarioTOML("s.toml", []byte("envelope_uplift_m = { \"2020-21\" = 400, \"2021-22\" = 250.5 }\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.UpliftAt(2020) != 400 || sc.UpliftAt(2021) != 250.5 || sc.UpliftAt(2022) != 0 {
+		t.Fatalf("uplift %v", sc.EnvelopeUpliftByYear)
+	}
+	var buf bytes.Buffer
+	if err := WriteScenarioTOML(&buf, sc); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `envelope_uplift_m = { "2020-21" = 400, "2021-22" = 250.5 }`) {
+		t.Errorf("written:\n%s", buf.String())
+	}
+	back, err := ParseScenarioTOML("again.toml", buf.Bytes())
+	if err != nil || back.UpliftAt(2021) != 250.5 {
+		t.Fatalf("round trip: %v, %v", back.EnvelopeUpliftByYear, err)
+	}
+	for _, bad := range []string{"envelope_uplift_m = { \"2020\" = 4 }\n", "envelope_uplift_m = { \"2020-21\" = \"x\" }\n", "envelope_uplift_m = \"x\"\n", "envelope_uplift_m = { \"2050-51\" = 4 }\n"} {
+		if _, err := ParseScenarioTOML("bad.toml", []byte(bad)); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}

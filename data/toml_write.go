@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -101,6 +103,15 @@ func tomlLiteral(k model.Key, v model.Value) string {
 	switch k.Kind {
 	case model.KindFloat:
 		return tomlFloat(v.Num)
+	case model.KindUplift:
+		if len(v.ByYear) == 0 {
+			return tomlFloat(v.Num)
+		}
+		parts := make([]string, 0, len(v.ByYear))
+		for _, y := range slices.Sorted(maps.Keys(v.ByYear)) {
+			parts = append(parts, tomlString(y.String())+" = "+tomlFloat(v.ByYear[y]))
+		}
+		return "{ " + strings.Join(parts, ", ") + " }"
 	case model.KindInt, model.KindBool:
 		return k.Format(v)
 	case model.KindSeed:

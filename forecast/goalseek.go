@@ -81,7 +81,7 @@ func GoalSeekUplift(ctx context.Context, in model.Inputs, sc model.Scenario, goa
 	}
 	// The search starts from no uplift at all, whatever the scenario's own:
 	// the least uplift is the answer.
-	sc.EnvelopeUpliftM = 0
+	sc.ClearUplift()
 	a, g, err := newGoalSeek(ctx, in, sc, goal, opts)
 	if err != nil {
 		return nil, err

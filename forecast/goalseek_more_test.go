@@ -64,3 +64,43 @@ func TestGoalSeekFromZeroAndOutOfReach(t *testing.T) {
 		}
 	}
 }
+
+// A table giving every modelled year the same uplift is the uniform uplift:
+// the results are identical.
+func TestUpliftTableEqualsUniform(t *testing.T) {
+	in, err := data.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	uni := model.DefaultScenario()
+	uni.Iterations, uni.EnvelopeUpliftM = 500, 300
+	table := uni.Clone()
+	table.EnvelopeUpliftM = 0
+	table.EnvelopeUpliftByYear = map[model.FinancialYear]float64{}
+	for _, y := range table.Years() {
+		table.EnvelopeUpliftByYear[y] = 300
+	}
+	a, err := Run(ctx, in, uni, Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Run(ctx, in, table, Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.PAllCoreByTarget != b.PAllCoreByTarget || a.AllCore != b.AllCore {
+		t.Errorf("table %v/%v differs from uniform %v/%v", b.PAllCoreByTarget, b.AllCore, a.PAllCoreByTarget, a.AllCore)
+	}
+	// Money only in the first year helps less than money in every year.
+	first := uni.Clone()
+	first.EnvelopeUpliftM = 0
+	first.EnvelopeUpliftByYear = map[model.FinancialYear]float64{uni.BaseYear: 300}
+	c, err := Run(ctx, in, first, Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.PAllCoreByTarget.P > a.PAllCoreByTarget.P {
+		t.Errorf("one year's uplift gives P %v, more than every year's %v", c.PAllCoreByTarget.P, a.PAllCoreByTarget.P)
+	}
+}

@@ -166,7 +166,7 @@ func (p *plan) addFunding(rows []model.Funding, index map[string]int) error {
 		} else {
 			p.envelope[y] = sc.EnvelopeAfterM
 		}
-		p.envelope[y] += sc.EnvelopeUpliftM
+		p.envelope[y] += sc.UpliftAt(year)
 	}
 	return nil
 }

@@ -145,7 +145,7 @@ func TestRegistryDomains(t *testing.T) {
 	}
 	got := map[string]string{}
 	for _, k := range ScalarKeys() {
-		if k.Kind == KindFloat || k.Kind == KindInt {
+		if k.Kind == KindFloat || k.Kind == KindInt || k.Kind == KindUplift {
 			got[k.Name] = k.Domain.String()
 		}
 	}

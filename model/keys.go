@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -24,6 +25,7 @@ const (
 	KindBool                     // true or false
 	KindChoice                   // one of the key's Choices
 	KindDistribution             // a Distribution
+	KindUplift                   // a number for every year, or a table of numbers by year
 )
 
 // Numeric reports whether values of the kind are numbers.
@@ -38,6 +40,9 @@ type Value struct {
 	Seed uint64        // KindSeed
 	Bool bool          // KindBool
 	Dist Distribution  // KindDistribution
+	// ByYear is a KindUplift table by year; empty when the uplift is the
+	// one number Num.
+	ByYear map[FinancialYear]float64
 }
 
 // Float returns a numeric value as a float64 (a seed above 2⁵³ rounded).
@@ -144,6 +149,8 @@ func (k Key) Parse(text string) (Value, error) {
 			return Value{}, fmt.Errorf("%s: %q is not %s", k.Name, text, k.choiceList())
 		}
 		return Value{Text: c}, nil
+	case KindUplift:
+		return parseUplift(k.Name, t)
 	case KindDistribution:
 		return Value{}, fmt.Errorf("%s is a distribution: set %s.dist or one of its parameters, e.g. %s.mode", k.Name, k.Name, k.Name)
 	}
@@ -173,6 +180,11 @@ func (k Key) Format(v Value) string {
 		return strconv.FormatBool(v.Bool)
 	case KindDistribution:
 		return v.Dist.String()
+	case KindUplift:
+		if len(v.ByYear) > 0 {
+			return formatUplift(v.ByYear)
+		}
+		return strconv.FormatFloat(v.Num, 'g', -1, 64)
 	}
 	return v.Text
 }
@@ -261,7 +273,7 @@ func ScalarKeys() []Key {
 		floatKey("local_share", "share of remaining need paid by trusts (0–1)", "GDE funding was matched 1:1 locally", Between(0, 1), func(s *Scenario) *float64 { return &s.LocalShare }),
 		intKey("capacity_starts", "most trusts that can start deployment in one year", srcDesign, Between(1, 100_000), func(s *Scenario) *int { return &s.CapacityStarts }),
 		floatKey("envelope_after_m", "national envelope, £m a year (real), for years without NATIONAL rows", srcDesign, AtLeast(0), func(s *Scenario) *float64 { return &s.EnvelopeAfterM }),
-		floatKey("envelope_uplift_m", "£m a year added to every year's national envelope", "goal seek's answer; 0 by default", AtLeast(0), func(s *Scenario) *float64 { return &s.EnvelopeUpliftM }),
+		upliftKey(),
 		floatKey("plan_total_m", "the plan to compare against, £m", srcNAO+": up to £8.1bn in 2019-20 to 2023-24", Above(0), func(s *Scenario) *float64 { return &s.PlanTotalM }),
 		floatKey("discount_rate", "real discount rate for present values", "HM Treasury Green Book STPR 3.5%", Between(0, 0.2), func(s *Scenario) *float64 { return &s.DiscountRate }),
 		floatKey("trust_sigma", "lognormal spread of a trust's cost around the model", srcDesign, Between(0, 2), func(s *Scenario) *float64 { return &s.TrustSigma }),
@@ -322,6 +334,13 @@ func LookupKey(name string, s *Scenario) (Key, error) {
 	i := strings.LastIndexByte(name, '.')
 	if i <= 0 {
 		return Key{}, unknownKey(name)
+	}
+	if name[:i] == "envelope_uplift_m" {
+		y, err := ParseFinancialYear(name[i+1:])
+		if err != nil {
+			return Key{}, fmt.Errorf("%s: %w", name, err)
+		}
+		return upliftYearKey("envelope_uplift_m."+y.String(), y), nil
 	}
 	dk, ok := LookupDistribution(name[:i])
 	if !ok {
@@ -483,5 +502,6 @@ func (s *Scenario) SetAll(assignments []string) error {
 func (s Scenario) Clone() Scenario {
 	c := s
 	c.Correlations = append([]Correlation(nil), s.Correlations...)
+	c.EnvelopeUpliftByYear = maps.Clone(s.EnvelopeUpliftByYear)
 	return c
 }

@@ -57,6 +57,9 @@ type Scenario struct {
 	EnvelopeAfterM float64 // national envelope, £m real, for years without NATIONAL rows
 	// EnvelopeUpliftM is added to every year's national envelope, £m.
 	EnvelopeUpliftM float64
+	// EnvelopeUpliftByYear, when not empty, gives the uplift year by year
+	// instead (years it does not list get 0); EnvelopeUpliftM is then 0.
+	EnvelopeUpliftByYear map[FinancialYear]float64
 	PlanTotalM      float64 // the plan to compare against, £m
 	DiscountRate    float64 // real discount rate for present values
 	TrustSigma      float64 // lognormal spread of a trust's cost around the model
@@ -192,6 +195,7 @@ func (s Scenario) Validate() error {
 	bad := func(key, format string, a ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, a...)))
 	}
+	s.validateUplift(bad)
 	if strings.TrimSpace(s.Name) == "" {
 		errs = append(errs, errNoName)
 	}
