@@ -60,10 +60,10 @@ type Scenario struct {
 	// EnvelopeUpliftByYear, when not empty, gives the uplift year by year
 	// instead (years it does not list get 0); EnvelopeUpliftM is then 0.
 	EnvelopeUpliftByYear map[FinancialYear]float64
-	PlanTotalM      float64 // the plan to compare against, £m
-	DiscountRate    float64 // real discount rate for present values
-	TrustSigma      float64 // lognormal spread of a trust's cost around the model
-	RefOpexM        float64 // opex of the reference trust for unit costs, £m
+	PlanTotalM           float64 // the plan to compare against, £m
+	DiscountRate         float64 // real discount rate for present values
+	TrustSigma           float64 // lognormal spread of a trust's cost around the model
+	RefOpexM             float64 // opex of the reference trust for unit costs, £m
 
 	SizeElasticity Distribution // β, exponent of (opex / ref_opex)
 	OptimismBias   Distribution // capex uplift
