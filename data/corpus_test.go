@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -400,5 +401,57 @@ func TestImportCorpus(t *testing.T) {
 				t.Errorf("no note contains %q; got:\n%s", c.note, strings.Join(l.Notes.Lines(), "\n"))
 			}
 		})
+	}
+}
+
+// The Observed sheet is read with the same rules as the others.
+func TestObservedSheet(t *testing.T) {
+	obs := [][]any{{"Org code", "FY", "DMA score"}, {"RAA", "2021-22", 0.7}, {"rbb", "FY23/24", 0.55}, {"RCC", "2021/22", 0.8}}
+	b := newAnalystBook(t, sheet{"Trusts", goodTrusts()}, sheet{"Funding", goodFunding()}, sheet{"Observed", obs}).
+		numFmt("Observed", "C2", "C4", 9, "").bytes()
+	l, err := LoadWorkbookBytes("book.xlsx", b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []model.Observation{{Code: "RAA", Year: 2021, Maturity: 70}, {Code: "RBB", Year: 2023, Maturity: 55}, {Code: "RCC", Year: 2021, Maturity: 80}}
+	if len(l.Inputs.Observed) != 3 {
+		t.Fatalf("observed %+v", l.Inputs.Observed)
+	}
+	for i, o := range want {
+		if l.Inputs.Observed[i] != o {
+			t.Errorf("observation %d = %+v, want %+v", i, l.Inputs.Observed[i], o)
+		}
+	}
+	bad := [][]any{{"code", "year", "maturity"}, {"RAA", "2021-22", 70}, {"RZZ", "2021-22", 70}, {"RAA", "2021/22", 75}, {"RBB", "2021", 60}}
+	_, err = LoadWorkbookBytes("book.xlsx", bookBytes(t, sheet{"Trusts", goodTrusts()}, sheet{"Funding", goodFunding()}, sheet{"Observed", bad}), nil)
+	for _, w := range []string{`sheet Observed, row 3, column code: found "RZZ"`, `row 4, column year: found "2021-22", want one observation of RAA a year (2021-22 is already observed on row 2)`, `row 5, column year: found "2021"`} {
+		if err == nil || !strings.Contains(err.Error(), w) {
+			t.Errorf("want a problem %q; got %v", w, err)
+		}
+	}
+}
+
+// The sample's illustrative observations come back from its workbook.
+func TestSampleObservedRoundTrip(t *testing.T) {
+	in, err := Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(in.Observed); n < 100 || n > 200 {
+		t.Fatalf("%d observations", n)
+	}
+	var buf bytes.Buffer
+	if err := WriteInputsXLSX(&buf, in, SampleAbout()); err != nil {
+		t.Fatal(err)
+	}
+	l, err := LoadWorkbookBytes("s.xlsx", buf.Bytes(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Inputs.Observed) != len(in.Observed) || l.Inputs.Observed[7] != in.Observed[7] {
+		t.Errorf("observed back: %d, want %d", len(l.Inputs.Observed), len(in.Observed))
+	}
+	if len(l.Notes) != 0 {
+		t.Errorf("the sample's own workbook gives notes: %v", l.Notes.Lines())
 	}
 }

@@ -17,6 +17,7 @@ const (
 	FileTrusts   = "trusts.csv"
 	FileFunding  = "funding.csv"
 	FileScenario = "scenario.csv"
+	FileObserved = "observed.csv"
 )
 
 // LoadDir reads a directory holding trusts.csv, funding.csv and optionally
@@ -34,7 +35,7 @@ func loadDir(dir string, m *Mapping, lim limits) (Loaded, error) {
 	var ps problemList
 	var notes noteList
 	tables := map[string]*table{}
-	for _, s := range []sheetSchema{trustsSchema, fundingSchema, scenarioSchema} {
+	for _, s := range []sheetSchema{trustsSchema, fundingSchema, scenarioSchema, observedSchema} {
 		var found []string
 		for _, e := range entries {
 			if !e.IsDir() && strings.EqualFold(e.Name(), s.csv) {
@@ -65,7 +66,7 @@ func loadDir(dir string, m *Mapping, lim limits) (Loaded, error) {
 	missing := func(s sheetSchema) Problem {
 		return Problem{File: filepath.Join(dir, s.csv), Expected: "is missing: an input directory needs trusts.csv and funding.csv (see the workbook schema in the README)"}
 	}
-	return fromTables(tables[SheetTrusts], tables[SheetFunding], tables[SheetScenario], m, missing, &notes)
+	return fromTables(tables, m, missing, &notes)
 }
 
 // LoadCSV reads inputs from CSV streams with the columns of the Trusts,
@@ -96,7 +97,7 @@ func LoadCSV(dir string, trusts, funding, scenario io.Reader, m *Mapping) (Loade
 	missing := func(s sheetSchema) Problem {
 		return Problem{File: filepath.Join(dir, s.csv), Expected: "is missing"}
 	}
-	return fromTables(tables[SheetTrusts], tables[SheetFunding], tables[SheetScenario], m, missing, &notes)
+	return fromTables(tables, m, missing, &notes)
 }
 
 // delimiters are the separators spreadsheets write in "CSV" files, by name.

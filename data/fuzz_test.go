@@ -104,7 +104,7 @@ func FuzzLoadCSV(f *testing.F) {
 		if err != nil {
 			return
 		}
-		in, kv, err := split3(fromTables(tt, ft, st, nil, func(s sheetSchema) Problem { return Problem{File: s.csv, Expected: "is missing"} }, &noteList{}))
+		in, kv, err := split3(fromTables(map[string]*table{SheetTrusts: tt, SheetFunding: ft, SheetScenario: st}, nil, func(s sheetSchema) Problem { return Problem{File: s.csv, Expected: "is missing"} }, &noteList{}))
 		checkLoaded(t, in, err)
 		sc := model.DefaultScenario()
 		_ = ApplyScenarioSheet(&sc, kv)

@@ -79,7 +79,7 @@ func loadWorkbookBytes(name string, b []byte, m *Mapping, lim limits) (out Loade
 	var ps problemList
 	var notes noteList
 	tables := map[string]*table{}
-	for _, s := range []sheetSchema{trustsSchema, fundingSchema, scenarioSchema} {
+	for _, s := range []sheetSchema{trustsSchema, fundingSchema, scenarioSchema, observedSchema} {
 		want := s.sheet
 		if sm := m.forSheet(s); sm.sheet != "" {
 			want = sm.sheet
@@ -131,12 +131,14 @@ func loadWorkbookBytes(name string, b []byte, m *Mapping, lim limits) (out Loade
 		}
 		return Problem{File: name, Sheet: want, Expected: "is missing: want a sheet named Trusts and one named Funding (see the workbook schema in the README)"}
 	}
-	return fromTables(tables[SheetTrusts], tables[SheetFunding], tables[SheetScenario], m, missing, &notes)
+	return fromTables(tables, m, missing, &notes)
 }
 
-// fromTables turns the tables into inputs, gathering every problem. A nil
-// table is missing; missing makes the problem that says so.
-func fromTables(trusts, funding, scenario *table, m *Mapping, missing func(sheetSchema) Problem, notes *noteList) (Loaded, error) {
+// fromTables turns the tables, by sheet name, into inputs, gathering every
+// problem. Trusts and Funding must be there; missing makes the problem that
+// says one is not.
+func fromTables(tables map[string]*table, m *Mapping, missing func(sheetSchema) Problem, notes *noteList) (Loaded, error) {
+	trusts, funding, scenario, observed := tables[SheetTrusts], tables[SheetFunding], tables[SheetScenario], tables[SheetObserved]
 	var ps problemList
 	var out Loaded
 	var codes map[string]string
@@ -153,6 +155,9 @@ func fromTables(trusts, funding, scenario *table, m *Mapping, missing func(sheet
 	}
 	if scenario != nil {
 		out.Scenario = parseScenarioSheet(scenario, &ps, notes)
+	}
+	if observed != nil {
+		out.Inputs.Observed = parseObserved(observed, codes, &ps, notes)
 	}
 	if err := ps.err(); err != nil {
 		return Loaded{}, err

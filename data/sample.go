@@ -33,6 +33,7 @@ func SampleAbout() []string {
 		"maturity_prev is an earlier, lower score for about a third of trusts;",
 		"Funding rows are illustrative programme funding (Global Digital Exemplar, Fast Follower, Provider Digitisation) for about 35 trusts, 2017-18 to 2020-21,",
 		"and NATIONAL rows set an illustrative national envelope of £350m to £750m a year for 2019-20 to 2023-24.",
+		"The Observed sheet holds illustrative later maturity scores (as a later Digital Maturity Assessment would give) for every third trust in 2021-22 and 2023-24, for the hindcast.",
 		"",
 		"Edit the Trusts and Funding sheets (and add a Scenario sheet with key and value columns if you like), then run: corecast --input this-file.xlsx",
 	}
@@ -131,7 +132,32 @@ func generateSample(trusts []model.Trust) model.Inputs {
 		funding = append(funding, model.Funding{Code: model.NationalCode, Programme: "National envelope",
 			Year: model.FinancialYear(2019 + k), NationalM: m, Status: model.Committed})
 	}
-	return model.Inputs{Trusts: trusts, Funding: funding}
+	return model.Inputs{Trusts: trusts, Funding: funding, Observed: sampleObserved(trusts)}
+}
+
+// Observed years of the sample: two later assessments after the 2019-20
+// base year.
+var sampleObservedYears = []model.FinancialYear{2021, 2023}
+
+// sampleObserved makes illustrative later assessments for every third trust:
+// each gains maturity at its own pace (about three points a year, lognormal
+// across trusts) with some noise, never falling back. The draws come from a
+// stream of their own, so the rest of the sample is as it always was.
+func sampleObserved(trusts []model.Trust) []model.Observation {
+	rng := rand.New(rand.NewPCG(sampleSeed, sampleStream+1))
+	var out []model.Observation
+	for i := 0; i < len(trusts); i += 3 {
+		t := trusts[i]
+		pace := 3 * math.Exp(0.5*rng.NormFloat64())
+		last := t.Maturity
+		for _, y := range sampleObservedYears {
+			m := t.Maturity + pace*float64(y.Sub(2019)) + 2*rng.NormFloat64()
+			m = math.Round(math.Min(100, math.Max(last, m)))
+			out = append(out, model.Observation{Code: t.Code, Year: y, Maturity: m})
+			last = m
+		}
+	}
+	return out
 }
 
 // setPrev gives the trust an earlier maturity score gain points lower.

@@ -87,6 +87,14 @@ var (
 		{name: "status", kind: kindStatus, required: true, want: wantStatus,
 			aliases: []string{"funding status"}},
 	}}
+	observedSchema = sheetSchema{sheet: SheetObserved, csv: FileObserved, what: "observation", fields: []field{
+		{name: "code", kind: kindText, required: true, want: "a trust code from the Trusts sheet",
+			aliases: []string{"ods code", "org code", "organisation code", "organization code", "trust code", "provider code", "ods"}},
+		{name: "year", kind: kindYear, required: true, want: wantYear,
+			aliases: []string{"financial year", "fy", "assessment year", "year assessed"}},
+		{name: "maturity", kind: kindScore, required: true, want: wantMaturity,
+			aliases: []string{"dma", "dma score", "digital maturity", "maturity score", "digital maturity score", "observed maturity"}},
+	}}
 	scenarioSchema = sheetSchema{sheet: SheetScenario, csv: FileScenario, what: "scenario setting", fields: []field{
 		{name: "key", kind: kindText, required: true, want: "a scenario key such as capacity_starts or unit_cost.acute.mode", aliases: []string{"setting", "parameter"}},
 		{name: "value", kind: kindText, required: true, want: "a value for the key"},
@@ -117,6 +125,14 @@ func TrustColumns() []string { return trustsSchema.columnNames() }
 
 // FundingColumns lists the Funding sheet's columns as corecast writes them.
 func FundingColumns() []string { return fundingSchema.columnNames() }
+
+// ObservedColumns lists the Observed sheet's columns as corecast writes them.
+func ObservedColumns() []string { return observedSchema.columnNames() }
+
+// ObservedRecord gives an observation's cells in ObservedColumns order.
+func ObservedRecord(o model.Observation) []any {
+	return []any{o.Code, o.Year.String(), o.Maturity}
+}
 
 // TrustRecord gives a trust's cells in TrustColumns order: text as strings,
 // numbers as float64, a missing maturity_prev as nil.

@@ -33,6 +33,14 @@ func WriteSampleWorkbookContext(ctx context.Context, path string, force bool) er
 	return WriteFileAtomicContext(ctx, path, force, func(w io.Writer) error { return WriteInputsXLSX(w, in, SampleAbout()) })
 }
 
+// inputSheet is one sheet of an inputs workbook as written.
+type inputSheet struct {
+	name   string
+	rows   [][]any
+	widths []float64
+	money  []string // columns with £m format
+}
+
 // WriteInputsXLSX writes inputs as an xlsx workbook to w: sheets Trusts and
 // Funding, and an About sheet holding the lines of about when it is not empty.
 func WriteInputsXLSX(w io.Writer, in model.Inputs, about []string) error {
@@ -59,14 +67,17 @@ func WriteInputsXLSX(w io.Writer, in model.Inputs, about []string) error {
 	for _, r := range in.Funding {
 		fundRows = append(fundRows, FundingRecord(r))
 	}
-	sheets := []struct {
-		name   string
-		rows   [][]any
-		widths []float64
-		money  []string // columns with £m format
-	}{
+	obsRows := make([][]any, 0, len(in.Observed)+1)
+	obsRows = append(obsRows, headingRow(ObservedColumns()))
+	for _, o := range in.Observed {
+		obsRows = append(obsRows, ObservedRecord(o))
+	}
+	sheets := []inputSheet{
 		{SheetTrusts, trustRows, []float64{8, 60, 14, 24, 10, 10, 14, 16}, moneyLetters(TrustColumns())},
 		{SheetFunding, fundRows, []float64{10, 26, 9, 12, 10, 11}, moneyLetters(FundingColumns())},
+	}
+	if len(in.Observed) > 0 {
+		sheets = append(sheets, inputSheet{SheetObserved, obsRows, []float64{8, 9, 10}, nil})
 	}
 	for i, s := range sheets {
 		if i > 0 {

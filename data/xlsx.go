@@ -35,6 +35,7 @@ const (
 	SheetTrusts   = "Trusts"
 	SheetFunding  = "Funding"
 	SheetScenario = "Scenario"
+	SheetObserved = "Observed"
 )
 
 // checkXLSXMagic refuses files that are not zip archives, naming what they

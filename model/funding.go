@@ -59,8 +59,10 @@ type Funding struct {
 // IsNational reports whether the row sets the national envelope.
 func (f Funding) IsNational() bool { return strings.EqualFold(f.Code, NationalCode) }
 
-// Inputs is everything a forecast reads from a workbook: the trusts and their funding.
+// Inputs is everything a forecast reads from a workbook: the trusts and
+// their funding, and what was observed after the base year (optional).
 type Inputs struct {
-	Trusts  []Trust
-	Funding []Funding
+	Trusts   []Trust
+	Funding  []Funding
+	Observed []Observation
 }

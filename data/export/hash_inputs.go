@@ -40,6 +40,13 @@ func HashInputs(name string, in model.Inputs) Source {
 	for _, f := range in.Funding {
 		_ = w.Write(text(data.FundingRecord(f)))
 	}
+	if len(in.Observed) > 0 {
+		_ = w.Write([]string{data.FileObserved})
+		_ = w.Write(data.ObservedColumns())
+		for _, o := range in.Observed {
+			_ = w.Write(text(data.ObservedRecord(o)))
+		}
+	}
 	w.Flush()
 	return Source{Name: name, SHA256: hex.EncodeToString(h.Sum(nil)),
 		Note: "SHA-256 of the canonical CSV form of the inputs (trusts.csv then funding.csv, DESIGN §3 column order)"}
