@@ -95,6 +95,7 @@ func press(tm *teatest.TestModel, ks ...string) {
 	named := map[string]tea.KeyType{
 		"enter": tea.KeyEnter, "tab": tea.KeyTab, "esc": tea.KeyEsc, "down": tea.KeyDown,
 		"up": tea.KeyUp, "left": tea.KeyLeft, "right": tea.KeyRight, "backspace": tea.KeyBackspace,
+		"shift+tab": tea.KeyShiftTab,
 	}
 	for _, k := range ks {
 		if kt, ok := named[k]; ok {
@@ -123,3 +124,6 @@ func lines(v string) string {
 	}
 	return strings.Join(ls, "\n") + "\n"
 }
+
+// ctrlR is the ctrl+r key, redo.
+func ctrlR() tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyCtrlR} }

@@ -22,7 +22,15 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Edit):
 		return m.startEdit()
 	case key.Matches(msg, k.Left), key.Matches(msg, k.Right):
-		return m.step(f, key.Matches(msg, k.Left))
+		// Values change only in edit mode: a stray arrow must not move one.
+		m.say("enter edits "+f.key+"; ←/→ then change it.", false)
+		return nil
+	case key.Matches(msg, k.Undo):
+		return m.undoEdit()
+	case key.Matches(msg, k.Redo):
+		return m.redoEdit()
+	case key.Matches(msg, k.Reset):
+		return m.resetToDefault(f)
 	case key.Matches(msg, k.PrevScenario), key.Matches(msg, k.NextScenario):
 		n := len(m.ctx.Scenarios)
 		if n < 2 {
@@ -60,24 +68,6 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 		return m.calibrate()
 	}
 	m.scroll()
-	return nil
-}
-
-// step moves a choice or a distribution's kind one along, in place.
-func (m *Model) step(f field, back bool) tea.Cmd {
-	sc := m.ctx.Scenario()
-	switch {
-	case f.dist:
-		d := f.distIn(sc)
-		var kinds []string
-		for _, k := range model.DistKinds() {
-			kinds = append(kinds, string(k))
-		}
-		return m.apply(f.key+".dist", cycle(kinds, string(d.Kind), back))
-	case f.choices != nil:
-		cur, _ := sc.Get(f.key)
-		return m.apply(f.key, cycle(f.choices, cur, back))
-	}
 	return nil
 }
 

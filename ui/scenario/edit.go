@@ -20,9 +20,14 @@ func (m *Model) startEdit() tea.Cmd {
 	m.dirty = false
 	m.problem = ""
 	m.say("", false)
+	if f.choices != nil {
+		m.mode = editChoice
+		return nil
+	}
+	m.fresh = true
 	if !f.dist {
 		v, _ := sc.Get(f.key)
-		in := m.newInput(v, 32)
+		in := m.newInput(v, max(32, len(v)+2))
 		in.CursorEnd()
 		m.inputs = nil
 		m.inputs = append(m.inputs, in)
@@ -31,9 +36,30 @@ func (m *Model) startEdit() tea.Cmd {
 		return m.inputs[0].Focus()
 	}
 	m.mode = editDist
-	m.loadParams(*f.distIn(sc))
+	m.draft = *f.distIn(sc)
+	m.loadParams(m.draft)
 	m.focus = 0
 	return m.inputs[0].Focus()
+}
+
+// freshKey applies the spreadsheet rule to the field that has just taken
+// the focus: a character typed replaces its value, backspace or delete
+// clears it, and a key that moves the cursor starts editing the value in
+// place. It reports whether the key was used up.
+func (m *Model) freshKey(msg tea.KeyMsg) bool {
+	if !m.fresh || m.focus < 0 || m.focus >= len(m.inputs) {
+		return false
+	}
+	m.fresh = false
+	in := &m.inputs[m.focus]
+	switch msg.Type {
+	case tea.KeyRunes, tea.KeySpace:
+		in.SetValue("")
+	case tea.KeyBackspace, tea.KeyDelete:
+		in.SetValue("")
+		return true
+	}
+	return false
 }
 
 // loadParams makes one text field per parameter of d.
@@ -42,7 +68,8 @@ func (m *Model) loadParams(d model.Distribution) {
 	m.inputs = m.inputs[:0]
 	for _, p := range m.params {
 		v, _ := d.Param(p)
-		m.inputs = append(m.inputs, m.newInput(num(v), 6))
+		text := num(v)
+		m.inputs = append(m.inputs, m.newInput(text, max(7, len(text)+1)))
 	}
 }
 
@@ -59,7 +86,15 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 		m.mode = browse
 		m.inputs = nil
 		if m.dirty {
-			m.say("Changed "+m.fields[m.cursor].key+"; the figures follow the edit.", false)
+			f := m.fields[m.cursor]
+			m.hist.commit(m.ctx.Current, edit{key: f.key, before: m.before.Clone(), after: m.ctx.Scenario().Clone()})
+			m.say("Changed "+f.key+"; u undoes it.", false)
+		}
+		return nil
+	}
+	if m.mode == editChoice {
+		if key.Matches(msg, k.Left) || key.Matches(msg, k.Right) {
+			return m.stepChoice(key.Matches(msg, k.Left))
 		}
 		return nil
 	}
@@ -75,9 +110,23 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 	}
+	if m.freshKey(msg) {
+		return m.typed()
+	}
 	var cmd tea.Cmd
 	m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
 	return tea.Batch(cmd, m.typed())
+}
+
+// stepChoice moves a choice one along and applies it.
+func (m *Model) stepChoice(back bool) tea.Cmd {
+	f := m.fields[m.cursor]
+	cur, _ := m.ctx.Scenario().Get(f.key)
+	cmd := m.apply(f.key, cycle(f.choices, cur, back))
+	if cmd != nil {
+		m.dirty = true
+	}
+	return cmd
 }
 
 // moveFocus moves between the kind selector and the parameter fields.
@@ -90,24 +139,40 @@ func (m *Model) moveFocus(d int) tea.Cmd {
 	m.focus = pos - 1
 	if m.focus >= 0 {
 		m.inputs[m.focus].CursorEnd()
+		m.fresh = true
 		return m.inputs[m.focus].Focus()
 	}
 	return nil
 }
 
-// changeKind switches the distribution to the next or previous family,
-// carrying its range over, and applies it.
+// changeKind switches the distribution to the next or previous family and
+// applies it. The new one keeps the centre and spread of the distribution as
+// it was when editing began (model.Distribution.ConvertTo), so stepping
+// through the kinds and back returns exactly to it; when the new kind cannot
+// keep them, it says so and the figures stay as they were until the
+// parameters are typed.
 func (m *Model) changeKind(back bool) tea.Cmd {
 	f := m.fields[m.cursor]
-	d := *f.distIn(m.ctx.Scenario())
 	var kinds []string
 	for _, k := range model.DistKinds() {
 		kinds = append(kinds, string(k))
 	}
-	next := model.DistKind(cycle(kinds, string(d.Kind), back))
-	nd := d.WithKind(next)
+	next := model.DistKind(cycle(kinds, string(m.draft.Kind), back))
+	orig := *f.distIn(&m.before)
+	nd, err := orig.ConvertTo(next)
+	if err != nil {
+		m.draft = orig.WithKind(next)
+		m.loadParams(m.draft)
+		m.problem = f.key + ": " + err.Error()
+		return nil
+	}
 	m.loadParams(nd)
-	return m.applyDist(nd)
+	cmd := m.applyDist(nd)
+	if cmd == nil {
+		// The kind keeps the centre and spread but leaves the input's domain.
+		m.problem = "cannot keep the centre and spread of " + orig.String() + " as a " + string(next) + ": " + m.problem
+	}
+	return cmd
 }
 
 // typed validates what is in the fields and applies it when valid.
@@ -130,7 +195,7 @@ func (m *Model) typed() tea.Cmd {
 		}
 		return cmd
 	}
-	d := model.NewDistribution(f.distIn(m.ctx.Scenario()).Kind)
+	d := model.NewDistribution(m.draft.Kind)
 	for i, p := range m.params {
 		k, err := model.LookupKey(f.key+"."+p, nil)
 		if err != nil {
@@ -147,8 +212,10 @@ func (m *Model) typed() tea.Cmd {
 	return m.applyDist(d)
 }
 
-// applyDist puts d into a copy of the scenario and applies it if valid.
+// applyDist makes d the draft and, if the scenario is valid with it, puts
+// it into the scenario.
 func (m *Model) applyDist(d model.Distribution) tea.Cmd {
+	m.draft = d
 	f := m.fields[m.cursor]
 	sc := m.ctx.Scenario().Clone()
 	*f.distIn(&sc) = d

@@ -10,6 +10,7 @@ type keyMap struct {
 	NextParam, PrevParam, Commit, Cancel key.Binding
 	Yes, No                              key.Binding
 	Compare, Calibrate                   key.Binding
+	Undo, Redo, Reset                    key.Binding
 	// Switch stands for [ and ] together in the short help, for room.
 	Switch key.Binding
 }
@@ -40,6 +41,9 @@ func newKeys() keyMap {
 		Compare:      b([]string{"v"}, "v", "compare"),
 		Switch:       b([]string{"[", "]"}, "[/]", "switch"),
 		Calibrate:    b([]string{"C"}, "C", "calibrate"),
+		Undo:         b([]string{"u"}, "u", "undo"),
+		Redo:         b([]string{"ctrl+r"}, "ctrl+r", "redo"),
+		Reset:        b([]string{"d"}, "d", "reset to default"),
 	}
 }
 
@@ -53,6 +57,10 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{k.NextParam, kind, k.Commit, k.Cancel}
 	case editText:
 		return []key.Binding{k.Commit, k.Cancel}
+	case editChoice:
+		choice := k.Left
+		choice.SetHelp("←/→", "choose")
+		return []key.Binding{choice, k.Commit, k.Cancel}
 	case askPath:
 		c := k.Cancel
 		c.SetHelp("esc", "cancel")
@@ -64,7 +72,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	case calibrating:
 		return m.calib.ShortHelp()
 	}
-	return []key.Binding{k.Edit, k.Switch, k.Copy, k.Compare, k.Calibrate}
+	return []key.Binding{k.Edit, k.Undo, k.Reset, k.Switch, k.Copy, k.Compare}
 }
 
 // FullHelp implements help.KeyMap.
@@ -73,10 +81,8 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if m.mode != browse {
 		return [][]key.Binding{m.ShortHelp()}
 	}
-	choice := k.Left
-	choice.SetHelp("←/→", "change choice or kind")
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Edit, choice},
+		{k.Up, k.Down, k.Edit, k.Undo, k.Redo, k.Reset},
 		{k.PrevScenario, k.NextScenario, k.New, k.Copy, k.Rename},
 		{k.Load, k.Save, k.Compare, k.Calibrate},
 	}

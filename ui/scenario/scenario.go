@@ -5,9 +5,12 @@
 // current one (package compare) and the calibration of the cost model to
 // past funding, which adds a "Calibrated" scenario (package calibration).
 //
-// A valid edit changes the shared scenario at once and tells the root, which
-// recomputes after a short debounce; an invalid one is shown with the reason
-// and left out of the scenario until it is fixed.
+// A value changes only in edit mode (enter opens it): a valid edit changes
+// the shared scenario at once and tells the root, which recomputes after a
+// short debounce; an invalid one is shown with the reason and left out of
+// the scenario until it is fixed. esc takes the edit back; each committed
+// edit can be undone (u) and redone (ctrl+r); values that differ from the
+// scenario as loaded are marked, and d resets one to its default.
 package scenario
 
 import (
@@ -27,6 +30,7 @@ type mode int
 const (
 	browse      mode = iota
 	editText         // one value in a text field
+	editChoice       // one of a fixed set of choices, stepped with ←/→
 	editDist         // a distribution: kind and parameter fields
 	askPath          // a file path for open or write
 	confirm          // overwrite a file? y/n
@@ -54,6 +58,16 @@ type Model struct {
 	before  model.Scenario
 	dirty   bool // an edit has been applied since editing began
 	problem string
+	// fresh marks the field that has just taken the focus: as in a
+	// spreadsheet, the first character typed replaces its value.
+	fresh bool
+	// draft is the distribution being edited: its kind and the parameters as
+	// last typed, applied to the scenario whenever they make it valid.
+	draft model.Distribution
+
+	// hist holds committed edits for undo and redo, and each scenario as
+	// loaded, for the marker on values that differ from it.
+	hist history
 
 	file fileState
 
@@ -67,7 +81,7 @@ type Model struct {
 
 // New returns the Scenario screen.
 func New(ctx *common.Context) *Model {
-	return &Model{ctx: ctx, keys: newKeys(), fields: fields(), compare: compare.New(ctx), calib: calibration.New(ctx)}
+	return &Model{ctx: ctx, keys: newKeys(), fields: fields(), compare: compare.New(ctx), calib: calibration.New(ctx), hist: newHistory()}
 }
 
 // Init implements tea.Model.
@@ -83,7 +97,7 @@ func (m *Model) SetSize(w, h int) {
 
 // Capturing implements common.Component: text fields take every key.
 func (m *Model) Capturing() bool {
-	return m.mode == editText || m.mode == editDist || m.mode == askPath || m.mode == confirm
+	return m.mode == editText || m.mode == editChoice || m.mode == editDist || m.mode == askPath || m.mode == confirm
 }
 
 // Nested implements common.Component.
@@ -94,7 +108,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		switch m.mode {
-		case editText, editDist:
+		case editText, editChoice, editDist:
 			return m, m.editKey(msg)
 		case askPath, confirm:
 			return m, m.fileKey(msg)

@@ -24,14 +24,26 @@ func (m *Model) View() string {
 	st := m.ctx.Styles
 	lines := []string{m.scenariosLine(), m.figuresLine(),
 		st.TableHeader.Render(fmt.Sprintf("  %-*s %s", keyWidth, "Input", "Value"))}
-	end := min(m.offset+m.listHeight(), len(m.fields))
+	// The message wraps to the width rather than being cut off; the list
+	// gives up the rows it needs.
+	msg := m.messageLine()
+	first := strings.Split(lipgloss.NewStyle().Width(max(m.w, 20)).Render(msg[0]), "\n")
+	if len(first) > 3 {
+		first = first[:3]
+	}
+	msg = append(first, msg[1:]...)
+	height := max(m.listHeight()-(len(first)-1), 1)
+	if m.cursor >= m.offset+height {
+		m.offset = m.cursor - height + 1
+	}
+	end := min(m.offset+height, len(m.fields))
 	for i := m.offset; i < end; i++ {
 		lines = append(lines, m.row(i))
 	}
-	for len(lines) < 3+m.listHeight() {
+	for len(lines) < 3+height {
 		lines = append(lines, "")
 	}
-	lines = append(lines, m.messageLine()...)
+	lines = append(lines, msg...)
 	clip := lipgloss.NewStyle().MaxWidth(m.w)
 	for i, l := range lines {
 		lines[i] = clip.Render(l)
@@ -88,13 +100,18 @@ func (m *Model) row(i int) string {
 	if i == m.cursor {
 		marker = st.Key.Render("▸ ")
 	}
-	name := fmt.Sprintf("%-*s ", keyWidth, f.key)
-	if i != m.cursor || m.mode == browse || m.mode == askPath || m.mode == confirm {
-		v := f.value(m.ctx.Scenario())
-		if f.choices != nil || f.dist {
-			if i == m.cursor {
-				v = "◂ " + v + " ▸"
-			}
+	// A star marks a value that differs from the scenario as loaded.
+	label := f.key
+	sc := m.ctx.Scenario()
+	loaded := m.hist.asLoaded(m.ctx.Current, *sc)
+	if f.value(sc) != f.value(&loaded) {
+		label += "*"
+	}
+	name := fmt.Sprintf("%-*s ", keyWidth, label)
+	if i != m.cursor || m.mode == browse || m.mode == askPath || m.mode == confirm || m.mode == editChoice {
+		v := f.value(sc)
+		if i == m.cursor && m.mode == editChoice {
+			v = "[◂ " + v + " ▸]"
 		}
 		if i == m.cursor {
 			return marker + st.Selected.Render(name+v)
@@ -104,7 +121,7 @@ func (m *Model) row(i int) string {
 	if m.mode == editText {
 		return marker + st.Selected.Render(name) + m.inputs[0].View()
 	}
-	kind := string(f.distIn(m.ctx.Scenario()).Kind)
+	kind := string(m.draft.Kind)
 	// Brackets mark the part being edited as well as colour does, so it
 	// shows without colour (NO_COLOR).
 	k := " ◂ " + fmt.Sprintf("%-10s", kind) + " ▸ "
@@ -143,14 +160,31 @@ func (m *Model) messageLine() []string {
 		first = st.Good.Render(m.note)
 	case m.mode == editDist || m.mode == editText:
 		first = st.Good.Render("✓ valid") + st.Subtle.Render(" — the figures follow as you type")
+	case m.mode == editChoice:
+		first = st.Subtle.Render("←/→ choose; the figures follow. enter keeps it, esc takes it back.")
 	}
 	desc := st.Subtle.Render(f.key + ": " + f.desc)
 	if m.mode == askPath && m.note != "" {
 		desc = st.Warn.Render(m.note) // why the path is asked again
 	}
 	src := st.Faint.Render("source: " + f.source)
-	if len(m.ctx.Scenario().Correlations) > 0 && m.mode == browse && first == "" {
+	if m.mode == browse && first == "" && m.changed() > 0 {
+		first = st.Faint.Render(fmt.Sprintf("* %d values differ from the scenario as loaded: u undoes the last edit, d resets the selected value to its default.", m.changed()))
+	} else if len(m.ctx.Scenario().Correlations) > 0 && m.mode == browse && first == "" {
 		first = st.Faint.Render(fmt.Sprintf("%d rank correlations between inputs apply; they are set in scenario TOML files.", len(m.ctx.Scenario().Correlations)))
 	}
 	return []string{first, desc, src}
+}
+
+// changed counts the values that differ from the scenario as loaded.
+func (m *Model) changed() int {
+	sc := m.ctx.Scenario()
+	loaded := m.hist.asLoaded(m.ctx.Current, *sc)
+	n := 0
+	for _, f := range m.fields {
+		if f.value(sc) != f.value(&loaded) {
+			n++
+		}
+	}
+	return n
 }

@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+)
+
+// The Scenario screen lists name, the distributions (size_elasticity,
+// optimism_bias, ...), then the plain values; these count the down presses.
+var (
+	toOptimismBias = []string{"down", "down"}
+	toSampling     = []string{"down", "down", "down", "down", "down", "down", "down", "down", "down", "down", "down", "down", "down", "down", "down", "down", "down"}
+)
+
+// A stray arrow outside edit mode changes nothing.
+func TestStrayArrowChangesNothing(t *testing.T) {
+	tm := start(t, 80, 24)
+	press(tm, append(append([]string{"2"}, toOptimismBias...), "right", "right", "left")...)
+	waitFor(t, tm, "enter edits optimism_bias")
+	m := finish(t, tm)
+	if got := m.ctx.Scenario().OptimismBias.String(); got != testScenario().OptimismBias.String() {
+		t.Errorf("optimism_bias is %s after stray arrows, want %s", got, testScenario().OptimismBias)
+	}
+}
+
+// The first key typed in a field replaces its value, as in a spreadsheet;
+// undo then restores the headline exactly, and redo brings the edit back.
+func TestEditReplacesThenUndoRestores(t *testing.T) {
+	tm := start(t, 80, 24)
+	keys := append(append([]string{"2"}, toOptimismBias...), "enter", "tab", "0", ".", "6", "enter")
+	press(tm, keys...)
+	waitFor(t, tm, "u undoes it")
+	waitFor(t, tm, "ran in (fixed)")
+	press(tm, "u")
+	waitFor(t, tm, "Undid the change to optimism_bias")
+	waitFor(t, tm, "ran in (fixed)")
+	m := finish(t, tm)
+	if got := m.ctx.Scenario().OptimismBias.String(); got != testScenario().OptimismBias.String() {
+		t.Fatalf("after undo optimism_bias is %s, want %s", got, testScenario().OptimismBias)
+	}
+}
+
+// Redo applies the edit undone; the changed value is starred.
+func TestRedoAndMarker(t *testing.T) {
+	tm := start(t, 120, 40)
+	keys := append(append([]string{"2"}, toOptimismBias...), "enter", "tab", "0", ".", "6", "enter", "u")
+	press(tm, keys...)
+	waitFor(t, tm, "Undid the change")
+	tm.Send(ctrlR())
+	waitFor(t, tm, "Redid the change to optimism_bias")
+	m := finish(t, tm)
+	if got := m.ctx.Scenario().OptimismBias.Mode; got != 0.6 {
+		t.Fatalf("after redo the mode is %g, want 0.6", got)
+	}
+	if v := m.View(); !strings.Contains(v, "optimism_bias*") {
+		t.Errorf("no marker on the changed value:\n%s", v)
+	}
+}
+
+// Stepping a distribution's kind away and back returns exactly to it; a
+// kind that keeps its mean and sd is applied.
+func TestKindRoundTrip(t *testing.T) {
+	tm := start(t, 80, 24)
+	keys := append(append([]string{"2"}, toOptimismBias...), "enter", "shift+tab", "right", "right", "left", "left", "enter")
+	press(tm, keys...)
+	waitFor(t, tm, "ran in (fixed)")
+	m := finish(t, tm)
+	if got := m.ctx.Scenario().OptimismBias.String(); got != testScenario().OptimismBias.String() {
+		t.Errorf("after the kinds and back, optimism_bias is %s, want %s", got, testScenario().OptimismBias)
+	}
+}
+
+// Choices change only in edit mode, with ←/→, and undo takes them back; d
+// resets a value to its default.
+func TestChoiceEditAndReset(t *testing.T) {
+	tm := start(t, 120, 40)
+	keys := append(append([]string{"2"}, toSampling...), "enter", "right", "enter")
+	press(tm, keys...)
+	waitFor(t, tm, "Changed sampling")
+	press(tm, "d")
+	waitFor(t, tm, "sampling reset to its default, lhs")
+	m := finish(t, tm)
+	if got := m.ctx.Scenario().Sampling; got != "lhs" {
+		t.Errorf("sampling is %s after reset, want lhs", got)
+	}
+}
