@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"os"
+	"path/filepath"
 
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
@@ -148,7 +149,7 @@ func (m *Model) View() string {
 // inputName names the inputs as the Data view shows them.
 func inputName(path string) string {
 	if path == "" {
-		return "embedded sample (illustrative numbers)"
+		return "embedded sample"
 	}
-	return path
+	return filepath.Base(path)
 }

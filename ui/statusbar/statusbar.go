@@ -65,6 +65,14 @@ func (m *Model) View() string {
 		facts = append(facts, "ran in "+c.FormatElapsed(res.Elapsed))
 	}
 	left := name + st.StatusBar.Render(" "+strings.Join(facts, " · ")+" ")
+	// The input is named when there is room: which workbook the figures
+	// come from is part of reading them.
+	if c.InputName != "" {
+		input := st.StatusBar.Render("· " + truncate(c.InputName, 40) + " ")
+		if lipgloss.Width(left)+lipgloss.Width(input)+18 <= c.Width {
+			left += input
+		}
+	}
 	var right string
 	switch {
 	case c.RunningCurrent():

@@ -2,12 +2,14 @@ package trusts
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 
 	"corecast/forecast"
+	"corecast/model"
 	"corecast/ui/common"
 	"corecast/ui/format"
 )
@@ -39,6 +41,7 @@ func detailView(ctx *common.Context, res *forecast.Result, r *forecast.TrustResu
 		line("Core by (median)", completion(r, hz.String()), "P10 "+format.Year(comp.P10, hz)+", P90 "+format.Year(comp.P90, hz)),
 		"",
 	}
+	lines = append(lines, costFormula(ctx, sc, r)...)
 	var rows []string
 	for _, f := range ctx.Inputs.Funding {
 		if f.Code == t.Code {
@@ -64,3 +67,32 @@ func planned(include bool) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// costFormula writes DESIGN §5's cost of a trust with its own numbers: the
+// scenario-level inputs at their means, its gap and its size. The product
+// of the means is not the mean of the product, so the result is marked
+// approximate beside the simulated mean.
+func costFormula(ctx *common.Context, sc model.Scenario, r *forecast.TrustResult) []string {
+	st := ctx.Styles
+	t := r.Trust
+	if r.Gap == 0 {
+		return []string{st.Subtle.Render("Already core: no cost to reach the threshold."), ""}
+	}
+	uc, _ := sc.UnitCost[t.Type].Moments()
+	beta, _ := sc.SizeElasticity.Moments()
+	ob, _ := sc.OptimismBias.Moments()
+	size := math.Pow(t.OpexM/sc.RefOpexM, beta)
+	approx := uc * r.Gap * size * (1 + ob)
+	return []string{
+		st.Title.Render("Cost to core"),
+		st.Subtle.Render("cost = unit cost × gap × (opex/ref_opex)^β × ε × (1 + optimism bias)"),
+		fmt.Sprintf("     ≈ %s × %s × (%s / %s)^%s × 1 × (1 + %s) = %s",
+			short(uc), strings.TrimSpace(whole(r.Gap)), format.Thousands(t.OpexM), format.Thousands(sc.RefOpexM), short(beta), short(ob), format.MoneyM(approx)),
+		st.Subtle.Render("       at the inputs' means (ε, a trust's own spread, has mean 1);"),
+		st.Subtle.Render("       the simulated mean, over every draw, is " + format.MoneyM(r.Cost.Mean)),
+		"",
+	}
+}
+
+// short writes a number to three significant figures.
+func short(v float64) string { return strconv.FormatFloat(v, 'g', 3, 64) }
