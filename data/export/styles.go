@@ -19,16 +19,24 @@ type styles struct {
 // fontFamily is the workbook's default font, named in styles that set a font.
 const fontFamily = "Calibri"
 
-// numFormats are the custom number formats of each kind.
-var numFormats = map[kind]string{
-	kMoney:   "#,##0.0",
-	kCount:   "#,##0",
-	kTrusts:  "#,##0.0",
-	kPercent: "0.0%",
-	kPctSE:   "0.00%",
-	kRatio:   "0.0000",
-	kSeconds: "0.000",
-	kScore:   "0.00",
+// numFormat is a kind's custom number format.
+type numFormat struct {
+	kind kind
+	code string
+}
+
+// numFormats are the custom number formats of each kind, in the order their
+// styles are registered: a slice, not a map, so that every export numbers
+// its styles alike and two runs give the same bytes.
+var numFormats = []numFormat{
+	{kMoney, "#,##0.0"},
+	{kCount, "#,##0"},
+	{kTrusts, "#,##0.0"},
+	{kPercent, "0.0%"},
+	{kPctSE, "0.00%"},
+	{kRatio, "0.0000"},
+	{kSeconds, "0.000"},
+	{kScore, "0.00"},
 }
 
 // newStyles registers the workbook's styles.
@@ -52,10 +60,10 @@ func newStyles(f *excelize.File) (*styles, error) {
 	s.title = add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Family: fontFamily}})
 	s.note = add(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959", Family: fontFamily}})
 	s.text = add(&excelize.Style{NumFmt: 49})
-	for k, code := range numFormats {
-		code := code
-		s.kinds[k] = add(&excelize.Style{CustomNumFmt: &code})
-		s.left[k] = add(&excelize.Style{CustomNumFmt: &code, Alignment: &excelize.Alignment{Horizontal: "left"}})
+	for _, nf := range numFormats {
+		code := nf.code
+		s.kinds[nf.kind] = add(&excelize.Style{CustomNumFmt: &code})
+		s.left[nf.kind] = add(&excelize.Style{CustomNumFmt: &code, Alignment: &excelize.Alignment{Horizontal: "left"}})
 	}
 	if err != nil {
 		return nil, fmt.Errorf("creating styles: %w", err)

@@ -1,7 +1,9 @@
 package export
 
 import (
+	"maps"
 	"math"
+	"slices"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -66,8 +68,10 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 		row = r + t.n + 3
 		col = c + len(t.cols) + 1
 	}
-	for c, wd := range colWidth {
-		if err := f.SetColWidth(s.name, colName(c), colName(c), wd); err != nil {
+	// In column order, not map order: the <cols> element must come out the
+	// same in every export.
+	for _, c := range slices.Sorted(maps.Keys(colWidth)) {
+		if err := f.SetColWidth(s.name, colName(c), colName(c), colWidth[c]); err != nil {
 			return err
 		}
 	}
