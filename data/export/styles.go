@@ -72,8 +72,10 @@ func newStyles(f *excelize.File) (*styles, error) {
 }
 
 // value converts a table value to what excelize writes, with its style:
-// NaN and infinities become empty cells, and input text that a spreadsheet
-// would read as a formula gets the text format.
+// NaN, infinities and empty text become no cell at all (an empty string
+// would be a cell that COUNTA counts and that readers see as a value), and
+// input text that a spreadsheet would read as a formula gets the text
+// format.
 func (s *styles) value(v any, c column) (any, int) {
 	switch x := v.(type) {
 	case float64:
@@ -92,6 +94,9 @@ func (s *styles) value(v any, c column) (any, int) {
 	case int:
 		return x, s.kinds[c.kind]
 	case string:
+		if x == "" {
+			return nil, 0
+		}
 		if c.input {
 			return x, s.text
 		}

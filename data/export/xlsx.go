@@ -129,18 +129,3 @@ func headerNames(t *table) []string {
 // tableStyle is the built-in style of every Excel table: light banding that
 // leaves the header style visible.
 const tableStyle = "TableStyleLight1"
-
-// pageSetup prints the sheet landscape, fitted to one page wide when it is
-// not too wide to read.
-func (w *xlsxWriter) pageSetup(name string, cols int) error {
-	landscape := "landscape"
-	layout := &excelize.PageLayoutOptions{Orientation: &landscape}
-	if cols <= 30 {
-		one, zero, fit := 1, 0, true
-		layout.FitToWidth, layout.FitToHeight = &one, &zero
-		if err := w.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-			return err
-		}
-	}
-	return w.f.SetPageLayout(name, layout)
-}

@@ -17,6 +17,27 @@ const (
 	chartsPerRow = 2
 )
 
+// sheetCells writes the cells of one in-memory sheet and keeps its used
+// range.
+type sheetCells struct {
+	f    *excelize.File
+	name string
+	used usedRange
+}
+
+// set writes v with the given style (0 for none) at column col, row row.
+func (c *sheetCells) set(col, row int, v any, style int) error {
+	ref := cellName(col, row)
+	if err := c.f.SetCellValue(c.name, ref, v); err != nil {
+		return err
+	}
+	c.used.add(col, row)
+	if style == 0 {
+		return nil
+	}
+	return c.f.SetCellStyle(c.name, ref, ref, style)
+}
+
 // writeSheet writes a sheet with the normal (in-memory) API: notes, tables
 // below or beside one another, then charts below the tables.
 func (w *xlsxWriter) writeSheet(s *sheet) error {
@@ -24,12 +45,10 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 		return err
 	}
 	f := w.f
+	cells := &sheetCells{f: f, name: s.name}
 	row := 1
 	for _, n := range s.notes {
-		if err := f.SetCellValue(s.name, cellName(1, row), n); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(s.name, cellName(1, row), cellName(1, row), w.st.note); err != nil {
+		if err := cells.set(1, row, n, w.st.note); err != nil {
 			return err
 		}
 		row++
@@ -37,7 +56,7 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 	if len(s.notes) > 0 {
 		row++
 	}
-	top, col, bottom, maxCol := row, 1, row, 1
+	top, col, bottom := row, 1, row
 	colWidth := map[int]float64{}
 	freeze := 0
 	for _, t := range s.tables {
@@ -46,10 +65,7 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 			r, c = top, col
 		}
 		if t.title != "" {
-			if err := f.SetCellValue(s.name, cellName(c, r), t.title); err != nil {
-				return err
-			}
-			if err := f.SetCellStyle(s.name, cellName(c, r), cellName(c, r), w.st.title); err != nil {
+			if err := cells.set(c, r, t.title, w.st.title); err != nil {
 				return err
 			}
 			r++
@@ -57,13 +73,12 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 		if freeze == 0 {
 			freeze = r
 		}
-		if err := w.writeTable(s.name, t, r, c); err != nil {
+		if err := w.writeTable(cells, t, r, c); err != nil {
 			return err
 		}
 		for i, wd := range widths(t) {
 			colWidth[c+i] = math.Max(colWidth[c+i], wd)
 		}
-		maxCol = max(maxCol, c+len(t.cols)-1)
 		bottom = max(bottom, r+t.n)
 		row = r + t.n + 3
 		col = c + len(t.cols) + 1
@@ -90,23 +105,22 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 			return err
 		}
 	}
-	return w.pageSetup(s.name, maxCol)
+	if err := f.SetSheetDimension(s.name, cells.used.ref()); err != nil {
+		return err
+	}
+	return w.pageSetup(s.name, freeze)
 }
 
 // writeTable writes a table's header at row r, column c and its rows below,
 // and makes it an Excel table with autofilter.
-func (w *xlsxWriter) writeTable(sheetName string, t *table, r, c int) error {
-	f := w.f
+func (w *xlsxWriter) writeTable(cells *sheetCells, t *table, r, c int) error {
 	headers := headerNames(t)
 	for i, h := range headers {
-		if err := f.SetCellStr(sheetName, cellName(c+i, r), h); err != nil {
+		if err := cells.set(c+i, r, h, w.st.header); err != nil {
 			return err
 		}
 	}
-	if err := f.SetCellStyle(sheetName, cellName(c, r), cellName(c+len(headers)-1, r), w.st.header); err != nil {
-		return err
-	}
-	w.placed[t] = placement{sheet: sheetName, row: r, col: c}
+	w.placed[t] = placement{sheet: cells.name, row: r, col: c}
 	dst := make([]any, len(t.cols))
 	for i := 0; i < t.n; i++ {
 		clear(dst)
@@ -116,14 +130,8 @@ func (w *xlsxWriter) writeTable(sheetName string, t *table, r, c int) error {
 			if val == nil {
 				continue
 			}
-			ref := cellName(c+j, r+1+i)
-			if err := f.SetCellValue(sheetName, ref, val); err != nil {
+			if err := cells.set(c+j, r+1+i, val, style); err != nil {
 				return err
-			}
-			if style != 0 {
-				if err := f.SetCellStyle(sheetName, ref, ref, style); err != nil {
-					return err
-				}
 			}
 		}
 		if err := w.prog.step(); err != nil {
@@ -133,7 +141,7 @@ func (w *xlsxWriter) writeTable(sheetName string, t *table, r, c int) error {
 	if t.n == 0 {
 		return nil
 	}
-	return f.AddTable(sheetName, &excelize.Table{
+	return w.f.AddTable(cells.name, &excelize.Table{
 		Range: cellName(c, r) + ":" + cellName(c+len(t.cols)-1, r+t.n),
 		Name:  t.name, StyleName: tableStyle,
 	})
