@@ -37,6 +37,16 @@ type DistributionKey struct {
 // Get returns the key's value in s, formatted as --set takes it.
 func (k ScalarKey) Get(s *Scenario) string { return k.get(s) }
 
+// Number returns the value of a numeric key (a float or whole-number key)
+// in s, and false for the others (name, years, seed, choices and flags), so
+// that writers store numbers as numbers without guessing from the text.
+func (k ScalarKey) Number(s *Scenario) (float64, bool) {
+	if k.num == nil {
+		return 0, false
+	}
+	return k.num(s), true
+}
+
 func parseFloat(key, v string) (float64, error) {
 	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
