@@ -23,7 +23,7 @@ func goalSeekSheet(b *book) *sheet {
 		return nil
 	}
 	cols := []column{{name: "lever"}, {name: "target_year"}, {name: "reached"}, {name: "goal", kind: kPercent}, {name: "p", kind: kPercent},
-		{name: "value"}, {name: "unit"}, {name: "reproduce"}, {name: "evaluations", kind: kCount}, {name: "iterations", kind: kCount},
+		{name: "value", kind: kNumber}, {name: "unit"}, {name: "reproduce"}, {name: "evaluations", kind: kCount}, {name: "iterations", kind: kCount},
 		{name: "tolerance_m", kind: kMoney}, {name: "binding", overflow: true}}
 	t, _ := b.stacked("goal_seek", cols,
 		func(k int) int { return len(b.runs[k].GoalSeek) },

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"strconv"
 	"time"
 )
 
@@ -32,7 +31,7 @@ func manifestValue(b *book, k int, field string) any {
 	case "run_time_s":
 		return cell{m.RunTime.Seconds(), kSeconds}
 	case "seed":
-		return strconv.FormatUint(m.Seed, 10)
+		return seedValue(m.Seed)
 	case "iterations":
 		return cell{float64(m.Iterations), kCount}
 	case "sampling":
@@ -53,7 +52,7 @@ func manifestValue(b *book, k int, field string) any {
 func manifestSheet(b *book) *sheet {
 	cols := []column{{name: "field"}}
 	for _, l := range b.labels {
-		cols = append(cols, column{name: l, input: true, wide: true, left: true})
+		cols = append(cols, column{name: l, kind: kMixed, input: true, wide: true, left: true})
 	}
 	t := &table{name: "manifest", cols: cols, n: len(manifestFields)}
 	t.row = func(i int, dst []any) {
@@ -62,8 +61,14 @@ func manifestSheet(b *book) *sheet {
 			dst[1+k] = manifestValue(b, k, manifestFields[i])
 		}
 	}
-	return &sheet{name: SheetManifest, tables: []*table{t}, notes: []string{
+	notes := []string{
 		"To reproduce a run, give the same input file (check its SHA-256), the scenario as listed on the Assumptions sheet, and this seed and number of iterations: the numbers are identical whatever the number of workers.",
 		"The workbook holds numbers to the 15 significant digits Excel keeps; the CSV and JSON exports hold them in full.",
-	}}
+	}
+	for k, r := range b.runs {
+		if n := seedNote(r.Manifest.Seed); n != "" {
+			notes = append(notes, "The seed of "+b.labels[k]+" is "+n+".")
+		}
+	}
+	return &sheet{name: SheetManifest, tables: []*table{t}, notes: notes}
 }

@@ -37,6 +37,7 @@ var numFormats = []numFormat{
 	{kRatio, "0.0000"},
 	{kSeconds, "0.000"},
 	{kScore, "0.00"},
+	{kWhole, "0"},
 }
 
 // newStyles registers the workbook's styles.
@@ -65,6 +66,8 @@ func newStyles(f *excelize.File) (*styles, error) {
 		s.kinds[nf.kind] = add(&excelize.Style{CustomNumFmt: &code})
 		s.left[nf.kind] = add(&excelize.Style{CustomNumFmt: &code, Alignment: &excelize.Alignment{Horizontal: "left"}})
 	}
+	// A number in the General format, aligned left with the text around it.
+	s.left[kNumber] = add(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left"}})
 	if err != nil {
 		return nil, fmt.Errorf("creating styles: %w", err)
 	}
