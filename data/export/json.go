@@ -51,7 +51,7 @@ type jsonTableHead struct {
 // WriteJSON writes the runs to w as one JSONDocument, streaming the rows.
 // If ctx is cancelled it stops and returns the context's error.
 func WriteJSON(ctx context.Context, w io.Writer, runs []Run, opts Options) error {
-	b, err := newBook(runs)
+	b, err := newBook(runs, opts)
 	if err != nil {
 		return err
 	}

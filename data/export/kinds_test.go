@@ -86,7 +86,7 @@ func TestNumbersAreStoredAsNumbers(t *testing.T) {
 	runs := fullRuns(t)
 	f, path := openBook(t, runs)
 	raw := readRawBook(t, path)
-	b, err := newBook(runs)
+	b, err := newBook(runs, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,11 +24,18 @@ func manifestValue(b *book, k int, field string) any {
 	case "input_note":
 		return m.Input.Note
 	case "run_date":
-		if m.RunDate.IsZero() {
-			return ""
+		date := m.RunDate
+		if !b.sourceDate.IsZero() {
+			date = b.sourceDate
 		}
-		return m.RunDate.UTC().Format(time.RFC3339)
+		if date.IsZero() {
+			return nil
+		}
+		return date.UTC().Format(time.RFC3339)
 	case "run_time_s":
+		if !b.sourceDate.IsZero() {
+			return nil // differs from run to run: see the note
+		}
 		return cell{m.RunTime.Seconds(), kSeconds}
 	case "seed":
 		return seedValue(m.Seed)
@@ -64,6 +71,9 @@ func manifestSheet(b *book) *sheet {
 	notes := []string{
 		"To reproduce a run, give the same input file (check its SHA-256), the scenario as listed on the Assumptions sheet, and this seed and number of iterations: the numbers are identical whatever the number of workers.",
 		"The workbook holds numbers to the 15 significant digits Excel keeps; the CSV and JSON exports hold them in full.",
+	}
+	if !b.sourceDate.IsZero() {
+		notes = append(notes, SourceDateEpochVar+" was set: run_date is its date and run_time_s is left blank, since the time a run takes differs from one run to the next, so that the same runs give a file identical to the byte.")
 	}
 	for k, r := range b.runs {
 		if n := seedNote(r.Manifest.Seed); n != "" {

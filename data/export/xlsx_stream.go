@@ -20,7 +20,7 @@ func (w *xlsxWriter) writeStream(s *sheet) error {
 	if len(s.notes) > 0 {
 		header++
 	}
-	perSheet := excelize.TotalRows - header
+	perSheet := w.maxRows - header
 	wd := widths(t)
 	for part, lo := 1, 0; part == 1 || lo < t.n; part, lo = part+1, lo+perSheet {
 		name, tname := s.name, t.name
