@@ -79,7 +79,7 @@ func assumptionsSheet(b *book) *sheet {
 		}
 		cols = append(cols, column{name: n, kind: kRatio})
 	}
-	cols = append(cols, column{name: "description"}, column{name: "source"})
+	cols = append(cols, column{name: "description", wide: true}, column{name: "source", wide: true})
 	rows := make([][]assumption, len(b.runs))
 	for k, r := range b.runs {
 		rows[k] = assumptions(r.Result.Scenario)

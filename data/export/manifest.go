@@ -57,9 +57,11 @@ func manifestValue(b *book, k int, field string) any {
 
 // manifestSheet records how each run was made, one column per run.
 func manifestSheet(b *book) *sheet {
-	cols := []column{{name: "field"}}
+	// Wrapped, so that a long command or note stays in its column instead
+	// of being cut off by the next run's.
+	cols := []column{{name: "field", wrap: true}}
 	for _, l := range b.labels {
-		cols = append(cols, column{name: l, kind: kMixed, input: true, wide: true, left: true})
+		cols = append(cols, column{name: l, kind: kMixed, input: true, wide: true, left: true, wrap: true})
 	}
 	t := &table{name: "manifest", cols: cols, n: len(manifestFields)}
 	t.row = func(i int, dst []any) {

@@ -40,6 +40,11 @@ type column struct {
 	wide bool
 	// left aligns numbers to the left, for columns that mix text and numbers.
 	left bool
+	// wrap wraps long text onto several lines, at the top of its cell.
+	wrap bool
+	// indent indents text from the left: the workbook sets it on a text
+	// column right of numbers (see sheetColumns).
+	indent bool
 }
 
 // cell is a value with its own format, for tables whose value column mixes

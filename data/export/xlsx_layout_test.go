@@ -83,12 +83,25 @@ func TestPrintSetup(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			f, path := openBook(t, runs)
 			raw := readRawBook(t, path)
+			charted := 0
 			for i, s := range raw.order {
 				rs := raw.sheets[s]
+				if len(rs.chartRows) > 0 {
+					charted++
+				}
 				ps := rs.PageSetup
 				if !rs.SheetPr.PageSetUpPr.FitToPage || ps.FitToWidth == nil || *ps.FitToWidth != 1 || ps.FitToHeight == nil || *ps.FitToHeight != 0 {
 					t.Errorf("sheet %s: fit to page %v, width %v, height %v; want fit to one page wide", s,
 						rs.SheetPr.PageSetUpPr.FitToPage, ps.FitToWidth, ps.FitToHeight)
+				}
+				// Each row of charts begins a page, so no chart is cut in two.
+				var breaks []int
+				for _, b := range rs.RowBreaks {
+					breaks = append(breaks, b.ID)
+				}
+				starts := slices.Compact(slices.Sorted(slices.Values(rs.chartRows)))
+				if !slices.Equal(breaks, starts) {
+					t.Errorf("sheet %s: page breaks before rows %v, charts start at rows %v", s, breaks, starts)
 				}
 				want := printTitlesRef(s, headerRowOf(t, f, s))
 				found := slices.ContainsFunc(raw.defined, func(d rawDefinedName) bool {
@@ -97,6 +110,9 @@ func TestPrintSetup(t *testing.T) {
 				if !found {
 					t.Errorf("sheet %s: no print titles %s among %+v", s, want, raw.defined)
 				}
+			}
+			if charted == 0 {
+				t.Error("no sheet has charts: the page breaks went unchecked")
 			}
 		})
 	}
@@ -117,4 +133,22 @@ func headerRowOf(t *testing.T, f *excelize.File, sheet string) int {
 	}
 	t.Fatalf("%s: no header", sheet)
 	return 0
+}
+
+// TestTextBesideNumbersIsIndented checks that a text column just right of
+// right-aligned numbers is indented, and no other.
+func TestTextBesideNumbersIsIndented(t *testing.T) {
+	cols := sheetColumns([]column{
+		{name: "scenario"}, {name: "name"}, {name: "p", kind: kPctSE}, {name: "year"},
+		{name: "settings", kind: kMixed, left: true}, {name: "note"}, {name: "n", kind: kCount},
+	})
+	var got []string
+	for _, c := range cols {
+		if c.indent {
+			got = append(got, c.name)
+		}
+	}
+	if !slices.Equal(got, []string{"year"}) {
+		t.Errorf("indented %v, want [year]", got)
+	}
 }

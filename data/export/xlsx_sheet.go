@@ -97,6 +97,14 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 	}
 	for i, c := range s.charts {
 		r := bottom + 3 + (i/chartsPerRow)*chartRows
+		if i%chartsPerRow == 0 {
+			// Each row of charts starts a printed page, so that no chart is
+			// cut in two and none runs under the header row repeated at the
+			// top of the page.
+			if err := f.InsertPageBreak(s.name, cellName(1, r)); err != nil {
+				return err
+			}
+		}
 		col, err := w.colAtPixel(s.name, (i%chartsPerRow)*(chartWidth+chartGap))
 		if err != nil {
 			return err
@@ -114,9 +122,9 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 // writeTable writes a table's header at row r, column c and its rows below,
 // and makes it an Excel table with autofilter.
 func (w *xlsxWriter) writeTable(cells *sheetCells, t *table, r, c int) error {
-	headers := headerNames(t)
-	for i, h := range headers {
-		if err := cells.set(c+i, r, h, w.st.header); err != nil {
+	cols := sheetColumns(t.cols)
+	for i, h := range headerNames(t) {
+		if err := cells.set(c+i, r, h, w.st.headerOf(cols[i])); err != nil {
 			return err
 		}
 	}
@@ -126,7 +134,7 @@ func (w *xlsxWriter) writeTable(cells *sheetCells, t *table, r, c int) error {
 		clear(dst)
 		t.row(i, dst)
 		for j, v := range dst {
-			val, style := w.st.value(v, t.cols[j])
+			val, style := w.st.value(v, cols[j])
 			if val == nil {
 				continue
 			}

@@ -74,9 +74,10 @@ func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []f
 			return err
 		}
 	}
-	cells := make([]any, len(t.cols))
+	cols := sheetColumns(t.cols)
+	cells := make([]any, len(cols))
 	for i, h := range headerNames(t) {
-		cells[i] = excelize.Cell{StyleID: w.st.header, Value: h}
+		cells[i] = excelize.Cell{StyleID: w.st.headerOf(cols[i]), Value: h}
 	}
 	if err := sw.SetRow(cellName(1, header), cells); err != nil {
 		return err
@@ -86,7 +87,7 @@ func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []f
 		clear(dst)
 		t.row(i, dst)
 		for j, v := range dst {
-			val, style := w.st.value(v, t.cols[j])
+			val, style := w.st.value(v, cols[j])
 			cells[j] = nil // a blank is no cell, not a styled empty one
 			if val != nil {
 				cells[j] = excelize.Cell{StyleID: style, Value: val}

@@ -40,6 +40,11 @@ type rawSheet struct {
 	Rows []struct {
 		Cells []rawCell `xml:"c"`
 	} `xml:"sheetData>row"`
+	RowBreaks []struct {
+		ID int `xml:"id,attr"`
+	} `xml:"rowBreaks>brk"`
+	// chartRows are the rows (0-based) the sheet's charts are anchored at.
+	chartRows []int
 }
 
 // rawBook is a workbook read straight from its zip parts, without excelize,
@@ -108,7 +113,32 @@ func readRawBook(t *testing.T, p string) *rawBook {
 	b := &rawBook{sheets: map[string]*rawSheet{}, defined: wb.Defined}
 	for _, s := range wb.Sheets {
 		rs := &rawSheet{}
-		decode(target[s.RID], rs)
+		part := target[s.RID]
+		decode(part, rs)
+		relsPart := path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
+		if _, ok := parts[relsPart]; ok {
+			var sheetRels struct {
+				Rels []struct {
+					Type   string `xml:"Type,attr"`
+					Target string `xml:"Target,attr"`
+				} `xml:"Relationship"`
+			}
+			decode(relsPart, &sheetRels)
+			for _, r := range sheetRels.Rels {
+				if !strings.HasSuffix(r.Type, "/drawing") {
+					continue
+				}
+				var drawing struct {
+					Anchors []struct {
+						Row int `xml:"from>row"`
+					} `xml:"twoCellAnchor"`
+				}
+				decode(path.Join(path.Dir(part), r.Target), &drawing)
+				for _, a := range drawing.Anchors {
+					rs.chartRows = append(rs.chartRows, a.Row)
+				}
+			}
+		}
 		b.sheets[s.Name] = rs
 		b.order = append(b.order, s.Name)
 	}
