@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -45,6 +46,11 @@ Without --input the embedded sample is used; without --scenario the baseline.
 --set key=value changes a value in every scenario (e.g. --set
 unit_cost.acute.mode=2.0); --iterations, --seed and --target win over the
 scenario files. A progress bar is shown on stderr when it is a terminal.
+
+The Manifest records the command that reproduces the export as given. With
+SOURCE_DATE_EPOCH set (whole seconds since 1970-01-01 UTC), every date in the
+output comes from it and run times are left out, so the same inputs,
+scenarios, seed and iterations give the same bytes.
 
 An existing output is replaced only with --force, and only if it is a regular
 file (through a symbolic link, the file it points to, keeping the link); an
@@ -104,7 +110,12 @@ func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
 	if err != nil {
 		return usageError(err)
 	}
-	xopts := export.Options{Force: f.force, Protect: append([]string{f.session.input, f.session.mapPath}, f.session.scenarios...)}
+	date, err := export.ParseSourceDateEpoch(os.Getenv(export.SourceDateEpochVar))
+	if err != nil {
+		return usageError(err)
+	}
+	xopts := export.Options{Force: f.force, Protect: append([]string{f.session.input, f.session.mapPath}, f.session.scenarios...),
+		SourceDate: date}
 	if f.out != "-" {
 		if err := export.Check(f.out, format, xopts); err != nil {
 			return usageError(err)
@@ -115,8 +126,9 @@ func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
 		return err
 	}
 	bar := newProgressBar(stderr, f.quiet)
+	command := f.reproduce(cmd, s, scenarios, format)
 	var runs []export.Run
-	for i, sc := range scenarios {
+	for _, sc := range scenarios {
 		label := sc.Name
 		res, err := forecast.Run(ctx, s.Inputs, sc, forecast.Options{Workers: f.workers,
 			Progress: func(done, total int) { bar.show(label, done, total) }})
@@ -125,7 +137,7 @@ func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
 			return runError(ctx, fmt.Errorf("scenario %s: %w", label, err))
 		}
 		run := export.NewRun(res, s.Inputs, src, versionOf(opts), time.Now())
-		run.Manifest.Command = f.reproduce(s, i, sc)
+		run.Manifest.Command = command
 		if !f.quiet {
 			fmt.Fprintln(stderr, summaryLine(res))
 		}
@@ -206,9 +218,14 @@ func (f *runFlags) applyOverrides(cmd *cobra.Command, s Session) ([]model.Scenar
 	return out, nil
 }
 
-// reproduce writes the command line that reruns scenario i alone with the
-// same inputs, seed and iterations.
-func (f *runFlags) reproduce(s Session, i int, sc model.Scenario) string {
+// reproduce writes the command line that reproduces this export as given:
+// the same input, map and scenario files, --set flags, analyses, format and
+// --out path. --iterations, --seed and --target are written when every
+// scenario ran with the same value (always, with one scenario), which pins
+// what the runs used; otherwise each scenario file's own value applies, as
+// it did. --workers, --force and --quiet change nothing in the output and
+// are left out.
+func (f *runFlags) reproduce(cmd *cobra.Command, s Session, scenarios []model.Scenario, format export.Format) string {
 	parts := []string{"corecast run"}
 	if s.InputPath != "" {
 		parts = append(parts, "--input "+quoteArg(s.InputPath))
@@ -216,17 +233,41 @@ func (f *runFlags) reproduce(s Session, i int, sc model.Scenario) string {
 	if s.MapPath != "" {
 		parts = append(parts, "--map "+quoteArg(s.MapPath))
 	}
-	if i < len(s.ScenarioPaths) {
-		parts = append(parts, "--scenario "+quoteArg(s.ScenarioPaths[i]))
+	for _, p := range s.ScenarioPaths {
+		parts = append(parts, "--scenario "+quoteArg(p))
 	}
 	for _, a := range f.sets {
 		parts = append(parts, "--set "+quoteArg(a))
 	}
-	parts = append(parts, "--iterations "+strconv.Itoa(sc.Iterations), "--seed "+strconv.FormatUint(sc.Seed, 10),
-		"--target "+sc.TargetYear.String())
+	if v, ok := common(scenarios, func(sc model.Scenario) string { return strconv.Itoa(sc.Iterations) }); ok {
+		parts = append(parts, "--iterations "+v)
+	}
+	if v, ok := common(scenarios, func(sc model.Scenario) string { return strconv.FormatUint(sc.Seed, 10) }); ok {
+		parts = append(parts, "--seed "+v)
+	}
+	if v, ok := common(scenarios, func(sc model.Scenario) string { return sc.TargetYear.String() }); ok {
+		parts = append(parts, "--target "+v)
+	}
 	parts = append(parts, f.analyses.args()...)
-	parts = append(parts, "--out OUT.xlsx")
+	if cmd.Flags().Changed("format") {
+		parts = append(parts, "--format "+string(format))
+	}
+	parts = append(parts, "--out "+quoteArg(f.out))
 	return strings.Join(parts, " ")
+}
+
+// common returns the value every scenario has, and false when they differ.
+func common(scenarios []model.Scenario, value func(model.Scenario) string) (string, bool) {
+	if len(scenarios) == 0 {
+		return "", false
+	}
+	v := value(scenarios[0])
+	for _, sc := range scenarios[1:] {
+		if value(sc) != v {
+			return "", false
+		}
+	}
+	return v, true
 }
 
 // quoteArg quotes a shell argument when it holds anything but safe characters.

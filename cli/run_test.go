@@ -190,7 +190,7 @@ func TestRunManifestReproduces(t *testing.T) {
 		t.Errorf("manifest %v", fields)
 	}
 	want := "corecast run --set capacity_starts=90 --iterations 80 --seed 11 --target 2023-24"
-	if !strings.HasPrefix(fields["command"], want) {
-		t.Errorf("command %q, want it to start %q", fields["command"], want)
+	if !strings.HasPrefix(fields["command"], want) || !strings.HasSuffix(fields["command"], " --out "+path) {
+		t.Errorf("command %q, want it to start %q and end --out %s", fields["command"], want, path)
 	}
 }

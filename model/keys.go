@@ -189,6 +189,20 @@ func (k Key) Format(v Value) string {
 	return v.Text
 }
 
+// Number returns the value of a numeric key (a float or whole-number key,
+// or an uplift given as one number) in s, and false for the others (name,
+// years, seed, choices, flags, distributions and uplift tables), so that
+// writers store numbers as numbers without guessing from the text.
+func (k Key) Number(s *Scenario) (float64, bool) {
+	switch v := k.get(s); k.Kind {
+	case KindFloat, KindInt:
+		return v.Float(k.Kind), true
+	case KindUplift:
+		return v.Num, len(v.ByYear) == 0
+	}
+	return 0, false
+}
+
 func parseFloat(key, v string) (float64, error) {
 	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {

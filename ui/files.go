@@ -52,12 +52,17 @@ func defaultFiles(cfg config, inputs model.Inputs) common.Files {
 			if err != nil {
 				return err
 			}
+			// As in a batch run, SOURCE_DATE_EPOCH fixes every date written.
+			date, err := export.ParseSourceDateEpoch(os.Getenv(export.SourceDateEpochVar))
+			if err != nil {
+				return err
+			}
 			runs := make([]export.Run, 0, len(req.Results))
 			for _, r := range req.Results {
 				runs = append(runs, export.NewRun(r, req.Inputs, src, cfg.version, time.Now()))
 			}
 			return export.Write(ctx, req.Path, f, runs,
-				export.Options{Force: req.Overwrite, Protect: protect, Progress: req.Progress})
+				export.Options{Force: req.Overwrite, Protect: protect, Progress: req.Progress, SourceDate: date})
 		},
 	}
 }

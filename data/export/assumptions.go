@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 
 	"corecast/model"
 )
@@ -14,10 +13,12 @@ var paramNames = []string{"value", "min", "mode", "max", "mean", "sd", "median",
 
 // assumption is one row of the Assumptions table.
 type assumption struct {
-	key, value, dist string
-	params           []float64 // paramNames order; NaN when not used
-	description      string
-	source           string
+	key         string
+	value       any // a number for a numeric key or a correlation, otherwise text
+	dist        string
+	params      []float64 // paramNames order; NaN when not used
+	description string
+	source      string
 }
 
 // assumptions lists every scenario value with its description and source:
@@ -29,7 +30,15 @@ func assumptions(sc model.Scenario) []assumption {
 		nan[i] = math.NaN()
 	}
 	for _, k := range model.ScalarKeys() {
-		out = append(out, assumption{key: k.Name, value: k.Get(&sc), params: nan, description: k.Description, source: k.Source})
+		a := assumption{key: k.Name, value: k.Get(&sc), params: nan, description: k.Description, source: k.Source}
+		if v, ok := k.Number(&sc); ok {
+			a.value = cell{v, kNumber}
+		}
+		if k.Kind == model.KindSeed {
+			a.value = seedValue(sc.Seed)
+			a.description = joinNotes(a.description, seedNote(sc.Seed))
+		}
+		out = append(out, a)
 	}
 	for _, k := range model.DistributionKeys() {
 		d := *k.Dist(&sc)
@@ -51,7 +60,7 @@ func assumptions(sc model.Scenario) []assumption {
 		src = "corecast default (DESIGN §4): the five unit costs pairwise 0.6"
 	}
 	for i, c := range sc.Correlations {
-		out = append(out, assumption{key: fmt.Sprintf("correlation[%d]", i+1), value: strconv.FormatFloat(c.Rho, 'g', -1, 64),
+		out = append(out, assumption{key: fmt.Sprintf("correlation[%d]", i+1), value: cell{c.Rho, kNumber},
 			params: nan, description: fmt.Sprintf("rank correlation of %s with %s (Iman–Conover)", c.A, c.B), source: src})
 	}
 	if len(sc.Correlations) == 0 {
@@ -63,14 +72,14 @@ func assumptions(sc model.Scenario) []assumption {
 
 // assumptionsSheet lists every scenario value of every run.
 func assumptionsSheet(b *book) *sheet {
-	cols := []column{{name: "key"}, {name: "value", input: true}, {name: "dist"}}
+	cols := []column{{name: "key"}, {name: "value", kind: kMixed, input: true, left: true}, {name: "dist"}}
 	for _, n := range paramNames {
 		if n == "value" {
 			n = "fixed" // the fixed distribution's value, apart from the value column
 		}
 		cols = append(cols, column{name: n, kind: kRatio})
 	}
-	cols = append(cols, column{name: "description"}, column{name: "source"})
+	cols = append(cols, column{name: "description", wide: true}, column{name: "source", wide: true})
 	rows := make([][]assumption, len(b.runs))
 	for k, r := range b.runs {
 		rows[k] = assumptions(r.Result.Scenario)

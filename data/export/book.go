@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"strconv"
+	"time"
 
 	"corecast/forecast"
 )
@@ -42,10 +43,13 @@ var builders = []builder{
 type book struct {
 	runs   []Run
 	labels []string // scenario names, made unique
+	// sourceDate, when not zero, is the run date of every run, whose run
+	// times are then left out (Options.SourceDate).
+	sourceDate time.Time
 }
 
 // newBook checks the runs and labels them.
-func newBook(runs []Run) (*book, error) {
+func newBook(runs []Run, opts Options) (*book, error) {
 	if len(runs) == 0 {
 		return nil, fmt.Errorf("nothing to export: no runs")
 	}
@@ -57,7 +61,7 @@ func newBook(runs []Run) (*book, error) {
 			return nil, fmt.Errorf("run %d: result has %d iterations but %d recorded", i+1, r.Result.Iterations, len(r.Result.TotalNeed))
 		}
 	}
-	return &book{runs: runs, labels: uniqueLabels(runs)}, nil
+	return &book{runs: runs, labels: uniqueLabels(runs), sourceDate: opts.SourceDate}, nil
 }
 
 // sheets builds every sheet that applies.

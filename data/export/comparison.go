@@ -15,8 +15,9 @@ func comparisonNotes(first string) []string {
 	}
 }
 
-// comparisonKind is the number format of a compared figure, by its unit.
-func comparisonKind(unit string) kind {
+// unitKind is the number format of a figure, by its unit as forecast names
+// it.
+func unitKind(unit string) kind {
 	switch unit {
 	case "£m":
 		return kMoney
@@ -39,13 +40,13 @@ func comparisonSheet(b *book) *sheet {
 	for k := 1; k < len(b.runs); k++ {
 		diffs[k] = forecast.Compare(first, b.runs[k].Result)
 	}
-	cols := []column{{name: "measure"}, {name: "label"}, {name: "unit"}, {name: "paired"}, {name: "first_scenario"}, {name: "first_value"},
-		{name: "value"}, {name: "difference"}, {name: "difference_mc_se"}, {name: "z", kind: kScore}}
+	cols := []column{{name: "measure"}, {name: "label"}, {name: "unit"}, {name: "paired"}, {name: "first_scenario"}, {name: "first_value", kind: kNumber},
+		{name: "value", kind: kNumber}, {name: "difference", kind: kNumber}, {name: "difference_mc_se", kind: kNumber}, {name: "z", kind: kScore}}
 	t, _ := b.stacked("comparison", cols,
 		func(k int) int { return len(diffs[k]) },
 		func(k, j int, dst []any) {
 			d := diffs[k][j]
-			c := comparisonKind(d.Unit)
+			c := unitKind(d.Unit)
 			seKind := c
 			switch c {
 			case kPercent:

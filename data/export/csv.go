@@ -19,7 +19,7 @@ import (
 // formula is prefixed with a single quote. Files appear only when all are
 // complete; existing files are replaced only with opts.Force.
 func WriteCSV(ctx context.Context, path string, runs []Run, opts Options) error {
-	b, err := newBook(runs)
+	b, err := newBook(runs, opts)
 	if err != nil {
 		return err
 	}
@@ -27,10 +27,11 @@ func WriteCSV(ctx context.Context, path string, runs []Run, opts Options) error 
 	tables, _ := allTables(sheets)
 	prog := newProgress(ctx, sheets, opts.Progress)
 	if strings.EqualFold(filepath.Ext(path), ".zip") {
+		mod := zipTime(opts.stamp())
 		return writeFileAtomic(ctx, path, opts, func(w io.Writer) error {
 			zw := zip.NewWriter(w)
 			for _, t := range tables {
-				fw, err := zw.Create(t.name + ".csv")
+				fw, err := zw.CreateHeader(&zip.FileHeader{Name: t.name + ".csv", Method: zip.Deflate, Modified: mod})
 				if err != nil {
 					return err
 				}

@@ -14,4 +14,12 @@
 // Options.Force, and an input file (Options.Protect) is never replaced.
 // Text taken from input data that begins with = + - @ is written so that no
 // spreadsheet evaluates it as a formula.
+//
+// Every reader sees the same workbook: each sheet declares its used range,
+// numbers are stored as numbers and blanks as no cell, and every sheet
+// prints one page wide with its header row repeated. The output is
+// reproducible to the byte: with Options.SourceDate (SOURCE_DATE_EPOCH) every
+// date written comes from it and run times are left out, styles are
+// numbered and workbook parts written in a fixed order, so the same runs
+// give the same xlsx, CSV zip and JSON.
 package export

@@ -24,7 +24,7 @@ func goalSeekSheet(b *book) *sheet {
 		return nil
 	}
 	cols := []column{{name: "lever"}, {name: "target_year"}, {name: "reached"}, {name: "goal", kind: kPercent}, {name: "p", kind: kPercent},
-		{name: "value"}, {name: "unit"}, {name: "reproduce"}, {name: "evaluations", kind: kCount}, {name: "iterations", kind: kCount},
+		{name: "value", kind: kNumber}, {name: "unit"}, {name: "reproduce"}, {name: "evaluations", kind: kCount}, {name: "iterations", kind: kCount},
 		{name: "tolerance_m", kind: kMoney}, {name: "best_value", kind: kMoney}, {name: "capacity_needed", kind: kCount},
 		{name: "capacity_uplift_m", kind: kMoney}, {name: "capacity_p", kind: kPercent}, {name: "binding", overflow: true}}
 	t, _ := b.stacked("goal_seek", cols,

@@ -59,7 +59,7 @@ func histogramSheet(b *book) *sheet {
 		}
 	}
 	cols := []column{{name: "bin", kind: kCount}, {name: "from_m", kind: kMoney}, {name: "to_m", kind: kMoney},
-		{name: "midpoint_m", kind: kCount}, {name: "iterations", kind: kCount}, {name: "share", kind: kPercent}}
+		{name: "midpoint_m", kind: kMoney}, {name: "iterations", kind: kCount}, {name: "share", kind: kPercent}}
 	t, starts := b.stacked("need_histogram", cols,
 		b.each(func(_ *forecast.Result) int { return bs.n }),
 		func(k, j int, dst []any) {

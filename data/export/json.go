@@ -33,7 +33,11 @@ type JSONTable struct {
 // JSONColumn names a column and says what its numbers are.
 type JSONColumn struct {
 	Name string `json:"name"`
-	Kind string `json:"kind"` // text, £m, count, number, probability, seconds
+	// Kind says what every value of the column is: text; £m, count (whole
+	// numbers), number, probability or seconds (numbers); or number_or_text
+	// (a column of settings, each row a number or text). A value that is
+	// not defined is null whatever the kind.
+	Kind string `json:"kind"`
 }
 
 // jsonTableHead is a JSONTable without its rows, which are streamed.
@@ -47,7 +51,7 @@ type jsonTableHead struct {
 // WriteJSON writes the runs to w as one JSONDocument, streaming the rows.
 // If ctx is cancelled it stops and returns the context's error.
 func WriteJSON(ctx context.Context, w io.Writer, runs []Run, opts Options) error {
-	b, err := newBook(runs)
+	b, err := newBook(runs, opts)
 	if err != nil {
 		return err
 	}
@@ -118,7 +122,7 @@ func appendJSONValue(buf []byte, v any) []byte {
 		if !finite(x) {
 			return append(buf, "null"...)
 		}
-		return strconv.AppendFloat(buf, x, 'g', -1, 64)
+		return appendNumber(buf, x)
 	}
 	switch x := v.(type) {
 	case float64:

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"strconv"
 	"time"
 )
 
@@ -25,14 +24,21 @@ func manifestValue(b *book, k int, field string) any {
 	case "input_note":
 		return m.Input.Note
 	case "run_date":
-		if m.RunDate.IsZero() {
-			return ""
+		date := m.RunDate
+		if !b.sourceDate.IsZero() {
+			date = b.sourceDate
 		}
-		return m.RunDate.UTC().Format(time.RFC3339)
+		if date.IsZero() {
+			return nil
+		}
+		return date.UTC().Format(time.RFC3339)
 	case "run_time_s":
+		if !b.sourceDate.IsZero() {
+			return nil // differs from run to run: see the note
+		}
 		return cell{m.RunTime.Seconds(), kSeconds}
 	case "seed":
-		return strconv.FormatUint(m.Seed, 10)
+		return seedValue(m.Seed)
 	case "iterations":
 		return cell{float64(m.Iterations), kCount}
 	case "sampling":
@@ -51,9 +57,11 @@ func manifestValue(b *book, k int, field string) any {
 
 // manifestSheet records how each run was made, one column per run.
 func manifestSheet(b *book) *sheet {
-	cols := []column{{name: "field"}}
+	// Wrapped, so that a long command or note stays in its column instead
+	// of being cut off by the next run's.
+	cols := []column{{name: "field", wrap: true}}
 	for _, l := range b.labels {
-		cols = append(cols, column{name: l, input: true, wide: true, left: true})
+		cols = append(cols, column{name: l, kind: kMixed, input: true, wide: true, left: true, wrap: true})
 	}
 	t := &table{name: "manifest", cols: cols, n: len(manifestFields)}
 	t.row = func(i int, dst []any) {
@@ -62,8 +70,17 @@ func manifestSheet(b *book) *sheet {
 			dst[1+k] = manifestValue(b, k, manifestFields[i])
 		}
 	}
-	return &sheet{name: SheetManifest, tables: []*table{t}, notes: []string{
+	notes := []string{
 		"To reproduce a run, give the same input file (check its SHA-256), the scenario as listed on the Assumptions sheet, and this seed and number of iterations: the numbers are identical whatever the number of workers.",
 		"The workbook holds numbers to the 15 significant digits Excel keeps; the CSV and JSON exports hold them in full.",
-	}}
+	}
+	if !b.sourceDate.IsZero() {
+		notes = append(notes, SourceDateEpochVar+" was set: run_date is its date and run_time_s is left blank, since the time a run takes differs from one run to the next, so that the same runs give a file identical to the byte.")
+	}
+	for k, r := range b.runs {
+		if n := seedNote(r.Manifest.Seed); n != "" {
+			notes = append(notes, "The seed of "+b.labels[k]+" is "+n+".")
+		}
+	}
+	return &sheet{name: SheetManifest, tables: []*table{t}, notes: notes}
 }

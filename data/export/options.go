@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // Options controls an export.
@@ -19,6 +20,18 @@ type Options struct {
 	// Progress, if set, is called as rows are written with the number of
 	// rows done and the total.
 	Progress func(done, total int)
+	// SourceDate, when not zero, is the one date the export records: the
+	// Manifest's run date, the workbook's created and modified dates and
+	// the time of every zip entry (in the workbook and in a CSV zip). The
+	// run time, which differs from one run to the next, is then left out.
+	// So the same inputs, scenario, seed and iterations give the same bytes.
+	// ParseSourceDateEpoch reads it from SOURCE_DATE_EPOCH. When zero, the
+	// dates are the real ones.
+	SourceDate time.Time
+
+	// maxRows is the most rows a worksheet may hold; zero for Excel's limit.
+	// Tests lower it to exercise the split of a long table.
+	maxRows int
 }
 
 // Write exports the runs to path in the given format: XLSX and JSON write one

@@ -3,11 +3,13 @@ package export
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"corecast/forecast"
 )
 
-// statsColumns are the columns of a forecast.Stats, after a prefix.
+// statsColumns are the columns of a forecast.Stats, after a prefix: of kind
+// k, or kNumber when each row's unit says what the numbers are.
 func statsColumns(prefix string, k kind) []column {
 	names := []string{"mean", "sd", "mc_se", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "min", "max"}
 	cols := make([]column, len(names))
@@ -17,10 +19,11 @@ func statsColumns(prefix string, k kind) []column {
 	return cols
 }
 
-// statsValues writes a forecast.Stats in statsColumns order.
-func statsValues(s forecast.Stats, dst []any) {
+// statsValues writes a forecast.Stats in statsColumns order, each value a
+// number in the format of kind k.
+func statsValues(s forecast.Stats, k kind, dst []any) {
 	for i, v := range []float64{s.Mean, s.SD, s.SE, s.P5, s.P10, s.P25, s.P50, s.P75, s.P90, s.P95, s.Min, s.Max} {
-		dst[i] = v
+		dst[i] = cell{v, k}
 	}
 }
 
@@ -29,17 +32,19 @@ const seNote = "mc_se is the Monte Carlo standard error of the mean, sd/√N: ex
 // summarySheet holds the headline outputs with their statistics and the
 // headline probabilities, years and settings.
 func summarySheet(b *book) *sheet {
-	cols := append([]column{{name: "output"}, {name: "label"}, {name: "unit"}}, statsColumns("", kMoney)...)
+	// Most outputs are £m, one is a number of trusts: the unit column says
+	// which, and each row has its own number format.
+	cols := append([]column{{name: "output"}, {name: "label"}, {name: "unit"}}, statsColumns("", kNumber)...)
 	outputs, _ := b.stacked("summary", cols,
 		b.each(func(r *forecast.Result) int { return len(r.Outputs) }),
 		func(k, j int, dst []any) {
 			o := b.runs[k].Result.Outputs[j]
 			dst[0], dst[1], dst[2] = o.Key, o.Label, o.Unit
-			statsValues(o.Stats, dst[3:])
+			statsValues(o.Stats, unitKind(o.Unit), dst[3:])
 		})
 
 	headline, _ := b.stacked("headline",
-		[]column{{name: "measure"}, {name: "value"}, {name: "mc_se"}, {name: "note", overflow: true}},
+		[]column{{name: "measure"}, {name: "value", kind: kMixed}, {name: "mc_se", kind: kNumber}, {name: "note", overflow: true}},
 		b.each(func(r *forecast.Result) int { return len(headlineRows(r)) }),
 		func(k, j int, dst []any) {
 			h := headlineRows(b.runs[k].Result)[j]
@@ -76,7 +81,7 @@ func headlineRows(r *forecast.Result) []headlineRow {
 		{"Mean total programme minus plan, £m", cell{prog.Stats.Mean - sc.PlanTotalM, kMoney}, cell{prog.Stats.SE, kMoney}, "negative: within the plan"},
 		{"Trusts", cell{float64(len(r.ByTrust)), kCount}, nil, ""},
 		{"Iterations", cell{float64(r.Iterations), kCount}, nil, ""},
-		{"Seed", strconv.FormatUint(sc.Seed, 10), nil, "the same seed and iterations give identical numbers"},
+		{"Seed", seedValue(sc.Seed), nil, joinNotes("the same seed and iterations give identical numbers", seedNote(sc.Seed))},
 		{"Sampling", string(sc.Sampling), nil, "scenario-level inputs: lhs (Latin hypercube) or random"},
 	}
 }
@@ -107,4 +112,15 @@ func money0(v float64) string {
 		return "-" + string(out)
 	}
 	return string(out)
+}
+
+// joinNotes joins the notes that are not empty with "; ".
+func joinNotes(notes ...string) string {
+	var out []string
+	for _, n := range notes {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, "; ")
 }

@@ -5,7 +5,10 @@ import (
 	"strings"
 )
 
-// kind says how a column's values are formatted.
+// kind says what a column's values are and how they are formatted. Every
+// value of a column is of its kind, or missing (nil, NaN): a text column
+// holds strings, a numeric column numbers; kNumber and kMixed columns hold
+// cells, each with the kind of its own row.
 type kind int
 
 const (
@@ -18,6 +21,9 @@ const (
 	kRatio               // scenario-level inputs and other small numbers, 0.0000
 	kSeconds             // run time, 0.000
 	kScore               // a z score, 0.00
+	kWhole               // a whole number shown with every digit and no separators, such as a seed, 0
+	kNumber              // numbers in the General format; as a column, numbers whose unit a row gives
+	kMixed               // a column of numbers and text, such as settings: one value per row of any kind
 )
 
 // column is one column of a table.
@@ -34,6 +40,11 @@ type column struct {
 	wide bool
 	// left aligns numbers to the left, for columns that mix text and numbers.
 	left bool
+	// wrap wraps long text onto several lines, at the top of its cell.
+	wrap bool
+	// indent indents text from the left: the workbook sets it on a text
+	// column right of numbers (see sheetColumns).
+	indent bool
 }
 
 // cell is a value with its own format, for tables whose value column mixes

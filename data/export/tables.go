@@ -1,6 +1,7 @@
 package export
 
 import (
+	"math"
 	"strconv"
 )
 
@@ -17,10 +18,12 @@ func allTables(sheets []*sheet) (tables []*table, sheetOf map[*table]*sheet) {
 	return tables, sheetOf
 }
 
-// kindNames describe each kind in the JSON column list.
+// kindNames describe each kind in the JSON column list: what every value of
+// the column is (or null, for a value that is not defined).
 var kindNames = map[kind]string{
 	kText: "text", kMoney: "£m", kCount: "count", kTrusts: "number",
 	kPercent: "probability", kPctSE: "probability", kRatio: "number", kSeconds: "seconds", kScore: "number",
+	kWhole: "number", kNumber: "number", kMixed: "number_or_text",
 }
 
 // csvText formats a value for CSV: numbers in full precision, NaN empty,
@@ -32,12 +35,12 @@ func csvText(v any, c column) string {
 		if !finite(x) {
 			return ""
 		}
-		return strconv.FormatFloat(x, 'g', -1, 64)
+		return string(appendNumber(nil, x))
 	case cell:
 		if !finite(x.v) {
 			return ""
 		}
-		return strconv.FormatFloat(x.v, 'g', -1, 64)
+		return string(appendNumber(nil, x.v))
 	case int:
 		return strconv.Itoa(x)
 	case string:
@@ -53,4 +56,14 @@ func csvText(v any, c column) string {
 func tableNames() []string {
 	return []string{"summary", "headline", "by_year", "by_region", "by_type", "by_trust", "distribution",
 		"need_histogram", "tornado", "rank_correlation", "goal_seek", "comparison", "assumptions", "inputs_trusts", "inputs_funding", "import_notes", "manifest"}
+}
+
+// appendNumber appends a finite number in full precision: whole numbers
+// with every digit (1000000, not 1e+06, so that a seed or a count reads as
+// written), others in the shortest form that reads back exactly.
+func appendNumber(buf []byte, v float64) []byte {
+	if v == math.Trunc(v) && math.Abs(v) < 1e21 {
+		return strconv.AppendFloat(buf, v, 'f', -1, 64)
+	}
+	return strconv.AppendFloat(buf, v, 'g', -1, 64)
 }

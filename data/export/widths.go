@@ -17,8 +17,9 @@ const (
 // widths estimates a width for each column of t from its header and its
 // first rows.
 func widths(t *table) []float64 {
-	w := make([]float64, len(t.cols))
-	for i, c := range t.cols {
+	cols := sheetColumns(t.cols)
+	w := make([]float64, len(cols))
+	for i, c := range cols {
 		w[i] = float64(utf8.RuneCountInString(c.name)) + 3 // room for the filter button
 	}
 	dst := make([]any, len(t.cols))
@@ -26,13 +27,16 @@ func widths(t *table) []float64 {
 		clear(dst)
 		t.row(r, dst)
 		for i, v := range dst {
-			if t.cols[i].overflow {
+			if cols[i].overflow {
 				continue
 			}
-			w[i] = math.Max(w[i], float64(textWidth(v, t.cols[i].kind))+1)
+			w[i] = math.Max(w[i], float64(textWidth(v, cols[i].kind))+1)
 		}
 	}
-	for i, c := range t.cols {
+	for i, c := range cols {
+		if c.indent {
+			w[i] += indentWidth
+		}
 		top := float64(maxWidth)
 		if c.wide {
 			top = maxWideWidth

@@ -1,10 +1,11 @@
 package export
 
 import (
-	"archive/zip"
 	"context"
 	"fmt"
 	"io"
+	"sort"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -18,21 +19,25 @@ func WriteXLSX(ctx context.Context, path string, runs []Run, opts Options) error
 	if err := checkTarget(path, opts, false); err != nil {
 		return err
 	}
-	b, err := newBook(runs)
+	b, err := newBook(runs, opts)
 	if err != nil {
 		return err
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := buildWorkbook(ctx, f, b, opts); err != nil {
+	stamp := opts.stamp()
+	if err := buildWorkbook(ctx, f, b, opts, stamp); err != nil {
 		return err
 	}
 	return writeFileAtomic(ctx, path, opts, func(w io.Writer) error {
 		// excelize assembles the whole zip in a memory buffer before copying
 		// it out, which for a million-row Distribution sheet is hundreds of
-		// MB. Handing it a zip writer on the output file instead streams the
-		// parts straight to disk; the buffer it passes stays empty.
-		f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
+		// MB. Handing it a zip writer on the output file instead sends the
+		// parts to disk, in a fixed order and dated stamp; the buffer it
+		// passes stays empty.
+		z := newStableZip(ctx, w, stamp)
+		defer z.cleanup()
+		f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
 		if _, err := f.WriteTo(io.Discard); err != nil {
 			return fmt.Errorf("saving the workbook: %w", err)
 		}
@@ -54,16 +59,23 @@ type xlsxWriter struct {
 	prog   *progress
 	placed map[*table]placement
 	first  bool // the next sheet is the first, which renames Sheet1
+	// maxRows is the most rows a worksheet holds: Excel's limit, or a lower
+	// one a test sets.
+	maxRows int
 }
 
-// buildWorkbook writes every sheet of the book into f.
-func buildWorkbook(ctx context.Context, f *excelize.File, b *book, opts Options) error {
+// buildWorkbook writes every sheet of the book into f, dated stamp.
+func buildWorkbook(ctx context.Context, f *excelize.File, b *book, opts Options, stamp time.Time) error {
 	st, err := newStyles(f)
 	if err != nil {
 		return err
 	}
 	sheets := b.sheets()
-	w := &xlsxWriter{f: f, st: st, prog: newProgress(ctx, sheets, opts.Progress), placed: map[*table]placement{}, first: true}
+	w := &xlsxWriter{f: f, st: st, prog: newProgress(ctx, sheets, opts.Progress), placed: map[*table]placement{}, first: true,
+		maxRows: excelize.TotalRows}
+	if opts.maxRows > 0 {
+		w.maxRows = opts.maxRows
+	}
 	for _, s := range sheets {
 		if s.stream {
 			err = w.writeStream(s)
@@ -78,14 +90,31 @@ func buildWorkbook(ctx context.Context, f *excelize.File, b *book, opts Options)
 		}
 	}
 	f.SetActiveSheet(0)
+	// Without dates of its own, the workbook would say it was made on
+	// excelize's default date, 2006-09-16.
+	date := stamp.UTC().Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:   "corecast forecast",
-		Creator: "corecast " + b.runs[0].Manifest.Version,
-		Subject: "Monte Carlo forecast of national investment needed for core digitisation of NHS trusts",
+		Title:    "corecast forecast",
+		Creator:  "corecast " + b.runs[0].Manifest.Version,
+		Subject:  "Monte Carlo forecast of national investment needed for core digitisation of NHS trusts",
+		Created:  date,
+		Modified: date,
 	}); err != nil {
 		return fmt.Errorf("setting workbook properties: %w", err)
 	}
+	sortContentTypes(f)
 	return w.prog.finish()
+}
+
+// sortContentTypes puts the workbook's default content types in extension
+// order: excelize adds those of images from a map, in a different order in
+// each export, whenever a chart is drawn.
+func sortContentTypes(f *excelize.File) {
+	if f.ContentTypes == nil {
+		return
+	}
+	d := f.ContentTypes.Defaults
+	sort.SliceStable(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
 }
 
 // newSheet creates a worksheet, renaming the default sheet for the first.
@@ -129,18 +158,3 @@ func headerNames(t *table) []string {
 // tableStyle is the built-in style of every Excel table: light banding that
 // leaves the header style visible.
 const tableStyle = "TableStyleLight1"
-
-// pageSetup prints the sheet landscape, fitted to one page wide when it is
-// not too wide to read.
-func (w *xlsxWriter) pageSetup(name string, cols int) error {
-	landscape := "landscape"
-	layout := &excelize.PageLayoutOptions{Orientation: &landscape}
-	if cols <= 30 {
-		one, zero, fit := 1, 0, true
-		layout.FitToWidth, layout.FitToHeight = &one, &zero
-		if err := w.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-			return err
-		}
-	}
-	return w.f.SetPageLayout(name, layout)
-}

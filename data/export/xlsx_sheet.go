@@ -1,7 +1,9 @@
 package export
 
 import (
+	"maps"
 	"math"
+	"slices"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -15,6 +17,27 @@ const (
 	chartsPerRow = 2
 )
 
+// sheetCells writes the cells of one in-memory sheet and keeps its used
+// range.
+type sheetCells struct {
+	f    *excelize.File
+	name string
+	used usedRange
+}
+
+// set writes v with the given style (0 for none) at column col, row row.
+func (c *sheetCells) set(col, row int, v any, style int) error {
+	ref := cellName(col, row)
+	if err := c.f.SetCellValue(c.name, ref, v); err != nil {
+		return err
+	}
+	c.used.add(col, row)
+	if style == 0 {
+		return nil
+	}
+	return c.f.SetCellStyle(c.name, ref, ref, style)
+}
+
 // writeSheet writes a sheet with the normal (in-memory) API: notes, tables
 // below or beside one another, then charts below the tables.
 func (w *xlsxWriter) writeSheet(s *sheet) error {
@@ -22,12 +45,10 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 		return err
 	}
 	f := w.f
+	cells := &sheetCells{f: f, name: s.name}
 	row := 1
 	for _, n := range s.notes {
-		if err := f.SetCellValue(s.name, cellName(1, row), n); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(s.name, cellName(1, row), cellName(1, row), w.st.note); err != nil {
+		if err := cells.set(1, row, n, w.st.note); err != nil {
 			return err
 		}
 		row++
@@ -35,7 +56,7 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 	if len(s.notes) > 0 {
 		row++
 	}
-	top, col, bottom, maxCol := row, 1, row, 1
+	top, col, bottom := row, 1, row
 	colWidth := map[int]float64{}
 	freeze := 0
 	for _, t := range s.tables {
@@ -44,10 +65,7 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 			r, c = top, col
 		}
 		if t.title != "" {
-			if err := f.SetCellValue(s.name, cellName(c, r), t.title); err != nil {
-				return err
-			}
-			if err := f.SetCellStyle(s.name, cellName(c, r), cellName(c, r), w.st.title); err != nil {
+			if err := cells.set(c, r, t.title, w.st.title); err != nil {
 				return err
 			}
 			r++
@@ -55,19 +73,20 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 		if freeze == 0 {
 			freeze = r
 		}
-		if err := w.writeTable(s.name, t, r, c); err != nil {
+		if err := w.writeTable(cells, t, r, c); err != nil {
 			return err
 		}
 		for i, wd := range widths(t) {
 			colWidth[c+i] = math.Max(colWidth[c+i], wd)
 		}
-		maxCol = max(maxCol, c+len(t.cols)-1)
 		bottom = max(bottom, r+t.n)
 		row = r + t.n + 3
 		col = c + len(t.cols) + 1
 	}
-	for c, wd := range colWidth {
-		if err := f.SetColWidth(s.name, colName(c), colName(c), wd); err != nil {
+	// In column order, not map order: the <cols> element must come out the
+	// same in every export.
+	for _, c := range slices.Sorted(maps.Keys(colWidth)) {
+		if err := f.SetColWidth(s.name, colName(c), colName(c), colWidth[c]); err != nil {
 			return err
 		}
 	}
@@ -78,6 +97,14 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 	}
 	for i, c := range s.charts {
 		r := bottom + 3 + (i/chartsPerRow)*chartRows
+		if i%chartsPerRow == 0 {
+			// Each row of charts starts a printed page, so that no chart is
+			// cut in two and none runs under the header row repeated at the
+			// top of the page.
+			if err := f.InsertPageBreak(s.name, cellName(1, r)); err != nil {
+				return err
+			}
+		}
 		col, err := w.colAtPixel(s.name, (i%chartsPerRow)*(chartWidth+chartGap))
 		if err != nil {
 			return err
@@ -86,40 +113,33 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 			return err
 		}
 	}
-	return w.pageSetup(s.name, maxCol)
+	if err := f.SetSheetDimension(s.name, cells.used.ref()); err != nil {
+		return err
+	}
+	return w.pageSetup(s.name, freeze)
 }
 
 // writeTable writes a table's header at row r, column c and its rows below,
 // and makes it an Excel table with autofilter.
-func (w *xlsxWriter) writeTable(sheetName string, t *table, r, c int) error {
-	f := w.f
-	headers := headerNames(t)
-	for i, h := range headers {
-		if err := f.SetCellStr(sheetName, cellName(c+i, r), h); err != nil {
+func (w *xlsxWriter) writeTable(cells *sheetCells, t *table, r, c int) error {
+	cols := sheetColumns(t.cols)
+	for i, h := range headerNames(t) {
+		if err := cells.set(c+i, r, h, w.st.headerOf(cols[i])); err != nil {
 			return err
 		}
 	}
-	if err := f.SetCellStyle(sheetName, cellName(c, r), cellName(c+len(headers)-1, r), w.st.header); err != nil {
-		return err
-	}
-	w.placed[t] = placement{sheet: sheetName, row: r, col: c}
+	w.placed[t] = placement{sheet: cells.name, row: r, col: c}
 	dst := make([]any, len(t.cols))
 	for i := 0; i < t.n; i++ {
 		clear(dst)
 		t.row(i, dst)
 		for j, v := range dst {
-			val, style := w.st.value(v, t.cols[j])
+			val, style := w.st.value(v, cols[j])
 			if val == nil {
 				continue
 			}
-			ref := cellName(c+j, r+1+i)
-			if err := f.SetCellValue(sheetName, ref, val); err != nil {
+			if err := cells.set(c+j, r+1+i, val, style); err != nil {
 				return err
-			}
-			if style != 0 {
-				if err := f.SetCellStyle(sheetName, ref, ref, style); err != nil {
-					return err
-				}
 			}
 		}
 		if err := w.prog.step(); err != nil {
@@ -129,7 +149,7 @@ func (w *xlsxWriter) writeTable(sheetName string, t *table, r, c int) error {
 	if t.n == 0 {
 		return nil
 	}
-	return f.AddTable(sheetName, &excelize.Table{
+	return w.f.AddTable(cells.name, &excelize.Table{
 		Range: cellName(c, r) + ":" + cellName(c+len(t.cols)-1, r+t.n),
 		Name:  t.name, StyleName: tableStyle,
 	})

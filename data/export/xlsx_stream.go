@@ -20,7 +20,7 @@ func (w *xlsxWriter) writeStream(s *sheet) error {
 	if len(s.notes) > 0 {
 		header++
 	}
-	perSheet := excelize.TotalRows - header
+	perSheet := w.maxRows - header
 	wd := widths(t)
 	for part, lo := 1, 0; part == 1 || lo < t.n; part, lo = part+1, lo+perSheet {
 		name, tname := s.name, t.name
@@ -41,8 +41,20 @@ func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []f
 	if err := w.newSheet(name); err != nil {
 		return err
 	}
-	// Page setup goes before streaming: the stream writer keeps it.
-	if err := w.pageSetup(name, len(t.cols)); err != nil {
+	// Page setup and the dimension go before streaming: the stream writer
+	// writes the sheet's head, <dimension> included, when it is created.
+	// Every row has its scenario in the first column and the header spans
+	// every column, so the used range is known before a row is written.
+	if err := w.pageSetup(name, header); err != nil {
+		return err
+	}
+	used := usedRange{}
+	if len(s.notes) > 0 {
+		used.add(1, 1)
+	}
+	used.add(1, header)
+	used.add(len(t.cols), header+hi-lo)
+	if err := w.f.SetSheetDimension(name, used.ref()); err != nil {
 		return err
 	}
 	sw, err := w.f.NewStreamWriter(name)
@@ -62,9 +74,10 @@ func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []f
 			return err
 		}
 	}
-	cells := make([]any, len(t.cols))
+	cols := sheetColumns(t.cols)
+	cells := make([]any, len(cols))
 	for i, h := range headerNames(t) {
-		cells[i] = excelize.Cell{StyleID: w.st.header, Value: h}
+		cells[i] = excelize.Cell{StyleID: w.st.headerOf(cols[i]), Value: h}
 	}
 	if err := sw.SetRow(cellName(1, header), cells); err != nil {
 		return err
@@ -74,8 +87,11 @@ func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []f
 		clear(dst)
 		t.row(i, dst)
 		for j, v := range dst {
-			val, style := w.st.value(v, t.cols[j])
-			cells[j] = excelize.Cell{StyleID: style, Value: val}
+			val, style := w.st.value(v, cols[j])
+			cells[j] = nil // a blank is no cell, not a styled empty one
+			if val != nil {
+				cells[j] = excelize.Cell{StyleID: style, Value: val}
+			}
 		}
 		if err := sw.SetRow(cellName(1, header+1+i-lo), cells); err != nil {
 			return err
