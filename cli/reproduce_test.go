@@ -13,7 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"corecast/data/export"
+	"corecast/report"
 )
 
 // shellWords splits a command line as a POSIX shell would for the quoting
@@ -58,16 +58,16 @@ func shellWords(t *testing.T, line string) []string {
 }
 
 // recordedCommand reads the Manifest's command from an export of any format.
-func recordedCommand(t *testing.T, format export.Format, b []byte) string {
+func recordedCommand(t *testing.T, format report.Format, b []byte) string {
 	t.Helper()
 	switch format {
-	case export.XLSX:
+	case report.XLSX:
 		f, err := excelize.OpenReader(bytes.NewReader(b))
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer f.Close()
-		rows, err := f.GetRows(export.SheetManifest)
+		rows, err := f.GetRows(report.SheetManifest)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,7 +76,7 @@ func recordedCommand(t *testing.T, format export.Format, b []byte) string {
 				return r[1]
 			}
 		}
-	case export.CSV:
+	case report.CSV:
 		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 		if err != nil {
 			t.Fatal(err)
@@ -95,8 +95,8 @@ func recordedCommand(t *testing.T, format export.Format, b []byte) string {
 				return rec[1]
 			}
 		}
-	case export.JSON:
-		var doc export.JSONDocument
+	case report.JSON:
+		var doc report.JSONDocument
 		if err := json.Unmarshal(b, &doc); err != nil {
 			t.Fatal(err)
 		}
@@ -118,23 +118,23 @@ func recordedCommand(t *testing.T, format export.Format, b []byte) string {
 // given, the --set flags, the scenario files and the analyses, and
 // SOURCE_DATE_EPOCH fixes every date.
 func TestRecordedCommandReproducesToTheByte(t *testing.T) {
-	t.Setenv(export.SourceDateEpochVar, "1709285400")
+	t.Setenv(report.SourceDateEpochVar, "1709285400")
 	dir := t.TempDir()
 	tests := []struct {
 		name   string
-		format export.Format
+		format report.Format
 		args   []string
 		want   []string // in the recorded command
 	}{
-		{"xlsx with analyses", export.XLSX,
+		{"xlsx with analyses", report.XLSX,
 			[]string{"--iterations", "120", "--seed", "5", "--set", "capacity_starts=150", "--set", "unit_cost.acute.mode=2.1",
 				"--sensitivity", "--goal-seek", "--goal-p", "0.5", "--out", filepath.Join(dir, "a.xlsx")},
 			[]string{"--set capacity_starts=150 --set unit_cost.acute.mode=2.1", "--sensitivity --goal-seek --goal-p 0.5", "--out " + filepath.Join(dir, "a.xlsx")}},
-		{"csv zip of two scenarios", export.CSV,
+		{"csv zip of two scenarios", report.CSV,
 			[]string{"--scenario", examplePath("baseline.toml"), "--scenario", examplePath("faster-deployment.toml"),
 				"--iterations", "90", "--set", "envelope_uplift_m=25", "--out", filepath.Join(dir, "b.zip")},
 			[]string{"--scenario " + examplePath("baseline.toml") + " --scenario " + examplePath("faster-deployment.toml"), "--set envelope_uplift_m=25", "--out " + filepath.Join(dir, "b.zip")}},
-		{"json named by --format", export.JSON,
+		{"json named by --format", report.JSON,
 			[]string{"--iterations", "70", "--seed", "9", "--format", "json", "--out", filepath.Join(dir, "c.out")},
 			[]string{"--iterations 70 --seed 9", "--format json --out " + filepath.Join(dir, "c.out")}},
 	}
@@ -183,7 +183,7 @@ func TestRecordedCommandToStdout(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if command := recordedCommand(t, export.JSON, []byte(stdout)); !strings.HasSuffix(command, " --out -") {
+	if command := recordedCommand(t, report.JSON, []byte(stdout)); !strings.HasSuffix(command, " --out -") {
 		t.Errorf("command %q, want it to end --out -", command)
 	}
 }
@@ -191,11 +191,11 @@ func TestRecordedCommandToStdout(t *testing.T) {
 // TestBadSourceDateEpoch checks a malformed SOURCE_DATE_EPOCH is a usage
 // error that names it, and nothing is written.
 func TestBadSourceDateEpoch(t *testing.T) {
-	t.Setenv(export.SourceDateEpochVar, "yesterday")
+	t.Setenv(report.SourceDateEpochVar, "yesterday")
 	out := filepath.Join(t.TempDir(), "r.xlsx")
 	code, _, stderr := runCLI(t, context.Background(), "run", "--iterations", "40", "--out", out)
-	if code != ExitInvalid || !strings.Contains(stderr, export.SourceDateEpochVar) {
-		t.Errorf("exit %d, stderr %q; want %d naming %s", code, stderr, ExitInvalid, export.SourceDateEpochVar)
+	if code != ExitInvalid || !strings.Contains(stderr, report.SourceDateEpochVar) {
+		t.Errorf("exit %d, stderr %q; want %d naming %s", code, stderr, ExitInvalid, report.SourceDateEpochVar)
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Errorf("%s was written", out)

@@ -11,9 +11,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"corecast/data/export"
 	"corecast/forecast"
 	"corecast/model"
+	"corecast/report"
 )
 
 // runFlags are the flags of corecast run.
@@ -110,14 +110,14 @@ func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
 	if err != nil {
 		return usageError(err)
 	}
-	date, err := export.ParseSourceDateEpoch(os.Getenv(export.SourceDateEpochVar))
+	date, err := report.ParseSourceDateEpoch(os.Getenv(report.SourceDateEpochVar))
 	if err != nil {
 		return usageError(err)
 	}
-	xopts := export.Options{Force: f.force, Protect: append([]string{f.session.input, f.session.mapPath}, f.session.scenarios...),
+	xopts := report.Options{Force: f.force, Protect: append([]string{f.session.input, f.session.mapPath}, f.session.scenarios...),
 		SourceDate: date}
 	if f.out != "-" {
-		if err := export.Check(f.out, format, xopts); err != nil {
+		if err := report.Check(f.out, format, xopts); err != nil {
 			return usageError(err)
 		}
 	}
@@ -127,7 +127,7 @@ func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
 	}
 	bar := newProgressBar(stderr, f.quiet)
 	command := f.reproduce(cmd, s, scenarios, format)
-	var runs []export.Run
+	var runs []report.Run
 	for _, sc := range scenarios {
 		label := sc.Name
 		res, err := forecast.Run(ctx, s.Inputs, sc, forecast.Options{Workers: f.workers,
@@ -136,7 +136,7 @@ func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
 		if err != nil {
 			return runError(ctx, fmt.Errorf("scenario %s: %w", label, err))
 		}
-		run := export.NewRun(res, s.Inputs, src, versionOf(opts), time.Now())
+		run := report.NewRun(res, s.Inputs, src, versionOf(opts), time.Now())
 		run.Manifest.Command = command
 		if !f.quiet {
 			fmt.Fprintln(stderr, summaryLine(res))
@@ -148,9 +148,9 @@ func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
 	}
 	xopts.Progress = func(done, total int) { bar.show("writing "+f.out, done, total) }
 	if f.out == "-" {
-		err = export.WriteJSON(ctx, cmd.OutOrStdout(), runs, xopts)
+		err = report.WriteJSON(ctx, cmd.OutOrStdout(), runs, xopts)
 	} else {
-		err = export.Write(ctx, f.out, format, runs, xopts)
+		err = report.Write(ctx, f.out, format, runs, xopts)
 	}
 	bar.clear()
 	if err != nil {
@@ -163,18 +163,18 @@ func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
 }
 
 // outputFormat checks --out and --format and returns the format to write.
-func (f *runFlags) outputFormat() (export.Format, error) {
+func (f *runFlags) outputFormat() (report.Format, error) {
 	if f.out == "" {
 		return "", fmt.Errorf("--out is required: a .xlsx, .json or .zip file, a directory for CSV, or - for JSON on stdout")
 	}
 	if f.format == "" {
-		return export.FormatFromPath(f.out)
+		return report.FormatFromPath(f.out)
 	}
-	format, err := export.ParseFormat(f.format)
+	format, err := report.ParseFormat(f.format)
 	if err != nil {
 		return "", fmt.Errorf("--format: %w", err)
 	}
-	if f.out == "-" && format != export.JSON {
+	if f.out == "-" && format != report.JSON {
 		return "", fmt.Errorf("--out - writes JSON to stdout; --format %s needs a file or directory", format)
 	}
 	return format, nil
@@ -225,7 +225,7 @@ func (f *runFlags) applyOverrides(cmd *cobra.Command, s Session) ([]model.Scenar
 // what the runs used; otherwise each scenario file's own value applies, as
 // it did. --workers, --force and --quiet change nothing in the output and
 // are left out.
-func (f *runFlags) reproduce(cmd *cobra.Command, s Session, scenarios []model.Scenario, format export.Format) string {
+func (f *runFlags) reproduce(cmd *cobra.Command, s Session, scenarios []model.Scenario, format report.Format) string {
 	parts := []string{"corecast run"}
 	if s.InputPath != "" {
 		parts = append(parts, "--input "+quoteArg(s.InputPath))
@@ -288,11 +288,11 @@ func quoteArg(s string) string {
 
 // inputSource identifies the session's input for the manifest: the file's
 // hash, or the hash of the embedded sample's canonical form.
-func inputSource(s Session) (export.Source, error) {
+func inputSource(s Session) (report.Source, error) {
 	if s.InputPath == "" {
-		return export.HashInputs(export.SampleName, s.Inputs), nil
+		return report.HashInputs(report.SampleName, s.Inputs), nil
 	}
-	src, err := export.HashFile(s.InputPath)
+	src, err := report.HashFile(s.InputPath)
 	src.ImportNotes = s.Notes.Lines()
 	return src, err
 }

@@ -10,10 +10,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"corecast/data/export"
 	"corecast/forecast"
+	"corecast/format"
 	"corecast/model"
-	"corecast/ui/format"
+	"corecast/report"
 )
 
 // Goal-seek levers as --goal-lever names them.
@@ -81,7 +81,7 @@ func (a *analysisFlags) args() []string {
 
 // analyse runs the requested analyses of scenario sc on run, whose Result
 // is sc's own run, records them on run and writes a line on each to notes.
-func (a *analysisFlags) analyse(ctx context.Context, in model.Inputs, sc model.Scenario, run *export.Run,
+func (a *analysisFlags) analyse(ctx context.Context, in model.Inputs, sc model.Scenario, run *report.Run,
 	opts forecast.Options, bar *progressBar, notes io.Writer) error {
 	if a.sensitivity {
 		opts := opts

@@ -12,7 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"corecast/data/export"
+	"corecast/report"
 )
 
 func TestRunAnalysesFlags(t *testing.T) {
@@ -74,10 +74,10 @@ func TestRunAnalysesReproduce(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if !slices.Contains(f.GetSheetList(), export.SheetSensitivity) {
-		t.Errorf("sheets %v: no %s", f.GetSheetList(), export.SheetSensitivity)
+	if !slices.Contains(f.GetSheetList(), report.SheetSensitivity) {
+		t.Errorf("sheets %v: no %s", f.GetSheetList(), report.SheetSensitivity)
 	}
-	rows, err := f.GetRows(export.SheetGoalSeek, excelize.Options{RawCellValue: true})
+	rows, err := f.GetRows(report.SheetGoalSeek, excelize.Options{RawCellValue: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestRunAnalysesReproduce(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("reproducing: exit %d: %s", code, stderr)
 	}
-	var doc export.JSONDocument
+	var doc report.JSONDocument
 	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
 		t.Fatal(err)
 	}

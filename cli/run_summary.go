@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"corecast/forecast"
-	"corecast/ui/format"
+	"corecast/format"
 )
 
 // summaryLine is the one-line report of a finished run, e.g.

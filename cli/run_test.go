@@ -13,7 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"corecast/data"
-	"corecast/data/export"
+	"corecast/report"
 )
 
 // runCLI executes corecast with args in-process and returns the exit code,
@@ -122,7 +122,7 @@ func TestRunJSONToStdout(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	var doc export.JSONDocument
+	var doc report.JSONDocument
 	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
 		t.Fatalf("stdout is not JSON: %v", err)
 	}
@@ -176,7 +176,7 @@ func TestRunManifestReproduces(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, err := f.GetRows(export.SheetManifest)
+	rows, err := f.GetRows(report.SheetManifest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +186,7 @@ func TestRunManifestReproduces(t *testing.T) {
 			fields[r[0]] = r[1]
 		}
 	}
-	if fields["seed"] != "11" || fields["iterations"] != "80" || fields["input_file"] != export.SampleName || len(fields["input_sha256"]) != 64 {
+	if fields["seed"] != "11" || fields["iterations"] != "80" || fields["input_file"] != report.SampleName || len(fields["input_sha256"]) != 64 {
 		t.Errorf("manifest %v", fields)
 	}
 	want := "corecast run --set capacity_starts=90 --iterations 80 --seed 11 --target 2023-24"

@@ -137,7 +137,7 @@ func TestKnownAnswerScheduling(t *testing.T) {
 			got := completions(res)
 			for code, want := range tc.want {
 				if got[code] != want {
-					t.Errorf("trust %s completes %v, want %v", code, FormatCompletion(got[code], sc.HorizonYear), FormatCompletion(want, sc.HorizonYear))
+					t.Errorf("trust %s completes %v, want %v", code, got[code], want)
 				}
 			}
 			if res.AllCore.P50 != tc.allCore {

@@ -10,14 +10,6 @@ import (
 // horizon: it sorts after every real year.
 const Never model.FinancialYear = 1 << 30
 
-// FormatCompletion writes a completion year, "after 2029-30" for Never.
-func FormatCompletion(y, horizon model.FinancialYear) string {
-	if y >= Never {
-		return "after " + horizon.String()
-	}
-	return y.String()
-}
-
 // Stats summarises one recorded quantity over the iterations.
 type Stats struct {
 	Mean float64

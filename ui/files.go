@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"corecast/data"
-	"corecast/data/export"
 	"corecast/model"
+	"corecast/report"
 	"corecast/ui/common"
 )
 
@@ -20,7 +20,7 @@ import (
 func defaultFiles(cfg config, inputs model.Inputs) common.Files {
 	protect := append([]string{cfg.inputPath}, cfg.scenarioPaths...)
 	var formats []string
-	for _, f := range export.Formats() {
+	for _, f := range report.Formats() {
 		formats = append(formats, string(f))
 	}
 	return common.Files{
@@ -37,14 +37,14 @@ func defaultFiles(cfg config, inputs model.Inputs) common.Files {
 		},
 		ExportFormats: formats,
 		CheckExport: func(path, format string) error {
-			f, err := export.ParseFormat(format)
+			f, err := report.ParseFormat(format)
 			if err != nil {
 				return err
 			}
-			return export.Check(path, f, export.Options{Protect: protect})
+			return report.Check(path, f, report.Options{Protect: protect})
 		},
 		Export: func(ctx context.Context, req common.ExportRequest) error {
-			f, err := export.ParseFormat(req.Format)
+			f, err := report.ParseFormat(req.Format)
 			if err != nil {
 				return err
 			}
@@ -53,16 +53,16 @@ func defaultFiles(cfg config, inputs model.Inputs) common.Files {
 				return err
 			}
 			// As in a batch run, SOURCE_DATE_EPOCH fixes every date written.
-			date, err := export.ParseSourceDateEpoch(os.Getenv(export.SourceDateEpochVar))
+			date, err := report.ParseSourceDateEpoch(os.Getenv(report.SourceDateEpochVar))
 			if err != nil {
 				return err
 			}
-			runs := make([]export.Run, 0, len(req.Results))
+			runs := make([]report.Run, 0, len(req.Results))
 			for _, r := range req.Results {
-				runs = append(runs, export.NewRun(r, req.Inputs, src, cfg.version, time.Now()))
+				runs = append(runs, report.NewRun(r, req.Inputs, src, cfg.version, time.Now()))
 			}
-			return export.Write(ctx, req.Path, f, runs,
-				export.Options{Force: req.Overwrite, Protect: protect, Progress: req.Progress, SourceDate: date})
+			return report.Write(ctx, req.Path, f, runs,
+				report.Options{Force: req.Overwrite, Protect: protect, Progress: req.Progress, SourceDate: date})
 		},
 	}
 }
@@ -85,9 +85,9 @@ func sameFile(a, b string) bool {
 
 // inputSource identifies the input for an export's manifest: the file's
 // hash, or the hash of the embedded sample's canonical form.
-func inputSource(path string, in model.Inputs) (export.Source, error) {
+func inputSource(path string, in model.Inputs) (report.Source, error) {
 	if path == "" {
-		return export.HashInputs(export.SampleName, in), nil
+		return report.HashInputs(report.SampleName, in), nil
 	}
-	return export.HashFile(path)
+	return report.HashFile(path)
 }

@@ -7,8 +7,8 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
+	"corecast/format"
 	"corecast/ui/charts"
-	"corecast/ui/format"
 )
 
 // Column widths: figure label, baseline value, and for each other

@@ -6,7 +6,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"corecast/ui/format"
+	"corecast/format"
 )
 
 // describe says what each format holds.

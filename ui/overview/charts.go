@@ -8,9 +8,9 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"corecast/forecast"
+	"corecast/format"
 	"corecast/ui/charts"
 	"corecast/ui/common"
-	"corecast/ui/format"
 )
 
 // chartsView lays the fan chart on the left and, on the right, spend by

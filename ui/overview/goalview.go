@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"corecast/forecast"
-	"corecast/ui/format"
+	"corecast/format"
 )
 
 // goalOneLine is the width from which the goal seek's answer and its

@@ -2,14 +2,15 @@ package overview
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 
 	"corecast/forecast"
+	"corecast/format"
 	"corecast/model"
 	"corecast/ui/common"
-	"corecast/ui/format"
 )
 
 // headline writes the headline figures, one per line: label, value, range
@@ -54,7 +55,7 @@ func headline(ctx *common.Context, res, prev *forecast.Result, w int) string {
 		{"Total need", format.Money(need.Mean), rng(need), money("total_need", need)},
 		{"National need", format.Money(nat.Mean), rng(nat), money("national_need", nat)},
 		{"Total programme", format.Money(prog.Mean), rng(prog), money("total_programme", prog)},
-		{"Gap to " + format.Money(sc.PlanTotalM) + " plan", format.Money(abs(planGap)),
+		{"Gap to " + format.Money(sc.PlanTotalM) + " plan", format.Money(math.Abs(planGap)),
 			planNote + " · P(within plan) " + format.Percent(res.PWithinPlan.P), ""},
 		{"P(all core by " + sc.TargetYear.String() + ")", format.Percent(pAll.P),
 			seNote + format.Percent(pAll.SE) + " (Monte Carlo)", ""},
@@ -82,8 +83,8 @@ func headline(ctx *common.Context, res, prev *forecast.Result, w int) string {
 		labelW = max(labelW, lipgloss.Width(r.label))
 	}
 	for _, r := range rows {
-		line := st.Label.Render(pad(r.label, labelW)) + " " +
-			st.Value.Render(padLeft(r.value, 8)) + "  " + st.Subtle.Render(r.detail)
+		line := st.Label.Render(format.Pad(r.label, labelW)) + " " +
+			st.Value.Render(format.PadLeft(r.value, 8)) + "  " + st.Subtle.Render(r.detail)
 		if r.delta != "" {
 			if gap := 66 - lipgloss.Width(line); gap > 0 {
 				line += strings.Repeat(" ", gap)
@@ -114,25 +115,4 @@ func yearDelta(now, was model.FinancialYear) int {
 		return 0
 	}
 	return now.Sub(was)
-}
-
-func pad(s string, n int) string {
-	if g := n - lipgloss.Width(s); g > 0 {
-		return s + strings.Repeat(" ", g)
-	}
-	return s
-}
-
-func padLeft(s string, n int) string {
-	if g := n - lipgloss.Width(s); g > 0 {
-		return strings.Repeat(" ", g) + s
-	}
-	return s
-}
-
-func abs(v float64) float64 {
-	if v < 0 {
-		return -v
-	}
-	return v
 }

@@ -12,9 +12,9 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"corecast/forecast"
+	"corecast/format"
 	"corecast/ui/charts"
 	"corecast/ui/common"
-	"corecast/ui/format"
 )
 
 // Model is the Regions screen.

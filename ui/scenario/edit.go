@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"corecast/format"
 	"corecast/model"
 )
 
@@ -68,7 +69,7 @@ func (m *Model) loadParams(d model.Distribution) {
 	m.inputs = m.inputs[:0]
 	for _, p := range m.params {
 		v, _ := d.Param(p)
-		text := num(v)
+		text := format.Param(v)
 		m.inputs = append(m.inputs, m.newInput(text, max(7, len(text)+1)))
 	}
 }

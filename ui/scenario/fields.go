@@ -3,9 +3,9 @@ package scenario
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
+	"corecast/format"
 	"corecast/model"
 )
 
@@ -58,7 +58,7 @@ func (f field) value(sc *model.Scenario) string {
 		parts := []string{fmt.Sprintf("%-10s", d.Kind)}
 		for _, p := range paramNames(*d) {
 			v, _ := d.Param(p)
-			parts = append(parts, p+" "+num(v))
+			parts = append(parts, p+" "+format.Param(v))
 		}
 		return strings.Join(parts, "  ")
 	}
@@ -76,14 +76,6 @@ func paramNames(d model.Distribution) []string {
 		return []string{"p10", "p90"}
 	}
 	return d.Kind.ParamNames()
-}
-
-// num writes a parameter compactly, as a person would type it.
-func num(v float64) string {
-	if math.IsNaN(v) {
-		return "–"
-	}
-	return strconv.FormatFloat(v, 'g', 6, 64)
 }
 
 // cycle returns the choice after (or before, when back) cur.

@@ -6,7 +6,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"corecast/ui/format"
+	"corecast/format"
 )
 
 // keyWidth is the width of the input-name column.

@@ -2,13 +2,14 @@ package sensitivity
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 
 	"corecast/forecast"
+	"corecast/format"
 	"corecast/ui/charts"
-	"corecast/ui/format"
 )
 
 // rankColW is the width of one column of the rank table: name, two ρ.
@@ -26,9 +27,9 @@ func (m *Model) ranks(out *forecast.SensitivityResult, res *forecast.Result, h i
 	}
 	rows := make([]string, len(out.Ranks))
 	for i, r := range out.Ranks {
-		rows[i] = pad(r.Input, nameW) + "  " + fmt.Sprintf("%5s  %5s", rho(r.RhoNeed), rho(r.RhoCore))
+		rows[i] = format.Pad(r.Input, nameW) + "  " + fmt.Sprintf("%5s  %5s", rho(r.RhoNeed), rho(r.RhoCore))
 	}
-	head := st.TableHeader.Render(pad("Input", nameW) + "  " + fmt.Sprintf("%5s  %5s", "need", "core"))
+	head := st.TableHeader.Render(format.Pad("Input", nameW) + "  " + fmt.Sprintf("%5s  %5s", "need", "core"))
 	room := h - 2
 	barW := m.w - rankColW - 2
 	switch {
@@ -36,7 +37,7 @@ func (m *Model) ranks(out *forecast.SensitivityResult, res *forecast.Result, h i
 		if barW >= 10 {
 			head += st.TableHeader.Render("  |ρ need|")
 			for i, r := range out.Ranks {
-				rows[i] += "  " + charts.Bar(m.ctx.Styles, abs(r.RhoNeed), 1, min(barW, 30))
+				rows[i] += "  " + charts.Bar(m.ctx.Styles, math.Abs(r.RhoNeed), 1, min(barW, 30))
 			}
 		}
 		if room < len(rows) && room > 0 {
@@ -50,7 +51,7 @@ func (m *Model) ranks(out *forecast.SensitivityResult, res *forecast.Result, h i
 	gap := st.Faint.Render(" │ ")
 	lines := []string{title, head + gap + head}
 	for i := 0; i < half; i++ {
-		l := pad(rows[i], rankColW)
+		l := format.Pad(rows[i], rankColW)
 		if i+half < len(rows) {
 			l += gap + rows[i+half]
 		}
@@ -61,10 +62,3 @@ func (m *Model) ranks(out *forecast.SensitivityResult, res *forecast.Result, h i
 
 // rho writes a correlation with its sign.
 func rho(v float64) string { return fmt.Sprintf("%+.2f", v) }
-
-func abs(v float64) float64 {
-	if v < 0 {
-		return -v
-	}
-	return v
-}

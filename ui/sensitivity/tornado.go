@@ -2,15 +2,14 @@ package sensitivity
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 
 	"corecast/forecast"
+	"corecast/format"
 	"corecast/ui/charts"
-	"corecast/ui/format"
 )
 
 // Column widths of the tornado table.
@@ -45,17 +44,17 @@ func (m *Model) tornado(out *forecast.SensitivityResult, res *forecast.Result) s
 
 	legend := st.TornadoLow.Render(charts.TornadoLowGlyph) + st.Subtle.Render(" at P10  ") +
 		st.TornadoHigh.Render(charts.TornadoHighGlyph) + st.Subtle.Render(" at P90 · mean total need")
-	head := st.TableHeader.Render(pad("Input", nameW) + " ")
+	head := st.TableHeader.Render(format.Pad("Input", nameW) + " ")
 	if m.wide() {
-		head += st.TableHeader.Render(pad("P10 – P90", rangeW) + " ")
+		head += st.TableHeader.Render(format.Pad("P10 – P90", rangeW) + " ")
 	}
-	head += padCells(legend, barW) + " " +
+	head += format.Pad(legend, barW) + " " +
 		st.TableHeader.Render(fmt.Sprintf("%*s %*s", swingW, "Swing", pW, "P swing"))
 	lines := []string{m.method(res), head}
 	for _, b := range out.Bars {
-		row := pad(b.Input, nameW) + " "
+		row := format.Pad(b.Input, nameW) + " "
 		if m.wide() {
-			row += st.Subtle.Render(pad(num(b.Low)+" – "+num(b.High), rangeW)) + " "
+			row += st.Subtle.Render(format.Pad(format.Short(b.Low)+" – "+format.Short(b.High), rangeW)) + " "
 		}
 		row += charts.TornadoRow(st, b.NeedLow, b.NeedHigh, out.BaseNeed, lo, hi, barW) + " " +
 			fmt.Sprintf("%*s %*s", swingW, format.Money(b.NeedSwing()), pW, points(b.PCoreSwing()))
@@ -83,21 +82,3 @@ func labels(w int, spread bool, left, mid string, at int, right string) string {
 
 // points writes a swing in a probability in percentage points.
 func points(p float64) string { return strconv.FormatFloat(100*p, 'f', 1, 64) + " pts" }
-
-// num writes an input's value compactly.
-func num(v float64) string {
-	if math.Abs(v) >= 100 {
-		return strconv.FormatFloat(v, 'f', 0, 64)
-	}
-	return strconv.FormatFloat(v, 'g', 3, 64)
-}
-
-func pad(s string, n int) string { return padCells(s, n) }
-
-// padCells pads s with spaces to n cells.
-func padCells(s string, n int) string {
-	if g := n - lipgloss.Width(s); g > 0 {
-		return s + strings.Repeat(" ", g)
-	}
-	return s
-}

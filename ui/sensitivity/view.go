@@ -6,8 +6,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"corecast/forecast"
+	"corecast/format"
 	"corecast/ui/charts"
-	"corecast/ui/format"
 )
 
 // View draws the tornado and the rank table, or what the screen waits for.

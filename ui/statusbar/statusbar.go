@@ -11,8 +11,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"corecast/format"
 	"corecast/ui/common"
-	"corecast/ui/format"
 )
 
 // Model is the status bar.

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"corecast/forecast"
-	"corecast/ui/format"
+	"corecast/format"
 )
 
 // column is one column of the trusts table: how to write a trust's cell and

@@ -9,9 +9,9 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"corecast/forecast"
+	"corecast/format"
 	"corecast/model"
 	"corecast/ui/common"
-	"corecast/ui/format"
 )
 
 // detailView describes one trust: what it is, what it needs, when it is
@@ -87,12 +87,9 @@ func costFormula(ctx *common.Context, sc model.Scenario, r *forecast.TrustResult
 		st.Title.Render("Cost to core"),
 		st.Subtle.Render("cost = unit cost × gap × (opex/ref_opex)^β × ε × (1 + optimism bias)"),
 		fmt.Sprintf("     ≈ %s × %s × (%s / %s)^%s × 1 × (1 + %s) = %s",
-			short(uc), strings.TrimSpace(whole(r.Gap)), format.Thousands(t.OpexM), format.Thousands(sc.RefOpexM), short(beta), short(ob), format.MoneyM(approx)),
+			format.Short(uc), strings.TrimSpace(whole(r.Gap)), format.Thousands(t.OpexM), format.Thousands(sc.RefOpexM), format.Short(beta), format.Short(ob), format.MoneyM(approx)),
 		st.Subtle.Render("       at the inputs' means (ε, a trust's own spread, has mean 1);"),
 		st.Subtle.Render("       the simulated mean, over every draw, is " + format.MoneyM(r.Cost.Mean)),
 		"",
 	}
 }
-
-// short writes a number to three significant figures.
-func short(v float64) string { return strconv.FormatFloat(v, 'g', 3, 64) }

@@ -1,0 +1,157 @@
+// Package format writes numbers for people: money with its unit,
+// percentages, counts and financial years, always in the same style, so that
+// figures read alike on the screens, in the command line's summary lines and
+// in the exported workbook. It is the one place numbers are formatted.
+package format
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"corecast/forecast"
+	"corecast/model"
+)
+
+// Money writes an amount given in £m: in £bn with two decimals from £1bn up
+// (the scale the plan is discussed in), otherwise in £m.
+func Money(m float64) string {
+	if math.IsNaN(m) {
+		return "–"
+	}
+	if math.Abs(m) >= 999.5 { // what would round to £1,000m reads as £1.00bn
+		return sign(m) + "£" + strconv.FormatFloat(math.Abs(m)/1000, 'f', 2, 64) + "bn"
+	}
+	return MoneyM(m)
+}
+
+// MoneyM writes an amount in £m with thousands separators: one decimal below
+// £100m, where a trust's figures sit, and none above.
+func MoneyM(m float64) string {
+	if math.IsNaN(m) {
+		return "–"
+	}
+	a := math.Abs(m)
+	if a < 100 {
+		return sign(m) + "£" + strconv.FormatFloat(a, 'f', 1, 64) + "m"
+	}
+	return sign(m) + "£" + Thousands(a) + "m"
+}
+
+// Number writes a plain amount in £m without the unit, as table cells do
+// under a "£m" column heading.
+func Number(m float64) string {
+	if math.IsNaN(m) {
+		return "–"
+	}
+	if math.Abs(m) < 100 {
+		return strconv.FormatFloat(m, 'f', 1, 64)
+	}
+	return sign(m) + Thousands(math.Abs(m))
+}
+
+// Thousands writes a number rounded to a whole number with comma thousands
+// separators, "–" when it is not finite.
+func Thousands(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	s := strconv.FormatFloat(math.Abs(math.Round(v)), 'f', 0, 64)
+	var b strings.Builder
+	if v < 0 && s != "0" {
+		b.WriteByte('-')
+	}
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Int writes a whole number with thousands separators.
+func Int(n int) string { return Thousands(float64(n)) }
+
+// DeltaMoney writes a change in £m with an explicit sign.
+func DeltaMoney(d float64) string {
+	if d >= 0 {
+		return "+" + Money(d)
+	}
+	return Money(d)
+}
+
+// Percent writes a probability as a percentage with one decimal, so that
+// columns of probabilities line up.
+func Percent(p float64) string {
+	if math.IsNaN(p) {
+		return "–"
+	}
+	return strconv.FormatFloat(100*p, 'f', 1, 64) + "%"
+}
+
+// DeltaPoints writes a change in a probability in percentage points.
+func DeltaPoints(d float64) string {
+	return fmt.Sprintf("%+.1f pts", 100*d)
+}
+
+// Year writes a completion year, "after 2029-30" for a trust never
+// completed within the horizon (forecast.Never).
+func Year(y, horizon model.FinancialYear) string {
+	if y >= forecast.Never {
+		return "after " + horizon.String()
+	}
+	return y.String()
+}
+
+// Count writes an expected number of trusts.
+func Count(v float64) string {
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
+// sign is "−" for negative amounts; Go's formatting would put the minus
+// after the pound sign.
+func sign(v float64) string {
+	if v < 0 {
+		return "-"
+	}
+	return ""
+}
+
+// Short writes a number compactly for a label: three significant figures,
+// or a whole number from 100 up.
+func Short(v float64) string {
+	if math.Abs(v) >= 100 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'g', 3, 64)
+}
+
+// Param writes a distribution parameter as a person would type it: up to
+// six significant figures, "–" when unset (NaN).
+func Param(v float64) string {
+	if math.IsNaN(v) {
+		return "–"
+	}
+	return strconv.FormatFloat(v, 'g', 6, 64)
+}
+
+// Pad pads s with spaces on the right to n terminal cells (styles and wide
+// characters counted as the terminal shows them).
+func Pad(s string, n int) string {
+	if g := n - lipgloss.Width(s); g > 0 {
+		return s + strings.Repeat(" ", g)
+	}
+	return s
+}
+
+// PadLeft pads s with spaces on the left to n terminal cells.
+func PadLeft(s string, n int) string {
+	if g := n - lipgloss.Width(s); g > 0 {
+		return strings.Repeat(" ", g) + s
+	}
+	return s
+}

@@ -1,0 +1,122 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"corecast/forecast"
+)
+
+// Sheet names of the workbook, in order. Their tables keep the same names
+// (snake case) in CSV and JSON.
+const (
+	SheetSummary      = "Summary"
+	SheetByYear       = "ByYear"
+	SheetByRegion     = "ByRegion"
+	SheetByType       = "ByType"
+	SheetByTrust      = "ByTrust"
+	SheetDistribution = "Distribution"
+	SheetHistogram    = "Histogram"
+	SheetSensitivity  = "Sensitivity"
+	SheetGoalSeek     = "GoalSeek"
+	SheetComparison   = "Comparison"
+	SheetAssumptions  = "Assumptions"
+	SheetInputs       = "Inputs"
+	SheetManifest     = "Manifest"
+)
+
+// builder makes one sheet from the runs, or nil when the sheet does not apply
+// (Comparison with a single run, Sensitivity and GoalSeek without analyses).
+type builder func(b *book) *sheet
+
+// builders lists the sheets in workbook order. Sensitivity and GoalSeek
+// apply only to runs that carry those analyses, Comparison only to several
+// runs.
+var builders = []builder{
+	summarySheet, byYearSheet, byRegionSheet, byTypeSheet, byTrustSheet,
+	distributionSheet, histogramSheet, sensitivitySheet, goalSeekSheet,
+	comparisonSheet, assumptionsSheet, inputsSheet, manifestSheet,
+}
+
+// book is the runs being exported with their display labels.
+type book struct {
+	runs   []Run
+	labels []string // scenario names, made unique
+	// sourceDate, when not zero, is the run date of every run, whose run
+	// times are then left out (Options.SourceDate).
+	sourceDate time.Time
+}
+
+// newBook checks the runs and labels them.
+func newBook(runs []Run, opts Options) (*book, error) {
+	if len(runs) == 0 {
+		return nil, fmt.Errorf("nothing to export: no runs")
+	}
+	for i, r := range runs {
+		if r.Result == nil {
+			return nil, fmt.Errorf("run %d has no result", i+1)
+		}
+		if r.Result.Iterations != len(r.Result.TotalNeed) {
+			return nil, fmt.Errorf("run %d: result has %d iterations but %d recorded", i+1, r.Result.Iterations, len(r.Result.TotalNeed))
+		}
+	}
+	return &book{runs: runs, labels: uniqueLabels(runs), sourceDate: opts.SourceDate}, nil
+}
+
+// sheets builds every sheet that applies.
+func (b *book) sheets() []*sheet {
+	var out []*sheet
+	for _, build := range builders {
+		if s := build(b); s != nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// each turns a count of a result into a count of run k.
+func (b *book) each(count func(r *forecast.Result) int) func(k int) int {
+	return func(k int) int { return count(b.runs[k].Result) }
+}
+
+// uniqueLabels returns the runs' scenario names, with " (2)", " (3)" ...
+// added to repeats and "Scenario k" for empty names.
+func uniqueLabels(runs []Run) []string {
+	seen := map[string]int{}
+	out := make([]string, len(runs))
+	for i, r := range runs {
+		name := r.Result.Scenario.Name
+		if name == "" {
+			name = "Scenario " + strconv.Itoa(i+1)
+		}
+		seen[name]++
+		if n := seen[name]; n > 1 {
+			name += " (" + strconv.Itoa(n) + ")"
+		}
+		out[i] = name
+	}
+	return out
+}
+
+// stacked builds a table with count(r) rows for each run r, one block after
+// another; fill writes item j of run k into dst after the scenario column.
+// It also returns each run's first row, for charts.
+func (b *book) stacked(name string, cols []column, count func(k int) int,
+	fill func(k, j int, dst []any)) (*table, []int) {
+	starts := make([]int, len(b.runs)+1)
+	for k := range b.runs {
+		starts[k+1] = starts[k] + count(k)
+	}
+	all := append([]column{{name: "scenario", kind: kText, input: true}}, cols...)
+	t := &table{name: name, cols: all, n: starts[len(b.runs)]}
+	t.row = func(i int, dst []any) {
+		k := 0
+		for k+1 < len(starts) && starts[k+1] <= i {
+			k++
+		}
+		dst[0] = b.labels[k]
+		fill(k, i-starts[k], dst[1:])
+	}
+	return t, starts
+}

@@ -1,0 +1,58 @@
+package report
+
+import (
+	"corecast/forecast"
+	"corecast/format"
+	"corecast/model"
+)
+
+// distributionSheet holds one row per iteration and run: the scenario-level
+// inputs drawn and the outputs recorded, so that a reviewer can re-derive any
+// headline statistic. It is streamed.
+func distributionSheet(b *book) *sheet {
+	cols := []column{{name: "iteration", kind: kCount}}
+	for _, n := range model.InputNames() {
+		cols = append(cols, column{name: n, kind: kRatio})
+	}
+	cols = append(cols,
+		column{name: "total_cost", kind: kMoney}, column{name: "total_need", kind: kMoney},
+		column{name: "national_need", kind: kMoney}, column{name: "local_need", kind: kMoney},
+		column{name: "total_programme", kind: kMoney}, column{name: "present_value", kind: kMoney},
+		column{name: "core_by_target", kind: kCount}, column{name: "all_core_year"},
+		column{name: "all_core_by_target", kind: kCount}, column{name: "within_plan", kind: kCount})
+	t, _ := b.stacked("distribution", cols,
+		b.each(func(r *forecast.Result) int { return r.Iterations }),
+		func(k, s int, dst []any) {
+			r := b.runs[k].Result
+			sc := r.Scenario
+			dst[0] = s + 1
+			for j := range model.NumInputs {
+				dst[1+j] = r.Inputs[j][s]
+			}
+			i := 1 + model.NumInputs
+			need := r.TotalNeed[s]
+			prog := need + r.CommittedTotalM
+			dst[i+0] = r.TotalCost[s]
+			dst[i+1] = need
+			dst[i+2] = (1 - sc.LocalShare) * need
+			dst[i+3] = sc.LocalShare * need
+			dst[i+4] = prog
+			dst[i+5] = r.PresentValue[s]
+			dst[i+6] = r.CoreByTarget[s]
+			dst[i+7] = format.Year(r.AllCoreYear[s], sc.HorizonYear)
+			dst[i+8] = flag(r.AllCoreYear[s] <= sc.TargetYear)
+			dst[i+9] = flag(prog <= sc.PlanTotalM)
+		})
+	return &sheet{name: SheetDistribution, tables: []*table{t}, stream: true, notes: []string{
+		"One row per iteration: the scenario-level inputs drawn (unit costs £m per maturity point; the others as fractions) and the outputs (£m real). " +
+			"national_need = (1 − local_share) × total_need; total_programme = total_need + committed funding; all_core_by_target and within_plan are 1 or 0, so their averages are the headline probabilities.",
+	}}
+}
+
+// flag writes a condition as 1 or 0.
+func flag(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,114 @@
+package report
+
+import (
+	"corecast/data"
+	"corecast/model"
+)
+
+// inputSet is one distinct input among the runs.
+type inputSet struct {
+	name  string
+	in    model.Inputs
+	notes []string // how the input was read
+}
+
+// inputSets returns the distinct inputs of the runs, by source name and hash;
+// runs without a recorded source count as distinct and are named by scenario.
+func inputSets(b *book) []inputSet {
+	var out []inputSet
+	type key struct{ name, sha string }
+	seen := map[key]bool{}
+	for k, r := range b.runs {
+		src := r.Manifest.Input
+		if src.Name == "" && src.SHA256 == "" {
+			out = append(out, inputSet{name: "inputs of " + b.labels[k], in: r.Inputs})
+			continue
+		}
+		k := key{src.Name, src.SHA256}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, inputSet{name: src.Name, in: r.Inputs, notes: src.ImportNotes})
+	}
+	return out
+}
+
+// inputsSheet lists the trusts and the funding the runs read, side by side.
+func inputsSheet(b *book) *sheet {
+	sets := inputSets(b)
+	count := func(n func(model.Inputs) int) func() int {
+		return func() int {
+			total := 0
+			for _, s := range sets {
+				total += n(s.in)
+			}
+			return total
+		}
+	}
+	locate := func(n func(model.Inputs) int, i int) (inputSet, int) {
+		for _, s := range sets {
+			if i < n(s.in) {
+				return s, i
+			}
+			i -= n(s.in)
+		}
+		return inputSet{}, -1
+	}
+	nTrusts := func(in model.Inputs) int { return len(in.Trusts) }
+	nFunding := func(in model.Inputs) int { return len(in.Funding) }
+
+	trusts := &table{name: "inputs_trusts", title: "Trusts", n: count(nTrusts)(), cols: inputColumns(data.TrustColumns())}
+	trusts.row = func(i int, dst []any) {
+		s, j := locate(nTrusts, i)
+		dst[0] = s.name
+		copy(dst[1:], data.TrustRecord(s.in.Trusts[j]))
+	}
+	funding := &table{name: "inputs_funding", title: "Funding", n: count(nFunding)(), cols: inputColumns(data.FundingColumns())}
+	funding.row = func(i int, dst []any) {
+		s, j := locate(nFunding, i)
+		dst[0] = s.name
+		copy(dst[1:], data.FundingRecord(s.in.Funding[j]))
+	}
+	nNotes := func(s inputSet) int { return max(1, len(s.notes)) }
+	total := 0
+	for _, s := range sets {
+		total += nNotes(s)
+	}
+	notes := &table{name: "import_notes", title: "How the inputs were read", n: total,
+		cols: []column{{name: "input_file", input: true}, {name: "note", input: true, overflow: true}}}
+	notes.row = func(i int, dst []any) {
+		for _, s := range sets {
+			if i < nNotes(s) {
+				note := "read as written: no conversions"
+				if len(s.notes) > 0 {
+					note = s.notes[i]
+				}
+				copy(dst, []any{s.name, note})
+				return
+			}
+			i -= nNotes(s)
+		}
+	}
+	return &sheet{name: SheetInputs, tables: []*table{trusts, funding, notes}, sideBySide: true, notes: []string{
+		"The trusts and funding rows the runs read, as loaded (money £m), and every conversion made in reading them.",
+	}}
+}
+
+// inputColumns gives the export's columns for an input sheet's columns (data's
+// schema), after the input_file column: money in £m, scores to one decimal,
+// typed text escaped.
+func inputColumns(names []string) []column {
+	cols := []column{{name: "input_file", input: true}}
+	for _, n := range names {
+		c := column{name: n, input: data.FreeTextColumn(n)}
+		switch {
+		case data.MoneyColumn(n):
+			c.kind = kMoney
+		case data.ScoreColumn(n):
+			c.kind = kTrusts
+		}
+		cols = append(cols, c)
+	}
+	return cols
+}

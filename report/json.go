@@ -1,0 +1,139 @@
+package report
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// JSONFormat is the format field of an exported JSON document.
+const JSONFormat = "corecast-export"
+
+// JSONDocument is the document WriteJSON writes, for reading it back.
+type JSONDocument struct {
+	Format  string      `json:"format"`  // JSONFormat
+	Version int         `json:"version"` // schema version, 1
+	Tables  []JSONTable `json:"tables"`
+}
+
+// JSONTable is one table of the document: the same rows as the workbook
+// sheet and CSV file of that name. Numbers that are not defined (NaN) are
+// null; text is as loaded, not escaped.
+type JSONTable struct {
+	Name    string       `json:"name"`  // as the CSV file name, e.g. "by_year"
+	Sheet   string       `json:"sheet"` // workbook sheet, e.g. "ByYear"
+	Notes   []string     `json:"notes,omitempty"`
+	Columns []JSONColumn `json:"columns"`
+	Rows    [][]any      `json:"rows"`
+}
+
+// JSONColumn names a column and says what its numbers are.
+type JSONColumn struct {
+	Name string `json:"name"`
+	// Kind says what every value of the column is: text; £m, count (whole
+	// numbers), number, probability or seconds (numbers); or number_or_text
+	// (a column of settings, each row a number or text). A value that is
+	// not defined is null whatever the kind.
+	Kind string `json:"kind"`
+}
+
+// jsonTableHead is a JSONTable without its rows, which are streamed.
+type jsonTableHead struct {
+	Name    string       `json:"name"`
+	Sheet   string       `json:"sheet"`
+	Notes   []string     `json:"notes,omitempty"`
+	Columns []JSONColumn `json:"columns"`
+}
+
+// WriteJSON writes the runs to w as one JSONDocument, streaming the rows.
+// If ctx is cancelled it stops and returns the context's error.
+func WriteJSON(ctx context.Context, w io.Writer, runs []Run, opts Options) error {
+	b, err := newBook(runs, opts)
+	if err != nil {
+		return err
+	}
+	sheets := b.sheets()
+	tables, sheetOf := allTables(sheets)
+	prog := newProgress(ctx, sheets, opts.Progress)
+	bw := bufio.NewWriterSize(w, 1<<16)
+	fmt.Fprintf(bw, `{"format":%q,"version":1,"tables":[`, JSONFormat)
+	for i, t := range tables {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		if err := writeJSONTable(bw, t, sheetOf[t], prog); err != nil {
+			return err
+		}
+	}
+	bw.WriteString("]}\n")
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing JSON: %w", err)
+	}
+	return prog.finish()
+}
+
+// writeJSONTable writes one table object.
+func writeJSONTable(bw *bufio.Writer, t *table, s *sheet, prog *progress) error {
+	head := jsonTableHead{Name: t.name, Sheet: s.name, Notes: s.notes}
+	for i, n := range headerNames(t) {
+		head.Columns = append(head.Columns, JSONColumn{Name: n, Kind: kindNames[t.cols[i].kind]})
+	}
+	hb, err := json.Marshal(head)
+	if err != nil {
+		return fmt.Errorf("writing JSON table %s: %w", t.name, err)
+	}
+	bw.Write(hb[:len(hb)-1])
+	bw.WriteString(`,"rows":[`)
+	dst := make([]any, len(t.cols))
+	var buf []byte
+	for i := 0; i < t.n; i++ {
+		clear(dst)
+		t.row(i, dst)
+		buf = buf[:0]
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, '[')
+		for j, v := range dst {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendJSONValue(buf, v)
+		}
+		buf = append(buf, ']')
+		if _, err := bw.Write(buf); err != nil {
+			return fmt.Errorf("writing JSON: %w", err)
+		}
+		if err := prog.step(); err != nil {
+			return err
+		}
+	}
+	bw.WriteString("]}")
+	return nil
+}
+
+// appendJSONValue appends one value: numbers in full precision, NaN and
+// infinities as null, text as a JSON string.
+func appendJSONValue(buf []byte, v any) []byte {
+	num := func(x float64) []byte {
+		if !finite(x) {
+			return append(buf, "null"...)
+		}
+		return appendNumber(buf, x)
+	}
+	switch x := v.(type) {
+	case float64:
+		return num(x)
+	case cell:
+		return num(x.v)
+	case int:
+		return strconv.AppendInt(buf, int64(x), 10)
+	case string:
+		s, _ := json.Marshal(x)
+		return append(buf, s...)
+	}
+	return append(buf, "null"...)
+}

@@ -1,0 +1,120 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"corecast/forecast"
+	"corecast/model"
+)
+
+// Run is one forecast to export: the result, the inputs it was run on and
+// the manifest a reviewer needs to reproduce it.
+type Run struct {
+	Result   *forecast.Result
+	Inputs   model.Inputs
+	Manifest Manifest
+	// Sensitivity, if set, is the tornado and rank-correlation analysis of
+	// Result's scenario; it fills the Sensitivity sheet.
+	Sensitivity *forecast.SensitivityResult
+	// GoalSeek holds the goal-seek answers for Result's scenario, one per
+	// lever sought; they fill the GoalSeek sheet.
+	GoalSeek []*forecast.GoalSeekResult
+}
+
+// Source identifies the input a run read.
+type Source struct {
+	// Name is the input file name as given, or "embedded sample".
+	Name string
+	// SHA256 is the hex SHA-256 of the input's bytes.
+	SHA256 string
+	// Note says what was hashed when it is not simply the file, e.g. the
+	// canonical form of the embedded sample.
+	Note string
+	// ImportNotes are the notes of how the input was read (a percentage read
+	// as points, £000 divided to £m, a formula calculated, a row skipped),
+	// so that a reviewer sees every conversion made.
+	ImportNotes []string
+}
+
+// SampleName is the Source name of the embedded sample workbook.
+const SampleName = "embedded sample"
+
+// Manifest records how a run was made.
+type Manifest struct {
+	Version    string    // corecast version
+	Input      Source    // what was read
+	RunDate    time.Time // when the run finished
+	RunTime    time.Duration
+	Seed       uint64
+	Iterations int
+	Sampling   model.Sampling
+	// Command is the command line that reproduces the run, if known.
+	Command string
+}
+
+// NewRun bundles a result with its inputs and a manifest filled from the
+// result's scenario: seed, iterations, sampling and run time. version is the
+// corecast version; at is the run date.
+func NewRun(res *forecast.Result, in model.Inputs, src Source, version string, at time.Time) Run {
+	sc := res.Scenario
+	return Run{Result: res, Inputs: in, Manifest: Manifest{
+		Version: version, Input: src, RunDate: at, RunTime: res.Elapsed,
+		Seed: sc.Seed, Iterations: res.Iterations, Sampling: sc.Sampling,
+	}}
+}
+
+// HashFile returns the Source of an input path: its name and the SHA-256 of
+// the file. For a directory of CSV files it hashes trusts.csv, funding.csv and
+// scenario.csv (those present) in that order, each preceded by its name.
+func HashFile(path string) (Source, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return Source{}, fmt.Errorf("cannot hash input %s: %w", path, err)
+	}
+	h := sha256.New()
+	if !st.IsDir() {
+		if err := hashInto(h, path); err != nil {
+			return Source{}, err
+		}
+		return Source{Name: path, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+	}
+	var names []string
+	for _, n := range []string{"trusts.csv", "funding.csv", "scenario.csv"} {
+		p := filepath.Join(path, n)
+		if _, err := os.Stat(p); err != nil {
+			continue
+		}
+		fmt.Fprintf(h, "%s\n", n)
+		if err := hashInto(h, p); err != nil {
+			return Source{}, err
+		}
+		names = append(names, n)
+	}
+	return Source{Name: path, SHA256: hex.EncodeToString(h.Sum(nil)),
+		Note: fmt.Sprintf("SHA-256 over %v, each preceded by its name and a newline", names)}, nil
+}
+
+func hashInto(w io.Writer, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("cannot hash input %s: %w", path, err)
+	}
+	defer f.Close()
+	if _, err := io.Copy(w, f); err != nil {
+		return fmt.Errorf("cannot hash input %s: %w", path, err)
+	}
+	return nil
+}
+
+// HashBytes returns the Source of an input held in memory, such as the
+// embedded sample: name, the SHA-256 of b and a note saying what b is.
+func HashBytes(name string, b []byte, note string) Source {
+	sum := sha256.Sum256(b)
+	return Source{Name: name, SHA256: hex.EncodeToString(sum[:]), Note: note}
+}

@@ -1,0 +1,107 @@
+package report
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TestDistributionSplitsPastTheRowLimit lowers the worksheet row limit and
+// checks that a Distribution table longer than a sheet continues on
+// "Distribution 2", "Distribution 3", ...: each part within the limit, with
+// the notes, the header, its own Excel table, dimension and print titles,
+// and the parts together hold every iteration in order, exactly once.
+func TestDistributionSplitsPastTheRowLimit(t *testing.T) {
+	const limit = 60
+	const perSheet = limit - 3 // a note, a blank row and the header
+	for _, iterations := range []int{perSheet, perSheet + 1, 250} {
+		t.Run(strconv.Itoa(iterations), func(t *testing.T) {
+			run := testRun(t, testScenario(t, "Baseline", iterations))
+			path := filepath.Join(t.TempDir(), "split.xlsx")
+			if err := WriteXLSX(context.Background(), path, []Run{run}, Options{maxRows: limit}); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			parts := (iterations + perSheet - 1) / perSheet
+			var want []string
+			for p := 1; p <= parts; p++ {
+				name := SheetDistribution
+				if p > 1 {
+					name += " " + strconv.Itoa(p)
+				}
+				want = append(want, name)
+			}
+			sheets := f.GetSheetList()
+			at := slices.Index(sheets, SheetDistribution)
+			if at < 0 || !slices.Equal(sheets[at:at+parts], want) || sheets[at+parts] != SheetHistogram {
+				t.Fatalf("sheets %v, want %v after ByTrust and before Histogram", sheets, want)
+			}
+			raw := readRawBook(t, path)
+			var header []string
+			next := 1 // the iteration the next row must hold
+			for p, name := range want {
+				rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(rows) > limit || len(rows) < 4 || rows[0][0] == "" {
+					t.Fatalf("%s: %d rows (limit %d), first %v", name, len(rows), limit, rows[0])
+				}
+				if p == 0 {
+					header = rows[2]
+				} else if !slices.Equal(rows[2], header) || rows[0][0] != mustCell(t, f, SheetDistribution, "A1") {
+					t.Errorf("%s: notes %q and header %v, want those of %s", name, rows[0][0], rows[2], SheetDistribution)
+				}
+				iter, need := slices.Index(header, "iteration"), slices.Index(header, "total_need")
+				for _, r := range rows[3:] {
+					if got, _ := strconv.Atoi(r[iter]); got != next {
+						t.Fatalf("%s: row holds iteration %s, want %d", name, r[iter], next)
+					}
+					if got := num(t, r[need]); !same15(got, run.Result.TotalNeed[next-1]) {
+						t.Fatalf("%s: iteration %d total_need %v, engine %v", name, next, got, run.Result.TotalNeed[next-1])
+					}
+					next++
+				}
+				tables, err := f.GetTables(name)
+				wantTable := "distribution"
+				if p > 0 {
+					wantTable += "_" + strconv.Itoa(p+1)
+				}
+				if err != nil || len(tables) != 1 || tables[0].Name != wantTable || tables[0].Range != "A3:"+cellName(len(header), len(rows)) {
+					t.Errorf("%s: tables %+v (%v), want %s over A3:%s", name, tables, err, wantTable, cellName(len(header), len(rows)))
+				}
+				rs := raw.sheets[name]
+				if rs.Dimension.Ref != rs.usedRange(t) {
+					t.Errorf("%s: dimension %s, cells occupy %s", name, rs.Dimension.Ref, rs.usedRange(t))
+				}
+				titled := slices.ContainsFunc(raw.defined, func(d rawDefinedName) bool {
+					return d.Name == printTitles && d.Value == printTitlesRef(name, 3)
+				})
+				if !titled {
+					t.Errorf("%s: no print titles", name)
+				}
+			}
+			if next != iterations+1 {
+				t.Errorf("the parts hold %d iterations, want %d", next-1, iterations)
+			}
+		})
+	}
+}
+
+// mustCell reads one cell or fails.
+func mustCell(t *testing.T, f *excelize.File, sheet, ref string) string {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}

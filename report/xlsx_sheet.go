@@ -1,0 +1,171 @@
+package report
+
+import (
+	"maps"
+	"math"
+	"slices"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Chart size and layout on the sheet, in pixels and rows.
+const (
+	chartWidth   = 600
+	chartHeight  = 320
+	chartGap     = 20
+	chartRows    = 18 // rows a chart takes, with a gap, at the default row height
+	chartsPerRow = 2
+)
+
+// sheetCells writes the cells of one in-memory sheet and keeps its used
+// range.
+type sheetCells struct {
+	f    *excelize.File
+	name string
+	used usedRange
+}
+
+// set writes v with the given style (0 for none) at column col, row row.
+func (c *sheetCells) set(col, row int, v any, style int) error {
+	ref := cellName(col, row)
+	if err := c.f.SetCellValue(c.name, ref, v); err != nil {
+		return err
+	}
+	c.used.add(col, row)
+	if style == 0 {
+		return nil
+	}
+	return c.f.SetCellStyle(c.name, ref, ref, style)
+}
+
+// writeSheet writes a sheet with the normal (in-memory) API: notes, tables
+// below or beside one another, then charts below the tables.
+func (w *xlsxWriter) writeSheet(s *sheet) error {
+	if err := w.newSheet(s.name); err != nil {
+		return err
+	}
+	f := w.f
+	cells := &sheetCells{f: f, name: s.name}
+	row := 1
+	for _, n := range s.notes {
+		if err := cells.set(1, row, n, w.st.note); err != nil {
+			return err
+		}
+		row++
+	}
+	if len(s.notes) > 0 {
+		row++
+	}
+	top, col, bottom := row, 1, row
+	colWidth := map[int]float64{}
+	freeze := 0
+	for _, t := range s.tables {
+		r, c := row, 1
+		if s.sideBySide {
+			r, c = top, col
+		}
+		if t.title != "" {
+			if err := cells.set(c, r, t.title, w.st.title); err != nil {
+				return err
+			}
+			r++
+		}
+		if freeze == 0 {
+			freeze = r
+		}
+		if err := w.writeTable(cells, t, r, c); err != nil {
+			return err
+		}
+		for i, wd := range widths(t) {
+			colWidth[c+i] = math.Max(colWidth[c+i], wd)
+		}
+		bottom = max(bottom, r+t.n)
+		row = r + t.n + 3
+		col = c + len(t.cols) + 1
+	}
+	// In column order, not map order: the <cols> element must come out the
+	// same in every export.
+	for _, c := range slices.Sorted(maps.Keys(colWidth)) {
+		if err := f.SetColWidth(s.name, colName(c), colName(c), colWidth[c]); err != nil {
+			return err
+		}
+	}
+	if freeze > 0 {
+		if err := f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: freeze, TopLeftCell: cellName(1, freeze+1), ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
+	}
+	for i, c := range s.charts {
+		r := bottom + 3 + (i/chartsPerRow)*chartRows
+		if i%chartsPerRow == 0 {
+			// Each row of charts starts a printed page, so that no chart is
+			// cut in two and none runs under the header row repeated at the
+			// top of the page.
+			if err := f.InsertPageBreak(s.name, cellName(1, r)); err != nil {
+				return err
+			}
+		}
+		col, err := w.colAtPixel(s.name, (i%chartsPerRow)*(chartWidth+chartGap))
+		if err != nil {
+			return err
+		}
+		if err := w.addChart(s.name, cellName(col, r), c); err != nil {
+			return err
+		}
+	}
+	if err := f.SetSheetDimension(s.name, cells.used.ref()); err != nil {
+		return err
+	}
+	return w.pageSetup(s.name, freeze)
+}
+
+// writeTable writes a table's header at row r, column c and its rows below,
+// and makes it an Excel table with autofilter.
+func (w *xlsxWriter) writeTable(cells *sheetCells, t *table, r, c int) error {
+	cols := sheetColumns(t.cols)
+	for i, h := range headerNames(t) {
+		if err := cells.set(c+i, r, h, w.st.headerOf(cols[i])); err != nil {
+			return err
+		}
+	}
+	w.placed[t] = placement{sheet: cells.name, row: r, col: c}
+	dst := make([]any, len(t.cols))
+	for i := 0; i < t.n; i++ {
+		clear(dst)
+		t.row(i, dst)
+		for j, v := range dst {
+			val, style := w.st.value(v, cols[j])
+			if val == nil {
+				continue
+			}
+			if err := cells.set(c+j, r+1+i, val, style); err != nil {
+				return err
+			}
+		}
+		if err := w.prog.step(); err != nil {
+			return err
+		}
+	}
+	if t.n == 0 {
+		return nil
+	}
+	return w.f.AddTable(cells.name, &excelize.Table{
+		Range: cellName(c, r) + ":" + cellName(c+len(t.cols)-1, r+t.n),
+		Name:  t.name, StyleName: tableStyle,
+	})
+}
+
+// colAtPixel returns the first column whose left edge is at least px pixels
+// from the sheet's left edge, at excelize's 8 pixels per width unit.
+func (w *xlsxWriter) colAtPixel(sheetName string, px int) (int, error) {
+	x, col := 0.0, 1
+	for x < float64(px) {
+		wd, err := w.f.GetColWidth(sheetName, colName(col))
+		if err != nil {
+			return 0, err
+		}
+		x += math.Floor(wd*8 + 0.5)
+		col++
+	}
+	return col, nil
+}

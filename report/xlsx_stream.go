@@ -1,0 +1,112 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// writeStream writes a sheet of one large table with excelize's
+// StreamWriter, so rows are not held as cells in memory. A table longer than
+// a worksheet allows continues on further sheets ("Distribution 2", ...),
+// each with the notes and header.
+func (w *xlsxWriter) writeStream(s *sheet) error {
+	if len(s.tables) != 1 || len(s.charts) != 0 {
+		return fmt.Errorf("a streamed sheet takes one table and no charts")
+	}
+	t := s.tables[0]
+	header := len(s.notes) + 1
+	if len(s.notes) > 0 {
+		header++
+	}
+	perSheet := w.maxRows - header
+	wd := widths(t)
+	for part, lo := 1, 0; part == 1 || lo < t.n; part, lo = part+1, lo+perSheet {
+		name, tname := s.name, t.name
+		if part > 1 {
+			name += " " + strconv.Itoa(part)
+			tname += "_" + strconv.Itoa(part)
+		}
+		if err := w.streamPart(s, name, tname, header, wd, lo, min(lo+perSheet, t.n)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// streamPart writes rows [lo, hi) of the sheet's table onto one worksheet.
+func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []float64, lo, hi int) error {
+	t := s.tables[0]
+	if err := w.newSheet(name); err != nil {
+		return err
+	}
+	// Page setup and the dimension go before streaming: the stream writer
+	// writes the sheet's head, <dimension> included, when it is created.
+	// Every row has its scenario in the first column and the header spans
+	// every column, so the used range is known before a row is written.
+	if err := w.pageSetup(name, header); err != nil {
+		return err
+	}
+	used := usedRange{}
+	if len(s.notes) > 0 {
+		used.add(1, 1)
+	}
+	used.add(1, header)
+	used.add(len(t.cols), header+hi-lo)
+	if err := w.f.SetSheetDimension(name, used.ref()); err != nil {
+		return err
+	}
+	sw, err := w.f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	for i, x := range wd {
+		if err := sw.SetColWidth(i+1, i+1, x); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: header, TopLeftCell: cellName(1, header+1), ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	for i, n := range s.notes {
+		if err := sw.SetRow(cellName(1, i+1), []any{excelize.Cell{StyleID: w.st.note, Value: n}}); err != nil {
+			return err
+		}
+	}
+	cols := sheetColumns(t.cols)
+	cells := make([]any, len(cols))
+	for i, h := range headerNames(t) {
+		cells[i] = excelize.Cell{StyleID: w.st.headerOf(cols[i]), Value: h}
+	}
+	if err := sw.SetRow(cellName(1, header), cells); err != nil {
+		return err
+	}
+	dst := make([]any, len(t.cols))
+	for i := lo; i < hi; i++ {
+		clear(dst)
+		t.row(i, dst)
+		for j, v := range dst {
+			val, style := w.st.value(v, cols[j])
+			cells[j] = nil // a blank is no cell, not a styled empty one
+			if val != nil {
+				cells[j] = excelize.Cell{StyleID: style, Value: val}
+			}
+		}
+		if err := sw.SetRow(cellName(1, header+1+i-lo), cells); err != nil {
+			return err
+		}
+		if err := w.prog.step(); err != nil {
+			return err
+		}
+	}
+	if hi > lo {
+		if err := sw.AddTable(&excelize.Table{
+			Range: cellName(1, header) + ":" + cellName(len(t.cols), header+hi-lo),
+			Name:  tname, StyleName: tableStyle,
+		}); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
