@@ -72,12 +72,22 @@ func (w *worker) runBlock(b, lo, hi int, part *partial, stopped func() bool) boo
 
 // iterate runs iteration s of DESIGN §5 and records it.
 func (w *worker) iterate(s int, part *partial) {
+	totalCost, totalNeed := w.drawTrusts(s, part)
+	w.schedule()
+	w.record(s, part, totalCost, totalNeed, w.theta[model.InputInflation][s])
+}
+
+// drawTrusts makes iteration s's trust-level draws and costs (DESIGN §5
+// steps 2–4): each trust's need, deployment years, national share a year,
+// and the completion of those already core or already funded; the rest are
+// left unstarted for the schedule. With part nil nothing is tallied, for
+// the analyses that re-run only the schedule.
+func (w *worker) drawTrusts(s int, part *partial) (totalCost, totalNeed float64) {
 	p, sc, t := w.p, &w.p.sc, w.tally
 	th := w.theta
 	ob := th[model.InputOptimismBias][s]
 	beta := th[model.InputSizeElasticity][s]
 	db := th[model.InputDurationBias][s]
-	g := th[model.InputInflation][s]
 	// Step 2 constants: unit cost × (1 + ob) per type, and its log for the
 	// cost histograms (NaN when not positive).
 	var scale, lnScale [model.NumTrustTypes]float64
@@ -91,7 +101,7 @@ func (w *worker) iterate(s int, part *partial) {
 	sigma, ls := sc.TrustSigma, sc.LocalShare
 	nCut := w.deployCuts(db)
 	w.groupNeed = [numGroups]float64{}
-	var totalCost, totalNeed float64
+	tallied := part != nil
 	const log10e = 1 / math.Ln10
 	for i := range w.need {
 		// Trust-level draws are made for every trust, in input order, so the
@@ -104,9 +114,11 @@ func (w *worker) iterate(s int, part *partial) {
 		gap := p.gap[i]
 		if gap == 0 {
 			w.need[i], w.comp[i] = 0, compCore
-			hist[histZeroSlot]++
-			t.trustMin[i] = min(t.trustMin[i], 0)
-			t.trustMax[i] = max(t.trustMax[i], 0)
+			if tallied {
+				hist[histZeroSlot]++
+				t.trustMin[i] = min(t.trustMin[i], 0)
+				t.trustMax[i] = max(t.trustMax[i], 0)
+			}
 			continue
 		}
 		// cost_i = unit_cost × gap × (opex/ref)^β × ε × (1 + ob), ε = exp(N(−σ²/2, σ)):
@@ -138,20 +150,22 @@ func (w *worker) iterate(s int, part *partial) {
 		}
 		nYears := float64(n)
 		w.need[i], w.years[i] = need, int32(n)
-		if cost > 0 && lnScale[ty] == lnScale[ty] {
-			hist[binOfLog10((lnScale[ty]+p.lnGap[i]+e)*log10e, trustBins)]++
-		} else {
-			hist[binOf(cost, trustBins)]++
+		if tallied {
+			if cost > 0 && lnScale[ty] == lnScale[ty] {
+				hist[binOfLog10((lnScale[ty]+p.lnGap[i]+e)*log10e, trustBins)]++
+			} else {
+				hist[binOf(cost, trustBins)]++
+			}
+			if cost < t.trustMin[i] {
+				t.trustMin[i] = cost
+			}
+			if cost > t.trustMax[i] {
+				t.trustMax[i] = cost
+			}
+			part.trustCost[i] += cost
+			part.trustCost2[i] += cost * cost
+			part.trustNeed[i] += need
 		}
-		if cost < t.trustMin[i] {
-			t.trustMin[i] = cost
-		}
-		if cost > t.trustMax[i] {
-			t.trustMax[i] = cost
-		}
-		part.trustCost[i] += cost
-		part.trustCost2[i] += cost * cost
-		part.trustNeed[i] += need
 		totalCost += cost
 		totalNeed += need
 		w.groupNeed[p.region[i]] += need
@@ -164,8 +178,7 @@ func (w *worker) iterate(s int, part *partial) {
 			w.share[i] = need * (1 - ls) / nYears
 		}
 	}
-	w.schedule()
-	w.record(s, part, totalCost, totalNeed, g)
+	return totalCost, totalNeed
 }
 
 // deployCuts returns F(n / (1 + db)) for n = 1, 2, … (index n), F the
@@ -204,14 +217,13 @@ func (w *worker) deployCuts(db float64) []float64 {
 	return cut
 }
 
-// schedule starts unstarted trusts year by year, first fit in priority order,
-// under the capacity and the national envelope (DESIGN §5 step 5).
-func (w *worker) schedule() {
+// pendingList lists the unstarted trusts in priority order (DESIGN §5 step
+// 5) in w.list, and returns the smallest yearly national share among them:
+// once a year's envelope has less room than that, no one else can start.
+func (w *worker) pendingList() (list []pending, minShare float64) {
 	p := w.p
-	list := w.list[:0]
-	// minShare is the smallest yearly national share of any unstarted trust:
-	// once a year's envelope has less room than that, no one else can start.
-	minShare := math.Inf(1)
+	list = w.list[:0]
+	minShare = math.Inf(1)
 	for _, i := range p.order {
 		if w.comp[i] == compUnstarted {
 			n := w.years[i]
@@ -225,6 +237,15 @@ func (w *worker) schedule() {
 			return cmp.Or(cmp.Compare(need[a.trust], need[b.trust]), cmp.Compare(rank[a.trust], rank[b.trust]))
 		})
 	}
+	w.list = list
+	return list, minShare
+}
+
+// schedule starts unstarted trusts year by year, first fit in priority order,
+// under the capacity and the national envelope (DESIGN §5 step 5).
+func (w *worker) schedule() {
+	p := w.p
+	list, minShare := w.pendingList()
 	for k, e := range p.envelope {
 		w.free[k] = e + envelopeSlack
 	}
