@@ -1,0 +1,257 @@
+package forecast
+
+import (
+	"context"
+	"fmt"
+	"sync/atomic"
+
+	"corecast/model"
+)
+
+// snapshot holds, for every iteration, what the schedule needs and nothing
+// else: the unstarted trusts in priority order with their national share a
+// year and deployment years, and whether the trusts outside the schedule
+// (already core, or already funded) are all core by target_year. Analyses
+// that change only the envelope or the capacity (DESIGN §7, last point)
+// draw and cost each iteration once, here, and then re-run only the
+// schedule, as often as they need.
+type snapshot struct {
+	plan     *plan
+	start    []int32   // iteration s's trusts are start[s] … start[s+1]−1
+	share    []float64 // national £m a year, in priority order
+	years    []uint16  // deployment years, n_i
+	fixedOK  []bool    // the trusts outside the schedule are core by target
+	national []float64 // Σ share × n of iteration s: the national money it needs
+	maxYears int       // the largest n_i, for sizing
+}
+
+// maxSnapshotEntries bounds a snapshot's size: about 10 bytes an entry.
+const maxSnapshotEntries = 50_000_000
+
+// newSnapshot draws and costs every iteration of plan p with inputs theta,
+// as Run does with the same seed, and keeps what the schedule needs.
+func newSnapshot(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, workers int) (*snapshot, error) {
+	n := len(theta[0])
+	if n == 0 {
+		return nil, fmt.Errorf("no iterations to run")
+	}
+	if int64(n)*int64(p.nTrusts) > maxSnapshotEntries*4 {
+		return nil, fmt.Errorf("%d iterations of %d trusts are too many for this analysis: run it with fewer iterations", n, p.nTrusts)
+	}
+	nBlocks := (n + blockSize - 1) / blockSize
+	type block struct {
+		counts   []int32
+		share    []float64
+		years    []uint16
+		fixedOK  []bool
+		national []float64
+	}
+	blocks := make([]block, nBlocks)
+	var next atomic.Int64
+	var stop atomic.Bool
+	workers = min(workerCount(workers), nBlocks)
+	errs := make([]error, workers)
+	parallel(workers, workers, func(k int) {
+		defer func() {
+			if r := recover(); r != nil {
+				errs[k] = fmt.Errorf("internal error in the simulation: %v", r)
+				stop.Store(true)
+			}
+		}()
+		w := newWorker(p, nil, theta)
+		for !stop.Load() {
+			b := int(next.Add(1) - 1)
+			if b >= nBlocks {
+				return
+			}
+			if ctx.Err() != nil {
+				stop.Store(true)
+				return
+			}
+			lo, hi := b*blockSize, min((b+1)*blockSize, n)
+			bl := &blocks[b]
+			w.pcg.Seed(p.sc.Seed, splitmix64(streamBlocks+uint64(b)))
+			for s := lo; s < hi; s++ {
+				w.drawTrusts(s, nil)
+				list, _ := w.pendingList()
+				ok := true
+				for _, c := range w.comp {
+					if c != compUnstarted && c != compCore && int(c) > p.target {
+						ok = false
+					}
+				}
+				bl.counts = append(bl.counts, int32(len(list)))
+				bl.fixedOK = append(bl.fixedOK, ok)
+				national := 0.0
+				for _, t := range list {
+					bl.share = append(bl.share, t.share)
+					bl.years = append(bl.years, uint16(min(t.n, 1<<16-1)))
+					national += t.share * float64(t.n)
+				}
+				bl.national = append(bl.national, national)
+			}
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	sn := &snapshot{plan: p, start: make([]int32, 0, n+1), fixedOK: make([]bool, 0, n), national: make([]float64, 0, n)}
+	total := 0
+	for _, bl := range blocks {
+		total += len(bl.share)
+	}
+	if total > maxSnapshotEntries {
+		return nil, fmt.Errorf("%d iterations leave %d trusts to schedule, too many for this analysis: run it with fewer iterations", n, total)
+	}
+	sn.share, sn.years = make([]float64, 0, total), make([]uint16, 0, total)
+	sn.start = append(sn.start, 0)
+	for _, bl := range blocks {
+		off := 0
+		for k, c := range bl.counts {
+			sn.share = append(sn.share, bl.share[off:off+int(c)]...)
+			sn.years = append(sn.years, bl.years[off:off+int(c)]...)
+			for _, y := range bl.years[off : off+int(c)] {
+				sn.maxYears = max(sn.maxYears, int(y))
+			}
+			off += int(c)
+			sn.start = append(sn.start, int32(len(sn.share)))
+			sn.fixedOK = append(sn.fixedOK, bl.fixedOK[k])
+			sn.national = append(sn.national, bl.national[k])
+		}
+	}
+	return sn, nil
+}
+
+// iterations is the number of iterations in the snapshot.
+func (sn *snapshot) iterations() int { return len(sn.fixedOK) }
+
+// lever is one setting of what the schedule-only analyses change: a uniform
+// uplift added to the plan's envelope, or an uplift by year offset, and the
+// capacity.
+type lever struct {
+	uplift   float64   // £m added to every year
+	byYear   []float64 // £m added to each year offset, when not nil
+	capacity int
+}
+
+// envelope returns the lever's envelope for years 0 … target, with the
+// comparison's slack, into buf.
+func (sn *snapshot) envelope(l lever, buf []float64) []float64 {
+	p := sn.plan
+	buf = buf[:0]
+	for y := 0; y <= p.target && y < p.nYears; y++ {
+		e := p.envelope[y] + l.uplift
+		if l.byYear != nil {
+			e += l.byYear[y]
+		}
+		buf = append(buf, e+envelopeSlack)
+	}
+	return buf
+}
+
+// coreCount counts the iterations in which every trust is core by
+// target_year under lever l: the numerator of P(all core by target). The
+// count is an integer summed over fixed ranges of iterations, so it is the
+// same whatever the number of workers.
+func (sn *snapshot) coreCount(ctx context.Context, l lever, workers int) (int, error) {
+	n := sn.iterations()
+	chunks := (n + blockSize - 1) / blockSize
+	counts := make([]int, chunks)
+	env := sn.envelope(l, nil)
+	// Two bounds settle most iterations without a schedule: every trust
+	// must start by target_year, at most capacity a year, and the national
+	// money they need must fit in the envelope up to then.
+	maxStarts := int64(l.capacity) * int64(len(env))
+	room := 0.0
+	for _, e := range env {
+		room += e
+	}
+	parallel(chunks, workerCount(workers), func(c int) {
+		if ctx.Err() != nil {
+			return
+		}
+		free := make([]float64, len(env))
+		wait := make([]int32, 0, sn.plan.nTrusts)
+		for s := c * blockSize; s < min((c+1)*blockSize, n); s++ {
+			waiting := int64(sn.start[s+1] - sn.start[s])
+			if !sn.fixedOK[s] || waiting > maxStarts || sn.national[s] > room {
+				continue
+			}
+			if sn.allCore(s, env, l.capacity, free, wait) {
+				counts[c]++
+			}
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	total := 0
+	for _, k := range counts {
+		total += k
+	}
+	return total, nil
+}
+
+// pAllCore is coreCount as a probability.
+func (sn *snapshot) pAllCore(ctx context.Context, l lever, workers int) (float64, error) {
+	k, err := sn.coreCount(ctx, l, workers)
+	return float64(k) / float64(sn.iterations()), err
+}
+
+// allCore runs DESIGN §5's first-fit schedule of iteration s for the years
+// up to target_year only, and reports whether every trust completes by
+// then. It stops at the first trust that cannot: one that would have to
+// start later than target − n + 1. env holds each year's envelope plus the
+// slack; free and wait are scratch, of its length and of the trusts'.
+func (sn *snapshot) allCore(s int, env []float64, capacity int, free []float64, wait []int32) bool {
+	lo, hi := int(sn.start[s]), int(sn.start[s+1])
+	if lo == hi {
+		return true
+	}
+	target := sn.plan.target
+	copy(free, env)
+	// wait holds the entries still waiting, in priority order; each year
+	// walks them once and keeps those that did not start.
+	wait = wait[:0]
+	for k := lo; k < hi; k++ {
+		wait = append(wait, int32(k))
+	}
+	share, years := sn.share, sn.years
+	for y := 0; y <= target && len(wait) > 0; y++ {
+		starts := 0
+		keep := wait[:0]
+		for _, k := range wait {
+			n := int(years[k])
+			if y+n-1 > target {
+				return false // it can never complete by target_year
+			}
+			if starts >= capacity {
+				keep = append(keep, k)
+				continue
+			}
+			sh := share[k]
+			fits := true
+			for j := y; j < y+n; j++ {
+				if sh > free[j] {
+					fits = false
+					break
+				}
+			}
+			if !fits {
+				keep = append(keep, k)
+				continue
+			}
+			for j := y; j < y+n; j++ {
+				free[j] -= sh
+			}
+			starts++
+		}
+		wait = keep
+	}
+	return len(wait) == 0
+}
