@@ -15,6 +15,9 @@ type analysis struct {
 	plan  *plan
 	theta [model.NumInputs][]float64
 	opts  Options
+	// sn, when made, holds every iteration's draws and costs for the
+	// analyses that re-run only the schedule.
+	sn *snapshot
 }
 
 // newAnalysis prepares a plan and the scenario's own input draws: the first

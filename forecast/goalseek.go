@@ -90,8 +90,7 @@ func GoalSeekUplift(ctx context.Context, in model.Inputs, sc model.Scenario, goa
 	capacity := sc.CapacityStarts
 	eval := func(extra float64) (float64, error) {
 		g.Evaluations++
-		h, err := a.run(a.plan.withEnvelope(extra, capacity), &a.theta)
-		return h.pAllCore, err
+		return a.sn.pAllCore(a.ctx, lever{uplift: extra, capacity: capacity}, a.opts.Workers)
 	}
 	// Trial uplifts lie on a grid of the tolerance, so the answer is a round
 	// figure that --set reproduces exactly. (First-fit scheduling is not
@@ -115,8 +114,7 @@ func GoalSeekUplift(ctx context.Context, in model.Inputs, sc model.Scenario, goa
 func (g *GoalSeekResult) whenOutOfReach(a *analysis, capacity int, tol float64, onGrid func(float64) float64) error {
 	pAt := func(uplift float64, capacity int) (float64, error) {
 		g.Evaluations++
-		h, err := a.run(a.plan.withEnvelope(uplift, capacity), &a.theta)
-		return h.pAllCore, err
+		return a.sn.pAllCore(a.ctx, lever{uplift: uplift, capacity: capacity}, a.opts.Workers)
 	}
 	best := g.P
 	// The least uplift whose P is the best any uplift gives (P is counted in
@@ -187,8 +185,7 @@ func GoalSeekCapacity(ctx context.Context, in model.Inputs, sc model.Scenario, g
 	g.Lever, g.ToleranceM = "capacity_starts", 0
 	eval := func(c float64) (float64, error) {
 		g.Evaluations++
-		h, err := a.run(a.plan.withEnvelope(0, int(c)), &a.theta)
-		return h.pAllCore, err
+		return a.sn.pAllCore(a.ctx, lever{capacity: int(c)}, a.opts.Workers)
 	}
 	return g.seek(a, eval, 0, 1, float64(max(1, sc.CapacityStarts)), math.Ceil)
 }
@@ -199,6 +196,11 @@ func newGoalSeek(ctx context.Context, in model.Inputs, sc model.Scenario, goal f
 	}
 	a, err := newAnalysis(ctx, in, sc, opts)
 	if err != nil {
+		return nil, nil, err
+	}
+	// Every trial changes only the envelope or the capacity: draw and cost
+	// each iteration once and re-run only the schedule (DESIGN §7).
+	if a.sn, err = newSnapshot(ctx, a.plan, &a.theta, opts.Workers); err != nil {
 		return nil, nil, err
 	}
 	return a, &GoalSeekResult{Goal: goal, Iterations: sc.Iterations}, nil
@@ -276,17 +278,17 @@ func (g *GoalSeekResult) seek(a *analysis, eval func(float64) (float64, error), 
 // binding explains why no value of the lever reaches the goal. With both the
 // envelope and the capacity unlimited, only deployment time and the target
 // year are left; if the goal is reachable then, the other lever binds.
-func (a *analysis) binding(lever string, goal float64) (string, error) {
-	free, err := a.run(a.plan.withEnvelope(unlimited, math.MaxInt32), &a.theta)
+func (a *analysis) binding(name string, goal float64) (string, error) {
+	free, err := a.sn.pAllCore(a.ctx, lever{uplift: unlimited, capacity: math.MaxInt32}, a.opts.Workers)
 	if err != nil {
 		return "", err
 	}
 	switch {
-	case free.pAllCore < goal:
-		return fmt.Sprintf("deployment time and the target year bind: even with unlimited envelope and capacity P is %.1f%%", 100*free.pAllCore), nil
-	case lever == "envelope_uplift_m":
-		return fmt.Sprintf("capacity_starts binds: with unlimited capacity as well P would be %.1f%%", 100*free.pAllCore), nil
+	case free < goal:
+		return fmt.Sprintf("deployment time and the target year bind: even with unlimited envelope and capacity P is %.1f%%", 100*free), nil
+	case name == "envelope_uplift_m":
+		return fmt.Sprintf("capacity_starts binds: with unlimited capacity as well P would be %.1f%%", 100*free), nil
 	default:
-		return fmt.Sprintf("the national envelope binds: with unlimited envelope as well P would be %.1f%%", 100*free.pAllCore), nil
+		return fmt.Sprintf("the national envelope binds: with unlimited envelope as well P would be %.1f%%", 100*free), nil
 	}
 }
