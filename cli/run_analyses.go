@@ -21,6 +21,7 @@ const (
 	leverEnvelope = "envelope"
 	leverCapacity = "capacity"
 	leverBoth     = "both"
+	leverPhased   = "phased"
 )
 
 // analysisFlags are the flags of corecast run that add the analyses of
@@ -31,6 +32,9 @@ type analysisFlags struct {
 	goalP       float64
 	goalLever   string
 	goalTol     float64
+	goalObj     string
+	frontier    bool
+	front       forecast.FrontierOptions
 }
 
 // register adds the analysis flags to cmd.
@@ -39,31 +43,80 @@ func (a *analysisFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&a.sensitivity, "sensitivity", false, "add a sensitivity analysis (tornado and rank correlations) of each scenario")
 	fl.BoolVar(&a.goalSeek, "goal-seek", false, "find the least national envelope uplift (or capacity) giving P(all core by target) ≥ --goal-p")
 	fl.Float64Var(&a.goalP, "goal-p", 0.8, "probability the goal seek aims for, in (0, 1]")
-	fl.StringVar(&a.goalLever, "goal-lever", leverEnvelope, "what the goal seek changes: envelope (envelope_uplift_m), capacity (capacity_starts) or both")
+	fl.StringVar(&a.goalLever, "goal-lever", leverEnvelope, "what the goal seek changes: envelope (envelope_uplift_m), capacity (capacity_starts), both, or phased (the uplift year by year)")
 	fl.Float64Var(&a.goalTol, "goal-tolerance", 1, "precision of the envelope uplift the goal seek finds, £m")
+	fl.StringVar(&a.goalObj, "goal-objective", forecast.ObjectiveTotal, "what the phased goal seek makes least: total or pv (present value)")
+	fl.BoolVar(&a.frontier, "frontier", false, "add the investment frontier (P over uplift × capacity) and the price of confidence")
+	fl.Float64Var(&a.front.UpliftMax, "frontier-uplift-max", 0, "largest uniform uplift on the frontier's grid, £m a year (default: where P stops rising)")
+	fl.IntVar(&a.front.UpliftSteps, "frontier-uplift-steps", 16, "uplift points on the frontier's grid")
+	fl.IntVar(&a.front.CapacityMin, "frontier-capacity-min", 40, "smallest capacity_starts on the frontier's grid")
+	fl.IntVar(&a.front.CapacityMax, "frontier-capacity-max", 320, "largest capacity_starts on the frontier's grid")
+	fl.IntVar(&a.front.CapacitySteps, "frontier-capacity-steps", 8, "capacity points on the frontier's grid")
 }
 
 // check validates the analysis flags as a usage error.
 func (a *analysisFlags) check(cmd *cobra.Command) error {
+	if !a.frontier {
+		for _, name := range []string{"frontier-uplift-max", "frontier-uplift-steps", "frontier-capacity-min", "frontier-capacity-max", "frontier-capacity-steps"} {
+			if cmd.Flags().Changed(name) {
+				return fmt.Errorf("--%s applies only with --frontier", name)
+			}
+		}
+	} else if err := a.checkFrontier(); err != nil {
+		return err
+	}
 	if !a.goalSeek {
-		for _, name := range []string{"goal-p", "goal-lever", "goal-tolerance"} {
+		for _, name := range []string{"goal-lever", "goal-tolerance", "goal-objective"} {
 			if cmd.Flags().Changed(name) {
 				return fmt.Errorf("--%s applies only with --goal-seek", name)
 			}
 		}
-		return nil
+		if cmd.Flags().Changed("goal-p") && !a.frontier {
+			return fmt.Errorf("--goal-p applies only with --goal-seek or --frontier")
+		}
+		return a.checkP()
 	}
-	if !(a.goalP > 0 && a.goalP <= 1) {
-		return fmt.Errorf("--goal-p %g: want a probability above 0 and at most 1, e.g. 0.8", a.goalP)
+	if a.goalObj != forecast.ObjectiveTotal && a.goalObj != forecast.ObjectivePV {
+		return fmt.Errorf("--goal-objective %q: want total or pv", a.goalObj)
+	}
+	if cmd.Flags().Changed("goal-objective") && a.goalLever != leverPhased {
+		return fmt.Errorf("--goal-objective applies only with --goal-lever phased")
+	}
+	if err := a.checkP(); err != nil {
+		return err
 	}
 	if !(a.goalTol > 0) || math.IsInf(a.goalTol, 0) {
 		return fmt.Errorf("--goal-tolerance %g: want an amount in £m above 0, e.g. 1", a.goalTol)
 	}
 	switch a.goalLever {
-	case leverEnvelope, leverCapacity, leverBoth:
+	case leverEnvelope, leverCapacity, leverBoth, leverPhased:
 		return nil
 	}
-	return fmt.Errorf("--goal-lever %q: want envelope, capacity or both", a.goalLever)
+	return fmt.Errorf("--goal-lever %q: want envelope, capacity, both or phased", a.goalLever)
+}
+
+// checkP checks the goal probability: any p in (0, 1).
+func (a *analysisFlags) checkP() error {
+	if !(a.goalP > 0 && a.goalP < 1) {
+		return fmt.Errorf("--goal-p %g: want a probability above 0 and below 1, e.g. 0.8", a.goalP)
+	}
+	return nil
+}
+
+// checkFrontier checks the frontier's grid.
+func (a *analysisFlags) checkFrontier() error {
+	f := a.front
+	switch {
+	case f.UpliftMax < 0 || math.IsNaN(f.UpliftMax) || math.IsInf(f.UpliftMax, 0):
+		return fmt.Errorf("--frontier-uplift-max %g: want £m a year, 0 or more (0 finds where P stops rising)", f.UpliftMax)
+	case f.UpliftSteps < 2 || f.UpliftSteps > 200:
+		return fmt.Errorf("--frontier-uplift-steps %d: want 2 to 200", f.UpliftSteps)
+	case f.CapacitySteps < 1 || f.CapacitySteps > 100:
+		return fmt.Errorf("--frontier-capacity-steps %d: want 1 to 100", f.CapacitySteps)
+	case f.CapacityMin < 1 || f.CapacityMax > 100_000 || f.CapacityMax < f.CapacityMin:
+		return fmt.Errorf("--frontier-capacity-min %d and --frontier-capacity-max %d: want 1 ≤ min ≤ max ≤ 100,000", f.CapacityMin, f.CapacityMax)
+	}
+	return nil
 }
 
 // args are the analysis flags as a command line reproducing them.
@@ -72,9 +125,22 @@ func (a *analysisFlags) args() []string {
 	if a.sensitivity {
 		out = append(out, "--sensitivity")
 	}
+	goalP := "--goal-p " + strconv.FormatFloat(a.goalP, 'g', -1, 64)
 	if a.goalSeek {
-		out = append(out, "--goal-seek", "--goal-p "+strconv.FormatFloat(a.goalP, 'g', -1, 64),
-			"--goal-lever "+a.goalLever, "--goal-tolerance "+strconv.FormatFloat(a.goalTol, 'g', -1, 64))
+		out = append(out, "--goal-seek", goalP, "--goal-lever "+a.goalLever, "--goal-tolerance "+strconv.FormatFloat(a.goalTol, 'g', -1, 64))
+		if a.goalLever == leverPhased {
+			out = append(out, "--goal-objective "+a.goalObj)
+		}
+	}
+	if a.frontier {
+		f := a.front
+		out = append(out, "--frontier")
+		if !a.goalSeek {
+			out = append(out, goalP)
+		}
+		out = append(out, "--frontier-uplift-max "+strconv.FormatFloat(f.UpliftMax, 'g', -1, 64),
+			"--frontier-uplift-steps "+strconv.Itoa(f.UpliftSteps), "--frontier-capacity-min "+strconv.Itoa(f.CapacityMin),
+			"--frontier-capacity-max "+strconv.Itoa(f.CapacityMax), "--frontier-capacity-steps "+strconv.Itoa(f.CapacitySteps))
 	}
 	return out
 }
@@ -94,7 +160,27 @@ func (a *analysisFlags) analyse(ctx context.Context, in model.Inputs, sc model.S
 		run.Sensitivity = s
 		fmt.Fprintln(notes, sensitivityLine(sc, s))
 	}
+	if a.frontier {
+		fo := a.front
+		fo.Goal = a.goalP
+		f, err := forecast.Frontier(ctx, in, sc, fo, opts)
+		if err != nil {
+			return fmt.Errorf("frontier: %w", err)
+		}
+		run.Frontier = f
+		fmt.Fprintln(notes, frontierLine(sc, f))
+	}
 	if !a.goalSeek {
+		return nil
+	}
+	if a.goalLever == leverPhased {
+		ph, err := forecast.GoalSeekPhased(ctx, in, sc, a.goalP, a.goalTol, a.goalObj, opts)
+		if err != nil {
+			return fmt.Errorf("phased goal seek: %w", err)
+		}
+		run.Phased = ph
+		run.GoalSeek = append(run.GoalSeek, ph.Uniform)
+		fmt.Fprintln(notes, phasedLine(sc, ph))
 		return nil
 	}
 	if a.goalLever != leverCapacity {
@@ -164,4 +250,48 @@ func goalSeekLine(sc model.Scenario, g *forecast.GoalSeekResult) string {
 // percent writes a probability as a percentage without needless decimals.
 func percent(p float64) string {
 	return fmt.Sprintf("%.4g%%", 100*p)
+}
+
+// frontierLine summarises the frontier: the price of the goal at the
+// scenario's capacity and the ceiling there, and the frontier line.
+func frontierLine(sc model.Scenario, f *forecast.FrontierResult) string {
+	var line []string
+	for _, pt := range f.Line {
+		if pt.Reached {
+			line = append(line, fmt.Sprintf("%d starts: +£%sm", pt.Capacity, format.Thousands(pt.Uplift)))
+		} else {
+			line = append(line, fmt.Sprintf("%d starts: none (at most %.1f%%)", pt.Capacity, 100*pt.P))
+		}
+	}
+	price := ""
+	for _, pp := range f.Price {
+		if pp.Goal == f.Goal || math.Abs(pp.Goal-f.Goal) < 1e-9 {
+			if pp.Reached {
+				price = fmt.Sprintf("at %d starts a year, P ≥ %s needs +£%sm a year; ", f.Capacity, percent(f.Goal), format.Thousands(pp.Uplift))
+			}
+		}
+	}
+	return fmt.Sprintf("%s: frontier: %sno uplift takes P above %.1f%% at %d starts (reached from +£%sm); least uplift for P ≥ %s by capacity: %s (%d runs of %s iterations in %.2f s)",
+		sc.Name, price, 100*f.Ceiling, f.Capacity, format.Thousands(f.CeilingUplift), percent(f.Goal), strings.Join(line, ", "),
+		f.Evaluations, format.Thousands(float64(f.Iterations)), f.Elapsed.Seconds())
+}
+
+// phasedLine states the phased goal seek's answer beside the uniform one,
+// with the --set lines that reproduce it.
+func phasedLine(sc model.Scenario, ph *forecast.PhasedResult) string {
+	if !ph.Reached {
+		return goalSeekLine(sc, ph.Uniform) + "; so no phasing reaches it either"
+	}
+	var parts []string
+	for i, y := range ph.Years {
+		parts = append(parts, fmt.Sprintf("%s +£%sm", y, format.Thousands(ph.Uplift[i])))
+	}
+	sets := make([]string, 0, len(ph.Years))
+	for _, l := range ph.SetLines() {
+		sets = append(sets, "--set "+l)
+	}
+	return fmt.Sprintf("%s: phased goal seek (least %s) for P ≥ %s by %s: %s — total £%sm, PV £%sm (P = %.1f%%), against the uniform +£%sm a year: total £%sm, PV £%sm; saves £%sm (PV £%sm); reproduce with %s",
+		sc.Name, ph.Objective, percent(ph.Goal), sc.TargetYear, strings.Join(parts, ", "), format.Thousands(ph.Total), format.Thousands(ph.PV), 100*ph.P,
+		format.Thousands(ph.UniformM), format.Thousands(ph.UniformTotal), format.Thousands(ph.UniformPV),
+		format.Thousands(ph.UniformTotal-ph.Total), format.Thousands(ph.UniformPV-ph.PV), strings.Join(sets, " "))
 }

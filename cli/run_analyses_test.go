@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -111,4 +112,43 @@ func TestRunAnalysesReproduce(t *testing.T) {
 		return
 	}
 	t.Fatal("no headline table")
+}
+
+// run --frontier and --goal-lever phased write their tables and summary
+// lines, and the phased answer's --set lines reproduce its P.
+func TestRunFrontierAndPhased(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "f.json")
+	code, _, stderr := runCLI(t, context.Background(), "run", "--iterations", "400", "--frontier", "--frontier-uplift-steps", "4",
+		"--frontier-capacity-min", "100", "--frontier-capacity-max", "300", "--frontier-capacity-steps", "3", "--goal-p", "0.5", "--out", out)
+	if code != 0 || !strings.Contains(stderr, "frontier:") || !strings.Contains(stderr, "least uplift for P ≥ 50% by capacity: 100 starts") {
+		t.Fatalf("frontier: exit %d\n%s", code, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{`"frontier"`, `"frontier_line"`, `"price_of_confidence"`} {
+		if !strings.Contains(string(b), name) {
+			t.Errorf("the JSON has no %s table", name)
+		}
+	}
+	out2 := filepath.Join(t.TempDir(), "p.json")
+	code, _, stderr = runCLI(t, context.Background(), "run", "--iterations", "400", "--set", "capacity_starts=250", "--goal-seek",
+		"--goal-lever", "phased", "--goal-objective", "pv", "--goal-p", "0.6", "--goal-tolerance", "10", "--out", out2)
+	if code != 0 || !strings.Contains(stderr, "phased goal seek (least pv)") {
+		t.Fatalf("phased: exit %d\n%s", code, stderr)
+	}
+	i := strings.Index(stderr, "reproduce with ")
+	sets := strings.Fields(strings.SplitN(stderr[i+len("reproduce with "):], "\n", 2)[0])
+	args := append([]string{"run", "--iterations", "400", "--set", "capacity_starts=250", "--out", filepath.Join(t.TempDir(), "r.json")}, sets...)
+	code, _, stderr2 := runCLI(t, context.Background(), args...)
+	m := regexp.MustCompile(`P = (\d+\.\d)%`).FindStringSubmatch(stderr)
+	if code != 0 || m == nil || !strings.Contains(stderr2, "P(all core by 2023-24) "+m[1]+"%") {
+		t.Errorf("the --set lines do not reproduce P %v: %s", m, stderr2)
+	}
+	for _, bad := range [][]string{{"--goal-objective", "pv"}, {"--frontier-uplift-steps", "4"}, {"--goal-seek", "--goal-p", "1"}, {"--frontier", "--frontier-capacity-min", "300", "--frontier-capacity-max", "100"}} {
+		if code, _, _ := runCLI(t, context.Background(), append([]string{"run", "--out", filepath.Join(t.TempDir(), "x.json")}, bad...)...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", bad, code)
+		}
+	}
 }

@@ -20,9 +20,21 @@ func TestSnapshotMatchesFullRun(t *testing.T) {
 	cases := []func(*model.Scenario){
 		func(*model.Scenario) {},
 		func(s *model.Scenario) { s.CapacityStarts = 250; s.EnvelopeUpliftM = 800 },
-		func(s *model.Scenario) { s.CapacityStarts = 150; s.EnvelopeUpliftM = 400; s.Priority = model.LowestCost },
-		func(s *model.Scenario) { s.CapacityStarts = 170; s.EnvelopeUpliftM = 700; s.Priority = model.RegionBalanced },
-		func(s *model.Scenario) { s.CapacityStarts = 200; s.EnvelopeUpliftM = 600; s.Priority = model.LargestGap },
+		func(s *model.Scenario) {
+			s.CapacityStarts = 150
+			s.EnvelopeUpliftM = 400
+			s.Priority = model.LowestCost
+		},
+		func(s *model.Scenario) {
+			s.CapacityStarts = 170
+			s.EnvelopeUpliftM = 700
+			s.Priority = model.RegionBalanced
+		},
+		func(s *model.Scenario) {
+			s.CapacityStarts = 200
+			s.EnvelopeUpliftM = 600
+			s.Priority = model.LargestGap
+		},
 		func(s *model.Scenario) {
 			s.CapacityStarts = 400
 			s.EnvelopeUpliftByYear = map[model.FinancialYear]float64{2019: 1500, 2020: 900, 2021: 300}

@@ -20,6 +20,7 @@ const (
 	SheetHistogram    = "Histogram"
 	SheetSensitivity  = "Sensitivity"
 	SheetGoalSeek     = "GoalSeek"
+	SheetFrontier     = "Frontier"
 	SheetComparison   = "Comparison"
 	SheetAssumptions  = "Assumptions"
 	SheetInputs       = "Inputs"
@@ -35,7 +36,7 @@ type builder func(b *book) *sheet
 // runs.
 var builders = []builder{
 	summarySheet, byYearSheet, byRegionSheet, byTypeSheet, byTrustSheet,
-	distributionSheet, histogramSheet, sensitivitySheet, goalSeekSheet,
+	distributionSheet, histogramSheet, sensitivitySheet, goalSeekSheet, frontierSheet,
 	comparisonSheet, assumptionsSheet, inputsSheet, manifestSheet,
 }
 

@@ -83,7 +83,7 @@ func twoRuns(t *testing.T, iterations int) []Run {
 
 // optionalTables are the tables only some exports hold: the comparison of
 // several runs and the analyses.
-var optionalTables = []string{"tornado", "rank_correlation", "goal_seek", "comparison"}
+var optionalTables = []string{"tornado", "rank_correlation", "goal_seek", "frontier", "frontier_line", "price_of_confidence", "phased", "comparison"}
 
 // plainTables are the tables of an export of one run without analyses.
 func plainTables() []string {
@@ -108,6 +108,14 @@ func analysed(t *testing.T, run Run) Run {
 		t.Fatal(err)
 	}
 	run.Sensitivity, run.GoalSeek = sens, []*forecast.GoalSeekResult{up, capacity}
+	run.Frontier, err = forecast.Frontier(ctx, run.Inputs, sc, forecast.FrontierOptions{UpliftSteps: 3, CapacitySteps: 2, ToleranceM: 50}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run.Phased, err = forecast.GoalSeekPhased(ctx, run.Inputs, sc, 0.05, 10, forecast.ObjectiveTotal, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return run
 }
 

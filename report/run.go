@@ -25,6 +25,11 @@ type Run struct {
 	// GoalSeek holds the goal-seek answers for Result's scenario, one per
 	// lever sought; they fill the GoalSeek sheet.
 	GoalSeek []*forecast.GoalSeekResult
+	// Frontier, if set, is the investment frontier and price of confidence of
+	// Result's scenario; Phased the phased goal seek. They fill the Frontier
+	// sheet.
+	Frontier *forecast.FrontierResult
+	Phased   *forecast.PhasedResult
 }
 
 // Source identifies the input a run read.
