@@ -186,10 +186,10 @@ func TestIterationAllocatesNothing(t *testing.T) {
 		res := &Result{TotalCost: make([]float64, 100), TotalNeed: make([]float64, 100), PresentValue: make([]float64, 100),
 			CoreByTarget: make([]float64, 100), AllCoreYear: make([]model.FinancialYear, 100)}
 		w := newWorker(p, res, &theta)
-		part := newPartial(p.nTrusts, p.nYears)
+		w.begin(0, newPartial(p.nTrusts, p.nYears))
 		s := 0
 		allocs := testing.AllocsPerRun(50, func() {
-			w.iterate(s%100, part)
+			w.iterate(s % 100)
 			s++
 		})
 		if allocs != 0 {

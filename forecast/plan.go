@@ -36,6 +36,8 @@ type plan struct {
 	envelope []float64 // E_y, £m, uplift included
 	discount []float64 // 1 / (1 + r)^y
 	halfVar  float64   // σ²/2 of the trust-level factor
+	// nationalShare is 1 − local_share, the national part of every need.
+	nationalShare float64
 
 	inputs [model.NumInputs]sampler
 	deploy sampler
@@ -100,6 +102,7 @@ func newPlan(in model.Inputs, sc model.Scenario) (*plan, error) {
 		p.discount[y] = math.Pow(1+sc.DiscountRate, -float64(y))
 	}
 	p.halfVar = sc.TrustSigma * sc.TrustSigma / 2
+	p.nationalShare = 1 - sc.LocalShare
 	for j, name := range model.InputNames() {
 		s, err := inputSampler(*sc.Input(j), name)
 		if err != nil {

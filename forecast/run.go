@@ -70,8 +70,31 @@ func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, o
 		CommittedTotalM: p.committedTotal,
 	}
 	nBlocks := (n + blockSize - 1) / blockSize
-	workers := min(workerCount(opts.Workers), nBlocks)
+	workers := make([]*worker, min(workerCount(opts.Workers), nBlocks))
+	for k := range workers {
+		workers[k] = newWorker(p, res, theta)
+	}
+	sums, err := runBlocks(ctx, workers, n, opts.Progress)
+	if err != nil {
+		return nil, err
+	}
+	if !summary {
+		return res, nil
+	}
+	all := workers[0].tally
+	for _, w := range workers[1:] {
+		all.add(w.tally)
+	}
+	summarise(p, res, sums, all, len(workers))
+	return res, nil
+}
 
+// runBlocks simulates the n iterations in blocks of blockSize on the
+// workers, each taking the next block when done with one, and returns the
+// blocks' sums folded in block order, whichever worker finishes first.
+func runBlocks(ctx context.Context, workers []*worker, n int, progress func(done, total int)) (*partial, error) {
+	p := workers[0].p
+	nBlocks := (n + blockSize - 1) / blockSize
 	var stop atomic.Bool
 	stopped := stop.Load
 	watchDone := make(chan struct{})
@@ -85,14 +108,11 @@ func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, o
 	}()
 
 	var next atomic.Int64
-	done := make(chan *partial, 2*workers)
-	free := make(chan *partial, 4*workers)
-	tallies := make([]*tally, workers)
+	done := make(chan *partial, 2*len(workers))
+	free := make(chan *partial, 4*len(workers))
 	var wg sync.WaitGroup
 	var failure atomic.Pointer[error]
-	for k := 0; k < workers; k++ {
-		w := newWorker(p, res, theta)
-		tallies[k] = w.tally
+	for _, w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -116,8 +136,7 @@ func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, o
 				default:
 					part = newPartial(p.nTrusts, p.nYears)
 				}
-				lo, hi := b*blockSize, min((b+1)*blockSize, n)
-				if !w.runBlock(b, lo, hi, part, stopped) {
+				if !w.runBlock(b, b*blockSize, min((b+1)*blockSize, n), part, stopped) {
 					return
 				}
 				done <- part
@@ -126,29 +145,7 @@ func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, o
 	}
 	go func() { wg.Wait(); close(done) }()
 
-	// Fold block sums in block order, whichever worker finishes first.
-	total := newPartial(p.nTrusts, p.nYears)
-	pending := map[int]*partial{}
-	folded := 0
-	for part := range done {
-		pending[part.block] = part
-		for {
-			q, ok := pending[folded]
-			if !ok {
-				break
-			}
-			delete(pending, folded)
-			total.fold(q)
-			select {
-			case free <- q:
-			default:
-			}
-			folded++
-			if opts.Progress != nil {
-				opts.Progress(min(folded*blockSize, n), n)
-			}
-		}
-	}
+	total, folded := foldInOrder(done, free, p, n, progress)
 	if folded < nBlocks {
 		if err := failure.Load(); err != nil {
 			return nil, *err
@@ -158,15 +155,33 @@ func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, o
 		}
 		return nil, fmt.Errorf("run stopped after %d of %d blocks", folded, nBlocks)
 	}
-	if !summary {
-		return res, nil
+	return total, nil
+}
+
+// foldInOrder adds up the blocks' sums as they arrive on done, in block
+// order (floating-point addition depends on it), offers each folded
+// partial back on free, and reports progress. It returns the sums and the
+// number of blocks folded.
+func foldInOrder(done <-chan *partial, free chan<- *partial, p *plan, n int, progress func(done, total int)) (*partial, int) {
+	total := newPartial(p.nTrusts, p.nYears)
+	waiting := map[int]*partial{}
+	folded := 0
+	for part := range done {
+		waiting[part.block] = part
+		for q, ok := waiting[folded]; ok; q, ok = waiting[folded] {
+			delete(waiting, folded)
+			total.fold(q)
+			select {
+			case free <- q:
+			default:
+			}
+			folded++
+			if progress != nil {
+				progress(min(folded*blockSize, n), n)
+			}
+		}
 	}
-	all := tallies[0]
-	for _, t := range tallies[1:] {
-		all.add(t)
-	}
-	summarise(p, res, total, all, workers)
-	return res, nil
+	return total, folded
 }
 
 // workerCount resolves Options.Workers: 0 or less means GOMAXPROCS.

@@ -14,17 +14,16 @@ func percentile(sorted []float64, p float64) float64 {
 	if n == 0 {
 		return math.NaN()
 	}
-	r := p * float64(n-1)
-	k := int(r)
+	k, f := rank7(p, n)
 	if k >= n-1 {
 		return sorted[n-1]
 	}
-	return sorted[k] + (r-float64(k))*(sorted[k+1]-sorted[k])
+	return sorted[k] + f*(sorted[k+1]-sorted[k])
 }
 
-// moments gives the mean, the sample standard deviation and the standard
+// momentsOf gives the mean, the sample standard deviation and the standard
 // error of the mean from a count, a sum and a sum of squares.
-func moments(n int, sum, sum2 float64) (mean, sd, se float64) {
+func momentsOf(n int, sum, sum2 float64) (mean, sd, se float64) {
 	if n == 0 {
 		return math.NaN(), math.NaN(), math.NaN()
 	}
@@ -90,11 +89,21 @@ func (st Stats) shifted(c float64) Stats {
 	return out
 }
 
-// histStats summarises a streamed quantity from its sums and histogram.
-func histStats(n int, sum, sum2 float64, h []uint32, lo, hi float64) Stats {
+// histStats summarises item i of a streamed quantity: its sums, its
+// histogram row and its extremes.
+func histStats(n, i int, m *moments, h *counts, e *extremes) Stats {
 	var st Stats
-	st.Mean, st.SD, st.SE = moments(n, sum, sum2)
-	v := histPercentiles(h, n, percentileLevels[:], lo, hi)
+	st.Mean, st.SD, st.SE = m.stats(i, n)
+	lo, hi := e.lo[i], e.hi[i]
+	var v [len(percentileLevels)]float64
+	bins := h.width - 1
+	histPercentiles(h.row(i), n, percentileLevels[:], false, func(b int, pos float64) float64 {
+		return logBinValue(b, bins, pos)
+	}, v[:])
+	// Clamped to the exact range the values span, which the bins blur.
+	for j := range v {
+		v[j] = math.Min(math.Max(v[j], lo), hi)
+	}
 	st.P5, st.P10, st.P25, st.P50, st.P75, st.P90, st.P95 = v[0], v[1], v[2], v[3], v[4], v[5], v[6]
 	st.Min, st.Max = lo, hi
 	return st
