@@ -339,3 +339,18 @@ func TestRankKeysOrderValuesAndKeepRows(t *testing.T) {
 		t.Errorf("rows in key order give %v, not sorted", got)
 	}
 }
+
+// TestParallelFaultBecomesError checks that a panic in the work parallel
+// hands out reaches the caller as an error, as a worker's does.
+func TestParallelFaultBecomesError(t *testing.T) {
+	err := parallel(4, 2, func(i int) error {
+		if i == 2 {
+			var s []int
+			_ = s[i]
+		}
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "internal error") {
+		t.Fatalf("err = %v, want an internal error instead of a crash", err)
+	}
+}

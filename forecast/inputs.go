@@ -32,11 +32,15 @@ func drawInputs(p *plan, n, workers int) ([model.NumInputs][]float64, error) {
 	}
 	// Columns have their own streams, so they can be drawn in parallel.
 	var streams [model.NumInputs]*rand.Rand
-	parallel(model.NumInputs, workers, func(j int) {
+	err = parallel(model.NumInputs, workers, func(j int) error {
 		cols[j] = make([]float64, n)
 		streams[j] = newStream(p.sc.Seed, streamInputs+uint64(j))
 		drawColumn(&p.inputs[j], p.sc.Sampling, streams[j], cols[j], ordered[j])
+		return nil
 	})
+	if err != nil {
+		return cols, err
+	}
 	repaired, err := imposeCorrelation(p.sc, cols[:], p.sc.Seed, workers)
 	if err != nil {
 		return cols, err
@@ -180,7 +184,7 @@ func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64, workers
 	for w := 0; w < cap(pool); w++ {
 		pool <- buffers{make([]float64, n), make([]uint64, n), make([]float64, n)}
 	}
-	parallel(k, workers, func(c int) {
+	err = parallel(k, workers, func(c int) error {
 		buf := <-pool
 		defer func() { pool <- buf }()
 		t := buf.t
@@ -205,8 +209,9 @@ func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64, workers
 		for r, key := range keys {
 			cols[j][key&rowMask] = sorted[r]
 		}
+		return nil
 	})
-	return true, nil
+	return err == nil, err
 }
 
 // rowBits is how many low bits of a ranking key hold the row: enough for

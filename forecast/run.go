@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"sync"
-	"sync/atomic"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"corecast/model"
 )
@@ -85,74 +85,56 @@ func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, o
 	for _, w := range workers[1:] {
 		all.add(w.tally)
 	}
-	summarise(p, res, sums, all, len(workers))
+	if err := summarise(p, res, sums, all, len(workers)); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 
 // runBlocks simulates the n iterations in blocks of blockSize on the
-// workers, each taking the next block when done with one, and returns the
-// blocks' sums folded in block order, whichever worker finishes first.
+// workers, at most one block each at a time, and returns the blocks' sums
+// folded in block order, whichever worker finishes first.
 func runBlocks(ctx context.Context, workers []*worker, n int, progress func(done, total int)) (*partial, error) {
 	p := workers[0].p
 	nBlocks := (n + blockSize - 1) / blockSize
-	var stop atomic.Bool
-	stopped := stop.Load
-	watchDone := make(chan struct{})
-	defer close(watchDone)
-	go func() {
-		select {
-		case <-ctx.Done():
-			stop.Store(true)
-		case <-watchDone:
-		}
-	}()
-
-	var next atomic.Int64
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(len(workers))
+	stopped := func() bool { return gctx.Err() != nil }
+	idle := make(chan *worker, len(workers))
+	for _, w := range workers {
+		idle <- w
+	}
 	done := make(chan *partial, 2*len(workers))
 	free := make(chan *partial, 4*len(workers))
-	var wg sync.WaitGroup
-	var failure atomic.Pointer[error]
-	for _, w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			// A fault in a worker must reach the caller as an error, not take
-			// the whole program (and the user's terminal) down with it.
-			defer func() {
-				if r := recover(); r != nil {
-					err := fmt.Errorf("internal error in the simulation: %v", r)
-					failure.CompareAndSwap(nil, &err)
-					stop.Store(true)
-				}
-			}()
-			for !stopped() {
-				b := int(next.Add(1) - 1)
-				if b >= nBlocks {
-					return
-				}
+	var failure error
+	go func() {
+		for b := 0; b < nBlocks && !stopped(); b++ {
+			g.Go(guard(func() error {
+				w := <-idle
+				defer func() { idle <- w }()
 				var part *partial
 				select {
 				case part = <-free:
 				default:
 					part = newPartial(p.nTrusts, p.nYears)
 				}
-				if !w.runBlock(b, b*blockSize, min((b+1)*blockSize, n), part, stopped) {
-					return
+				if w.runBlock(b, b*blockSize, min((b+1)*blockSize, n), part, stopped) {
+					done <- part
 				}
-				done <- part
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(done) }()
+				return nil
+			}))
+		}
+		failure = g.Wait()
+		close(done)
+	}()
 
 	total, folded := foldInOrder(done, free, p, n, progress)
-	if folded < nBlocks {
-		if err := failure.Load(); err != nil {
-			return nil, *err
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
+	switch {
+	case failure != nil:
+		return nil, failure
+	case folded < nBlocks && ctx.Err() != nil:
+		return nil, ctx.Err()
+	case folded < nBlocks:
 		return nil, fmt.Errorf("run stopped after %d of %d blocks", folded, nBlocks)
 	}
 	return total, nil
@@ -184,6 +166,21 @@ func foldInOrder(done <-chan *partial, free chan<- *partial, p *plan, n int, pro
 	return total, folded
 }
 
+// guard turns a panic in f into an error. Every goroutine the package
+// starts runs its work through it, so that a fault reaches the caller as
+// an error rather than taking the whole program (and the user's terminal)
+// down with it.
+func guard(f func() error) func() error {
+	return func() (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("internal error in the simulation: %v", r)
+			}
+		}()
+		return f()
+	}
+}
+
 // workerCount resolves Options.Workers: 0 or less means GOMAXPROCS.
 func workerCount(w int) int {
 	if w <= 0 {
@@ -192,24 +189,14 @@ func workerCount(w int) int {
 	return w
 }
 
-// parallel calls f(0) … f(n−1) on up to workers goroutines and waits. Each
-// call must write only its own outputs, so the result does not depend on
-// scheduling.
-func parallel(n, workers int, f func(i int)) {
-	var wg sync.WaitGroup
-	jobs := make(chan int)
-	for w := 0; w < min(max(1, workers), n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				f(i)
-			}
-		}()
-	}
+// parallel calls f(0) … f(n−1) on up to workers goroutines, waits, and
+// returns the first error (a panic in f becomes one). Each call must write
+// only its own outputs, so the result does not depend on scheduling.
+func parallel(n, workers int, f func(i int) error) error {
+	var g errgroup.Group
+	g.SetLimit(max(1, workers))
 	for i := 0; i < n; i++ {
-		jobs <- i
+		g.Go(guard(func() error { return f(i) }))
 	}
-	close(jobs)
-	wg.Wait()
+	return g.Wait()
 }

@@ -8,19 +8,22 @@ import (
 
 // summarise turns a finished run's series, sums and counts into the statistics
 // of DESIGN §6.
-func summarise(p *plan, res *Result, sums *partial, t *tally, workers int) {
-	summariseSeries(p, res, workers)
+func summarise(p *plan, res *Result, sums *partial, t *tally, workers int) error {
+	if err := summariseSeries(p, res, workers); err != nil {
+		return err
+	}
 	summariseProbabilities(p, res)
 	res.ByYear = summariseYears(p, sums, t, res.Iterations)
 	coreCount := trustsCoreByTarget(p, t)
 	res.ByRegion, res.ByType = summariseGroups(p, sums, t, coreCount, res.Iterations)
 	res.ByTrust = summariseTrusts(p, sums, t, coreCount, res.Iterations)
+	return nil
 }
 
 // summariseSeries gives the statistics of the whole scenario-level series:
 // the headline outputs and the inputs. The sorts run in parallel, each into
 // its own scratch.
-func summariseSeries(p *plan, res *Result, workers int) {
+func summariseSeries(p *plan, res *Result, workers int) error {
 	series := [][]float64{res.TotalCost, res.TotalNeed, res.PresentValue, res.CoreByTarget}
 	for j := range res.Inputs {
 		series = append(series, res.Inputs[j])
@@ -30,11 +33,15 @@ func summariseSeries(p *plan, res *Result, workers int) {
 	for w := 0; w < cap(scratch); w++ {
 		scratch <- make([]float64, res.Iterations)
 	}
-	parallel(len(series), workers, func(j int) {
+	err := parallel(len(series), workers, func(j int) error {
 		buf := <-scratch
 		stats[j] = seriesStats(series[j], buf)
 		scratch <- buf
+		return nil
 	})
+	if err != nil {
+		return err
+	}
 	copy(res.InputStats[:], stats[4:])
 	sc := p.sc
 	need := stats[1]
@@ -47,6 +54,7 @@ func summariseSeries(p *plan, res *Result, workers int) {
 		{Key: "present_value", Label: "Present value of spend", Unit: "£m", Stats: stats[2]},
 		{Key: "core_by_target", Label: "Trusts core by " + sc.TargetYear.String(), Unit: "trusts", Stats: stats[3]},
 	}
+	return nil
 }
 
 // summariseProbabilities gives P(all core by target), P(programme within
