@@ -56,42 +56,9 @@ func newPlan(in model.Inputs, sc model.Scenario) (*plan, error) {
 	p := &plan{sc: sc, trusts: in.Trusts, nTrusts: len(in.Trusts)}
 	p.nYears = sc.HorizonYear.Sub(sc.BaseYear) + 1
 	p.target = sc.TargetYear.Sub(sc.BaseYear)
-	n := p.nTrusts
-	p.gap = make([]float64, n)
-	p.lnGap = make([]float64, n)
-	p.lnRel = make([]float64, n)
-	p.committed = make([]float64, n)
-	p.typ = make([]int32, n)
-	p.region = make([]int32, n)
-	p.codeRank = make([]int32, n)
-	index := make(map[string]int, n)
-	for i, t := range in.Trusts {
-		if _, dup := index[t.Code]; dup {
-			return nil, fmt.Errorf("trust code %q appears twice", t.Code)
-		}
-		if !(t.OpexM > 0) || math.IsInf(t.OpexM, 0) {
-			return nil, fmt.Errorf("trust %s: opex_m %g is not above 0", t.Code, t.OpexM)
-		}
-		if !(t.Maturity >= 0 && t.Maturity <= 100) {
-			return nil, fmt.Errorf("trust %s: maturity %g is outside 0–100", t.Code, t.Maturity)
-		}
-		if t.Type < 0 || int(t.Type) >= model.NumTrustTypes || t.Region < 0 || int(t.Region) >= model.NumRegions {
-			return nil, fmt.Errorf("trust %s: unknown type or region", t.Code)
-		}
-		index[t.Code] = i
-		p.gap[i] = t.Gap(sc.CoreThreshold)
-		p.lnGap[i] = math.Log(p.gap[i])
-		p.lnRel[i] = math.Log(t.OpexM / sc.RefOpexM)
-		p.typ[i] = int32(t.Type)
-		p.region[i] = int32(t.Region)
-	}
-	byCode := make([]int32, n)
-	for i := range byCode {
-		byCode[i] = int32(i)
-	}
-	slices.SortFunc(byCode, func(a, b int32) int { return strings.Compare(in.Trusts[a].Code, in.Trusts[b].Code) })
-	for r, i := range byCode {
-		p.codeRank[i] = int32(r)
+	index, err := p.addTrusts(in.Trusts)
+	if err != nil {
+		return nil, err
 	}
 	if err := p.addFunding(in.Funding, index); err != nil {
 		return nil, err
@@ -116,6 +83,51 @@ func newPlan(in model.Inputs, sc model.Scenario) (*plan, error) {
 	}
 	p.deploy = d
 	return p, nil
+}
+
+// addTrusts checks the trusts and sets their constants (DESIGN §5 step 2:
+// gap_i = max(0, core_threshold − maturity_i), and log(opex_i / ref_opex_m)).
+// It returns each trust's index by code.
+func (p *plan) addTrusts(trusts []model.Trust) (map[string]int, error) {
+	sc, n := p.sc, len(trusts)
+	p.gap = make([]float64, n)
+	p.lnGap = make([]float64, n)
+	p.lnRel = make([]float64, n)
+	p.committed = make([]float64, n)
+	p.typ = make([]int32, n)
+	p.region = make([]int32, n)
+	index := make(map[string]int, n)
+	for i, t := range trusts {
+		if _, dup := index[t.Code]; dup {
+			return nil, fmt.Errorf("trust code %q appears twice", t.Code)
+		}
+		if !(t.OpexM > 0) || math.IsInf(t.OpexM, 0) {
+			return nil, fmt.Errorf("trust %s: opex_m %g is not above 0", t.Code, t.OpexM)
+		}
+		if !(t.Maturity >= 0 && t.Maturity <= 100) {
+			return nil, fmt.Errorf("trust %s: maturity %g is outside 0–100", t.Code, t.Maturity)
+		}
+		if t.Type < 0 || int(t.Type) >= model.NumTrustTypes || t.Region < 0 || int(t.Region) >= model.NumRegions {
+			return nil, fmt.Errorf("trust %s: unknown type or region", t.Code)
+		}
+		index[t.Code] = i
+		p.gap[i] = t.Gap(sc.CoreThreshold)
+		p.lnGap[i] = math.Log(p.gap[i])
+		p.lnRel[i] = math.Log(t.OpexM / sc.RefOpexM)
+		p.typ[i] = int32(t.Type)
+		p.region[i] = int32(t.Region)
+	}
+	// Ties in every priority order are broken by code, ascending.
+	byCode := make([]int32, n)
+	for i := range byCode {
+		byCode[i] = int32(i)
+	}
+	slices.SortFunc(byCode, func(a, b int32) int { return strings.Compare(trusts[a].Code, trusts[b].Code) })
+	p.codeRank = make([]int32, n)
+	for r, i := range byCode {
+		p.codeRank[i] = int32(r)
+	}
+	return index, nil
 }
 
 // inputSampler returns the sampler of the input called key, its draws
