@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"corecast/model"
@@ -188,7 +189,8 @@ func (cal *Calibration) scenario(base model.Scenario, types []model.TrustType, p
 }
 
 // ols fits y = X·b by least squares (QR, gonum/mat) and returns the
-// estimates with standard errors σ̂²(XᵀX)⁻¹, t and p-values, and R².
+// estimates with standard errors σ̂²(XᵀX)⁻¹, t and p-values, and R²
+// (gonum/stat).
 func ols(x *mat.Dense, y []float64, names []string) (Fit, error) {
 	n, k := x.Dims()
 	df := n - k
@@ -205,17 +207,7 @@ func ols(x *mat.Dense, y []float64, names []string) (Fit, error) {
 	var fitted, resid mat.VecDense
 	fitted.MulVec(x, &b)
 	resid.SubVec(yv, &fitted)
-	rss := mat.Dot(&resid, &resid)
-	mean := 0.0
-	for _, v := range y {
-		mean += v
-	}
-	mean /= float64(n)
-	tss := 0.0
-	for _, v := range y {
-		tss += (v - mean) * (v - mean)
-	}
-	sigma2 := rss / float64(df)
+	sigma2 := mat.Dot(&resid, &resid) / float64(df)
 	var xtx, inv mat.Dense
 	xtx.Mul(x.T(), x)
 	if err := inv.Inverse(&xtx); err != nil {
@@ -223,8 +215,8 @@ func ols(x *mat.Dense, y []float64, names []string) (Fit, error) {
 	}
 	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(df)}
 	f := Fit{N: n, DF: df, ResidualSD: math.Sqrt(sigma2)}
-	if tss > 0 {
-		f.R2 = 1 - rss/tss
+	if stat.Variance(y, nil) > 0 {
+		f.R2 = stat.RSquaredFrom(fitted.RawVector().Data, y, nil)
 		f.AdjR2 = 1 - (1-f.R2)*float64(n-1)/float64(df)
 	}
 	for j := 0; j < k; j++ {

@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 
+	"gonum.org/v1/gonum/stat"
+
 	"corecast/model"
 )
 
@@ -22,7 +24,8 @@ func percentile(sorted []float64, p float64) float64 {
 }
 
 // momentsOf gives the mean, the sample standard deviation and the standard
-// error of the mean from a count, a sum and a sum of squares.
+// error of the mean from a count, a sum and a sum of squares, for figures
+// streamed rather than kept (gonum/stat works on whole series).
 func momentsOf(n int, sum, sum2 float64) (mean, sd, se float64) {
 	if n == 0 {
 		return math.NaN(), math.NaN(), math.NaN()
@@ -32,10 +35,15 @@ func momentsOf(n int, sum, sum2 float64) (mean, sd, se float64) {
 		v := (sum2 - sum*mean) / float64(n-1)
 		sd = math.Sqrt(max(v, 0))
 	}
-	return mean, sd, sd / math.Sqrt(float64(n))
+	return mean, sd, stat.StdErr(sd, float64(n))
 }
 
 // seriesStats summarises a whole series. scratch (len(x)) receives a sorted copy.
+//
+// The mean and standard deviation are summed in iteration order, two-pass,
+// rather than by gonum's stat.MeanStdDev: its unrolled sum and compensated
+// second pass round differently, and would change every reported mean and
+// standard deviation in the last digits from what a recorded seed has given.
 func seriesStats(x, scratch []float64) Stats {
 	n := len(x)
 	var sum float64
@@ -55,7 +63,7 @@ func seriesStats(x, scratch []float64) Stats {
 	if n > 1 {
 		st.SD = math.Sqrt(ss / float64(n-1))
 	}
-	st.SE = st.SD / math.Sqrt(float64(n))
+	st.SE = stat.StdErr(st.SD, float64(n))
 	s := scratch[:n]
 	copy(s, x)
 	slices.Sort(s)
