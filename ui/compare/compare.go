@@ -27,7 +27,7 @@ type Model struct {
 	keys    keyMap
 	w, h    int
 	spinner spinner.Model
-	job     common.Job
+	job     common.Job[[]*forecast.Result]
 
 	base  int // the baseline's index in the scenarios compared
 	names []string
@@ -37,13 +37,6 @@ type Model struct {
 	diffs   [][]forecast.Difference
 	err     error
 	first   int // the first other scenario shown, when not all fit
-}
-
-// doneMsg carries the finished runs.
-type doneMsg struct {
-	id      int
-	results []*forecast.Result
-	err     error
 }
 
 // New returns the comparison view, closed.
@@ -67,23 +60,19 @@ func (m *Model) Open() tea.Cmd {
 	}
 	m.base, m.first = m.ctx.Current, 0
 	m.results, m.diffs, m.err = nil, nil, nil
-	ctx, id := m.job.Start()
-	in, prog, workers := m.ctx.Inputs, m.job.Progress, m.ctx.Workers
-	run := func() tea.Msg {
-		out, err := common.Safely(func() ([]*forecast.Result, error) {
-			return runAll(ctx, in, scs, workers, prog)
-		})
-		return doneMsg{id: id, results: out, err: err}
-	}
+	in, workers := m.ctx.Inputs, m.ctx.Workers
+	run := m.job.Start(func(ctx context.Context, progress func(done, total int)) ([]*forecast.Result, error) {
+		return runAll(ctx, in, scs, workers, progress)
+	})
 	return tea.Batch(run, m.spinner.Tick)
 }
 
 // runAll runs the scenarios one after another, each with every worker.
-func runAll(ctx context.Context, in model.Inputs, scs []model.Scenario, workers int, prog *common.Progress) ([]*forecast.Result, error) {
+func runAll(ctx context.Context, in model.Inputs, scs []model.Scenario, workers int, progress func(done, total int)) ([]*forecast.Result, error) {
 	out := make([]*forecast.Result, len(scs))
 	for i, sc := range scs {
 		opts := forecast.Options{Workers: workers, Progress: func(done, total int) {
-			prog.Set(i*total+done, len(scs)*total)
+			progress(i*total+done, len(scs)*total)
 		}}
 		res, err := forecast.Run(ctx, in, sc, opts)
 		if err != nil {
@@ -95,16 +84,15 @@ func runAll(ctx context.Context, in model.Inputs, scs []model.Scenario, workers 
 }
 
 // Close cancels the runs in flight.
-func (m *Model) Close() { m.job.Stop() }
+func (m *Model) Close() { m.job.Cancel() }
 
 // Update takes the runs' outcome, turns the spinner and handles keys.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case doneMsg:
-		if !m.job.Finish(msg.id) {
-			return nil
+	case common.JobDone[[]*forecast.Result]:
+		if m.job.Done(msg) {
+			m.done(msg.Value, msg.Err)
 		}
-		m.done(msg)
 	case spinner.TickMsg:
 		if !m.job.Running() {
 			return nil
@@ -113,7 +101,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.spinner, cmd = m.spinner.Update(msg)
 		return cmd
 	case common.StopMsg:
-		m.job.Stop()
+		m.job.Cancel()
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Rerun):
@@ -128,18 +116,18 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 }
 
 // done compares the baseline's run with each other scenario's.
-func (m *Model) done(msg doneMsg) {
-	if msg.err != nil {
-		if !errors.Is(msg.err, context.Canceled) {
-			m.err = msg.err
+func (m *Model) done(results []*forecast.Result, err error) {
+	if err != nil {
+		if !errors.Is(err, context.Canceled) {
+			m.err = err
 		}
 		return
 	}
-	m.results = msg.results
-	m.diffs = make([][]forecast.Difference, len(msg.results))
-	for i, r := range msg.results {
+	m.results = results
+	m.diffs = make([][]forecast.Difference, len(results))
+	for i, r := range results {
 		if i != m.base {
-			m.diffs[i] = forecast.Compare(msg.results[m.base], r)
+			m.diffs[i] = forecast.Compare(results[m.base], r)
 		}
 	}
 }

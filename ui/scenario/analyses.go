@@ -1,18 +1,14 @@
 package scenario
 
 import (
+	"context"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"corecast/forecast"
 	"corecast/ui/common"
 )
-
-// calibDoneMsg carries a finished calibration.
-type calibDoneMsg struct {
-	cal *forecast.Calibration
-	err error
-}
 
 // openCompare opens the comparison of every scenario with the current one.
 func (m *Model) openCompare() tea.Cmd {
@@ -24,28 +20,31 @@ func (m *Model) openCompare() tea.Cmd {
 	return m.compare.Open()
 }
 
-// calibrate fits the cost model to the inputs' past funding in a Cmd; the
-// view opens at once and shows the fit, or why there is none, when done.
+// calibrate fits the cost model to the inputs' past funding in the
+// background; the view opens at once and shows the fit, or why there is
+// none, when done.
 func (m *Model) calibrate() tea.Cmd {
 	in, base := m.ctx.Inputs, m.ctx.Scenario().Clone()
 	m.mode = calibrating
 	m.calib.Show(nil, "", nil)
-	return func() tea.Msg {
-		cal, err := common.Safely(func() (*forecast.Calibration, error) { return forecast.Calibrate(in, base) })
-		return calibDoneMsg{cal: cal, err: err}
-	}
+	return m.fit.Start(func(context.Context, func(done, total int)) (*forecast.Calibration, error) {
+		return forecast.Calibrate(in, base)
+	})
 }
 
-// calibrated shows the calibration and adds its scenario, which becomes
-// the current one and is run.
-func (m *Model) calibrated(msg calibDoneMsg) tea.Cmd {
-	if msg.err != nil {
-		m.calib.Show(nil, "", msg.err)
+// calibrated shows the latest calibration and adds its scenario, which
+// becomes the current one and is run.
+func (m *Model) calibrated(msg common.JobDone[*forecast.Calibration]) tea.Cmd {
+	if !m.fit.Done(msg) {
 		return nil
 	}
-	sc := msg.cal.Scenario.Clone()
+	if msg.Err != nil {
+		m.calib.Show(nil, "", msg.Err)
+		return nil
+	}
+	sc := msg.Value.Scenario.Clone()
 	sc.Name = m.freeName(sc.Name)
-	m.calib.Show(msg.cal, sc.Name, nil)
+	m.calib.Show(msg.Value, sc.Name, nil)
 	m.say("Added "+sc.Name+" from the calibration.", false)
 	return added(sc)
 }

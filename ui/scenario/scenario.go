@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"corecast/forecast"
 	"corecast/model"
 	"corecast/ui/calibration"
 	"corecast/ui/common"
@@ -59,6 +60,8 @@ type Model struct {
 
 	compare *compare.Model
 	calib   *calibration.Model
+	// fit fits the cost model to past funding in the background.
+	fit common.Job[*forecast.Calibration]
 
 	// note reports the outcome of the last file or scenario action.
 	note    string
@@ -104,10 +107,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.browseKey(msg)
 	case fileDoneMsg:
 		return m, m.fileDone(msg)
-	case calibDoneMsg:
+	case common.JobDone[*forecast.Calibration]:
 		return m, m.calibrated(msg)
 	case common.ScenarioSwitchedMsg:
 		m.cancelEdit()
+	case common.StopMsg:
+		m.fit.Cancel()
 	}
 	// The comparison's runs, spinner and stop belong to it even while closed.
 	return m, m.compare.Update(msg)
