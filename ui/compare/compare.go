@@ -21,7 +21,7 @@ import (
 	"corecast/ui/common"
 )
 
-// Model is the comparison view.
+// Model is the comparison view, a common.Component.
 type Model struct {
 	ctx     *common.Context
 	keys    keyMap
@@ -39,13 +39,25 @@ type Model struct {
 	first   int // the first other scenario shown, when not all fit
 }
 
+var _ common.Component = (*Model)(nil)
+
 // New returns the comparison view, closed.
 func New(ctx *common.Context) *Model {
 	return &Model{ctx: ctx, keys: newKeys(), spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
 }
 
-// SetSize gives the view its area.
+// Init implements tea.Model: the view starts its runs when opened.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// SetSize implements common.Component.
 func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Capturing implements common.Component: the view takes no text.
+func (m *Model) Capturing() bool { return false }
+
+// Nested implements common.Component: the view is itself a sub-view, which
+// esc closes.
+func (m *Model) Nested() bool { return true }
 
 // Open compares every scenario with the current one, running them all with
 // its seed and iteration count.
@@ -87,7 +99,7 @@ func runAll(ctx context.Context, in model.Inputs, scs []model.Scenario, workers 
 func (m *Model) Close() { m.job.Cancel() }
 
 // Update takes the runs' outcome, turns the spinner and handles keys.
-func (m *Model) Update(msg tea.Msg) tea.Cmd {
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.JobDone[[]*forecast.Result]:
 		if m.job.Done(msg) {
@@ -95,24 +107,24 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 	case spinner.TickMsg:
 		if !m.job.Running() {
-			return nil
+			return m, nil
 		}
 		var cmd tea.Cmd
 		m.spinner, cmd = m.spinner.Update(msg)
-		return cmd
+		return m, cmd
 	case common.StopMsg:
 		m.job.Cancel()
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Rerun):
-			return m.Open()
+			return m, m.Open()
 		case key.Matches(msg, m.keys.Left):
 			m.first = max(m.first-1, 0)
 		case key.Matches(msg, m.keys.Right):
 			m.first = min(m.first+1, max(len(m.names)-2, 0))
 		}
 	}
-	return nil
+	return m, nil
 }
 
 // done compares the baseline's run with each other scenario's.

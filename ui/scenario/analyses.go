@@ -16,7 +16,7 @@ func (m *Model) openCompare() tea.Cmd {
 		m.say("Comparing needs two scenarios: c duplicates this one, n makes a new one.", true)
 		return nil
 	}
-	m.mode = comparing
+	m.mode, m.sub = viewing, m.compare
 	return m.compare.Open()
 }
 
@@ -25,7 +25,7 @@ func (m *Model) openCompare() tea.Cmd {
 // none, when done.
 func (m *Model) calibrate() tea.Cmd {
 	in, base := m.ctx.Inputs, m.ctx.Scenario().Clone()
-	m.mode = calibrating
+	m.mode, m.sub = viewing, m.calib
 	m.calib.Show(nil, "", nil)
 	return m.fit.Start(func(context.Context, func(done, total int)) (*forecast.Calibration, error) {
 		return forecast.Calibrate(in, base)
@@ -49,17 +49,16 @@ func (m *Model) calibrated(msg common.JobDone[*forecast.Calibration]) tea.Cmd {
 	return added(sc)
 }
 
-// analysisKey handles keys while the comparison or calibration is shown.
-func (m *Model) analysisKey(msg tea.KeyMsg) tea.Cmd {
+// subKey handles keys while a sub-view is shown: esc closes it (cancelling
+// the comparison's runs), the rest are the sub-view's.
+func (m *Model) subKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Cancel) {
-		if m.mode == comparing {
+		if m.sub == common.Component(m.compare) {
 			m.compare.Close()
 		}
-		m.mode = browse
+		m.mode, m.sub = browse, nil
 		return nil
 	}
-	if m.mode == comparing {
-		return m.compare.Update(msg)
-	}
-	return m.calib.Update(msg)
+	_, cmd := m.sub.Update(msg)
+	return cmd
 }
