@@ -4,24 +4,28 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/progress"
 	"github.com/mattn/go-isatty"
+	"github.com/muesli/termenv"
 )
 
-// barWidth is the width of the progress bar in cells.
-const barWidth = 40
+// barWidth is the width of the progress bar in cells, its percentage
+// (" 100%") included.
+const barWidth = 45
 
 // progressBar draws a one-line progress bar on a terminal and does nothing
 // on anything else.
 type progressBar struct {
 	w     io.Writer // nil when not drawing
+	bar   progress.Model
 	last  time.Time
 	shown bool
 }
 
-// newProgressBar draws on w only when w is a terminal and not quiet.
+// newProgressBar draws on w only when w is a terminal and not quiet, in the
+// colours w's terminal has (none with NO_COLOR).
 func newProgressBar(w io.Writer, quiet bool) *progressBar {
 	p := &progressBar{}
 	f, ok := w.(*os.File)
@@ -29,6 +33,7 @@ func newProgressBar(w io.Writer, quiet bool) *progressBar {
 		return p
 	}
 	p.w = w
+	p.bar = progress.New(progress.WithWidth(barWidth), progress.WithColorProfile(termenv.NewOutput(w).EnvColorProfile()))
 	return p
 }
 
@@ -43,14 +48,7 @@ func (p *progressBar) show(label string, done, total int) {
 	}
 	p.last = now
 	p.shown = true
-	fmt.Fprintf(p.w, "\r%s %s", barView(float64(done)/float64(total)), label)
-}
-
-// barView draws a bar filled to share (0–1) with its percentage.
-func barView(share float64) string {
-	share = min(max(share, 0), 1)
-	full := int(share*barWidth + 0.5)
-	return strings.Repeat("█", full) + strings.Repeat("░", barWidth-full) + fmt.Sprintf(" %3.0f%%", 100*share)
+	fmt.Fprintf(p.w, "\r%s %s", p.bar.ViewAs(float64(done)/float64(total)), label)
 }
 
 // clear erases the bar's line.

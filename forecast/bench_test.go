@@ -48,11 +48,11 @@ func BenchmarkIteration(b *testing.B) {
 	res := &Result{TotalCost: make([]float64, n), TotalNeed: make([]float64, n), PresentValue: make([]float64, n),
 		CoreByTarget: make([]float64, n), AllCoreYear: make([]model.FinancialYear, n)}
 	w := newWorker(p, res, &theta)
-	part := newPartial(p.nTrusts, p.nYears)
+	w.begin(0, newPartial(p.nTrusts, p.nYears))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		w.iterate(i%n, part)
+		w.iterate(i % n)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/217, "ns/trust")
 }

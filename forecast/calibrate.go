@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"corecast/model"
@@ -74,26 +76,17 @@ const MinCalibrationTrusts = 3
 // Calibrate fits the cost model to past funding (DESIGN §7). A trust
 // qualifies with a maturity_prev below its maturity and received funding.
 func Calibrate(in model.Inputs, base model.Scenario) (*Calibration, error) {
-	spent := map[string]float64{}
-	for _, f := range in.Funding {
-		if !f.IsNational() && f.Status == model.Received {
-			spent[f.Code] += f.NationalM + f.LocalM
-		}
-	}
-	var obs []CalibrationObservation
+	obs := qualifying(in)
 	var present [model.NumTrustTypes]int
-	for _, t := range in.Trusts {
-		gained := t.Maturity - t.MaturityPrev
-		if !t.HasMaturityPrev || gained <= 0 || spent[t.Code] <= 0 || t.OpexM <= 0 {
-			continue
-		}
-		obs = append(obs, CalibrationObservation{Code: t.Code, Type: t.Type, PointsGained: gained, SpentM: spent[t.Code], OpexM: t.OpexM})
-		present[t.Type]++
+	for _, o := range obs {
+		present[o.Type]++
 	}
 	var types []model.TrustType
+	names := []string{}
 	for _, ty := range model.TrustTypes() {
 		if present[ty] > 0 {
 			types = append(types, ty)
+			names = append(names, "a."+ty.Key())
 		}
 	}
 	params := len(types) + 2
@@ -101,47 +94,76 @@ func Calibrate(in model.Inputs, base model.Scenario) (*Calibration, error) {
 		return nil, fmt.Errorf("calibration needs at least %d trusts with maturity_prev below maturity and received funding (%d parameters + %d); the workbook has %d",
 			params+MinCalibrationTrusts, params, MinCalibrationTrusts, len(obs))
 	}
-	n := len(obs)
-	names := make([]string, 0, params)
-	for _, ty := range types {
-		names = append(names, "a."+ty.Key())
-	}
-	build := func(free bool) (*mat.Dense, []float64) {
-		cols := len(types) + 1
-		if free {
-			cols++
-		}
-		x := mat.NewDense(n, cols, nil)
-		y := make([]float64, n)
-		for i, o := range obs {
-			for k, ty := range types {
-				if o.Type == ty {
-					x.Set(i, k, 1)
-				}
-			}
-			c := len(types)
-			lp := math.Log(o.PointsGained)
-			if free {
-				x.Set(i, c, lp)
-				c++
-				y[i] = math.Log(o.SpentM)
-			} else {
-				y[i] = math.Log(o.SpentM) - lp
-			}
-			x.Set(i, c, math.Log(o.OpexM/base.RefOpexM))
-		}
-		return x, y
-	}
 	cal := &Calibration{Observations: obs}
 	var err error
-	x, y := build(true)
-	if cal.Free, err = ols(x, y, append(append([]string{}, names...), "b", "beta")); err != nil {
+	x, y := design(obs, types, base.RefOpexM, true)
+	if cal.Free, err = ols(x, y, append(slices.Clone(names), "b", "beta")); err != nil {
 		return nil, err
 	}
-	x, y = build(false)
-	if cal.Unit, err = ols(x, y, append(append([]string{}, names...), "beta")); err != nil {
+	x, y = design(obs, types, base.RefOpexM, false)
+	if cal.Unit, err = ols(x, y, append(slices.Clone(names), "beta")); err != nil {
 		return nil, err
 	}
+	if cal.Scenario, err = cal.scenario(base, types, present); err != nil {
+		return nil, err
+	}
+	return cal, nil
+}
+
+// qualifying lists the trusts a calibration can learn from: a maturity_prev
+// below the maturity, and received funding.
+func qualifying(in model.Inputs) []CalibrationObservation {
+	spent := map[string]float64{}
+	for _, f := range in.Funding {
+		if !f.IsNational() && f.Status == model.Received {
+			spent[f.Code] += f.NationalM + f.LocalM
+		}
+	}
+	var obs []CalibrationObservation
+	for _, t := range in.Trusts {
+		gained := t.Maturity - t.MaturityPrev
+		if !t.HasMaturityPrev || gained <= 0 || spent[t.Code] <= 0 || t.OpexM <= 0 {
+			continue
+		}
+		obs = append(obs, CalibrationObservation{Code: t.Code, Type: t.Type, PointsGained: gained, SpentM: spent[t.Code], OpexM: t.OpexM})
+	}
+	return obs
+}
+
+// design builds the regression's X and y: a dummy column per type, then
+// (free only) log(points gained), then log(opex / ref_opex); y is
+// log(spent), or log(spent / points gained) when the power of points is
+// fixed at 1.
+func design(obs []CalibrationObservation, types []model.TrustType, refOpex float64, free bool) (*mat.Dense, []float64) {
+	cols := len(types) + 1
+	if free {
+		cols++
+	}
+	x := mat.NewDense(len(obs), cols, nil)
+	y := make([]float64, len(obs))
+	for i, o := range obs {
+		for k, ty := range types {
+			if o.Type == ty {
+				x.Set(i, k, 1)
+			}
+		}
+		c := len(types)
+		lp := math.Log(o.PointsGained)
+		if free {
+			x.Set(i, c, lp)
+			c++
+			y[i] = math.Log(o.SpentM)
+		} else {
+			y[i] = math.Log(o.SpentM) - lp
+		}
+		x.Set(i, c, math.Log(o.OpexM/refOpex))
+	}
+	return x, y
+}
+
+// scenario makes the calibrated scenario from the fits (see
+// Calibration.Scenario) and notes what it could not calibrate.
+func (cal *Calibration) scenario(base model.Scenario, types []model.TrustType, present [model.NumTrustTypes]int) (model.Scenario, error) {
 	sc := base.Clone()
 	sc.Name = "Calibrated"
 	for _, ty := range types {
@@ -161,14 +183,14 @@ func Calibrate(in model.Inputs, base model.Scenario) (*Calibration, error) {
 	}
 	cal.Notes = append(cal.Notes, "optimism_bias keeps the base scenario's value: received funding is a budget, not an outturn cost")
 	if err := sc.Validate(); err != nil {
-		return nil, fmt.Errorf("calibrated scenario: %w", err)
+		return model.Scenario{}, fmt.Errorf("calibrated scenario: %w", err)
 	}
-	cal.Scenario = sc
-	return cal, nil
+	return sc, nil
 }
 
 // ols fits y = X·b by least squares (QR, gonum/mat) and returns the
-// estimates with standard errors σ̂²(XᵀX)⁻¹, t and p-values, and R².
+// estimates with standard errors σ̂²(XᵀX)⁻¹, t and p-values, and R²
+// (gonum/stat).
 func ols(x *mat.Dense, y []float64, names []string) (Fit, error) {
 	n, k := x.Dims()
 	df := n - k
@@ -185,17 +207,7 @@ func ols(x *mat.Dense, y []float64, names []string) (Fit, error) {
 	var fitted, resid mat.VecDense
 	fitted.MulVec(x, &b)
 	resid.SubVec(yv, &fitted)
-	rss := mat.Dot(&resid, &resid)
-	mean := 0.0
-	for _, v := range y {
-		mean += v
-	}
-	mean /= float64(n)
-	tss := 0.0
-	for _, v := range y {
-		tss += (v - mean) * (v - mean)
-	}
-	sigma2 := rss / float64(df)
+	sigma2 := mat.Dot(&resid, &resid) / float64(df)
 	var xtx, inv mat.Dense
 	xtx.Mul(x.T(), x)
 	if err := inv.Inverse(&xtx); err != nil {
@@ -203,8 +215,8 @@ func ols(x *mat.Dense, y []float64, names []string) (Fit, error) {
 	}
 	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(df)}
 	f := Fit{N: n, DF: df, ResidualSD: math.Sqrt(sigma2)}
-	if tss > 0 {
-		f.R2 = 1 - rss/tss
+	if stat.Variance(y, nil) > 0 {
+		f.R2 = stat.RSquaredFrom(fitted.RawVector().Data, y, nil)
 		f.AdjR2 = 1 - (1-f.R2)*float64(n-1)/float64(df)
 	}
 	for j := 0; j < k; j++ {

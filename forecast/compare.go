@@ -61,7 +61,7 @@ func Compare(a, b *Result) []Difference {
 				sum += v
 				sum2 += v * v
 			}
-			_, _, d.SE = moments(n, sum, sum2)
+			_, _, d.SE = momentsOf(n, sum, sum2)
 			d.Paired = true
 		}
 		out = append(out, d)

@@ -33,45 +33,48 @@ func TestDeployCutsForgetThePreviousIteration(t *testing.T) {
 	}
 }
 
+// domainEdges are scenarios whose draws reach the edges of the inputs'
+// domains.
+var domainEdges = []struct {
+	name string
+	set  func(*model.Scenario)
+}{
+	{"duration bias at the bottom of its domain", func(sc *model.Scenario) {
+		sc.DurationBias = model.UniformDist(-0.5, -0.45)
+		sc.DeployYears = model.UniformDist(0.25, 3)
+	}},
+	{"long deployments", func(sc *model.Scenario) {
+		sc.DeployYears = model.TriangularDist(10, 18, 20)
+		sc.DurationBias = model.PERTDist(2, 2.9, 3)
+		sc.HorizonYear = 2119
+	}},
+	{"every input across its domain", func(sc *model.Scenario) {
+		sc.Sampling = model.Random
+		sc.Priority = model.LowestCost
+		sc.TrustSigma = 2
+		sc.DurationBias = model.UniformDist(-0.5, 3)
+		sc.DeployYears = model.UniformDist(0.25, 20)
+		sc.OptimismBias = model.UniformDist(0, 3)
+		sc.SizeElasticity = model.UniformDist(0, 2)
+		sc.Inflation = model.UniformDist(-0.1, 0.3)
+		sc.LocalShare = 1
+		sc.DiscountRate = 0.2
+	}},
+	{"unbounded draws near the edges", func(sc *model.Scenario) {
+		sc.TrustSigma = 1.9
+		sc.DurationBias = model.NormalDist(0.25, 0.2)
+		sc.DeployYears = model.LognormalDist(1.2, 0.4)
+		sc.OptimismBias = model.LognormalDist(0.5, 0.4)
+		sc.Inflation = model.NormalDist(0.1, 0.05)
+		sc.UnitCost[model.Acute] = model.NormalDist(1, 0.26)
+	}},
+}
+
 // Results are the same whatever the number of workers, also for draws at
 // the edges of the inputs' domains.
 func TestDeterministicAtDomainEdges(t *testing.T) {
 	in := synthetic(60, 11)
-	cases := []struct {
-		name string
-		set  func(*model.Scenario)
-	}{
-		{"duration bias at the bottom of its domain", func(sc *model.Scenario) {
-			sc.DurationBias = model.UniformDist(-0.5, -0.45)
-			sc.DeployYears = model.UniformDist(0.25, 3)
-		}},
-		{"long deployments", func(sc *model.Scenario) {
-			sc.DeployYears = model.TriangularDist(10, 18, 20)
-			sc.DurationBias = model.PERTDist(2, 2.9, 3)
-			sc.HorizonYear = 2119
-		}},
-		{"every input across its domain", func(sc *model.Scenario) {
-			sc.Sampling = model.Random
-			sc.Priority = model.LowestCost
-			sc.TrustSigma = 2
-			sc.DurationBias = model.UniformDist(-0.5, 3)
-			sc.DeployYears = model.UniformDist(0.25, 20)
-			sc.OptimismBias = model.UniformDist(0, 3)
-			sc.SizeElasticity = model.UniformDist(0, 2)
-			sc.Inflation = model.UniformDist(-0.1, 0.3)
-			sc.LocalShare = 1
-			sc.DiscountRate = 0.2
-		}},
-		{"unbounded draws near the edges", func(sc *model.Scenario) {
-			sc.TrustSigma = 1.9
-			sc.DurationBias = model.NormalDist(0.25, 0.2)
-			sc.DeployYears = model.LognormalDist(1.2, 0.4)
-			sc.OptimismBias = model.LognormalDist(0.5, 0.4)
-			sc.Inflation = model.NormalDist(0.1, 0.05)
-			sc.UnitCost[model.Acute] = model.NormalDist(1, 0.26)
-		}},
-	}
-	for _, c := range cases {
+	for _, c := range domainEdges {
 		t.Run(c.name, func(t *testing.T) {
 			sc := model.DefaultScenario()
 			sc.Iterations = 3000 // several blocks

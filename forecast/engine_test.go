@@ -186,10 +186,10 @@ func TestIterationAllocatesNothing(t *testing.T) {
 		res := &Result{TotalCost: make([]float64, 100), TotalNeed: make([]float64, 100), PresentValue: make([]float64, 100),
 			CoreByTarget: make([]float64, 100), AllCoreYear: make([]model.FinancialYear, 100)}
 		w := newWorker(p, res, &theta)
-		part := newPartial(p.nTrusts, p.nYears)
+		w.begin(0, newPartial(p.nTrusts, p.nYears))
 		s := 0
 		allocs := testing.AllocsPerRun(50, func() {
-			w.iterate(s%100, part)
+			w.iterate(s % 100)
 			s++
 		})
 		if allocs != 0 {
@@ -334,5 +334,20 @@ func TestRankKeysOrderValuesAndKeepRows(t *testing.T) {
 	}
 	if !slices.IsSorted(got) {
 		t.Errorf("rows in key order give %v, not sorted", got)
+	}
+}
+
+// TestParallelFaultBecomesError checks that a panic in the work parallel
+// hands out reaches the caller as an error, as a worker's does.
+func TestParallelFaultBecomesError(t *testing.T) {
+	err := parallel(4, 2, func(i int) error {
+		if i == 2 {
+			var s []int
+			_ = s[i]
+		}
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "internal error") {
+		t.Fatalf("err = %v, want an internal error instead of a crash", err)
 	}
 }

@@ -239,10 +239,27 @@ func (g *GoalSeekResult) seek(a *analysis, eval func(float64) (float64, error), 
 		g.Binding, err = a.binding(g.Lever, g.Goal)
 		return g, err
 	}
+	hi, pHi, err := g.bracket(eval, lo, step, tol, pInf, round)
+	if err != nil {
+		return nil, err
+	}
+	g.Reached, g.Value, g.P = true, hi, pHi
+	if !capacityLever {
+		g.Value = offset + hi
+	}
+	return g, nil
+}
+
+// bracket finds the least x with eval(x) ≥ the goal, knowing that eval(lo)
+// falls short and that eval(unlimited) = pInf reaches it: it doubles from
+// step until the goal is reached, then bisects until the bracket is no
+// wider than tol. It returns x and eval(x).
+func (g *GoalSeekResult) bracket(eval func(float64) (float64, error), lo, step, tol, pInf float64, round func(float64) float64) (float64, float64, error) {
 	hi, pHi := round(step), 0.0
 	for {
+		var err error
 		if pHi, err = eval(hi); err != nil {
-			return nil, err
+			return 0, 0, err
 		}
 		if pHi >= g.Goal {
 			break
@@ -260,7 +277,7 @@ func (g *GoalSeekResult) seek(a *analysis, eval func(float64) (float64, error), 
 		}
 		p, err := eval(mid)
 		if err != nil {
-			return nil, err
+			return 0, 0, err
 		}
 		if p >= g.Goal {
 			hi, pHi = mid, p
@@ -268,11 +285,7 @@ func (g *GoalSeekResult) seek(a *analysis, eval func(float64) (float64, error), 
 			lo = mid
 		}
 	}
-	g.Reached, g.Value, g.P = true, hi, pHi
-	if !capacityLever {
-		g.Value = offset + hi
-	}
-	return g, nil
+	return hi, pHi, nil
 }
 
 // binding explains why no value of the lever reaches the goal. With both the

@@ -37,68 +37,54 @@ func binOf(v float64, bins int) int {
 	return binOfLog10(math.Log10(v), bins)
 }
 
-// countQuantile is the type-7 percentile of values 0 … len(h)−1 counted exactly in h.
-func countQuantile(h []uint32, n int, p float64) float64 {
-	if n == 0 {
-		return math.NaN()
-	}
+// rank7 is where the type-7 percentile at level p of n values lies: between
+// the order statistics of ranks k and k+1 (0-based), a fraction f of the way.
+func rank7(p float64, n int) (k int, f float64) {
 	r := p * float64(n-1)
-	k := int(r)
-	at := func(k int) float64 {
-		c := 0
-		for v, m := range h {
-			c += int(m)
-			if c > k {
-				return float64(v)
-			}
-		}
-		return float64(len(h) - 1)
-	}
-	v := at(k)
-	if f := r - float64(k); f > 0 && k+1 < n {
-		v += f * (at(k+1) - v)
-	}
-	return v
+	k = int(r)
+	return k, r - float64(k)
 }
 
-// histPercentiles returns the type-7 percentiles (linear between order
-// statistics) at the ascending levels ps of the n values counted in h, in one
-// pass over the bins, clamped to the exact [lo, hi] the values span. The
-// k-th smallest value is zero in the zero slot, and otherwise spread evenly
-// in log space within the bin holding it.
-func histPercentiles(h []uint32, n int, ps []float64, lo, hi float64) []float64 {
-	out := make([]float64, len(ps))
+// maxLevels is the most percentile levels histPercentiles finds without
+// allocating.
+const maxLevels = 8
+
+// histPercentiles sets out[j] to the percentile at level ps[j] of the n
+// values counted in h (its counts add up to n), in one pass over the bins:
+// type 7, linear between the order statistics at rank p·(N−1), or, with
+// lower set, the lower of the two, so that it is a value that occurred.
+// value(b, pos) is the value of an order statistic that falls in bin b, pos
+// ∈ (0, 1) being its place among the bin's values. With n = 0 every
+// percentile is NaN.
+func histPercentiles(h []uint32, n int, ps []float64, lower bool, value func(bin int, pos float64) float64, out []float64) {
 	if n == 0 {
-		for i := range out {
-			out[i] = math.NaN()
+		for j := range ps {
+			out[j] = math.NaN()
 		}
-		return out
+		return
 	}
-	// The order statistics needed, ascending: k and k+1 for each level.
-	ks := make([]int, 0, 2*len(ps))
+	// The order statistics needed: k and k+1 for each level, visited in
+	// ascending order (a level's k+1 can pass the next level's k).
+	var kb, ob [2 * maxLevels]int
+	var vb [2 * maxLevels]float64
+	ks, order := kb[:0], ob[:0]
 	for _, p := range ps {
-		r := p * float64(n-1)
-		k := int(r)
+		k, _ := rank7(p, n)
 		ks = append(ks, k, min(k+1, n-1))
 	}
-	// Visit them in ascending order (a level's k+1 can pass the next level's k).
-	order := make([]int, len(ks))
-	for i := range order {
-		order[i] = i
+	for i := range ks {
+		order = append(order, i)
 	}
 	slices.SortFunc(order, func(a, b int) int { return ks[a] - ks[b] })
-	vals := make([]float64, len(ks))
-	bins := len(h) - 1
+	vals := vb[:0]
+	for range ks {
+		vals = append(vals, 0)
+	}
 	c, next := 0, 0
-	for s, m := range h {
+	for b, m := range h {
 		for next < len(order) && c+int(m) > ks[order[next]] {
 			k := ks[order[next]]
-			if s == histZeroSlot {
-				vals[order[next]] = 0
-			} else {
-				pos := (float64(k-c) + 0.5) / float64(m)
-				vals[order[next]] = math.Pow(10, histLog10Lo+(float64(s-1)+pos)*histDecades/float64(bins))
-			}
+			vals[order[next]] = value(b, (float64(k-c)+0.5)/float64(m))
 			next++
 		}
 		c += int(m)
@@ -106,13 +92,25 @@ func histPercentiles(h []uint32, n int, ps []float64, lo, hi float64) []float64 
 			break
 		}
 	}
-	for i, p := range ps {
-		r := p * float64(n-1)
-		v := vals[2*i]
-		if f := r - float64(int(r)); f > 0 {
-			v += f * (vals[2*i+1] - v)
+	for j, p := range ps {
+		v := vals[2*j]
+		if _, f := rank7(p, n); f > 0 && !lower {
+			v += f * (vals[2*j+1] - v)
 		}
-		out[i] = math.Min(math.Max(v, lo), hi)
+		out[j] = v
 	}
-	return out
+}
+
+// binIndex values an order statistic by the index of its bin, for counts of
+// whole numbers (trusts core, completion slots), one bin each.
+func binIndex(b int, _ float64) float64 { return float64(b) }
+
+// logBinValue values an order statistic in bin b of a histogram of bins
+// logarithmic bins (binOf): zero in the zero slot, and otherwise spread
+// evenly in log space within its bin.
+func logBinValue(b, bins int, pos float64) float64 {
+	if b == histZeroSlot {
+		return 0
+	}
+	return math.Pow(10, histLog10Lo+(float64(b-1)+pos)*histDecades/float64(bins))
 }

@@ -11,24 +11,28 @@ import (
 func TestHistPercentilesMatchExact(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 1))
 	for _, n := range []int{1, 2, 7, 1000} {
-		h := make([]uint32, fineBins+1)
+		h, e, m := newCounts(1, fineBins+1), newExtremes(1), newMoments(1)
 		x := make([]float64, n)
-		lo, hi := math.Inf(1), math.Inf(-1)
 		for i := range x {
 			x[i] = math.Exp(3 + r.NormFloat64())
 			if i%5 == 0 {
 				x[i] = 0
 			}
-			h[binOf(x[i], fineBins)]++
-			lo, hi = math.Min(lo, x[i]), math.Max(hi, x[i])
+			h.inc(0, binOf(x[i], fineBins))
+			e.see(0, x[i])
+			m.add(0, x[i])
 		}
-		got := histPercentiles(h, n, percentileLevels[:], lo, hi)
+		st := histStats(n, 0, &m, &h, &e)
+		got := []float64{st.P5, st.P10, st.P25, st.P50, st.P75, st.P90, st.P95}
 		sorted := make([]float64, n)
-		seriesStats(x, sorted)
+		exact := seriesStats(x, sorted)
 		for i, p := range percentileLevels {
 			if exact := percentile(sorted, p); math.Abs(got[i]-exact) > 0.006*math.Abs(exact)+1e-12 {
 				t.Errorf("n %d, P%.0f: %g, exact %g", n, 100*p, got[i], exact)
 			}
+		}
+		if math.Abs(st.Mean-exact.Mean) > 1e-9*exact.Mean || math.Abs(st.SD-exact.SD) > 1e-6*exact.SD {
+			t.Errorf("n %d: mean %g, sd %g from the sums; exact %g, %g", n, st.Mean, st.SD, exact.Mean, exact.SD)
 		}
 	}
 }

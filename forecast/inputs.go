@@ -32,11 +32,15 @@ func drawInputs(p *plan, n, workers int) ([model.NumInputs][]float64, error) {
 	}
 	// Columns have their own streams, so they can be drawn in parallel.
 	var streams [model.NumInputs]*rand.Rand
-	parallel(model.NumInputs, workers, func(j int) {
+	err = parallel(model.NumInputs, workers, func(j int) error {
 		cols[j] = make([]float64, n)
 		streams[j] = newStream(p.sc.Seed, streamInputs+uint64(j))
 		drawColumn(&p.inputs[j], p.sc.Sampling, streams[j], cols[j], ordered[j])
+		return nil
 	})
+	if err != nil {
+		return cols, err
+	}
 	repaired, err := imposeCorrelation(p.sc, cols[:], p.sc.Seed, workers)
 	if err != nil {
 		return cols, err
@@ -134,21 +138,58 @@ func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64, workers
 	if n < 2*k+2 {
 		return false, nil
 	}
+	s, ss := permutedScores(involved, n, seed)
+	a, ok, err := pairingMatrix(target, s, ss)
+	if !ok || err != nil {
+		return false, err
+	}
+	pool := make(chan rankBuffers, max(1, min(workers, k)))
+	for w := 0; w < cap(pool); w++ {
+		pool <- rankBuffers{make([]float64, n), make([]uint64, n), make([]float64, n)}
+	}
+	err = parallel(k, workers, func(c int) error {
+		buf := <-pool
+		defer func() { pool <- buf }()
+		// Row c of A gives column c of T = S·Aᵀ; columns are built one at a
+		// time so that T is never held whole.
+		t := buf.t
+		clear(t)
+		for m := 0; m < k; m++ {
+			if w := a.At(c, m); w != 0 {
+				floats.AddScaled(t, w, s[m])
+			}
+		}
+		reorder(cols[involved[c]], t, buf)
+		return nil
+	})
+	return err == nil, err
+}
+
+// permutedScores returns S: for each input involved, the van der Waerden
+// scores Φ⁻¹(k/(N+1)), k = 1 … N, in a random order of the input's own;
+// and the scores' sum of squares, the same for every column.
+func permutedScores(involved []int, n int, seed uint64) ([][]float64, float64) {
 	scores := make([]float64, n)
 	for i := range scores {
 		scores[i] = mathext.NormalQuantile(float64(i+1) / float64(n+1))
 	}
-	// S, the permuted scores, column by column.
-	s := make([][]float64, k)
+	s := make([][]float64, len(involved))
 	for c, j := range involved {
 		s[c] = slices.Clone(scores)
 		r := newStream(seed, streamScores+uint64(j))
 		r.Shuffle(n, func(a, b int) { s[c][a], s[c][b] = s[c][b], s[c][a] })
 	}
-	// E, the scores' own correlation. Every column holds the same values, so
-	// every column has the same sum of squares.
+	return s, floats.Dot(scores, scores)
+}
+
+// pairingMatrix returns A = P·Q⁻¹, P and Q the Cholesky factors of the
+// target correlation C and of E, the correlation of the permuted scores S
+// (whose columns' sum of squares is ss), so that S·Aᵀ has correlation C. It
+// reports false when E cannot be factorised (the scores are degenerate at
+// tiny N), and an error when C cannot.
+func pairingMatrix(target *mat.SymDense, s [][]float64, ss float64) (*mat.Dense, bool, error) {
+	k := len(s)
 	e := mat.NewSymDense(k, nil)
-	ss := floats.Dot(scores, scores)
 	for a := 0; a < k; a++ {
 		for b := a; b < k; b++ {
 			e.SetSym(a, b, floats.Dot(s[a], s[b])/ss)
@@ -156,57 +197,41 @@ func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64, workers
 	}
 	var cp, cq mat.Cholesky
 	if !cp.Factorize(target) {
-		return false, fmt.Errorf("the correlations are not consistent (the correlation matrix is not positive definite)")
+		return nil, false, fmt.Errorf("the correlations are not consistent (the correlation matrix is not positive definite)")
 	}
 	if !cq.Factorize(e) {
-		return false, nil // the scores are degenerate (tiny N): leave the columns independent
+		return nil, false, nil
 	}
 	var lp, lq, lqInv mat.TriDense
 	cp.LTo(&lp)
 	cq.LTo(&lq)
 	if err := lqInv.InverseTri(&lq); err != nil {
-		return false, nil
+		return nil, false, nil
 	}
-	// Row c of A = P·Q⁻¹ gives column c of T = S·Aᵀ; columns are built one at
-	// a time so that T is never held whole.
 	var a mat.Dense
 	a.Mul(&lp, &lqInv)
-	type buffers struct {
-		t      []float64 // a column of T
-		keys   []uint64  // its ranking keys
-		sorted []float64 // the column's values, sorted
+	return &a, true, nil
+}
+
+// rankBuffers are one goroutine's scratch for reorder.
+type rankBuffers struct {
+	t      []float64 // a column of T
+	keys   []uint64  // its ranking keys
+	sorted []float64 // the column's values, sorted
+}
+
+// reorder rearranges col so that its values have the ranks of t's.
+func reorder(col, t []float64, buf rankBuffers) {
+	keys := rankKeys(t, buf.keys)
+	slices.Sort(keys)
+	sorted := buf.sorted
+	copy(sorted, col)
+	if !slices.IsSorted(sorted) { // Latin hypercube columns come sorted
+		slices.Sort(sorted)
 	}
-	pool := make(chan buffers, max(1, min(workers, k)))
-	for w := 0; w < cap(pool); w++ {
-		pool <- buffers{make([]float64, n), make([]uint64, n), make([]float64, n)}
+	for r, key := range keys {
+		col[key&rowMask] = sorted[r]
 	}
-	parallel(k, workers, func(c int) {
-		buf := <-pool
-		defer func() { pool <- buf }()
-		t := buf.t
-		clear(t)
-		for m := 0; m < k; m++ {
-			w, col := a.At(c, m), s[m]
-			if w == 0 {
-				continue
-			}
-			for i, v := range col {
-				t[i] += w * v
-			}
-		}
-		keys := rankKeys(t, buf.keys)
-		slices.Sort(keys)
-		j := involved[c]
-		sorted := buf.sorted
-		copy(sorted, cols[j])
-		if !slices.IsSorted(sorted) { // Latin hypercube columns come sorted
-			slices.Sort(sorted)
-		}
-		for r, key := range keys {
-			cols[j][key&rowMask] = sorted[r]
-		}
-	})
-	return true, nil
 }
 
 // rowBits is how many low bits of a ranking key hold the row: enough for

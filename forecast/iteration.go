@@ -27,12 +27,14 @@ type worker struct {
 	res   *Result
 	theta *[model.NumInputs][]float64
 	tally *tally
+	rec   recorder
 	pcg   *rand.PCG
 	rng   *rand.Rand
 
-	need, share []float64 // per trust, this iteration
-	years       []int32   // n_i
-	comp        []int32   // completion offset
+	// Per trust, this iteration: need_i, the national share of a year's
+	// spend, n_i and the completion offset.
+	need, share []float64
+	years, comp []int32
 	list        []pending // unstarted trusts in priority order
 	// free is each year's envelope not yet committed, E_y + slack − used_y;
 	// spend is each year's real spend, national and local.
@@ -40,14 +42,30 @@ type worker struct {
 	cuts        []float64  // deployment-length thresholds, see deployCuts
 	cut8        [9]float64 // the same, fixed length, when there are few
 	coreAt      []int32    // per year: trusts completing in that year (offset+1)
-	groupNeed   [numGroups]float64
+	total       totals
+}
+
+// totals are the sums over trusts that step 6 records, built up as the
+// trusts are costed.
+type totals struct {
+	cost, need float64
+	groupNeed  [numGroups]float64 // by region, then by type
+}
+
+// add adds trust i's cost and need to the totals.
+func (t *totals) add(p *plan, i int, cost, need float64) {
+	t.cost += cost
+	t.need += need
+	t.groupNeed[p.region[i]] += need
+	t.groupNeed[model.NumRegions+int(p.typ[i])] += need
 }
 
 func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker {
 	n := p.nTrusts
 	pcg := rand.NewPCG(0, 0)
+	t := newTally(n, p.nYears)
 	return &worker{
-		p: p, res: res, theta: theta, tally: newTally(n, p.nYears),
+		p: p, res: res, theta: theta, tally: t, rec: recorder{t: t, nYears: p.nYears},
 		pcg: pcg, rng: rand.New(pcg),
 		need: make([]float64, n), share: make([]float64, n),
 		years: make([]int32, n), comp: make([]int32, n), list: make([]pending, 0, n),
@@ -56,129 +74,148 @@ func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker 
 	}
 }
 
+// begin readies the worker for block b: the block's own random stream, and
+// part, emptied, for the block's sums.
+func (w *worker) begin(b int, part *partial) {
+	w.pcg.Seed(w.p.sc.Seed, splitmix64(streamBlocks+uint64(b)))
+	part.reset(b)
+	w.rec.part = part
+}
+
 // runBlock simulates iterations [lo, hi) of block b into part. It returns
 // false when stopped early.
 func (w *worker) runBlock(b, lo, hi int, part *partial, stopped func() bool) bool {
-	w.pcg.Seed(w.p.sc.Seed, splitmix64(streamBlocks+uint64(b)))
-	part.reset(b)
+	w.begin(b, part)
 	for s := lo; s < hi; s++ {
 		if (s-lo)&63 == 63 && stopped() {
 			return false
 		}
-		w.iterate(s, part)
+		w.iterate(s)
 	}
 	return true
 }
 
 // iterate runs iteration s of DESIGN §5 and records it.
-func (w *worker) iterate(s int, part *partial) {
-	totalCost, totalNeed := w.drawTrusts(s, part)
-	w.schedule()
-	w.record(s, part, totalCost, totalNeed, w.theta[model.InputInflation][s])
+func (w *worker) iterate(s int) {
+	th := w.inputs(s) // step 1
+	w.costTrusts(&th) // steps 2–4
+	w.schedule()      // step 5
+	w.record(s, th.g) // step 6
 }
 
-// drawTrusts makes iteration s's trust-level draws and costs (DESIGN §5
-// steps 2–4): each trust's need, deployment years, national share a year,
-// and the completion of those already core or already funded; the rest are
-// left unstarted for the schedule. With part nil nothing is tallied, for
-// the analyses that re-run only the schedule.
-func (w *worker) drawTrusts(s int, part *partial) (totalCost, totalNeed float64) {
-	p, sc, t := w.p, &w.p.sc, w.tally
+// iterInputs are one iteration's scenario-level inputs θ, in the forms the
+// trust loop uses.
+type iterInputs struct {
+	// scale is unit_cost[type] × (1 + ob) for each type, and lnScale its log
+	// (NaN when scale is not positive), for the cost histograms.
+	scale, lnScale [model.NumTrustTypes]float64
+	beta           float64 // size elasticity β
+	db             float64 // duration bias
+	g              float64 // inflation
+}
+
+// inputs returns iteration s's θ (step 1). The draws were made for every
+// iteration before the run (drawInputs): Latin hypercube sampling and
+// Iman–Conover work on whole columns.
+func (w *worker) inputs(s int) iterInputs {
 	th := w.theta
 	ob := th[model.InputOptimismBias][s]
-	beta := th[model.InputSizeElasticity][s]
-	db := th[model.InputDurationBias][s]
-	// Step 2 constants: unit cost × (1 + ob) per type, and its log for the
-	// cost histograms (NaN when not positive).
-	var scale, lnScale [model.NumTrustTypes]float64
-	for k := range scale {
-		scale[k] = th[k][s] * (1 + ob)
-		lnScale[k] = math.NaN()
-		if scale[k] > 0 {
-			lnScale[k] = math.Log(scale[k])
+	in := iterInputs{beta: th[model.InputSizeElasticity][s], db: th[model.InputDurationBias][s], g: th[model.InputInflation][s]}
+	for k := range in.scale {
+		in.scale[k] = th[k][s] * (1 + ob) // the unit costs are the first inputs
+		in.lnScale[k] = math.NaN()
+		if in.scale[k] > 0 {
+			in.lnScale[k] = math.Log(in.scale[k])
 		}
 	}
-	sigma, ls := sc.TrustSigma, sc.LocalShare
-	nCut := w.deployCuts(db)
-	w.groupNeed = [numGroups]float64{}
-	tallied := part != nil
-	const log10e = 1 / math.Ln10
+	return in
+}
+
+// costTrusts makes every trust's draws, cost, need and deployment length
+// (steps 2–4), and records each cost and need.
+func (w *worker) costTrusts(th *iterInputs) {
+	p := w.p
+	w.deployCuts(th.db)
+	w.total = totals{}
 	for i := range w.need {
-		// Trust-level draws are made for every trust, in input order, so the
-		// same seed gives the same draws whatever the scenario (common random numbers).
+		// The trust's draws: the normal variate of ε, then the uniform whose
+		// quantile is deploy_years. They are made for every trust, in input
+		// order, so that the same seed gives the same draws whatever the
+		// scenario (common random numbers). The uniform comes straight from
+		// the PCG behind w.rng, to save an interface call.
 		z := w.rng.NormFloat64()
-		// The uniform comes straight from the PCG (the same stream as w.rng) to
-		// save an interface call per trust.
 		u := unitFrom(w.pcg.Uint64())
-		hist := t.trustHist[i*(trustBins+1) : (i+1)*(trustBins+1)]
-		gap := p.gap[i]
-		if gap == 0 {
+		if p.gap[i] == 0 {
+			// Core already: completion base_year − 1, no cost, no spend.
 			w.need[i], w.comp[i] = 0, compCore
-			if tallied {
-				hist[histZeroSlot]++
-				t.trustMin[i] = min(t.trustMin[i], 0)
-				t.trustMax[i] = max(t.trustMax[i], 0)
-			}
+			w.rec.core(i)
 			continue
 		}
-		// cost_i = unit_cost × gap × (opex/ref)^β × ε × (1 + ob), ε = exp(N(−σ²/2, σ)):
-		// one exp for both factors.
+		// Step 2, the size factor and ε in one exp; its log comes free.
 		ty := p.typ[i]
-		e := beta*p.lnRel[i] + sigma*z - p.halfVar
-		cost := scale[ty] * gap * expHot(e)
-		need := cost - p.committed[i]
-		if need < 0 {
-			need = 0
-		}
-		// n_i = max(1, ceil(deploy_years × (1 + db))) with deploy_years = Q(u):
-		// the smallest n ≥ 1 with u ≤ F(n / (1 + db)), read off the thresholds.
-		n := 1
-		if len(nCut) <= len(w.cut8) {
-			// Count the thresholds below u without an early exit: which
-			// deployment length a trust draws is unpredictable, and a loop
-			// that stops at it costs a mispredicted branch per trust.
-			c := &w.cut8
-			for m := 1; m < len(c); m++ {
-				if u > c[m] {
-					n++
-				}
-			}
-		} else {
-			for n < len(nCut)-1 && u > nCut[n] {
+		e := p.lnSizeEps(i, th.beta, z)
+		cost := th.scale[ty] * p.gap[i] * expHot(e)
+		need := p.need(i, cost) // step 3
+		n := w.deployYears(u)   // step 4
+		w.deploy(i, need, n)
+		w.total.add(p, i, cost, need)
+		w.rec.trust(i, cost, need)
+		w.rec.costBin(i, cost, th.lnScale[ty]+p.lnGap[i]+e)
+	}
+}
+
+// lnSizeEps is the log of the size factor and ε_i of step 2's
+// cost_i = unit_cost[type_i] × gap_i × (opex_i / ref_opex_m)^β × ε_i × (1 + ob),
+// with ε_i = exp(σz − σ²/2) (so that E[ε] = 1): β·log(opex_i / ref_opex_m)
+// + σz − σ²/2.
+func (p *plan) lnSizeEps(i int, beta, z float64) float64 {
+	return beta*p.lnRel[i] + p.sc.TrustSigma*z - p.halfVar
+}
+
+// need is step 3: need_i = max(0, cost_i − committed_i).
+func (p *plan) need(i int, cost float64) float64 {
+	need := cost - p.committed[i]
+	if need < 0 {
+		return 0
+	}
+	return need
+}
+
+// deployYears is step 4's n_i = max(1, ceil(deploy_years × (1 + db))) for a
+// trust whose deploy_years is Q(u): the smallest n ≥ 1 with
+// u ≤ F(n / (1 + db)), read off the thresholds of deployCuts.
+func (w *worker) deployYears(u float64) int {
+	n := 1
+	if len(w.cuts) <= len(w.cut8) {
+		// Count the thresholds below u without an early exit: which
+		// deployment length a trust draws is unpredictable, and a loop
+		// that stops at it costs a mispredicted branch per trust.
+		c := &w.cut8
+		for m := 1; m < len(c); m++ {
+			if u > c[m] {
 				n++
 			}
 		}
-		nYears := float64(n)
-		w.need[i], w.years[i] = need, int32(n)
-		if tallied {
-			if cost > 0 && lnScale[ty] == lnScale[ty] {
-				hist[binOfLog10((lnScale[ty]+p.lnGap[i]+e)*log10e, trustBins)]++
-			} else {
-				hist[binOf(cost, trustBins)]++
-			}
-			if cost < t.trustMin[i] {
-				t.trustMin[i] = cost
-			}
-			if cost > t.trustMax[i] {
-				t.trustMax[i] = cost
-			}
-			part.trustCost[i] += cost
-			part.trustCost2[i] += cost * cost
-			part.trustNeed[i] += need
-		}
-		totalCost += cost
-		totalNeed += need
-		w.groupNeed[p.region[i]] += need
-		w.groupNeed[model.NumRegions+int(ty)] += need
-		if need == 0 {
-			// Already funded: starts in base_year outside capacity and envelope.
-			w.comp[i] = int32(nYears) - 1
-		} else {
-			w.comp[i] = compUnstarted
-			w.share[i] = need * (1 - ls) / nYears
-		}
+		return n
 	}
-	return totalCost, totalNeed
+	for n < len(w.cuts)-1 && u > w.cuts[n] {
+		n++
+	}
+	return n
+}
+
+// deploy is the rest of step 4: trust i spends its need evenly over n
+// years. Already funded (need 0), it starts in base_year outside capacity
+// and envelope; otherwise it waits for the schedule, with its national
+// share of each year's spend.
+func (w *worker) deploy(i int, need float64, n int) {
+	w.need[i], w.years[i] = need, int32(n)
+	if need == 0 {
+		w.comp[i] = int32(n) - 1
+		return
+	}
+	w.comp[i] = compUnstarted
+	w.share[i] = need * w.p.nationalShare / float64(n)
 }
 
 // deployCuts returns F(n / (1 + db)) for n = 1, 2, … (index n), F the
@@ -205,7 +242,7 @@ func (w *worker) deployCuts(db float64) []float64 {
 		cut = append(cut, 1) // any deployment time rounds to one year
 	}
 	w.cuts = cut
-	// The short form for the branch-free count in iterate: thresholds 1 … 8,
+	// The short form for the branch-free count in deployYears: thresholds 1 … 8,
 	// padded with 2, which no uniform exceeds; the last threshold, which only
 	// caps n, is left out the same way.
 	for m := range w.cut8 {
@@ -217,10 +254,28 @@ func (w *worker) deployCuts(db float64) []float64 {
 	return cut
 }
 
-// pendingList lists the unstarted trusts in priority order (DESIGN §5 step
-// 5) in w.list, and returns the smallest yearly national share among them:
-// once a year's envelope has less room than that, no one else can start.
-func (w *worker) pendingList() (list []pending, minShare float64) {
+// schedule starts unstarted trusts year by year, first fit in priority order,
+// under the capacity and the national envelope (DESIGN §5 step 5).
+func (w *worker) schedule() {
+	p := w.p
+	list, minShare := w.unstarted()
+	for k, e := range p.envelope {
+		w.free[k] = e + envelopeSlack
+	}
+	clear(w.spend)
+	for y := 0; y < p.nYears && len(list) > 0; y++ {
+		list = w.startIn(y, list, minShare)
+	}
+	for _, t := range list {
+		w.comp[t.trust] = compNever
+	}
+	w.list = list
+}
+
+// unstarted lists the trusts waiting to start, in priority order, and the
+// smallest yearly national share among them: once a year's envelope has
+// less room than that, no one else can start in it.
+func (w *worker) unstarted() (list []pending, minShare float64) {
 	p := w.p
 	list = w.list[:0]
 	minShare = math.Inf(1)
@@ -237,56 +292,42 @@ func (w *worker) pendingList() (list []pending, minShare float64) {
 			return cmp.Or(cmp.Compare(need[a.trust], need[b.trust]), cmp.Compare(rank[a.trust], rank[b.trust]))
 		})
 	}
-	w.list = list
 	return list, minShare
 }
 
-// schedule starts unstarted trusts year by year, first fit in priority order,
-// under the capacity and the national envelope (DESIGN §5 step 5).
-func (w *worker) schedule() {
-	p := w.p
-	list, minShare := w.pendingList()
-	for k, e := range p.envelope {
-		w.free[k] = e + envelopeSlack
-	}
-	clear(w.spend)
-	ny := p.nYears
-	capacity := p.sc.CapacityStarts
-	free := w.free
-	for y := 0; y < ny && len(list) > 0; y++ {
-		starts := 0
-		keep := list[:0]
-		for k, t := range list {
-			// Once this year's free envelope is below every share, no one
-			// else can start this year.
-			if starts >= capacity || free[y] < minShare {
-				keep = append(keep, list[k:]...)
-				break
-			}
-			end := y + int(t.n)
-			// Most trusts that do not fit fail on this year's envelope, so
-			// it is checked first; then the horizon and the later years.
-			fits := t.share <= free[y] && end <= ny
-			for k := y + 1; fits && k < end; k++ {
-				fits = t.share <= free[k]
-			}
-			if !fits {
-				keep = append(keep, t)
-				continue
-			}
-			for k := y; k < end; k++ {
-				free[k] -= t.share
-				w.spend[k] += t.spend
-			}
-			w.comp[t.trust] = int32(end - 1)
-			starts++
+// startIn walks the waiting trusts in year y and starts each that fits: the
+// year's capacity is not used up, it completes by the horizon, and its
+// national share fits the envelope left in every year of its deployment.
+// It returns the trusts still waiting, in order.
+func (w *worker) startIn(y int, list []pending, minShare float64) []pending {
+	free, ny, capacity := w.free, w.p.nYears, w.p.sc.CapacityStarts
+	starts := 0
+	keep := list[:0]
+	for k, t := range list {
+		// Once this year's free envelope is below every share, no one
+		// else can start this year.
+		if starts >= capacity || free[y] < minShare {
+			return append(keep, list[k:]...)
 		}
-		list = keep
+		end := y + int(t.n)
+		// Most trusts that do not fit fail on this year's envelope, so
+		// it is checked first; then the horizon and the later years.
+		fits := t.share <= free[y] && end <= ny
+		for k := y + 1; fits && k < end; k++ {
+			fits = t.share <= free[k]
+		}
+		if !fits {
+			keep = append(keep, t)
+			continue
+		}
+		for k := y; k < end; k++ {
+			free[k] -= t.share
+			w.spend[k] += t.spend
+		}
+		w.comp[t.trust] = int32(end - 1)
+		starts++
 	}
-	for _, t := range list {
-		w.comp[t.trust] = compNever
-	}
-	w.list = list
+	return keep
 }
 
 // pending is an unstarted trust in the schedule's walk, with what the walk
@@ -298,64 +339,58 @@ type pending struct {
 	trust int32   // index of the trust
 }
 
-// record writes iteration s's scenario-level outputs and adds its per-trust,
-// per-year and per-group figures to the block's sums and the worker's counts
-// (DESIGN §5 step 6).
-func (w *worker) record(s int, part *partial, totalCost, totalNeed, g float64) {
-	p, t, res := w.p, w.tally, w.res
-	ny := p.nYears
-	slots := compSlots(ny)
-	clear(w.coreAt)
-	last := int32(compCore)
-	for i, c := range w.comp {
-		var slot int
-		switch {
-		case c == compNever:
-			slot = slots - 1
-			last = compNever
-		case c < int32(ny):
-			slot = int(c) + 1
-			w.coreAt[c+1]++
-		default:
-			slot = 1 + ny + min(int(c)-ny, beyondSlots-1)
-		}
-		if last != compNever {
-			last = max(last, c)
-		}
-		t.trustComp[i*slots+slot]++
-	}
-	// Trusts core by each year: those already core plus those completing by it.
+// record is step 6: it writes iteration s's scenario-level outputs and gives
+// its per-trust, per-year and per-group figures to the recorder (the
+// trusts' costs and needs went to it as they were made). g is the
+// iteration's inflation.
+func (w *worker) record(s int, g float64) {
+	p, res := w.p, w.res
+	last := w.completions()
+	// Trusts core by each year: those already core plus those completing by
+	// it. Spend is real; nominal = real × (1 + g)^y; present value
+	// = Σ real / (1 + discount_rate)^y.
 	core := int(w.coreAt[0])
 	var pv, grow float64 = 0, 1
-	for y := 0; y < ny; y++ {
+	for y := 0; y < p.nYears; y++ {
 		core += int(w.coreAt[y+1])
-		t.coreHist[y*(p.nTrusts+1)+core]++
 		if y == p.target {
 			res.CoreByTarget[s] = float64(core)
 		}
 		sp := w.spend[y]
 		pv += sp * p.discount[y]
-		part.yearSpend[y] += sp
-		part.yearSpend2[y] += sp * sp
-		part.yearNominal[y] += sp * grow
+		w.rec.year(y, core, sp, sp*grow)
 		grow *= 1 + g
-		t.yearHist[y*(fineBins+1)+binOf(sp, fineBins)]++
-		t.yearMin[y] = min(t.yearMin[y], sp)
-		t.yearMax[y] = max(t.yearMax[y], sp)
 	}
-	for k, v := range w.groupNeed {
-		part.groupNeed[k] += v
-		part.groupNeed2[k] += v * v
-		t.groupHist[k*(fineBins+1)+binOf(v, fineBins)]++
-		t.groupMin[k] = min(t.groupMin[k], v)
-		t.groupMax[k] = max(t.groupMax[k], v)
+	for k, v := range w.total.groupNeed {
+		w.rec.group(k, v)
 	}
-	res.TotalCost[s] = totalCost
-	res.TotalNeed[s] = totalNeed
+	res.TotalCost[s] = w.total.cost
+	res.TotalNeed[s] = w.total.need
 	res.PresentValue[s] = pv
-	if last == compNever {
-		res.AllCoreYear[s] = Never
-	} else {
+	res.AllCoreYear[s] = Never
+	if last != compNever {
 		res.AllCoreYear[s] = p.sc.BaseYear.Add(int(last))
 	}
+}
+
+// completions records each trust's completion, counts the trusts
+// completing in each year into coreAt and returns the latest completion
+// offset: all_core_year's, or compNever if any trust never completes.
+func (w *worker) completions() int32 {
+	ny := int32(w.p.nYears)
+	clear(w.coreAt)
+	last := int32(compCore)
+	for i, c := range w.comp {
+		w.rec.completion(i, c)
+		switch {
+		case c == compNever:
+			last = compNever
+		case c < ny:
+			w.coreAt[c+1]++
+		}
+		if last != compNever {
+			last = max(last, c)
+		}
+	}
+	return last
 }

@@ -59,75 +59,81 @@ func TestKnownAnswerOneTrust(t *testing.T) {
 	}
 }
 
+// schedulingCase is a portfolio and scenario whose completions are worked
+// out by hand.
+type schedulingCase struct {
+	name     string
+	trusts   []model.Trust
+	funding  []model.Funding
+	edit     func(*model.Scenario)
+	want     map[string]model.FinancialYear
+	allCore  model.FinancialYear
+	pAllCore float64
+}
+
+// schedulingCases are the cases of TestKnownAnswerScheduling. Trust A
+// (maturity 55): gap 20 → cost 60 → need 60 (nothing committed) →
+// national 30 over 2 years = 15 a year; B (50): gap 25 → 18.75 a year.
+var schedulingCases = []schedulingCase{
+	{
+		name:   "two trusts compete for an envelope that fits one a year",
+		trusts: []model.Trust{trust("A", 55), trust("B", 50)},
+		// 20 £m a year: one trust's share fits, two (33.75) do not.
+		funding: envelope(2019, 20, 20, 20, 20, 20),
+		// B (lower maturity) goes first in 2019-20 and uses 15 of 2019-20 and
+		// 2020-21; A cannot fit until 2021-22.
+		want:    map[string]model.FinancialYear{"B": 2020, "A": 2022},
+		allCore: 2022, pAllCore: 1,
+	},
+	{
+		name:    "capacity of one start a year binds",
+		trusts:  []model.Trust{trust("A", 55), trust("B", 50), trust("C", 45)},
+		edit:    func(sc *model.Scenario) { sc.CapacityStarts = 1 },
+		want:    map[string]model.FinancialYear{"C": 2020, "B": 2021, "A": 2022},
+		allCore: 2022, pAllCore: 1,
+	},
+	{
+		name:   "horizon cuts off a trust that cannot finish in time",
+		trusts: []model.Trust{trust("A", 55), trust("B", 50)},
+		edit: func(sc *model.Scenario) {
+			sc.CapacityStarts = 1
+			sc.TargetYear, sc.HorizonYear = 2019, 2020
+		},
+		// B starts 2019-20 and completes 2020-21 (after the target);
+		// A could start only in 2020-21 and would end beyond the horizon.
+		want:    map[string]model.FinancialYear{"B": 2020, "A": Never},
+		allCore: Never, pAllCore: 0,
+	},
+	{
+		name:   "already-funded trust starts outside capacity and envelope",
+		trusts: []model.Trust{trust("A", 55), trust("B", 50)},
+		funding: append(envelope(2019, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+			model.Funding{Code: "A", Year: 2018, NationalM: 40, LocalM: 30, Status: model.Committed}),
+		edit: func(sc *model.Scenario) { sc.DeployYears = model.FixedDist(12) },
+		// A's 70 committed covers its cost of 60: it starts in 2019-20
+		// whatever the envelope, and completes after 12 years, beyond the
+		// horizon. B never fits an empty envelope.
+		want:    map[string]model.FinancialYear{"A": 2030, "B": Never},
+		allCore: Never, pAllCore: 0,
+	},
+	{
+		name:    "trust already at the threshold is core before base year",
+		trusts:  []model.Trust{trust("A", 80)},
+		want:    map[string]model.FinancialYear{"A": 2018},
+		allCore: 2018, pAllCore: 1,
+	},
+	{
+		name:    "planned funding does not count unless include_planned",
+		trusts:  []model.Trust{trust("A", 55)},
+		funding: []model.Funding{{Code: "A", Year: 2019, NationalM: 60, Status: model.Planned}},
+		edit:    func(sc *model.Scenario) { sc.CapacityStarts = 1 },
+		want:    map[string]model.FinancialYear{"A": 2020},
+		allCore: 2020, pAllCore: 1,
+	},
+}
+
 func TestKnownAnswerScheduling(t *testing.T) {
-	// Trust A (maturity 55): gap 20 → cost 60 → need 60 (nothing committed) →
-	// national 30 over 2 years = 15 a year; B (50): gap 25 → 18.75 a year.
-	tests := []struct {
-		name     string
-		trusts   []model.Trust
-		funding  []model.Funding
-		edit     func(*model.Scenario)
-		want     map[string]model.FinancialYear
-		allCore  model.FinancialYear
-		pAllCore float64
-	}{
-		{
-			name:   "two trusts compete for an envelope that fits one a year",
-			trusts: []model.Trust{trust("A", 55), trust("B", 50)},
-			// 20 £m a year: one trust's share fits, two (33.75) do not.
-			funding: envelope(2019, 20, 20, 20, 20, 20),
-			// B (lower maturity) goes first in 2019-20 and uses 15 of 2019-20 and
-			// 2020-21; A cannot fit until 2021-22.
-			want:    map[string]model.FinancialYear{"B": 2020, "A": 2022},
-			allCore: 2022, pAllCore: 1,
-		},
-		{
-			name:    "capacity of one start a year binds",
-			trusts:  []model.Trust{trust("A", 55), trust("B", 50), trust("C", 45)},
-			edit:    func(sc *model.Scenario) { sc.CapacityStarts = 1 },
-			want:    map[string]model.FinancialYear{"C": 2020, "B": 2021, "A": 2022},
-			allCore: 2022, pAllCore: 1,
-		},
-		{
-			name:   "horizon cuts off a trust that cannot finish in time",
-			trusts: []model.Trust{trust("A", 55), trust("B", 50)},
-			edit: func(sc *model.Scenario) {
-				sc.CapacityStarts = 1
-				sc.TargetYear, sc.HorizonYear = 2019, 2020
-			},
-			// B starts 2019-20 and completes 2020-21 (after the target);
-			// A could start only in 2020-21 and would end beyond the horizon.
-			want:    map[string]model.FinancialYear{"B": 2020, "A": Never},
-			allCore: Never, pAllCore: 0,
-		},
-		{
-			name:   "already-funded trust starts outside capacity and envelope",
-			trusts: []model.Trust{trust("A", 55), trust("B", 50)},
-			funding: append(envelope(2019, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-				model.Funding{Code: "A", Year: 2018, NationalM: 40, LocalM: 30, Status: model.Committed}),
-			edit: func(sc *model.Scenario) { sc.DeployYears = model.FixedDist(12) },
-			// A's 70 committed covers its cost of 60: it starts in 2019-20
-			// whatever the envelope, and completes after 12 years, beyond the
-			// horizon. B never fits an empty envelope.
-			want:    map[string]model.FinancialYear{"A": 2030, "B": Never},
-			allCore: Never, pAllCore: 0,
-		},
-		{
-			name:    "trust already at the threshold is core before base year",
-			trusts:  []model.Trust{trust("A", 80)},
-			want:    map[string]model.FinancialYear{"A": 2018},
-			allCore: 2018, pAllCore: 1,
-		},
-		{
-			name:    "planned funding does not count unless include_planned",
-			trusts:  []model.Trust{trust("A", 55)},
-			funding: []model.Funding{{Code: "A", Year: 2019, NationalM: 60, Status: model.Planned}},
-			edit:    func(sc *model.Scenario) { sc.CapacityStarts = 1 },
-			want:    map[string]model.FinancialYear{"A": 2020},
-			allCore: 2020, pAllCore: 1,
-		},
-	}
-	for _, tc := range tests {
+	for _, tc := range schedulingCases {
 		t.Run(tc.name, func(t *testing.T) {
 			sc := fixedScenario()
 			if tc.edit != nil {

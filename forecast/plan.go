@@ -36,6 +36,8 @@ type plan struct {
 	envelope []float64 // E_y, £m, uplift included
 	discount []float64 // 1 / (1 + r)^y
 	halfVar  float64   // σ²/2 of the trust-level factor
+	// nationalShare is 1 − local_share, the national part of every need.
+	nationalShare float64
 
 	inputs [model.NumInputs]sampler
 	deploy sampler
@@ -54,16 +56,48 @@ func newPlan(in model.Inputs, sc model.Scenario) (*plan, error) {
 	p := &plan{sc: sc, trusts: in.Trusts, nTrusts: len(in.Trusts)}
 	p.nYears = sc.HorizonYear.Sub(sc.BaseYear) + 1
 	p.target = sc.TargetYear.Sub(sc.BaseYear)
-	n := p.nTrusts
+	index, err := p.addTrusts(in.Trusts)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.addFunding(in.Funding, index); err != nil {
+		return nil, err
+	}
+	p.order = p.staticOrder()
+	p.discount = make([]float64, p.nYears)
+	for y := range p.discount {
+		p.discount[y] = math.Pow(1+sc.DiscountRate, -float64(y))
+	}
+	p.halfVar = sc.TrustSigma * sc.TrustSigma / 2
+	p.nationalShare = 1 - sc.LocalShare
+	for j, name := range model.InputNames() {
+		s, err := inputSampler(*sc.Input(j), name)
+		if err != nil {
+			return nil, err
+		}
+		p.inputs[j] = s
+	}
+	d, err := inputSampler(sc.DeployYears, "deploy_years")
+	if err != nil {
+		return nil, err
+	}
+	p.deploy = d
+	return p, nil
+}
+
+// addTrusts checks the trusts and sets their constants (DESIGN §5 step 2:
+// gap_i = max(0, core_threshold − maturity_i), and log(opex_i / ref_opex_m)).
+// It returns each trust's index by code.
+func (p *plan) addTrusts(trusts []model.Trust) (map[string]int, error) {
+	sc, n := p.sc, len(trusts)
 	p.gap = make([]float64, n)
 	p.lnGap = make([]float64, n)
 	p.lnRel = make([]float64, n)
 	p.committed = make([]float64, n)
 	p.typ = make([]int32, n)
 	p.region = make([]int32, n)
-	p.codeRank = make([]int32, n)
 	index := make(map[string]int, n)
-	for i, t := range in.Trusts {
+	for i, t := range trusts {
 		if _, dup := index[t.Code]; dup {
 			return nil, fmt.Errorf("trust code %q appears twice", t.Code)
 		}
@@ -83,36 +117,17 @@ func newPlan(in model.Inputs, sc model.Scenario) (*plan, error) {
 		p.typ[i] = int32(t.Type)
 		p.region[i] = int32(t.Region)
 	}
+	// Ties in every priority order are broken by code, ascending.
 	byCode := make([]int32, n)
 	for i := range byCode {
 		byCode[i] = int32(i)
 	}
-	slices.SortFunc(byCode, func(a, b int32) int { return strings.Compare(in.Trusts[a].Code, in.Trusts[b].Code) })
+	slices.SortFunc(byCode, func(a, b int32) int { return strings.Compare(trusts[a].Code, trusts[b].Code) })
+	p.codeRank = make([]int32, n)
 	for r, i := range byCode {
 		p.codeRank[i] = int32(r)
 	}
-	if err := p.addFunding(in.Funding, index); err != nil {
-		return nil, err
-	}
-	p.order = p.staticOrder()
-	p.discount = make([]float64, p.nYears)
-	for y := range p.discount {
-		p.discount[y] = math.Pow(1+sc.DiscountRate, -float64(y))
-	}
-	p.halfVar = sc.TrustSigma * sc.TrustSigma / 2
-	for j, name := range model.InputNames() {
-		s, err := inputSampler(*sc.Input(j), name)
-		if err != nil {
-			return nil, err
-		}
-		p.inputs[j] = s
-	}
-	d, err := inputSampler(sc.DeployYears, "deploy_years")
-	if err != nil {
-		return nil, err
-	}
-	p.deploy = d
-	return p, nil
+	return index, nil
 }
 
 // inputSampler returns the sampler of the input called key, its draws

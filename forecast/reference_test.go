@@ -15,18 +15,32 @@ import (
 // uniform draws (the same ones the engine makes) and returns the
 // per-iteration outputs.
 func referenceIteration(in model.Inputs, sc model.Scenario, theta [model.NumInputs]float64, z, u []float64) (totalCost, totalNeed, pv, coreByTarget float64, allCore model.FinancialYear) {
+	st, totalCost, totalNeed := refTrusts(in, sc, theta, z, u)
+	spend := refSchedule(sc, st, refEnvelope(in, sc), refOrder(in, sc, st))
+	coreByTarget, allCore = refCompletion(sc, st)
+	for y, v := range spend {
+		pv += v / math.Pow(1+sc.DiscountRate, float64(y))
+	}
+	return totalCost, totalNeed, pv, coreByTarget, allCore
+}
+
+// refTrust is one trust's state in the reference iteration.
+type refTrust struct {
+	gap, need, national float64
+	n                   int
+	completion          int // offset from base year; -1 core already
+	started, never      bool
+}
+
+// refCounts reports whether funding of status s counts (DESIGN §5 step 3).
+func refCounts(sc model.Scenario, s model.FundingStatus) bool { return s.Counts(sc.IncludePlanned) }
+
+// refTrusts is steps 2–4 for every trust, with the total cost and need.
+func refTrusts(in model.Inputs, sc model.Scenario, theta [model.NumInputs]float64, z, u []float64) (st []refTrust, totalCost, totalNeed float64) {
 	deploy, _ := newSampler(sc.DeployYears)
 	ob, beta, db := theta[model.InputOptimismBias], theta[model.InputSizeElasticity], theta[model.InputDurationBias]
 	sigma := sc.TrustSigma
-	ny := sc.HorizonYear.Sub(sc.BaseYear) + 1
-	type state struct {
-		gap, need, national float64
-		n                   int
-		completion          int // offset from base year; -1 core already
-		started, never      bool
-	}
-	st := make([]state, len(in.Trusts))
-	counts := func(s model.FundingStatus) bool { return s.Counts(sc.IncludePlanned) }
+	st = make([]refTrust, len(in.Trusts))
 	for i, t := range in.Trusts {
 		gap := math.Max(0, sc.CoreThreshold-t.Maturity)
 		eps := math.Exp(-sigma*sigma/2 + sigma*z[i])
@@ -36,14 +50,14 @@ func referenceIteration(in model.Inputs, sc model.Scenario, theta [model.NumInpu
 		}
 		committed := 0.0
 		for _, f := range in.Funding {
-			if f.Code == t.Code && counts(f.Status) {
+			if f.Code == t.Code && refCounts(sc, f.Status) {
 				committed += f.NationalM + f.LocalM
 			}
 		}
 		need := math.Max(0, cost-committed)
 		d := deploy.quantile(u[i]) * (1 + db)
 		n := int(math.Max(1, math.Ceil(d)))
-		st[i] = state{gap: gap, need: need, national: (1 - sc.LocalShare) * need, n: n}
+		st[i] = refTrust{gap: gap, need: need, national: (1 - sc.LocalShare) * need, n: n}
 		totalCost += cost
 		totalNeed += need
 		switch {
@@ -53,19 +67,23 @@ func referenceIteration(in model.Inputs, sc model.Scenario, theta [model.NumInpu
 			st[i].completion, st[i].started = n-1, true
 		}
 	}
-	// The envelope.
+	return st, totalCost, totalNeed
+}
+
+// refEnvelope is step 5's envelope E_y for each year.
+func refEnvelope(in model.Inputs, sc model.Scenario) []float64 {
 	last := model.FinancialYear(math.MinInt32)
 	for _, f := range in.Funding {
 		if f.IsNational() && f.Year > last {
 			last = f.Year
 		}
 	}
-	env := make([]float64, ny)
+	env := make([]float64, sc.HorizonYear.Sub(sc.BaseYear)+1)
 	for y := range env {
 		year := sc.BaseYear.Add(y)
 		if year <= last {
 			for _, f := range in.Funding {
-				if f.IsNational() && f.Year == year && counts(f.Status) {
+				if f.IsNational() && f.Year == year && refCounts(sc, f.Status) {
 					env[y] += f.NationalM
 				}
 			}
@@ -74,19 +92,26 @@ func referenceIteration(in model.Inputs, sc model.Scenario, theta [model.NumInpu
 		}
 		env[y] += sc.EnvelopeUpliftM
 	}
-	// Priority order over all trusts (DESIGN §5: "a fixed interleaved order
-	// over all trusts"); the walk below skips those already started.
+	return env
+}
+
+// refOrder is step 5's priority order over all trusts (DESIGN §5: "a fixed
+// interleaved order over all trusts"); the walk skips those already started.
+func refOrder(in model.Inputs, sc model.Scenario, st []refTrust) []int {
 	order := make([]int, len(st))
 	for i := range order {
 		order[i] = i
 	}
 	code := func(i int) string { return in.Trusts[i].Code }
+	byMaturity := func(q []int) func(a, b int) bool {
+		return func(a, b int) bool {
+			ma, mb := in.Trusts[q[a]].Maturity, in.Trusts[q[b]].Maturity
+			return ma < mb || ma == mb && code(q[a]) < code(q[b])
+		}
+	}
 	switch sc.Priority {
 	case model.LowestMaturity:
-		sort.Slice(order, func(a, b int) bool {
-			ma, mb := in.Trusts[order[a]].Maturity, in.Trusts[order[b]].Maturity
-			return ma < mb || ma == mb && code(order[a]) < code(order[b])
-		})
+		sort.Slice(order, byMaturity(order))
 	case model.LargestGap:
 		sort.Slice(order, func(a, b int) bool {
 			ga, gb := st[order[a]].gap, st[order[b]].gap
@@ -103,10 +128,7 @@ func referenceIteration(in model.Inputs, sc model.Scenario, theta [model.NumInpu
 			byRegion[in.Trusts[i].Region] = append(byRegion[in.Trusts[i].Region], i)
 		}
 		for _, q := range byRegion {
-			sort.Slice(q, func(a, b int) bool {
-				ma, mb := in.Trusts[q[a]].Maturity, in.Trusts[q[b]].Maturity
-				return ma < mb || ma == mb && code(q[a]) < code(q[b])
-			})
+			sort.Slice(q, byMaturity(q))
 		}
 		order = order[:0]
 		for more := true; more; {
@@ -120,6 +142,13 @@ func referenceIteration(in model.Inputs, sc model.Scenario, theta [model.NumInpu
 			}
 		}
 	}
+	return order
+}
+
+// refSchedule is step 5's walk, year by year, first fit; it returns the
+// spend by year.
+func refSchedule(sc model.Scenario, st []refTrust, env []float64, order []int) []float64 {
+	ny := len(env)
 	used := make([]float64, ny)
 	spend := make([]float64, ny)
 	for y := 0; y < ny; y++ {
@@ -146,6 +175,11 @@ func referenceIteration(in model.Inputs, sc model.Scenario, theta [model.NumInpu
 			starts++
 		}
 	}
+	return spend
+}
+
+// refCompletion is step 6's trusts core by target_year and all_core_year.
+func refCompletion(sc model.Scenario, st []refTrust) (coreByTarget float64, allCore model.FinancialYear) {
 	maxComp := math.MinInt32
 	target := sc.TargetYear.Sub(sc.BaseYear)
 	for _, s := range st {
@@ -163,14 +197,11 @@ func referenceIteration(in model.Inputs, sc model.Scenario, theta [model.NumInpu
 			maxComp = s.completion
 		}
 	}
-	for y, v := range spend {
-		pv += v / math.Pow(1+sc.DiscountRate, float64(y))
-	}
 	allCore = Never
 	if maxComp != math.MaxInt32 {
 		allCore = sc.BaseYear.Add(maxComp)
 	}
-	return totalCost, totalNeed, pv, coreByTarget, allCore
+	return coreByTarget, allCore
 }
 
 // TestEngineMatchesReference runs the engine and the literal reference on

@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"sync"
-	"sync/atomic"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"corecast/model"
 )
@@ -70,103 +70,115 @@ func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, o
 		CommittedTotalM: p.committedTotal,
 	}
 	nBlocks := (n + blockSize - 1) / blockSize
-	workers := min(workerCount(opts.Workers), nBlocks)
+	workers := make([]*worker, min(workerCount(opts.Workers), nBlocks))
+	for k := range workers {
+		workers[k] = newWorker(p, res, theta)
+	}
+	sums, err := runBlocks(ctx, workers, n, opts.Progress)
+	if err != nil {
+		return nil, err
+	}
+	if !summary {
+		return res, nil
+	}
+	all := workers[0].tally
+	for _, w := range workers[1:] {
+		all.add(w.tally)
+	}
+	if err := summarise(p, res, sums, all, len(workers)); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
 
-	var stop atomic.Bool
-	stopped := stop.Load
-	watchDone := make(chan struct{})
-	defer close(watchDone)
+// runBlocks simulates the n iterations in blocks of blockSize on the
+// workers, at most one block each at a time, and returns the blocks' sums
+// folded in block order, whichever worker finishes first.
+func runBlocks(ctx context.Context, workers []*worker, n int, progress func(done, total int)) (*partial, error) {
+	p := workers[0].p
+	nBlocks := (n + blockSize - 1) / blockSize
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(len(workers))
+	stopped := func() bool { return gctx.Err() != nil }
+	idle := make(chan *worker, len(workers))
+	for _, w := range workers {
+		idle <- w
+	}
+	done := make(chan *partial, 2*len(workers))
+	free := make(chan *partial, 4*len(workers))
+	var failure error
 	go func() {
-		select {
-		case <-ctx.Done():
-			stop.Store(true)
-		case <-watchDone:
-		}
-	}()
-
-	var next atomic.Int64
-	done := make(chan *partial, 2*workers)
-	free := make(chan *partial, 4*workers)
-	tallies := make([]*tally, workers)
-	var wg sync.WaitGroup
-	var failure atomic.Pointer[error]
-	for k := 0; k < workers; k++ {
-		w := newWorker(p, res, theta)
-		tallies[k] = w.tally
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			// A fault in a worker must reach the caller as an error, not take
-			// the whole program (and the user's terminal) down with it.
-			defer func() {
-				if r := recover(); r != nil {
-					err := fmt.Errorf("internal error in the simulation: %v", r)
-					failure.CompareAndSwap(nil, &err)
-					stop.Store(true)
-				}
-			}()
-			for !stopped() {
-				b := int(next.Add(1) - 1)
-				if b >= nBlocks {
-					return
-				}
+		for b := 0; b < nBlocks && !stopped(); b++ {
+			g.Go(guard(func() error {
+				w := <-idle
+				defer func() { idle <- w }()
 				var part *partial
 				select {
 				case part = <-free:
 				default:
 					part = newPartial(p.nTrusts, p.nYears)
 				}
-				lo, hi := b*blockSize, min((b+1)*blockSize, n)
-				if !w.runBlock(b, lo, hi, part, stopped) {
-					return
+				if w.runBlock(b, b*blockSize, min((b+1)*blockSize, n), part, stopped) {
+					done <- part
 				}
-				done <- part
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(done) }()
+				return nil
+			}))
+		}
+		failure = g.Wait()
+		close(done)
+	}()
 
-	// Fold block sums in block order, whichever worker finishes first.
+	total, folded := foldInOrder(done, free, p, n, progress)
+	switch {
+	case failure != nil:
+		return nil, failure
+	case folded < nBlocks && ctx.Err() != nil:
+		return nil, ctx.Err()
+	case folded < nBlocks:
+		return nil, fmt.Errorf("run stopped after %d of %d blocks", folded, nBlocks)
+	}
+	return total, nil
+}
+
+// foldInOrder adds up the blocks' sums as they arrive on done, in block
+// order (floating-point addition depends on it), offers each folded
+// partial back on free, and reports progress. It returns the sums and the
+// number of blocks folded.
+func foldInOrder(done <-chan *partial, free chan<- *partial, p *plan, n int, progress func(done, total int)) (*partial, int) {
 	total := newPartial(p.nTrusts, p.nYears)
-	pending := map[int]*partial{}
+	waiting := map[int]*partial{}
 	folded := 0
 	for part := range done {
-		pending[part.block] = part
-		for {
-			q, ok := pending[folded]
-			if !ok {
-				break
-			}
-			delete(pending, folded)
+		waiting[part.block] = part
+		for q, ok := waiting[folded]; ok; q, ok = waiting[folded] {
+			delete(waiting, folded)
 			total.fold(q)
 			select {
 			case free <- q:
 			default:
 			}
 			folded++
-			if opts.Progress != nil {
-				opts.Progress(min(folded*blockSize, n), n)
+			if progress != nil {
+				progress(min(folded*blockSize, n), n)
 			}
 		}
 	}
-	if folded < nBlocks {
-		if err := failure.Load(); err != nil {
-			return nil, *err
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		return nil, fmt.Errorf("run stopped after %d of %d blocks", folded, nBlocks)
+	return total, folded
+}
+
+// guard turns a panic in f into an error. Every goroutine the package
+// starts runs its work through it, so that a fault reaches the caller as
+// an error rather than taking the whole program (and the user's terminal)
+// down with it.
+func guard(f func() error) func() error {
+	return func() (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("internal error in the simulation: %v", r)
+			}
+		}()
+		return f()
 	}
-	if !summary {
-		return res, nil
-	}
-	all := tallies[0]
-	for _, t := range tallies[1:] {
-		all.add(t)
-	}
-	summarise(p, res, total, all, workers)
-	return res, nil
 }
 
 // workerCount resolves Options.Workers: 0 or less means GOMAXPROCS.
@@ -177,24 +189,14 @@ func workerCount(w int) int {
 	return w
 }
 
-// parallel calls f(0) … f(n−1) on up to workers goroutines and waits. Each
-// call must write only its own outputs, so the result does not depend on
-// scheduling.
-func parallel(n, workers int, f func(i int)) {
-	var wg sync.WaitGroup
-	jobs := make(chan int)
-	for w := 0; w < min(max(1, workers), n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				f(i)
-			}
-		}()
-	}
+// parallel calls f(0) … f(n−1) on up to workers goroutines, waits, and
+// returns the first error (a panic in f becomes one). Each call must write
+// only its own outputs, so the result does not depend on scheduling.
+func parallel(n, workers int, f func(i int) error) error {
+	var g errgroup.Group
+	g.SetLimit(max(1, workers))
 	for i := 0; i < n; i++ {
-		jobs <- i
+		g.Go(guard(func() error { return f(i) }))
 	}
-	close(jobs)
-	wg.Wait()
+	return g.Wait()
 }

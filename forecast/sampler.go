@@ -5,25 +5,32 @@ import (
 	"math"
 	"math/rand/v2"
 
-	"gonum.org/v1/gonum/mathext"
+	"gonum.org/v1/gonum/stat/distuv"
 
 	"corecast/model"
 )
 
 // sampler evaluates one model.Distribution's quantile function (for Latin
 // hypercube and random draws by inversion) and distribution function (for
-// deployment-length thresholds). Parameters are normalised once so that each
-// evaluation is a few arithmetic operations and allocates nothing. PERT
-// quantiles use a tabulated inversion of gonum's regularised incomplete beta
-// (see betaInverter), because gonum's exact Beta quantile is too slow for a
-// million strata.
+// deployment-length thresholds), without allocating. Uniform, triangular,
+// normal and lognormal distributions are gonum's (stat/distuv). PERT
+// quantiles use a tabulated inversion of gonum's regularised incomplete
+// beta (see betaInverter), because gonum's exact Beta quantile is too slow
+// for a million strata.
 type sampler struct {
-	kind        model.DistKind
-	a, b, c     float64 // fixed: a; uniform: a, c; triangular/PERT: a=min, b=mode, c=max; normal: a=mean, b=sd; lognormal: a=log median, b=sigma
-	alpha, beta float64 // PERT shape parameters
-	fc          float64 // triangular: F(mode)
-	wLo, wHi    float64 // triangular: (max−min)(mode−min), (max−min)(max−mode)
-	inv         *betaInverter
+	kind model.DistKind
+	// The distribution, in the field of its kind.
+	value     float64 // fixed
+	uniform   distuv.Uniform
+	triangle  distuv.Triangle
+	normal    distuv.Normal
+	lognormal distuv.LogNormal
+	pert      distuv.Beta // on [min, max], shapes α and β of DESIGN §4
+	inv       *betaInverter
+	// min, mode and max are a triangular's or PERT's; wLo and wHi are a
+	// triangular's (max−min)(mode−min) and (max−min)(max−mode).
+	min, mode, max float64
+	wLo, wHi       float64
 	// lo and hi clamp a normal's or lognormal's draws to the input's
 	// domain (see clampTo); ±Inf when unclamped.
 	lo, hi float64
@@ -36,25 +43,27 @@ func newSampler(d model.Distribution) (sampler, error) {
 	s := sampler{kind: d.Kind, lo: math.Inf(-1), hi: math.Inf(1)}
 	switch d.Kind {
 	case model.Fixed:
-		s.a = d.Value
+		s.value = d.Value
 	case model.Uniform:
-		s.a, s.c = d.Min, d.Max
+		s.uniform = distuv.Uniform{Min: d.Min, Max: d.Max}
 	case model.Triangular:
-		s.a, s.b, s.c = d.Min, d.Mode, d.Max
-		s.fc = (d.Mode - d.Min) / (d.Max - d.Min)
+		s.triangle = distuv.NewTriangle(d.Min, d.Max, d.Mode, nil)
+		s.min, s.mode, s.max = d.Min, d.Mode, d.Max
 		s.wLo = (d.Max - d.Min) * (d.Mode - d.Min)
 		s.wHi = (d.Max - d.Min) * (d.Max - d.Mode)
 	case model.PERT:
-		s.a, s.b, s.c = d.Min, d.Mode, d.Max
+		s.min, s.mode, s.max = d.Min, d.Mode, d.Max
 		// Beta-PERT with λ = 4 (DESIGN §4).
-		s.alpha = 1 + 4*(d.Mode-d.Min)/(d.Max-d.Min)
-		s.beta = 1 + 4*(d.Max-d.Mode)/(d.Max-d.Min)
-		s.inv = newBetaInverter(s.alpha, s.beta)
+		s.pert = distuv.Beta{
+			Alpha: 1 + 4*(d.Mode-d.Min)/(d.Max-d.Min),
+			Beta:  1 + 4*(d.Max-d.Mode)/(d.Max-d.Min),
+		}
+		s.inv = newBetaInverter(s.pert.Alpha, s.pert.Beta)
 	case model.Normal:
-		s.a, s.b = d.Mean, d.SD
+		s.normal = distuv.Normal{Mu: d.Mean, Sigma: d.SD}
 	case model.Lognormal:
 		m, sg := d.LogParams()
-		s.a, s.b = math.Log(m), sg
+		s.lognormal = distuv.LogNormal{Mu: math.Log(m), Sigma: sg}
 	default:
 		return sampler{}, fmt.Errorf("unknown distribution %q", d.Kind)
 	}
@@ -86,21 +95,17 @@ func (s *sampler) clamp(x float64) float64 {
 func (s *sampler) quantile(p float64) float64 {
 	switch s.kind {
 	case model.Fixed:
-		return s.a
+		return s.value
 	case model.Uniform:
-		return s.a + p*(s.c-s.a)
+		return s.uniform.Quantile(p)
 	case model.Triangular:
-		w := s.c - s.a
-		if p < s.fc {
-			return s.a + math.Sqrt(p*w*(s.b-s.a))
-		}
-		return s.c - math.Sqrt((1-p)*w*(s.c-s.b))
+		return s.triangle.Quantile(p)
 	case model.PERT:
-		return s.a + (s.c-s.a)*s.inv.quantile(p)
+		return s.min + (s.max-s.min)*s.inv.quantile(p)
 	case model.Normal:
-		return s.clamp(s.a + s.b*mathext.NormalQuantile(p))
+		return s.clamp(s.normal.Quantile(p))
 	case model.Lognormal:
-		return s.clamp(math.Exp(s.a + s.b*mathext.NormalQuantile(p)))
+		return s.clamp(s.lognormal.Quantile(p))
 	}
 	return math.NaN()
 }
@@ -110,30 +115,29 @@ func (s *sampler) quantile(p float64) float64 {
 func (s *sampler) cdf(x float64) float64 {
 	switch s.kind {
 	case model.Fixed:
-		if x >= s.a {
+		if x >= s.value {
 			return 1
 		}
 		return 0
 	case model.Uniform:
-		return min(max((x-s.a)/(s.c-s.a), 0), 1)
+		return s.uniform.CDF(x)
 	case model.Triangular:
+		// Written out rather than gonum's Triangle.CDF, which takes the
+		// lower branch at the mode: the two agree but for the last bit,
+		// and deployment thresholds are often taken right at the mode (a
+		// whole number of years), so the choice would move draws that lie
+		// within a rounding of it.
 		switch {
-		case x <= s.a:
+		case x <= s.min:
 			return 0
-		case x < s.b:
-			return (x - s.a) * (x - s.a) / s.wLo
-		case x < s.c:
-			return 1 - (s.c-x)*(s.c-x)/s.wHi
+		case x < s.mode:
+			return (x - s.min) * (x - s.min) / s.wLo
+		case x < s.max:
+			return 1 - (s.max-x)*(s.max-x)/s.wHi
 		}
 		return 1
 	case model.PERT:
-		if x <= s.a {
-			return 0
-		}
-		if x >= s.c {
-			return 1
-		}
-		return mathext.RegIncBeta(s.alpha, s.beta, (x-s.a)/(s.c-s.a))
+		return s.pert.CDF((x - s.min) / (s.max - s.min))
 	case model.Normal:
 		if x < s.lo {
 			return 0
@@ -141,7 +145,7 @@ func (s *sampler) cdf(x float64) float64 {
 		if x >= s.hi {
 			return 1
 		}
-		return 0.5 * math.Erfc(-(x-s.a)/(s.b*math.Sqrt2))
+		return s.normal.CDF(x)
 	case model.Lognormal:
 		if x <= 0 || x < s.lo {
 			return 0
@@ -149,7 +153,7 @@ func (s *sampler) cdf(x float64) float64 {
 		if x >= s.hi {
 			return 1
 		}
-		return 0.5 * math.Erfc(-(math.Log(x)-s.a)/(s.b*math.Sqrt2))
+		return s.lognormal.CDF(x)
 	}
 	return math.NaN()
 }

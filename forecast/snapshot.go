@@ -50,30 +50,26 @@ func newSnapshot(ctx context.Context, p *plan, theta *[model.NumInputs][]float64
 	var next atomic.Int64
 	var stop atomic.Bool
 	workers = min(workerCount(workers), nBlocks)
-	errs := make([]error, workers)
-	parallel(workers, workers, func(k int) {
-		defer func() {
-			if r := recover(); r != nil {
-				errs[k] = fmt.Errorf("internal error in the simulation: %v", r)
-				stop.Store(true)
-			}
-		}()
+	err := parallel(workers, workers, func(int) error {
 		w := newWorker(p, nil, theta)
+		// The costing step records as it goes; here the record is thrown away.
+		part := newPartial(p.nTrusts, p.nYears)
 		for !stop.Load() {
 			b := int(next.Add(1) - 1)
 			if b >= nBlocks {
-				return
+				return nil
 			}
-			if ctx.Err() != nil {
+			if err := ctx.Err(); err != nil {
 				stop.Store(true)
-				return
+				return err
 			}
 			lo, hi := b*blockSize, min((b+1)*blockSize, n)
 			bl := &blocks[b]
-			w.pcg.Seed(p.sc.Seed, splitmix64(streamBlocks+uint64(b)))
+			w.begin(b, part)
 			for s := lo; s < hi; s++ {
-				w.drawTrusts(s, nil)
-				list, _ := w.pendingList()
+				th := w.inputs(s)
+				w.costTrusts(&th)
+				list, _ := w.unstarted()
 				ok := true
 				for _, c := range w.comp {
 					if c != compUnstarted && c != compCore && int(c) > p.target {
@@ -91,14 +87,11 @@ func newSnapshot(ctx context.Context, p *plan, theta *[model.NumInputs][]float64
 				bl.national = append(bl.national, national)
 			}
 		}
+		return nil
 	})
-	if err := ctx.Err(); err != nil {
+	if err != nil {
+		stop.Store(true)
 		return nil, err
-	}
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
 	}
 	sn := &snapshot{plan: p, start: make([]int32, 0, n+1), fixedOK: make([]bool, 0, n), national: make([]float64, 0, n)}
 	total := 0
@@ -171,9 +164,9 @@ func (sn *snapshot) coreCount(ctx context.Context, l lever, workers int) (int, e
 	for _, e := range env {
 		room += e
 	}
-	parallel(chunks, workerCount(workers), func(c int) {
-		if ctx.Err() != nil {
-			return
+	err := parallel(chunks, workerCount(workers), func(c int) error {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		free := make([]float64, len(env))
 		wait := make([]int32, 0, sn.plan.nTrusts)
@@ -186,8 +179,9 @@ func (sn *snapshot) coreCount(ctx context.Context, l lever, workers int) (int, e
 				counts[c]++
 			}
 		}
+		return nil
 	})
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return 0, err
 	}
 	total := 0

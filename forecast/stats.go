@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 
+	"gonum.org/v1/gonum/stat"
+
 	"corecast/model"
 )
 
@@ -14,17 +16,17 @@ func percentile(sorted []float64, p float64) float64 {
 	if n == 0 {
 		return math.NaN()
 	}
-	r := p * float64(n-1)
-	k := int(r)
+	k, f := rank7(p, n)
 	if k >= n-1 {
 		return sorted[n-1]
 	}
-	return sorted[k] + (r-float64(k))*(sorted[k+1]-sorted[k])
+	return sorted[k] + f*(sorted[k+1]-sorted[k])
 }
 
-// moments gives the mean, the sample standard deviation and the standard
-// error of the mean from a count, a sum and a sum of squares.
-func moments(n int, sum, sum2 float64) (mean, sd, se float64) {
+// momentsOf gives the mean, the sample standard deviation and the standard
+// error of the mean from a count, a sum and a sum of squares, for figures
+// streamed rather than kept (gonum/stat works on whole series).
+func momentsOf(n int, sum, sum2 float64) (mean, sd, se float64) {
 	if n == 0 {
 		return math.NaN(), math.NaN(), math.NaN()
 	}
@@ -33,10 +35,15 @@ func moments(n int, sum, sum2 float64) (mean, sd, se float64) {
 		v := (sum2 - sum*mean) / float64(n-1)
 		sd = math.Sqrt(max(v, 0))
 	}
-	return mean, sd, sd / math.Sqrt(float64(n))
+	return mean, sd, stat.StdErr(sd, float64(n))
 }
 
 // seriesStats summarises a whole series. scratch (len(x)) receives a sorted copy.
+//
+// The mean and standard deviation are summed in iteration order, two-pass,
+// rather than by gonum's stat.MeanStdDev: its unrolled sum and compensated
+// second pass round differently, and would change every reported mean and
+// standard deviation in the last digits from what a recorded seed has given.
 func seriesStats(x, scratch []float64) Stats {
 	n := len(x)
 	var sum float64
@@ -56,7 +63,7 @@ func seriesStats(x, scratch []float64) Stats {
 	if n > 1 {
 		st.SD = math.Sqrt(ss / float64(n-1))
 	}
-	st.SE = st.SD / math.Sqrt(float64(n))
+	st.SE = stat.StdErr(st.SD, float64(n))
 	s := scratch[:n]
 	copy(s, x)
 	slices.Sort(s)
@@ -90,11 +97,21 @@ func (st Stats) shifted(c float64) Stats {
 	return out
 }
 
-// histStats summarises a streamed quantity from its sums and histogram.
-func histStats(n int, sum, sum2 float64, h []uint32, lo, hi float64) Stats {
+// histStats summarises item i of a streamed quantity: its sums, its
+// histogram row and its extremes.
+func histStats(n, i int, m *moments, h *counts, e *extremes) Stats {
 	var st Stats
-	st.Mean, st.SD, st.SE = moments(n, sum, sum2)
-	v := histPercentiles(h, n, percentileLevels[:], lo, hi)
+	st.Mean, st.SD, st.SE = m.stats(i, n)
+	lo, hi := e.lo[i], e.hi[i]
+	var v [len(percentileLevels)]float64
+	bins := h.width - 1
+	histPercentiles(h.row(i), n, percentileLevels[:], false, func(b int, pos float64) float64 {
+		return logBinValue(b, bins, pos)
+	}, v[:])
+	// Clamped to the exact range the values span, which the bins blur.
+	for j := range v {
+		v[j] = math.Min(math.Max(v[j], lo), hi)
+	}
 	st.P5, st.P10, st.P25, st.P50, st.P75, st.P90, st.P95 = v[0], v[1], v[2], v[3], v[4], v[5], v[6]
 	st.Min, st.Max = lo, hi
 	return st

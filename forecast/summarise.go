@@ -8,12 +8,22 @@ import (
 
 // summarise turns a finished run's series, sums and counts into the statistics
 // of DESIGN §6.
-func summarise(p *plan, res *Result, sums *partial, t *tally, workers int) {
-	n := res.Iterations
-	sc := p.sc
-	ls := sc.LocalShare
+func summarise(p *plan, res *Result, sums *partial, t *tally, workers int) error {
+	if err := summariseSeries(p, res, workers); err != nil {
+		return err
+	}
+	summariseProbabilities(p, res)
+	res.ByYear = summariseYears(p, sums, t, res.Iterations)
+	coreCount := trustsCoreByTarget(p, t)
+	res.ByRegion, res.ByType = summariseGroups(p, sums, t, coreCount, res.Iterations)
+	res.ByTrust = summariseTrusts(p, sums, t, coreCount, res.Iterations)
+	return nil
+}
 
-	// Whole-series statistics: the sorts run in parallel, each into its own scratch.
+// summariseSeries gives the statistics of the whole scenario-level series:
+// the headline outputs and the inputs. The sorts run in parallel, each into
+// its own scratch.
+func summariseSeries(p *plan, res *Result, workers int) error {
 	series := [][]float64{res.TotalCost, res.TotalNeed, res.PresentValue, res.CoreByTarget}
 	for j := range res.Inputs {
 		series = append(series, res.Inputs[j])
@@ -21,25 +31,36 @@ func summarise(p *plan, res *Result, sums *partial, t *tally, workers int) {
 	stats := make([]Stats, len(series))
 	scratch := make(chan []float64, max(1, workers))
 	for w := 0; w < cap(scratch); w++ {
-		scratch <- make([]float64, n)
+		scratch <- make([]float64, res.Iterations)
 	}
-	parallel(len(series), workers, func(j int) {
+	err := parallel(len(series), workers, func(j int) error {
 		buf := <-scratch
 		stats[j] = seriesStats(series[j], buf)
 		scratch <- buf
+		return nil
 	})
+	if err != nil {
+		return err
+	}
 	copy(res.InputStats[:], stats[4:])
+	sc := p.sc
 	need := stats[1]
 	res.Outputs = []Output{
 		{Key: "total_cost", Label: "Total cost", Unit: "£m", Stats: stats[0]},
 		{Key: "total_need", Label: "Total need", Unit: "£m", Stats: need},
-		{Key: "national_need", Label: "National need", Unit: "£m", Stats: need.scaled(1 - ls)},
-		{Key: "local_need", Label: "Local need", Unit: "£m", Stats: need.scaled(ls)},
+		{Key: "national_need", Label: "National need", Unit: "£m", Stats: need.scaled(p.nationalShare)},
+		{Key: "local_need", Label: "Local need", Unit: "£m", Stats: need.scaled(sc.LocalShare)},
 		{Key: "total_programme", Label: "Total programme", Unit: "£m", Stats: need.shifted(p.committedTotal)},
 		{Key: "present_value", Label: "Present value of spend", Unit: "£m", Stats: stats[2]},
 		{Key: "core_by_target", Label: "Trusts core by " + sc.TargetYear.String(), Unit: "trusts", Stats: stats[3]},
 	}
+	return nil
+}
 
+// summariseProbabilities gives P(all core by target), P(programme within
+// plan) and the percentiles of all_core_year.
+func summariseProbabilities(p *plan, res *Result) {
+	n, sc := res.Iterations, p.sc
 	allCore, withinPlan := 0, 0
 	for s := 0; s < n; s++ {
 		if res.AllCoreYear[s] <= sc.TargetYear {
@@ -54,92 +75,92 @@ func summarise(p *plan, res *Result, sums *partial, t *tally, workers int) {
 	years := slices.Clone(res.AllCoreYear)
 	slices.Sort(years)
 	res.AllCore = YearPercentiles{P10: yearPercentile(years, 0.1), P50: yearPercentile(years, 0.5), P90: yearPercentile(years, 0.9)}
+}
 
-	res.ByYear = make([]YearResult, p.nYears)
-	for y := range res.ByYear {
-		core := t.coreHist[y*(p.nTrusts+1) : (y+1)*(p.nTrusts+1)]
+// summariseYears gives each modelled year's trusts core by it and spend.
+func summariseYears(p *plan, sums *partial, t *tally, n int) []YearResult {
+	ls := p.sc.LocalShare
+	out := make([]YearResult, p.nYears)
+	for y := range out {
+		core := t.coreHist.row(y)
 		var coreSum float64
 		for k, c := range core {
 			coreSum += float64(k) * float64(c)
 		}
-		h := t.yearHist[y*(fineBins+1) : (y+1)*(fineBins+1)]
-		total := histStats(n, sums.yearSpend[y], sums.yearSpend2[y], h, t.yearMin[y], t.yearMax[y])
-		res.ByYear[y] = YearResult{
-			Year: sc.BaseYear.Add(y), EnvelopeM: p.envelope[y],
+		var q [3]float64
+		histPercentiles(core, n, []float64{0.1, 0.5, 0.9}, false, binIndex, q[:])
+		total := histStats(n, y, &sums.yearSpend, &t.yearHist, &t.yearRange)
+		out[y] = YearResult{
+			Year: p.sc.BaseYear.Add(y), EnvelopeM: p.envelope[y],
 			CoreMean: coreSum / float64(n),
-			CoreP10:  countQuantile(core, n, 0.1), CoreP50: countQuantile(core, n, 0.5), CoreP90: countQuantile(core, n, 0.9),
-			NationalMean: (1 - ls) * total.Mean, LocalMean: ls * total.Mean,
+			CoreP10:  q[0], CoreP50: q[1], CoreP90: q[2],
+			NationalMean: p.nationalShare * total.Mean, LocalMean: ls * total.Mean,
 			Total: total, NominalMean: sums.yearNominal[y] / float64(n),
 		}
 	}
-
-	// Iterations in which each trust is core by target_year: its completion
-	// slots up to the target (slot 0 is already core, slot y+1 year y), and
-	// their sums over each region and type.
-	slots := compSlots(p.nYears)
-	coreCount := make([]int, p.nTrusts)
-	var groupCore [numGroups]int
-	for i := range p.trusts {
-		for _, m := range t.trustComp[i*slots : i*slots+p.target+2] {
-			coreCount[i] += int(m)
-		}
-		groupCore[p.region[i]] += coreCount[i]
-		groupCore[model.NumRegions+int(p.typ[i])] += coreCount[i]
-	}
-	group := func(k int, name string, members int) GroupResult {
-		h := t.groupHist[k*(fineBins+1) : (k+1)*(fineBins+1)]
-		st := histStats(n, sums.groupNeed[k], sums.groupNeed2[k], h, t.groupMin[k], t.groupMax[k])
-		return GroupResult{Name: name, Trusts: members, TotalNeed: st, NationalNeed: st.scaled(1 - ls),
-			CoreByTarget: float64(groupCore[k]) / float64(n)}
-	}
-	var regionCount [model.NumRegions]int
-	var typeCount [model.NumTrustTypes]int
-	for i := range p.trusts {
-		regionCount[p.region[i]]++
-		typeCount[p.typ[i]]++
-	}
-	res.ByRegion = make([]GroupResult, model.NumRegions)
-	for _, r := range model.Regions() {
-		res.ByRegion[r] = group(int(r), r.String(), regionCount[r])
-	}
-	res.ByType = make([]GroupResult, model.NumTrustTypes)
-	for _, ty := range model.TrustTypes() {
-		res.ByType[ty] = group(model.NumRegions+int(ty), ty.String(), typeCount[ty])
-	}
-
-	res.ByTrust = make([]TrustResult, p.nTrusts)
-	for i, tr := range p.trusts {
-		h := t.trustHist[i*(trustBins+1) : (i+1)*(trustBins+1)]
-		comp := t.trustComp[i*slots : (i+1)*slots]
-		completion := func(q float64) model.FinancialYear {
-			k := int(q * float64(n-1))
-			c := 0
-			for slot, m := range comp {
-				c += int(m)
-				if c > k {
-					return slotYear(sc.BaseYear, p.nYears, slot)
-				}
-			}
-			return Never
-		}
-		res.ByTrust[i] = TrustResult{
-			Trust: tr, Gap: p.gap[i], CommittedM: p.committed[i],
-			Cost:          histStats(n, sums.trustCost[i], sums.trustCost2[i], h, t.trustMin[i], t.trustMax[i]),
-			NeedMean:      sums.trustNeed[i] / float64(n),
-			PCoreByTarget: probability(coreCount[i], n),
-			Completion:    YearPercentiles{P10: completion(0.1), P50: completion(0.5), P90: completion(0.9)},
-		}
-	}
+	return out
 }
 
-// slotYear maps a completion slot back to its year (see compSlots).
-func slotYear(base model.FinancialYear, nYears, slot int) model.FinancialYear {
-	switch {
-	case slot == 0:
-		return base - 1
-	case slot == compSlots(nYears)-1:
-		return Never
-	default:
-		return base.Add(slot - 1)
+// trustsCoreByTarget counts the iterations in which each trust is core by
+// target_year: its completion slots up to the target (slot 0 is already
+// core, slot y+1 year y).
+func trustsCoreByTarget(p *plan, t *tally) []int {
+	out := make([]int, p.nTrusts)
+	for i := range out {
+		for _, m := range t.trustComp.row(i)[:p.target+2] {
+			out[i] += int(m)
+		}
 	}
+	return out
+}
+
+// summariseGroups gives each region's and each type's need and expected
+// count of trusts core by target_year.
+func summariseGroups(p *plan, sums *partial, t *tally, coreCount []int, n int) (regions, types []GroupResult) {
+	var members, core [numGroups]int
+	for i := range p.trusts {
+		for _, k := range [2]int{int(p.region[i]), model.NumRegions + int(p.typ[i])} {
+			members[k]++
+			core[k] += coreCount[i]
+		}
+	}
+	group := func(k int, name string) GroupResult {
+		st := histStats(n, k, &sums.groupNeed, &t.groupHist, &t.groupRange)
+		return GroupResult{Name: name, Trusts: members[k], TotalNeed: st, NationalNeed: st.scaled(p.nationalShare),
+			CoreByTarget: float64(core[k]) / float64(n)}
+	}
+	regions = make([]GroupResult, model.NumRegions)
+	for _, r := range model.Regions() {
+		regions[r] = group(int(r), r.String())
+	}
+	types = make([]GroupResult, model.NumTrustTypes)
+	for _, ty := range model.TrustTypes() {
+		types[ty] = group(model.NumRegions+int(ty), ty.String())
+	}
+	return regions, types
+}
+
+// summariseTrusts gives each trust's cost, need, chance of being core by
+// target_year and completion years.
+func summariseTrusts(p *plan, sums *partial, t *tally, coreCount []int, n int) []TrustResult {
+	out := make([]TrustResult, p.nTrusts)
+	for i, tr := range p.trusts {
+		// Completion years are whole years: the lower order statistic.
+		var q [3]float64
+		histPercentiles(t.trustComp.row(i), n, []float64{0.1, 0.5, 0.9}, true, binIndex, q[:])
+		year := func(slot float64) model.FinancialYear {
+			if slot != slot { // no iterations
+				return Never
+			}
+			return slotYear(p.sc.BaseYear, p.nYears, int(slot))
+		}
+		out[i] = TrustResult{
+			Trust: tr, Gap: p.gap[i], CommittedM: p.committed[i],
+			Cost:          histStats(n, i, &sums.trustCost, &t.trustHist, &t.trustRange),
+			NeedMean:      sums.trustNeed[i] / float64(n),
+			PCoreByTarget: probability(coreCount[i], n),
+			Completion:    YearPercentiles{P10: year(q[0]), P50: year(q[1]), P90: year(q[2])},
+		}
+	}
+	return out
 }

@@ -13,111 +13,260 @@ const numGroups = model.NumRegions + model.NumTrustTypes
 // (already-funded trusts may finish after it); later ones share the last slot.
 const beyondSlots = 30
 
-// tally holds one worker's integer counts and extremes. Counts and min/max do
-// not depend on the order they are gathered in, so workers keep their own and
-// they are added up at the end.
-type tally struct {
-	nTrusts, nYears int
-	trustHist       []uint32 // nTrusts × (trustBins+1): cost
-	trustMin        []float64
-	trustMax        []float64
-	trustComp       []uint32 // nTrusts × compSlots: completion
-	coreHist        []uint32 // nYears × (nTrusts+1): trusts core by each year
-	yearHist        []uint32 // nYears × (fineBins+1): total real spend
-	yearMin         []float64
-	yearMax         []float64
-	groupHist       []uint32 // numGroups × (fineBins+1): total need
-	groupMin        []float64
-	groupMax        []float64
-}
-
 // compSlots is the number of completion slots per trust: already core, each
 // modelled year, beyondSlots years after the horizon, and never.
 func compSlots(nYears int) int { return 1 + nYears + beyondSlots + 1 }
 
-func newTally(nTrusts, nYears int) *tally {
-	inf := func(n int, v float64) []float64 {
-		s := make([]float64, n)
-		for i := range s {
-			s[i] = v
-		}
-		return s
-	}
-	return &tally{
-		nTrusts: nTrusts, nYears: nYears,
-		trustHist: make([]uint32, nTrusts*(trustBins+1)),
-		trustMin:  inf(nTrusts, math.Inf(1)), trustMax: inf(nTrusts, math.Inf(-1)),
-		trustComp: make([]uint32, nTrusts*compSlots(nYears)),
-		coreHist:  make([]uint32, nYears*(nTrusts+1)),
-		yearHist:  make([]uint32, nYears*(fineBins+1)),
-		yearMin:   inf(nYears, math.Inf(1)), yearMax: inf(nYears, math.Inf(-1)),
-		groupHist: make([]uint32, numGroups*(fineBins+1)),
-		groupMin:  inf(numGroups, math.Inf(1)), groupMax: inf(numGroups, math.Inf(-1)),
+// compSlot is the slot of a completion offset c (see compSlots).
+func compSlot(c int32, nYears int) int {
+	switch {
+	case c == compNever:
+		return compSlots(nYears) - 1
+	case c < int32(nYears):
+		return int(c) + 1 // already core (c = −1) is slot 0
+	default:
+		return 1 + nYears + min(int(c)-nYears, beyondSlots-1)
 	}
 }
 
+// slotYear maps a completion slot back to its year (see compSlots).
+func slotYear(base model.FinancialYear, nYears, slot int) model.FinancialYear {
+	switch {
+	case slot == 0:
+		return base - 1
+	case slot == compSlots(nYears)-1:
+		return Never
+	default:
+		return base.Add(slot - 1)
+	}
+}
+
+// counts is a table of counts, one row of width slots for each item (a
+// trust, a year or a group), on one flat slice.
+type counts struct {
+	width int
+	c     []uint32
+}
+
+func newCounts(rows, width int) counts {
+	return counts{width: width, c: make([]uint32, rows*width)}
+}
+
+// row returns item i's counts.
+func (t *counts) row(i int) []uint32 { return t.c[i*t.width : (i+1)*t.width] }
+
+// inc counts one value in slot k of item i.
+func (t *counts) inc(i, k int) { t.c[i*t.width+k]++ }
+
 // add adds o's counts into t.
+func (t *counts) add(o *counts) {
+	for i, v := range o.c {
+		t.c[i] += v
+	}
+}
+
+// extremes are the smallest and largest value seen of each item.
+type extremes struct {
+	lo, hi []float64
+}
+
+func newExtremes(n int) extremes {
+	e := extremes{lo: make([]float64, n), hi: make([]float64, n)}
+	for i := range e.lo {
+		e.lo[i], e.hi[i] = math.Inf(1), math.Inf(-1)
+	}
+	return e
+}
+
+// see widens item i's range to take in v.
+func (e *extremes) see(i int, v float64) {
+	if v < e.lo[i] {
+		e.lo[i] = v
+	}
+	if v > e.hi[i] {
+		e.hi[i] = v
+	}
+}
+
+// add widens e's ranges to take in o's.
+func (e *extremes) add(o *extremes) {
+	for i := range e.lo {
+		e.lo[i] = math.Min(e.lo[i], o.lo[i])
+		e.hi[i] = math.Max(e.hi[i], o.hi[i])
+	}
+}
+
+// tally holds one worker's integer counts and extremes. Counts and extremes
+// do not depend on the order they are gathered in, so workers keep their own
+// and they are added up at the end.
+type tally struct {
+	trustHist  counts   // per trust, cost: trustBins+1 slots (see hist.go)
+	trustRange extremes // per trust, cost
+	trustComp  counts   // per trust, completion: compSlots slots
+	coreHist   counts   // per year, trusts core by it: nTrusts+1 slots (0 … nTrusts)
+	yearHist   counts   // per year, total real spend: fineBins+1 slots
+	yearRange  extremes // per year, total real spend
+	groupHist  counts   // per group, total need: fineBins+1 slots
+	groupRange extremes // per group, total need
+}
+
+func newTally(nTrusts, nYears int) *tally {
+	return &tally{
+		trustHist: newCounts(nTrusts, trustBins+1), trustRange: newExtremes(nTrusts),
+		trustComp: newCounts(nTrusts, compSlots(nYears)),
+		coreHist:  newCounts(nYears, nTrusts+1),
+		yearHist:  newCounts(nYears, fineBins+1), yearRange: newExtremes(nYears),
+		groupHist: newCounts(numGroups, fineBins+1), groupRange: newExtremes(numGroups),
+	}
+}
+
+// add adds o's counts and extremes into t.
 func (t *tally) add(o *tally) {
-	addU := func(a, b []uint32) {
-		for i, v := range b {
-			a[i] += v
-		}
+	t.trustHist.add(&o.trustHist)
+	t.trustComp.add(&o.trustComp)
+	t.coreHist.add(&o.coreHist)
+	t.yearHist.add(&o.yearHist)
+	t.groupHist.add(&o.groupHist)
+	t.trustRange.add(&o.trustRange)
+	t.yearRange.add(&o.yearRange)
+	t.groupRange.add(&o.groupRange)
+}
+
+// moments holds the running sums Σx and Σx² of each item's values, from
+// which come its mean and standard deviation (see moments).
+type moments struct {
+	sum, sum2 []float64
+}
+
+func newMoments(n int) moments {
+	return moments{sum: make([]float64, n), sum2: make([]float64, n)}
+}
+
+// add adds v to item i's sums.
+func (m *moments) add(i int, v float64) {
+	m.sum[i] += v
+	m.sum2[i] += v * v
+}
+
+// addAll adds o's sums into m.
+func (m *moments) addAll(o *moments) {
+	addFloats(m.sum, o.sum)
+	addFloats(m.sum2, o.sum2)
+}
+
+// stats returns item i's mean, standard deviation and standard error over n values.
+func (m *moments) stats(i, n int) (mean, sd, se float64) {
+	return momentsOf(n, m.sum[i], m.sum2[i])
+}
+
+func (m *moments) clear() {
+	clear(m.sum)
+	clear(m.sum2)
+}
+
+// addFloats adds b into a, element by element.
+func addFloats(a, b []float64) {
+	for i, v := range b {
+		a[i] += v
 	}
-	minMax := func(lo, hi, olo, ohi []float64) {
-		for i := range lo {
-			lo[i] = math.Min(lo[i], olo[i])
-			hi[i] = math.Max(hi[i], ohi[i])
-		}
-	}
-	addU(t.trustHist, o.trustHist)
-	addU(t.trustComp, o.trustComp)
-	addU(t.coreHist, o.coreHist)
-	addU(t.yearHist, o.yearHist)
-	addU(t.groupHist, o.groupHist)
-	minMax(t.trustMin, t.trustMax, o.trustMin, o.trustMax)
-	minMax(t.yearMin, t.yearMax, o.yearMin, o.yearMax)
-	minMax(t.groupMin, t.groupMax, o.groupMin, o.groupMax)
 }
 
 // partial holds the floating-point sums of one block of iterations. Floating
 // addition depends on order, so partials are folded in block order whatever
 // worker produced them: that keeps results bit-identical at any GOMAXPROCS.
 type partial struct {
-	block                            int
-	trustCost, trustCost2, trustNeed []float64 // per trust
-	yearSpend, yearSpend2            []float64 // per year, total real
-	yearNominal                      []float64 // per year, total nominal
-	groupNeed, groupNeed2            []float64 // per group
+	block       int
+	trustCost   moments   // per trust
+	trustNeed   []float64 // per trust, Σ need
+	yearSpend   moments   // per year, total real spend
+	yearNominal []float64 // per year, Σ total nominal spend
+	groupNeed   moments   // per group, total need
 }
 
 func newPartial(nTrusts, nYears int) *partial {
 	return &partial{
-		trustCost: make([]float64, nTrusts), trustCost2: make([]float64, nTrusts), trustNeed: make([]float64, nTrusts),
-		yearSpend: make([]float64, nYears), yearSpend2: make([]float64, nYears), yearNominal: make([]float64, nYears),
-		groupNeed: make([]float64, numGroups), groupNeed2: make([]float64, numGroups),
+		trustCost: newMoments(nTrusts), trustNeed: make([]float64, nTrusts),
+		yearSpend: newMoments(nYears), yearNominal: make([]float64, nYears),
+		groupNeed: newMoments(numGroups),
 	}
 }
 
 func (p *partial) reset(block int) {
 	p.block = block
-	for _, s := range [][]float64{p.trustCost, p.trustCost2, p.trustNeed, p.yearSpend, p.yearSpend2, p.yearNominal, p.groupNeed, p.groupNeed2} {
-		clear(s)
-	}
+	p.trustCost.clear()
+	clear(p.trustNeed)
+	p.yearSpend.clear()
+	clear(p.yearNominal)
+	p.groupNeed.clear()
 }
 
 // fold adds o's sums into p.
 func (p *partial) fold(o *partial) {
-	add := func(a, b []float64) {
-		for i, v := range b {
-			a[i] += v
-		}
+	p.trustCost.addAll(&o.trustCost)
+	addFloats(p.trustNeed, o.trustNeed)
+	p.yearSpend.addAll(&o.yearSpend)
+	addFloats(p.yearNominal, o.yearNominal)
+	p.groupNeed.addAll(&o.groupNeed)
+}
+
+// recorder takes the per-trust, per-year and per-group figures of each
+// iteration (DESIGN §5 step 6) into the statistics of §6 that are streamed
+// rather than kept whole: exact sums into the block's partial, and histogram
+// counts and extremes into the worker's tally. It keeps this bookkeeping out
+// of the model's steps.
+type recorder struct {
+	t      *tally
+	part   *partial
+	nYears int
+}
+
+// core records trust i as core already: no cost, no need.
+func (r *recorder) core(i int) {
+	r.t.trustHist.inc(i, histZeroSlot)
+	r.t.trustRange.see(i, 0)
+}
+
+// trust records trust i's cost and need. Its histogram takes the cost
+// apart, in costBin. Both are small enough to be inlined into the costing
+// loop, where their memory traffic hides behind the arithmetic.
+func (r *recorder) trust(i int, cost, need float64) {
+	r.t.trustRange.see(i, cost)
+	r.part.trustCost.add(i, cost)
+	r.part.trustNeed[i] += need
+}
+
+// costBin counts trust i's cost in its histogram, given the cost's natural
+// log, which the way costs are made gives without a call to math.Log (see
+// plan.lnSizeEps). The log is NaN only when the unit cost is not positive,
+// and then neither is the cost: zero or below goes in the zero slot.
+func (r *recorder) costBin(i int, cost, lnCost float64) {
+	const log10e = 1 / math.Ln10
+	bin := histZeroSlot
+	if cost > 0 && lnCost == lnCost {
+		bin = binOfLog10(lnCost*log10e, trustBins)
 	}
-	add(p.trustCost, o.trustCost)
-	add(p.trustCost2, o.trustCost2)
-	add(p.trustNeed, o.trustNeed)
-	add(p.yearSpend, o.yearSpend)
-	add(p.yearSpend2, o.yearSpend2)
-	add(p.yearNominal, o.yearNominal)
-	add(p.groupNeed, o.groupNeed)
-	add(p.groupNeed2, o.groupNeed2)
+	r.t.trustHist.inc(i, bin)
+}
+
+// completion records trust i's completion offset: compCore, a year
+// offset or compNever.
+func (r *recorder) completion(i int, c int32) {
+	r.t.trustComp.inc(i, compSlot(c, r.nYears))
+}
+
+// year records year y's count of trusts core by it and its total real and
+// nominal spend.
+func (r *recorder) year(y, core int, spend, nominal float64) {
+	r.t.coreHist.inc(y, core)
+	r.part.yearSpend.add(y, spend)
+	r.part.yearNominal[y] += nominal
+	r.t.yearHist.inc(y, binOf(spend, fineBins))
+	r.t.yearRange.see(y, spend)
+}
+
+// group records group k's total need.
+func (r *recorder) group(k int, need float64) {
+	r.part.groupNeed.add(k, need)
+	r.t.groupHist.inc(k, binOf(need, fineBins))
+	r.t.groupRange.see(k, need)
 }

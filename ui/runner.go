@@ -7,19 +7,18 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"corecast/forecast"
-	"corecast/model"
 	"corecast/ui/common"
 )
 
-// runner starts forecasts in the background, one at a time: starting a run
-// cancels the one in flight, and a finished run is used only if it is the
-// latest, so results never arrive out of order.
+// runner starts forecasts of the current scenario in the background, one
+// at a time, on a common.Job: starting a run cancels the one in flight, and
+// a finished run is used only if it is the latest, so results never arrive
+// out of order. Edits are debounced.
 type runner struct {
 	ctx      *common.Context
 	workers  int
 	debounce time.Duration
-	cancel   context.CancelFunc
-	runID    int // of the latest run started
+	job      common.Job[*forecast.Result]
 	editSeq  int // of the latest edit, for the debounce
 }
 
@@ -27,12 +26,7 @@ type runner struct {
 type debounceMsg struct{ seq int }
 
 // runDoneMsg carries a finished (or failed, or cancelled) run.
-type runDoneMsg struct {
-	id       int
-	scenario int
-	res      *forecast.Result
-	err      error
-}
+type runDoneMsg = common.JobDone[*forecast.Result]
 
 func newRunner(ctx *common.Context, cfg config) runner {
 	return runner{ctx: ctx, workers: cfg.workers, debounce: cfg.debounce}
@@ -52,52 +46,28 @@ func (r *runner) edited() tea.Cmd {
 // due reports whether a debounce message belongs to the latest edit.
 func (r *runner) due(m debounceMsg) bool { return m.seq == r.editSeq }
 
-// start cancels any run in flight and starts one for the current scenario.
+// start cancels any run in flight and starts one for the current scenario,
+// which the context records as the scenario running.
 func (r *runner) start() tea.Cmd {
-	r.stop()
-	ctx, cancel := context.WithCancel(context.Background())
-	r.cancel = cancel
-	r.runID++
-	id, idx := r.runID, r.ctx.Current
-	sc := r.ctx.Scenario().Clone()
-	in := r.ctx.Inputs
-	prog := &common.Progress{}
-	r.ctx.Progress = prog
+	sc, in, workers := r.ctx.Scenario().Clone(), r.ctx.Inputs, r.workers
+	cmd := r.job.Start(func(ctx context.Context, progress func(done, total int)) (*forecast.Result, error) {
+		return forecast.Run(ctx, in, sc, forecast.Options{Workers: workers, Progress: progress})
+	})
+	r.ctx.Progress = r.job.Progress()
 	r.ctx.Running = true
-	r.ctx.RunScenario = idx
-	workers := r.workers
-	return func() tea.Msg {
-		res, err := runSafely(ctx, in, sc, forecast.Options{Workers: workers, Progress: prog.Set})
-		return runDoneMsg{id: id, scenario: idx, res: res, err: err}
-	}
+	r.ctx.RunScenario = r.ctx.Current
+	return cmd
 }
 
 // stop cancels the run in flight, if any.
-func (r *runner) stop() {
-	if r.cancel != nil {
-		r.cancel()
-		r.cancel = nil
-	}
-}
+func (r *runner) stop() { r.job.Cancel() }
 
 // finished reports whether msg is the latest run, and clears the running
-// state if so.
+// state if so. The run was of the scenario ctx.RunScenario.
 func (r *runner) finished(msg runDoneMsg) bool {
-	if msg.id != r.runID {
+	if !r.job.Done(msg) {
 		return false
 	}
 	r.ctx.Running = false
-	r.cancel = nil
 	return true
-}
-
-// runSafely runs the forecast, turning a panic in it into an error so that
-// one bad scenario cannot take the terminal down with it.
-func runSafely(ctx context.Context, in model.Inputs, sc model.Scenario, opts forecast.Options) (res *forecast.Result, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			res, err = nil, panicError{p}
-		}
-	}()
-	return forecast.Run(ctx, in, sc, opts)
 }

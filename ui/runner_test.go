@@ -43,15 +43,15 @@ func TestNewRunCancelsRunInFlight(t *testing.T) {
 	first := m.runner.start()
 	second := m.runner.start()
 	msg1 := first().(runDoneMsg)
-	if !errors.Is(msg1.err, context.Canceled) {
-		t.Errorf("first run ended with %v, want it cancelled", msg1.err)
+	if !errors.Is(msg1.Err, context.Canceled) {
+		t.Errorf("first run ended with %v, want it cancelled", msg1.Err)
 	}
 	if m.runner.finished(msg1) {
 		t.Error("a superseded run was taken as the latest")
 	}
 	msg2 := second().(runDoneMsg)
-	if msg2.err != nil || !m.runner.finished(msg2) {
-		t.Errorf("latest run: err %v, taken %v", msg2.err, msg2.id == m.runner.runID)
+	if msg2.Err != nil || !m.runner.finished(msg2) {
+		t.Errorf("latest run: err %v, not taken as the latest", msg2.Err)
 	}
 }
 

@@ -47,7 +47,7 @@ func failed(v string) bool {
 func TestRunFailureShownWithItsScenario(t *testing.T) {
 	m := twoScenarioModel(t)
 	switchTo(m, 1) // Beta has no result yet, so its run starts
-	m.Update(runDoneMsg{id: m.runner.runID, scenario: 1, err: errors.New("boom")})
+	m.Update(m.runner.job.Outcome(nil, errors.New("boom")))
 	if v := m.View(); !failed(v) || !strings.Contains(v, "Beta") {
 		t.Fatalf("Beta's failure is not shown with Beta:\n%s", v)
 	}
@@ -68,13 +68,15 @@ func TestLateFailureStaysWithItsScenario(t *testing.T) {
 	if !m.ctx.Running || m.ctx.RunScenario != 0 {
 		t.Fatal("no run of Alpha in flight")
 	}
-	id := m.runner.runID
-	m.ctx.Current = 1 // the frame drawn before the switch is handled
+	// Alpha's run will fail; the frame drawn before the switch is handled
+	// shows Beta.
+	failure := m.runner.job.Outcome(nil, errors.New("boom"))
+	m.ctx.Current = 1
 	if s := m.status.View(); strings.Contains(s, "running") || !strings.Contains(s, "Beta") {
 		t.Errorf("Beta's status shows Alpha's run: %q", s)
 	}
 	m.Update(common.ScenarioSwitchedMsg{})
-	m.Update(runDoneMsg{id: id, scenario: 0, err: errors.New("boom")})
+	m.Update(failure)
 	if v := m.View(); failed(v) {
 		t.Errorf("Beta shows Alpha's failure:\n%s", v)
 	}

@@ -136,20 +136,22 @@ func (m *Model) switched() tea.Cmd {
 }
 
 // runDone stores a finished run if it is the latest, with the scenario it
-// ran, which need not be the current one any more.
+// ran, which need not be the current one any more. A forecast that is not
+// the runner's latest may be a screen's own: the screens get it.
 func (m *Model) runDone(msg runDoneMsg) tea.Cmd {
 	if !m.runner.finished(msg) {
-		return nil
+		return m.broadcast(msg)
 	}
-	if msg.err != nil {
-		if !errors.Is(msg.err, context.Canceled) {
-			m.setRunErr(msg.scenario, msg.err)
+	scenario := m.ctx.RunScenario
+	if msg.Err != nil {
+		if !errors.Is(msg.Err, context.Canceled) {
+			m.setRunErr(scenario, msg.Err)
 		}
 		return nil
 	}
-	m.setRunErr(msg.scenario, nil)
-	if msg.scenario < len(m.ctx.Results) {
-		m.ctx.Results[msg.scenario] = msg.res
+	m.setRunErr(scenario, nil)
+	if scenario < len(m.ctx.Results) {
+		m.ctx.Results[scenario] = msg.Value
 	}
 	return m.resultShown()
 }

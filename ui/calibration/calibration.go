@@ -12,7 +12,7 @@ import (
 	"corecast/ui/common"
 )
 
-// Model is the calibration view.
+// Model is the calibration view, a common.Component.
 type Model struct {
 	ctx    *common.Context
 	keys   keyMap
@@ -23,11 +23,23 @@ type Model struct {
 	offset int    // first line shown, when the view is taller than its area
 }
 
+var _ common.Component = (*Model)(nil)
+
 // New returns the view, empty.
 func New(ctx *common.Context) *Model { return &Model{ctx: ctx, keys: newKeys()} }
 
-// SetSize gives the view its area.
+// Init implements tea.Model: the Scenario screen runs the calibration.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// SetSize implements common.Component.
 func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Capturing implements common.Component: the view takes no text.
+func (m *Model) Capturing() bool { return false }
+
+// Nested implements common.Component: the view is itself a sub-view, which
+// esc closes.
+func (m *Model) Nested() bool { return true }
 
 // Show sets what the view shows: a calibration and the name of the
 // scenario made from it, or the error that stopped it.
@@ -36,10 +48,10 @@ func (m *Model) Show(cal *forecast.Calibration, added string, err error) {
 }
 
 // Update scrolls the view.
-func (m *Model) Update(msg tea.Msg) tea.Cmd {
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return nil
+		return m, nil
 	}
 	n := len(m.lines())
 	switch {
@@ -48,7 +60,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, m.keys.Down):
 		m.offset = max(min(m.offset+1, n-m.h), 0)
 	}
-	return nil
+	return m, nil
 }
 
 // keyMap are the view's own bindings.

@@ -3,59 +3,97 @@ package common
 import (
 	"context"
 	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
 )
 
-// Job tracks one kind of background work (a forecast, an analysis): starting
-// it again cancels the one in flight, and only the latest one's outcome is
-// used, so results never arrive out of order.
-type Job struct {
-	id     int
-	cancel context.CancelFunc
-	// Progress is the progress of the job in flight.
-	Progress *Progress
+// Job runs one kind of background work — a forecast, an analysis — off the
+// update loop, one run at a time. Starting a run cancels the one in flight,
+// and a run's outcome is taken only if it is the latest started: each run
+// has a generation, which Done compares with the latest. So outcomes never
+// arrive out of order, and work on an input that has since changed is
+// dropped. The zero Job is ready to use. A Job must not be copied once
+// used: its runs' messages point back at it, so that jobs whose work has
+// the same type tell their outcomes apart.
+type Job[T any] struct {
+	gen      int
+	cancel   context.CancelFunc
+	progress *Progress
 }
 
-// Start cancels the job in flight and returns the context and id of a new one.
-func (j *Job) Start() (context.Context, int) {
-	j.Stop()
+// Work is what a Job runs. It must return soon after ctx is cancelled, and
+// may report its progress.
+type Work[T any] func(ctx context.Context, progress func(done, total int)) (T, error)
+
+// JobDone is the message a Job's run ends with; hand it to the Job's Done.
+type JobDone[T any] struct {
+	job   *Job[T]
+	gen   int
+	Value T
+	Err   error // context.Canceled when the run was cancelled first
+}
+
+// Start cancels the run in flight, if any, and returns the command that
+// runs work and ends with a JobDone. A panic in work ends the run with an
+// error rather than the program, so that one bad input cannot take the
+// terminal down with it.
+func (j *Job[T]) Start(work Work[T]) tea.Cmd {
+	j.Cancel()
 	ctx, cancel := context.WithCancel(context.Background())
-	j.cancel = cancel
-	j.id++
-	j.Progress = &Progress{}
-	return ctx, j.id
+	j.gen++
+	j.cancel, j.progress = cancel, &Progress{}
+	done, progress := JobDone[T]{job: j, gen: j.gen}, j.progress
+	return func() tea.Msg {
+		done.Value, done.Err = safely(ctx, work, progress.Set)
+		return done
+	}
 }
 
-// Stop cancels the job in flight, if any.
-func (j *Job) Stop() {
+// safely runs work, turning a panic in it into an error. It is the one
+// recover of the program's background work: every run of every Job goes
+// through it.
+func safely[T any](ctx context.Context, work Work[T], progress func(done, total int)) (v T, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			var zero T
+			v, err = zero, fmt.Errorf("internal error: %v", p)
+		}
+	}()
+	return work(ctx, progress)
+}
+
+// Cancel cancels the run in flight, if any. Its outcome still arrives
+// (context.Canceled, unless it had just finished) and Done still takes it,
+// unless another run has started since.
+func (j *Job[T]) Cancel() {
 	if j.cancel != nil {
 		j.cancel()
 		j.cancel = nil
 	}
 }
 
-// Running reports whether a job is in flight.
-func (j *Job) Running() bool { return j.cancel != nil }
+// Running reports whether a run is in flight: started, and neither
+// cancelled nor done.
+func (j *Job[T]) Running() bool { return j.cancel != nil }
 
-// Finish reports whether id is the latest job and, if so, marks it finished.
-func (j *Job) Finish(id int) bool {
-	if id != j.id {
+// Progress is the progress of the latest run (nil before the first, which
+// reads as none).
+func (j *Job[T]) Progress() *Progress { return j.progress }
+
+// Done reports whether msg ends this Job's latest run and, if so, marks the
+// Job idle. The outcome of a superseded run, or of another Job, gives
+// false: it is to be dropped.
+func (j *Job[T]) Done(msg JobDone[T]) bool {
+	if msg.job != j || msg.gen != j.gen {
 		return false
 	}
-	if j.cancel != nil {
-		j.cancel() // releases the context's resources
-		j.cancel = nil
-	}
+	j.Cancel() // releases the context's resources
 	return true
 }
 
-// Safely runs f, turning a panic in it into an error, so that one bad input
-// in background work cannot take the terminal down with it.
-func Safely[T any](f func() (T, error)) (v T, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			var zero T
-			v, err = zero, fmt.Errorf("the analysis failed unexpectedly: %v", p)
-		}
-	}()
-	return f()
+// Outcome is the message the latest run ends with when its work returns v
+// and err: what the command Start returned sends. It is for callers that
+// finish a run by other means, such as tests.
+func (j *Job[T]) Outcome(v T, err error) JobDone[T] {
+	return JobDone[T]{job: j, gen: j.gen, Value: v, Err: err}
 }

@@ -21,13 +21,13 @@ import (
 	"corecast/ui/common"
 )
 
-// Model is the comparison view.
+// Model is the comparison view, a common.Component.
 type Model struct {
 	ctx     *common.Context
 	keys    keyMap
 	w, h    int
 	spinner spinner.Model
-	job     common.Job
+	job     common.Job[[]*forecast.Result]
 
 	base  int // the baseline's index in the scenarios compared
 	names []string
@@ -39,20 +39,25 @@ type Model struct {
 	first   int // the first other scenario shown, when not all fit
 }
 
-// doneMsg carries the finished runs.
-type doneMsg struct {
-	id      int
-	results []*forecast.Result
-	err     error
-}
+var _ common.Component = (*Model)(nil)
 
 // New returns the comparison view, closed.
 func New(ctx *common.Context) *Model {
 	return &Model{ctx: ctx, keys: newKeys(), spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
 }
 
-// SetSize gives the view its area.
+// Init implements tea.Model: the view starts its runs when opened.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// SetSize implements common.Component.
 func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Capturing implements common.Component: the view takes no text.
+func (m *Model) Capturing() bool { return false }
+
+// Nested implements common.Component: the view is itself a sub-view, which
+// esc closes.
+func (m *Model) Nested() bool { return true }
 
 // Open compares every scenario with the current one, running them all with
 // its seed and iteration count.
@@ -67,23 +72,19 @@ func (m *Model) Open() tea.Cmd {
 	}
 	m.base, m.first = m.ctx.Current, 0
 	m.results, m.diffs, m.err = nil, nil, nil
-	ctx, id := m.job.Start()
-	in, prog, workers := m.ctx.Inputs, m.job.Progress, m.ctx.Workers
-	run := func() tea.Msg {
-		out, err := common.Safely(func() ([]*forecast.Result, error) {
-			return runAll(ctx, in, scs, workers, prog)
-		})
-		return doneMsg{id: id, results: out, err: err}
-	}
+	in, workers := m.ctx.Inputs, m.ctx.Workers
+	run := m.job.Start(func(ctx context.Context, progress func(done, total int)) ([]*forecast.Result, error) {
+		return runAll(ctx, in, scs, workers, progress)
+	})
 	return tea.Batch(run, m.spinner.Tick)
 }
 
 // runAll runs the scenarios one after another, each with every worker.
-func runAll(ctx context.Context, in model.Inputs, scs []model.Scenario, workers int, prog *common.Progress) ([]*forecast.Result, error) {
+func runAll(ctx context.Context, in model.Inputs, scs []model.Scenario, workers int, progress func(done, total int)) ([]*forecast.Result, error) {
 	out := make([]*forecast.Result, len(scs))
 	for i, sc := range scs {
 		opts := forecast.Options{Workers: workers, Progress: func(done, total int) {
-			prog.Set(i*total+done, len(scs)*total)
+			progress(i*total+done, len(scs)*total)
 		}}
 		res, err := forecast.Run(ctx, in, sc, opts)
 		if err != nil {
@@ -95,51 +96,50 @@ func runAll(ctx context.Context, in model.Inputs, scs []model.Scenario, workers 
 }
 
 // Close cancels the runs in flight.
-func (m *Model) Close() { m.job.Stop() }
+func (m *Model) Close() { m.job.Cancel() }
 
 // Update takes the runs' outcome, turns the spinner and handles keys.
-func (m *Model) Update(msg tea.Msg) tea.Cmd {
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case doneMsg:
-		if !m.job.Finish(msg.id) {
-			return nil
+	case common.JobDone[[]*forecast.Result]:
+		if m.job.Done(msg) {
+			m.done(msg.Value, msg.Err)
 		}
-		m.done(msg)
 	case spinner.TickMsg:
 		if !m.job.Running() {
-			return nil
+			return m, nil
 		}
 		var cmd tea.Cmd
 		m.spinner, cmd = m.spinner.Update(msg)
-		return cmd
+		return m, cmd
 	case common.StopMsg:
-		m.job.Stop()
+		m.job.Cancel()
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Rerun):
-			return m.Open()
+			return m, m.Open()
 		case key.Matches(msg, m.keys.Left):
 			m.first = max(m.first-1, 0)
 		case key.Matches(msg, m.keys.Right):
 			m.first = min(m.first+1, max(len(m.names)-2, 0))
 		}
 	}
-	return nil
+	return m, nil
 }
 
 // done compares the baseline's run with each other scenario's.
-func (m *Model) done(msg doneMsg) {
-	if msg.err != nil {
-		if !errors.Is(msg.err, context.Canceled) {
-			m.err = msg.err
+func (m *Model) done(results []*forecast.Result, err error) {
+	if err != nil {
+		if !errors.Is(err, context.Canceled) {
+			m.err = err
 		}
 		return
 	}
-	m.results = msg.results
-	m.diffs = make([][]forecast.Difference, len(msg.results))
-	for i, r := range msg.results {
+	m.results = results
+	m.diffs = make([][]forecast.Difference, len(results))
+	for i, r := range results {
 		if i != m.base {
-			m.diffs[i] = forecast.Compare(msg.results[m.base], r)
+			m.diffs[i] = forecast.Compare(results[m.base], r)
 		}
 	}
 }

@@ -39,7 +39,7 @@ func (m *Model) View() string {
 	case m.err != nil:
 		body = st.Bad.Width(m.w).Render("The comparison failed: "+m.err.Error()) + "\n" + st.Subtle.Render("r runs it again, esc closes.")
 	case m.results == nil:
-		f := m.job.Progress.Fraction()
+		f := m.job.Progress().Fraction()
 		body = "\n" + m.spinner.View() + " Running " + strconv.Itoa(len(m.names)) + " scenarios with the same seed…\n" +
 			charts.Bar(st, f, 1, min(40, max(m.w-8, 4))) + st.Subtle.Render(fmt.Sprintf(" %3.0f%%", 100*f))
 	default:

@@ -2,11 +2,9 @@ package overview
 
 import (
 	"context"
-	"errors"
 	"math"
 	"strconv"
 
-	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"corecast/forecast"
@@ -34,29 +32,12 @@ type goalKey struct {
 // goal seeks, after each finished run, the national envelope uplift that
 // gets every trust core by the target year with the chosen confidence.
 type goal struct {
-	choice  int // index into goalChoices
-	job     common.Job
-	jobFor  goalKey
-	answers map[goalKey]*forecast.GoalSeekResult
-	failed  map[goalKey]error
-	spinner spinner.Model
-}
-
-// goalDoneMsg carries a finished (failed or cancelled) goal seek.
-type goalDoneMsg struct {
-	id  int
-	key goalKey
-	out *forecast.GoalSeekResult
-	err error
+	choice int // index into goalChoices
+	seeks  *common.Analysis[goalKey, *forecast.GoalSeekResult]
 }
 
 func newGoal() goal {
-	return goal{
-		choice:  defaultGoal,
-		answers: map[goalKey]*forecast.GoalSeekResult{},
-		failed:  map[goalKey]error{},
-		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot)),
-	}
+	return goal{choice: defaultGoal, seeks: common.NewAnalysis[goalKey, *forecast.GoalSeekResult]()}
 }
 
 // p is the confidence sought.
@@ -68,39 +49,15 @@ func (m *Model) goalKey() goalKey { return goalKey{m.ctx.Result(), m.goal.p()} }
 // ensureGoal starts the goal seek of the shown run unless it is done, in
 // flight, or a new run is coming.
 func (m *Model) ensureGoal() tea.Cmd {
-	g := &m.goal
 	k := m.goalKey()
-	switch {
-	case k.res == nil, m.ctx.Running, g.answers[k] != nil, g.failed[k] != nil:
-		return nil
-	case g.job.Running() && g.jobFor == k:
+	if k.res == nil || m.ctx.Running {
 		return nil
 	}
-	ctx, id := g.job.Start()
-	g.jobFor = k
 	in, sc := m.ctx.Inputs, k.res.Scenario.Clone()
 	opts := forecast.Options{Workers: m.ctx.Workers}
-	run := func() tea.Msg {
-		out, err := common.Safely(func() (*forecast.GoalSeekResult, error) {
-			return forecast.GoalSeekUplift(ctx, in, sc, k.p, goalTolerance, opts)
-		})
-		return goalDoneMsg{id: id, key: k, out: out, err: err}
-	}
-	return tea.Batch(run, g.spinner.Tick)
-}
-
-// goalDone keeps a finished goal seek's answer.
-func (m *Model) goalDone(msg goalDoneMsg) {
-	g := &m.goal
-	if !g.job.Finish(msg.id) {
-		return
-	}
-	switch {
-	case msg.err == nil:
-		g.answers[msg.key] = msg.out
-	case !errors.Is(msg.err, context.Canceled):
-		g.failed[msg.key] = msg.err
-	}
+	return m.goal.seeks.Ensure(k, func(ctx context.Context, _ func(done, total int)) (*forecast.GoalSeekResult, error) {
+		return forecast.GoalSeekUplift(ctx, in, sc, k.p, goalTolerance, opts)
+	})
 }
 
 // pruneGoals forgets answers for runs no scenario shows any more.
@@ -109,16 +66,7 @@ func (m *Model) pruneGoals() {
 	for _, r := range m.ctx.Results {
 		kept[r] = true
 	}
-	for k := range m.goal.answers {
-		if !kept[k.res] {
-			delete(m.goal.answers, k)
-		}
-	}
-	for k := range m.goal.failed {
-		if !kept[k.res] {
-			delete(m.goal.failed, k)
-		}
-	}
+	m.goal.seeks.Prune(func(k goalKey) bool { return kept[k.res] })
 }
 
 // uplift is the answer rounded up to the whole £m it is shown and applied
@@ -128,7 +76,7 @@ func uplift(a *forecast.GoalSeekResult) float64 { return math.Ceil(a.Value - 1e-
 // apply sets the scenario's envelope_uplift_m to the answer, which
 // recomputes the forecast.
 func (m *Model) apply() tea.Cmd {
-	a := m.goal.answers[m.goalKey()]
+	a, _ := m.goal.seeks.Value(m.goalKey())
 	sc := m.ctx.Scenario()
 	switch {
 	case a == nil:

@@ -24,11 +24,12 @@ func (m *Model) goalView(res *forecast.Result, w int) string {
 	k := m.goalKey()
 	head := fmt.Sprintf("To reach core by %s with %s confidence:", sc.TargetYear, p)
 	var answer, detail string
-	switch a, err := m.goal.answers[k], m.goal.failed[k]; {
+	a, _ := m.goal.seeks.Value(k)
+	switch err := m.goal.seeks.Err(k); {
 	case err != nil:
 		answer, detail = st.Bad.Render("the goal seek failed"), st.Bad.Render(err.Error())
 	case a == nil:
-		head = m.goal.spinner.View() + st.Subtle.Render(fmt.Sprintf(" Finding the national envelope uplift for %s confidence of core by %s…", p, sc.TargetYear))
+		head = m.goal.seeks.Spinner() + st.Subtle.Render(fmt.Sprintf(" Finding the national envelope uplift for %s confidence of core by %s…", p, sc.TargetYear))
 	case !a.Reached:
 		answer = st.Bad.Render("no uplift is enough")
 		detail = fmt.Sprintf("%s; at most %s with any uplift", a.Binding, format.Percent(a.P))

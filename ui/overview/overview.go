@@ -8,7 +8,6 @@ package overview
 
 import (
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -38,21 +37,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.ResultShownMsg:
 		m.note = ""
 		m.pruneGoals()
-		if m.goal.job.Running() && m.goal.jobFor != m.goalKey() {
-			m.goal.job.Stop()
+		if m.goal.seeks.Running() && !m.goal.seeks.RunningFor(m.goalKey()) {
+			m.goal.seeks.Cancel()
 		}
 		return m, m.ensureGoal()
 	case common.RunStartedMsg, common.StopMsg:
-		m.goal.job.Stop()
-	case goalDoneMsg:
-		m.goalDone(msg)
-	case spinner.TickMsg:
-		if !m.goal.job.Running() {
-			return m, nil
-		}
-		var cmd tea.Cmd
-		m.goal.spinner, cmd = m.goal.spinner.Update(msg)
-		return m, cmd
+		m.goal.seeks.Cancel()
 	case tea.KeyMsg:
 		m.note = ""
 		switch {
@@ -62,8 +52,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.Apply):
 			return m, m.apply()
 		}
+		return m, nil
 	}
-	return m, nil
+	// The goal seek's outcome and spinner ticks.
+	return m, m.goal.seeks.Update(msg)
 }
 
 // SetSize implements common.Component.

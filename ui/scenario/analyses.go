@@ -1,6 +1,8 @@
 package scenario
 
 import (
+	"context"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -8,59 +10,55 @@ import (
 	"corecast/ui/common"
 )
 
-// calibDoneMsg carries a finished calibration.
-type calibDoneMsg struct {
-	cal *forecast.Calibration
-	err error
-}
-
 // openCompare opens the comparison of every scenario with the current one.
 func (m *Model) openCompare() tea.Cmd {
 	if len(m.ctx.Scenarios) < 2 {
 		m.say("Comparing needs two scenarios: c duplicates this one, n makes a new one.", true)
 		return nil
 	}
-	m.mode = comparing
+	m.mode, m.sub = viewing, m.compare
 	return m.compare.Open()
 }
 
-// calibrate fits the cost model to the inputs' past funding in a Cmd; the
-// view opens at once and shows the fit, or why there is none, when done.
+// calibrate fits the cost model to the inputs' past funding in the
+// background; the view opens at once and shows the fit, or why there is
+// none, when done.
 func (m *Model) calibrate() tea.Cmd {
 	in, base := m.ctx.Inputs, m.ctx.Scenario().Clone()
-	m.mode = calibrating
+	m.mode, m.sub = viewing, m.calib
 	m.calib.Show(nil, "", nil)
-	return func() tea.Msg {
-		cal, err := common.Safely(func() (*forecast.Calibration, error) { return forecast.Calibrate(in, base) })
-		return calibDoneMsg{cal: cal, err: err}
-	}
+	return m.fit.Start(func(context.Context, func(done, total int)) (*forecast.Calibration, error) {
+		return forecast.Calibrate(in, base)
+	})
 }
 
-// calibrated shows the calibration and adds its scenario, which becomes
-// the current one and is run.
-func (m *Model) calibrated(msg calibDoneMsg) tea.Cmd {
-	if msg.err != nil {
-		m.calib.Show(nil, "", msg.err)
+// calibrated shows the latest calibration and adds its scenario, which
+// becomes the current one and is run.
+func (m *Model) calibrated(msg common.JobDone[*forecast.Calibration]) tea.Cmd {
+	if !m.fit.Done(msg) {
 		return nil
 	}
-	sc := msg.cal.Scenario.Clone()
+	if msg.Err != nil {
+		m.calib.Show(nil, "", msg.Err)
+		return nil
+	}
+	sc := msg.Value.Scenario.Clone()
 	sc.Name = m.freeName(sc.Name)
-	m.calib.Show(msg.cal, sc.Name, nil)
+	m.calib.Show(msg.Value, sc.Name, nil)
 	m.say("Added "+sc.Name+" from the calibration.", false)
 	return added(sc)
 }
 
-// analysisKey handles keys while the comparison or calibration is shown.
-func (m *Model) analysisKey(msg tea.KeyMsg) tea.Cmd {
+// subKey handles keys while a sub-view is shown: esc closes it (cancelling
+// the comparison's runs), the rest are the sub-view's.
+func (m *Model) subKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Cancel) {
-		if m.mode == comparing {
+		if m.sub == common.Component(m.compare) {
 			m.compare.Close()
 		}
-		m.mode = browse
+		m.mode, m.sub = browse, nil
 		return nil
 	}
-	if m.mode == comparing {
-		return m.compare.Update(msg)
-	}
-	return m.calib.Update(msg)
+	_, cmd := m.sub.Update(msg)
+	return cmd
 }

@@ -67,10 +67,8 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{k.Commit, c}
 	case confirm:
 		return []key.Binding{k.Yes, k.No}
-	case comparing:
-		return m.compare.ShortHelp()
-	case calibrating:
-		return m.calib.ShortHelp()
+	case viewing:
+		return m.sub.ShortHelp()
 	}
 	return []key.Binding{k.Edit, k.Undo, k.Reset, k.Switch, k.Copy, k.Compare}
 }
@@ -78,7 +76,10 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	if m.mode != browse {
+	switch {
+	case m.mode == viewing:
+		return m.sub.FullHelp()
+	case m.mode != browse:
 		return [][]key.Binding{m.ShortHelp()}
 	}
 	return [][]key.Binding{

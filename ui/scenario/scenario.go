@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"corecast/forecast"
 	"corecast/model"
 	"corecast/ui/calibration"
 	"corecast/ui/common"
@@ -28,14 +29,13 @@ import (
 type mode int
 
 const (
-	browse      mode = iota
-	editText         // one value in a text field
-	editChoice       // one of a fixed set of choices, stepped with ←/→
-	editDist         // a distribution: kind and parameter fields
-	askPath          // a file path for open or write
-	confirm          // overwrite a file? y/n
-	comparing        // the comparison of scenarios is shown
-	calibrating      // the calibration is shown
+	browse     mode = iota
+	editText        // one value in a text field
+	editChoice      // one of a fixed set of choices, stepped with ←/→
+	editDist        // a distribution: kind and parameter fields
+	askPath         // a file path for open or write
+	confirm         // overwrite a file? y/n
+	viewing         // a sub-view is shown: the comparison or the calibration
 )
 
 // Model is the Scenario screen.
@@ -71,8 +71,12 @@ type Model struct {
 
 	file fileState
 
+	// The sub-views, and the one shown in viewing mode.
 	compare *compare.Model
 	calib   *calibration.Model
+	sub     common.Component
+	// fit fits the cost model to past funding in the background.
+	fit common.Job[*forecast.Calibration]
 
 	// note reports the outcome of the last file or scenario action.
 	note    string
@@ -97,7 +101,13 @@ func (m *Model) SetSize(w, h int) {
 
 // Capturing implements common.Component: text fields take every key.
 func (m *Model) Capturing() bool {
-	return m.mode == editText || m.mode == editChoice || m.mode == editDist || m.mode == askPath || m.mode == confirm
+	switch m.mode {
+	case editText, editChoice, editDist, askPath, confirm:
+		return true
+	case viewing:
+		return m.sub.Capturing()
+	}
+	return false
 }
 
 // Nested implements common.Component.
@@ -112,19 +122,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.editKey(msg)
 		case askPath, confirm:
 			return m, m.fileKey(msg)
-		case comparing, calibrating:
-			return m, m.analysisKey(msg)
+		case viewing:
+			return m, m.subKey(msg)
 		}
 		return m, m.browseKey(msg)
 	case fileDoneMsg:
 		return m, m.fileDone(msg)
-	case calibDoneMsg:
+	case common.JobDone[*forecast.Calibration]:
 		return m, m.calibrated(msg)
 	case common.ScenarioSwitchedMsg:
 		m.cancelEdit()
+	case common.StopMsg:
+		m.fit.Cancel()
 	}
 	// The comparison's runs, spinner and stop belong to it even while closed.
-	return m, m.compare.Update(msg)
+	_, cmd := m.compare.Update(msg)
+	return m, cmd
 }
 
 // newInput returns a text field styled for the screen.

@@ -15,11 +15,8 @@ const keyWidth = 24
 // View draws the scenario switcher, the live figures, the inputs and the
 // line that explains the selected input or what went wrong.
 func (m *Model) View() string {
-	switch m.mode {
-	case comparing:
-		return m.compare.View()
-	case calibrating:
-		return m.calib.View()
+	if m.mode == viewing {
+		return m.sub.View()
 	}
 	st := m.ctx.Styles
 	lines := []string{m.scenariosLine(), m.figuresLine(),

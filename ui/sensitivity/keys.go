@@ -1,11 +1,6 @@
 package sensitivity
 
-import (
-	"context"
-	"errors"
-
-	"github.com/charmbracelet/bubbles/key"
-)
+import "github.com/charmbracelet/bubbles/key"
 
 // keyMap are the Sensitivity screen's own bindings.
 type keyMap struct {
@@ -25,5 +20,3 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{{m.keys.Rerun}} }
-
-func isCanceled(err error) bool { return errors.Is(err, context.Canceled) }

@@ -12,8 +12,9 @@
 package sensitivity
 
 import (
+	"context"
+
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"corecast/forecast"
@@ -22,36 +23,18 @@ import (
 
 // Model is the Sensitivity screen.
 type Model struct {
-	ctx     *common.Context
-	keys    keyMap
-	w, h    int
-	active  bool
-	spinner spinner.Model
-
-	job    common.Job
-	jobFor *forecast.Result // the run the job in flight analyses
-	// done holds the analysis of each run, and failed the error of a run
-	// whose analysis failed, so that neither is repeated unasked.
-	done   map[*forecast.Result]*forecast.SensitivityResult
-	failed map[*forecast.Result]error
-}
-
-// doneMsg carries a finished (failed or cancelled) analysis.
-type doneMsg struct {
-	id  int
-	res *forecast.Result
-	out *forecast.SensitivityResult
-	err error
+	ctx    *common.Context
+	keys   keyMap
+	w, h   int
+	active bool
+	// analyses holds the analysis of each run, or why it failed, so that
+	// neither is repeated unasked.
+	analyses *common.Analysis[*forecast.Result, *forecast.SensitivityResult]
 }
 
 // New returns the Sensitivity screen.
 func New(ctx *common.Context) *Model {
-	return &Model{
-		ctx: ctx, keys: newKeys(),
-		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot)),
-		done:    map[*forecast.Result]*forecast.SensitivityResult{},
-		failed:  map[*forecast.Result]error{},
-	}
+	return &Model{ctx: ctx, keys: newKeys(), analyses: common.NewAnalysis[*forecast.Result, *forecast.SensitivityResult]()}
 }
 
 // Init implements tea.Model.
@@ -75,51 +58,36 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.ensure()
 	case common.ResultShownMsg:
 		m.prune()
-		if m.job.Running() && m.jobFor != m.ctx.Result() {
-			m.job.Stop()
+		if m.analyses.Running() && !m.analyses.RunningFor(m.ctx.Result()) {
+			m.analyses.Cancel()
 		}
 		return m, m.ensure()
 	case common.RunStartedMsg, common.StopMsg:
-		m.job.Stop()
-	case doneMsg:
-		if !m.job.Finish(msg.id) {
-			return m, nil
-		}
-		switch {
-		case msg.err == nil:
-			m.done[msg.res] = msg.out
-		case !isCanceled(msg.err):
-			m.failed[msg.res] = msg.err
-		}
-	case spinner.TickMsg:
-		if !m.job.Running() {
-			return m, nil
-		}
-		var cmd tea.Cmd
-		m.spinner, cmd = m.spinner.Update(msg)
-		return m, cmd
+		m.analyses.Cancel()
 	case tea.KeyMsg:
 		if key.Matches(msg, m.keys.Rerun) {
 			return m, m.rerun()
 		}
+		return m, nil
 	}
-	return m, nil
+	// The analysis's outcome and spinner ticks.
+	return m, m.analyses.Update(msg)
 }
 
 // current returns the analysis of the shown run, or nil.
-func (m *Model) current() *forecast.SensitivityResult { return m.done[m.ctx.Result()] }
+func (m *Model) current() *forecast.SensitivityResult {
+	out, _ := m.analyses.Value(m.ctx.Result())
+	return out
+}
 
 // ensure starts the analysis of the shown run if the screen is shown and the
 // run has none yet. While a run is in flight it waits for that run instead.
 func (m *Model) ensure() tea.Cmd {
 	res := m.ctx.Result()
-	switch {
-	case !m.active, res == nil, m.ctx.Running, m.done[res] != nil, m.failed[res] != nil:
-		return nil
-	case m.job.Running() && m.jobFor == res:
+	if !m.active || res == nil || m.ctx.Running {
 		return nil
 	}
-	return m.start(res)
+	return m.analyses.Ensure(res, m.work(res))
 }
 
 // rerun analyses the shown run again, even if it has been analysed.
@@ -128,24 +96,15 @@ func (m *Model) rerun() tea.Cmd {
 	if res == nil || m.ctx.Running {
 		return nil
 	}
-	delete(m.done, res)
-	delete(m.failed, res)
-	return m.start(res)
+	return m.analyses.Rerun(res, m.work(res))
 }
 
-// start runs the analysis of res in a Cmd.
-func (m *Model) start(res *forecast.Result) tea.Cmd {
-	ctx, id := m.job.Start()
-	m.jobFor = res
-	in, sc, prog := m.ctx.Inputs, res.Scenario.Clone(), m.job.Progress
-	opts := forecast.Options{Workers: m.ctx.Workers, Progress: prog.Set}
-	run := func() tea.Msg {
-		out, err := common.Safely(func() (*forecast.SensitivityResult, error) {
-			return forecast.Sensitivity(ctx, in, sc, res, opts)
-		})
-		return doneMsg{id: id, res: res, out: out, err: err}
+// work is the analysis of res.
+func (m *Model) work(res *forecast.Result) common.Work[*forecast.SensitivityResult] {
+	in, sc, workers := m.ctx.Inputs, res.Scenario.Clone(), m.ctx.Workers
+	return func(ctx context.Context, progress func(done, total int)) (*forecast.SensitivityResult, error) {
+		return forecast.Sensitivity(ctx, in, sc, res, forecast.Options{Workers: workers, Progress: progress})
 	}
-	return tea.Batch(run, m.spinner.Tick)
 }
 
 // prune forgets analyses of runs no scenario shows any more.
@@ -154,14 +113,5 @@ func (m *Model) prune() {
 	for _, r := range m.ctx.Results {
 		kept[r] = true
 	}
-	for r := range m.done {
-		if !kept[r] {
-			delete(m.done, r)
-		}
-	}
-	for r := range m.failed {
-		if !kept[r] {
-			delete(m.failed, r)
-		}
-	}
+	m.analyses.Prune(func(r *forecast.Result) bool { return kept[r] })
 }

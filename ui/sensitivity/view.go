@@ -27,10 +27,10 @@ func (m *Model) View() string {
 			title += st.Subtle.Render(" · of the last run; the forecast is updating")
 		}
 		body = m.analysis(out, res, m.h-1)
-	case m.failed[res] != nil:
-		body = st.Bad.Width(m.w).Render("The analysis failed: "+m.failed[res].Error()) + "\n" +
+	case m.analyses.Err(res) != nil:
+		body = st.Bad.Width(m.w).Render("The analysis failed: "+m.analyses.Err(res).Error()) + "\n" +
 			st.Subtle.Render("r tries again.")
-	case m.job.Running():
+	case m.analyses.Running():
 		body = m.progress(res)
 	case m.ctx.Running:
 		body = st.Subtle.Render("Waiting for the forecast to finish…")
@@ -44,11 +44,11 @@ func (m *Model) View() string {
 // progress shows the analysis in flight: a spinner, the runs done and a bar.
 func (m *Model) progress(res *forecast.Result) string {
 	st := m.ctx.Styles
-	f := m.job.Progress.Fraction()
+	f := m.analyses.Progress().Fraction()
 	runs := fmt.Sprintf("%d inputs at P10 and P90, %s iterations each", len(res.Inputs), format.Int(res.Iterations))
 	return lipgloss.JoinVertical(lipgloss.Left,
 		"",
-		m.spinner.View()+" Running the tornado: "+st.Subtle.Render(runs),
+		m.analyses.Spinner()+" Running the tornado: "+st.Subtle.Render(runs),
 		charts.Bar(st, f, 1, min(40, max(m.w-8, 4)))+st.Subtle.Render(fmt.Sprintf(" %3.0f%%", 100*f)))
 }
 
