@@ -107,7 +107,7 @@ func firstRow(v string) string {
 func TestExportJSON(t *testing.T) {
 	dir := t.TempDir()
 	tm := start(t, 80, 24, WithWorkDir(dir))
-	press(tm, "6", "right", "right", "enter")
+	press(tm, "7", "right", "right", "enter")
 	waitFor(t, tm, "Wrote")
 	path := filepath.Join(dir, "corecast-baseline.json")
 	b, err := os.ReadFile(path)

@@ -40,6 +40,7 @@ func TestScreens(t *testing.T) {
 // waits for the Overview's goal seek.)
 var ready = map[Screen]string{
 	SensitivityScreen: "Spearman",
+	FrontierScreen:    "Price of confidence",
 }
 
 // TestFullHelp shows every binding of the Trusts screen when ? is pressed.

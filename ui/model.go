@@ -13,6 +13,7 @@ import (
 	"corecast/model"
 	"corecast/ui/common"
 	"corecast/ui/export"
+	"corecast/ui/frontier"
 	"corecast/ui/keys"
 	"corecast/ui/overview"
 	"corecast/ui/regions"
@@ -105,6 +106,7 @@ func newScreens(ctx *common.Context) []common.Component {
 	s[TrustsScreen] = trusts.New(ctx)
 	s[RegionsScreen] = regions.New(ctx)
 	s[SensitivityScreen] = sensitivity.New(ctx)
+	s[FrontierScreen] = frontier.New(ctx)
 	s[ExportScreen] = export.New(ctx)
 	return s
 }

@@ -84,3 +84,17 @@ func TestChoiceEditAndReset(t *testing.T) {
 		t.Errorf("sampling is %s after reset, want lhs", got)
 	}
 }
+
+// The Frontier screen's a applies the grid point under the cursor.
+func TestFrontierApplyPoint(t *testing.T) {
+	tm := start(t, 120, 40)
+	press(tm, "6")
+	waitFor(t, tm, "Price of confidence")
+	press(tm, "down", "down", "down", "right", "right", "right", "right", "a")
+	waitFor(t, tm, "Applied capacity_starts and envelope_uplift_m")
+	m := finish(t, tm)
+	sc := m.ctx.Scenario()
+	if sc.CapacityStarts != 160 || !(sc.EnvelopeUpliftM > 0) {
+		t.Errorf("after applying: capacity %d, uplift %v", sc.CapacityStarts, sc.EnvelopeUpliftM)
+	}
+}

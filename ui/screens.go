@@ -12,6 +12,7 @@ const (
 	TrustsScreen
 	RegionsScreen
 	SensitivityScreen
+	FrontierScreen
 	ExportScreen
 	numScreens
 )
@@ -29,6 +30,8 @@ func (s Screen) String() string {
 		return "Regions"
 	case SensitivityScreen:
 		return "Sensitivity"
+	case FrontierScreen:
+		return "Frontier"
 	case ExportScreen:
 		return "Export"
 	}
