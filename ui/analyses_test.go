@@ -164,3 +164,17 @@ func rowAfter(v, s string) string {
 	}
 	return ""
 }
+
+// TestTypedConfidence types a confidence with G: the goal seek answers for
+// it; a confidence of 100% is refused with the reason.
+func TestTypedConfidence(t *testing.T) {
+	tm := start(t, 120, 40)
+	press(tm, "G", "backspace", "backspace", "1", "0", "0", "enter")
+	waitFor(t, tm, "below 100%")
+	press(tm, "esc", "G", "backspace", "backspace", "3", "7", ".", "5", "enter")
+	waitFor(t, tm, "with 37.5% confidence")
+	m := finish(t, tm)
+	if got := m.screens[OverviewScreen].(interface{ View() string }).View(); !strings.Contains(got, "37.5% confidence") {
+		t.Errorf("the Overview does not answer for 37.5%%:\n%s", got)
+	}
+}

@@ -2,8 +2,10 @@ package overview
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -32,7 +34,8 @@ type goalKey struct {
 // goal seeks, after each finished run, the national envelope uplift that
 // gets every trust core by the target year with the chosen confidence.
 type goal struct {
-	choice int // index into goalChoices
+	choice int     // index into goalChoices
+	typed  float64 // a confidence typed with G, which wins over choice; 0 when none
 	seeks  *common.Analysis[goalKey, *forecast.GoalSeekResult]
 }
 
@@ -41,7 +44,29 @@ func newGoal() goal {
 }
 
 // p is the confidence sought.
-func (g *goal) p() float64 { return goalChoices[g.choice] }
+func (g *goal) p() float64 {
+	if g.typed > 0 {
+		return g.typed
+	}
+	return goalChoices[g.choice]
+}
+
+// parseConfidence reads a typed confidence: a percentage ("85", "87.5%")
+// or a probability ("0.85"), strictly between 0 and 1.
+func parseConfidence(text string) (float64, error) {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%"))
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsNaN(v) {
+		return 0, fmt.Errorf("%q is not a confidence: type a percentage such as 85", text)
+	}
+	if v >= 1 || strings.HasSuffix(strings.TrimSpace(text), "%") {
+		v /= 100
+	}
+	if !(v > 0 && v < 1) {
+		return 0, fmt.Errorf("%q: want a confidence above 0%% and below 100%%", text)
+	}
+	return v, nil
+}
 
 // key is the goal seek of the shown run at the chosen confidence.
 func (m *Model) goalKey() goalKey { return goalKey{m.ctx.Result(), m.goal.p()} }
@@ -85,7 +110,7 @@ func (m *Model) apply() tea.Cmd {
 	case !a.Reached:
 		m.note = "Nothing to apply: no envelope uplift reaches the goal."
 		return nil
-	case uplift(a) == sc.EnvelopeUpliftM:
+	case uplift(a) == sc.EnvelopeUpliftM && !sc.UpliftIsTable():
 		m.note = "The scenario already has this uplift."
 		return nil
 	}

@@ -7,7 +7,10 @@
 package overview
 
 import (
+	"strconv"
+
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -22,6 +25,9 @@ type Model struct {
 	goal goal
 	// note reports the outcome of the last key, until the next result.
 	note string
+	// typing is set while a confidence is typed into input (G).
+	typing bool
+	input  textinput.Model
 }
 
 // New returns the Overview screen.
@@ -45,10 +51,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.goal.seeks.Cancel()
 	case tea.KeyMsg:
 		m.note = ""
+		if m.typing {
+			return m, m.typeKey(msg)
+		}
 		switch {
 		case key.Matches(msg, m.keys.Goal):
+			m.goal.typed = 0
 			m.goal.choice = (m.goal.choice + 1) % len(goalChoices)
 			return m, m.ensureGoal()
+		case key.Matches(msg, m.keys.Type):
+			return m, m.startTyping()
 		case key.Matches(msg, m.keys.Apply):
 			return m, m.apply()
 		}
@@ -61,11 +73,45 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // SetSize implements common.Component.
 func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
 
-// Capturing implements common.Component: the screen takes no text.
-func (m *Model) Capturing() bool { return false }
+// Capturing implements common.Component: true while a confidence is typed.
+func (m *Model) Capturing() bool { return m.typing }
 
-// Nested implements common.Component: the screen has no sub-views.
-func (m *Model) Nested() bool { return false }
+// Nested implements common.Component: the confidence field is closed by esc.
+func (m *Model) Nested() bool { return m.typing }
+
+// startTyping opens the confidence field, holding the current confidence.
+func (m *Model) startTyping() tea.Cmd {
+	m.input = textinput.New()
+	m.input.Prompt = "Confidence: "
+	m.input.SetValue(strconv.FormatFloat(100*m.goal.p(), 'f', -1, 64))
+	m.input.CharLimit = 12
+	m.input.Width = 8
+	m.input.CursorEnd()
+	m.typing = true
+	return m.input.Focus()
+}
+
+// typeKey handles keys while a confidence is typed: enter seeks it, esc
+// closes the field.
+func (m *Model) typeKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Cancel):
+		m.typing = false
+		return nil
+	case key.Matches(msg, m.keys.Accept):
+		p, err := parseConfidence(m.input.Value())
+		if err != nil {
+			m.note = err.Error()
+			return nil
+		}
+		m.typing = false
+		m.goal.typed = p
+		return m.ensureGoal()
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	return cmd
+}
 
 // View draws the headline figures above the charts.
 func (m *Model) View() string {
