@@ -37,15 +37,16 @@ type Model struct {
 	ctx      *common.Context
 	keys     keyMap
 	w, h     int
-	active   bool
 	row, col int // the grid cell under the cursor: capacity, uplift
 	note     string
-	analyses *common.Analysis[*forecast.Result, outcome]
+	analyses *common.RunAnalysis[outcome]
 }
 
 // New returns the Frontier screen.
 func New(ctx *common.Context) *Model {
-	return &Model{ctx: ctx, keys: newKeys(), analyses: common.NewAnalysis[*forecast.Result, outcome]()}
+	m := &Model{ctx: ctx, keys: newKeys()}
+	m.analyses = common.NewRunAnalysis(ctx, m.work)
+	return m
 }
 
 // Init implements tea.Model.
@@ -63,19 +64,7 @@ func (m *Model) Nested() bool { return false }
 // Update starts the analysis when the screen is shown or its run changes,
 // cancels it when a new run starts, moves the cursor and applies choices.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case common.FocusMsg:
-		m.active = msg.Active
-		return m, m.ensure()
-	case common.ResultShownMsg:
-		m.prune()
-		if m.analyses.Running() && !m.analyses.RunningFor(m.ctx.Result()) {
-			m.analyses.Cancel()
-		}
-		return m, m.ensure()
-	case common.RunStartedMsg, common.StopMsg:
-		m.analyses.Cancel()
-	case tea.KeyMsg:
+	if msg, ok := msg.(tea.KeyMsg); ok {
 		return m, m.key(msg)
 	}
 	return m, m.analyses.Update(msg)
@@ -86,7 +75,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	out := m.current()
 	switch {
 	case key.Matches(msg, k.Rerun):
-		return m.rerun()
+		return m.analyses.Rerun()
 	case out.frontier == nil:
 		return nil
 	case key.Matches(msg, k.Up):
@@ -135,27 +124,8 @@ func (m *Model) apply(change func(*model.Scenario) error, what string) tea.Cmd {
 
 // current returns the analysis of the shown run, or an empty outcome.
 func (m *Model) current() outcome {
-	out, _ := m.analyses.Value(m.ctx.Result())
+	out, _ := m.analyses.Current()
 	return out
-}
-
-// ensure starts the analysis of the shown run if the screen is shown and the
-// run has none yet.
-func (m *Model) ensure() tea.Cmd {
-	res := m.ctx.Result()
-	if !m.active || res == nil || m.ctx.Running {
-		return nil
-	}
-	return m.analyses.Ensure(res, m.work(res))
-}
-
-// rerun analyses the shown run again.
-func (m *Model) rerun() tea.Cmd {
-	res := m.ctx.Result()
-	if res == nil || m.ctx.Running {
-		return nil
-	}
-	return m.analyses.Rerun(res, m.work(res))
 }
 
 // work is the analysis of res: the frontier with its price of confidence,
@@ -177,13 +147,4 @@ func (m *Model) work(res *forecast.Result) common.Work[outcome] {
 		progress(2, 2)
 		return outcome{frontier: f, phased: ph}, nil
 	}
-}
-
-// prune forgets analyses of runs no scenario shows any more.
-func (m *Model) prune() {
-	kept := map[*forecast.Result]bool{}
-	for _, r := range m.ctx.Results {
-		kept[r] = true
-	}
-	m.analyses.Prune(func(r *forecast.Result) bool { return kept[r] })
 }

@@ -23,18 +23,19 @@ import (
 
 // Model is the Sensitivity screen.
 type Model struct {
-	ctx    *common.Context
-	keys   keyMap
-	w, h   int
-	active bool
+	ctx  *common.Context
+	keys keyMap
+	w, h int
 	// analyses holds the analysis of each run, or why it failed, so that
 	// neither is repeated unasked.
-	analyses *common.Analysis[*forecast.Result, *forecast.SensitivityResult]
+	analyses *common.RunAnalysis[*forecast.SensitivityResult]
 }
 
 // New returns the Sensitivity screen.
 func New(ctx *common.Context) *Model {
-	return &Model{ctx: ctx, keys: newKeys(), analyses: common.NewAnalysis[*forecast.Result, *forecast.SensitivityResult]()}
+	m := &Model{ctx: ctx, keys: newKeys()}
+	m.analyses = common.NewRunAnalysis(ctx, m.work)
+	return m
 }
 
 // Init implements tea.Model.
@@ -52,21 +53,9 @@ func (m *Model) Nested() bool { return false }
 // Update starts the analysis when the screen is shown or its run changes,
 // cancels it when a new run starts, and takes its outcome.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case common.FocusMsg:
-		m.active = msg.Active
-		return m, m.ensure()
-	case common.ResultShownMsg:
-		m.prune()
-		if m.analyses.Running() && !m.analyses.RunningFor(m.ctx.Result()) {
-			m.analyses.Cancel()
-		}
-		return m, m.ensure()
-	case common.RunStartedMsg, common.StopMsg:
-		m.analyses.Cancel()
-	case tea.KeyMsg:
+	if msg, ok := msg.(tea.KeyMsg); ok {
 		if key.Matches(msg, m.keys.Rerun) {
-			return m, m.rerun()
+			return m, m.analyses.Rerun()
 		}
 		return m, nil
 	}
@@ -76,27 +65,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // current returns the analysis of the shown run, or nil.
 func (m *Model) current() *forecast.SensitivityResult {
-	out, _ := m.analyses.Value(m.ctx.Result())
+	out, _ := m.analyses.Current()
 	return out
-}
-
-// ensure starts the analysis of the shown run if the screen is shown and the
-// run has none yet. While a run is in flight it waits for that run instead.
-func (m *Model) ensure() tea.Cmd {
-	res := m.ctx.Result()
-	if !m.active || res == nil || m.ctx.Running {
-		return nil
-	}
-	return m.analyses.Ensure(res, m.work(res))
-}
-
-// rerun analyses the shown run again, even if it has been analysed.
-func (m *Model) rerun() tea.Cmd {
-	res := m.ctx.Result()
-	if res == nil || m.ctx.Running {
-		return nil
-	}
-	return m.analyses.Rerun(res, m.work(res))
 }
 
 // work is the analysis of res.
@@ -105,13 +75,4 @@ func (m *Model) work(res *forecast.Result) common.Work[*forecast.SensitivityResu
 	return func(ctx context.Context, progress func(done, total int)) (*forecast.SensitivityResult, error) {
 		return forecast.Sensitivity(ctx, in, sc, res, forecast.Options{Workers: workers, Progress: progress})
 	}
-}
-
-// prune forgets analyses of runs no scenario shows any more.
-func (m *Model) prune() {
-	kept := map[*forecast.Result]bool{}
-	for _, r := range m.ctx.Results {
-		kept[r] = true
-	}
-	m.analyses.Prune(func(r *forecast.Result) bool { return kept[r] })
 }
