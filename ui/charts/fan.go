@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 
+	"corecast/model"
+
 	"github.com/NimbleMarkets/ntcharts/canvas"
 	"github.com/NimbleMarkets/ntcharts/linechart"
 	"github.com/charmbracelet/lipgloss"
@@ -30,13 +32,13 @@ func Fan(st *styles.Styles, pts []FanPoint, target int, yMax float64, w, h int) 
 		linechart.WithXYSteps(1, 2),
 		linechart.WithStyles(st.ChartAxis, st.ChartAxis, st.ChartMedian))
 	perYear := float64(lc.GraphWidth()) / (x1 - x0)
-	every := int(math.Ceil(5 / perYear)) // a label is four digits and a space
+	every := int(math.Ceil(6 / perYear)) // a label is a financial year, "19-20", and a space
 	lc.XLabelFormatter = func(_ int, v float64) string {
 		y := math.Round(v)
 		if math.Abs(v-y) > 0.5/perYear || (int(y)-pts[0].Year)%every != 0 {
 			return ""
 		}
-		return strconv.Itoa(int(y))
+		return model.FinancialYear(int(y)).String()[2:] // as every other year is written
 	}
 	lc.YLabelFormatter = func(_ int, v float64) string { return strconv.Itoa(int(math.Round(v))) }
 	lc.DrawXYAxisAndLabel()

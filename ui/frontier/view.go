@@ -23,7 +23,7 @@ func (m *Model) View() string {
 	if res == nil {
 		return st.Subtle.Render("Waiting for the first forecast…")
 	}
-	title := st.Title.Render("Frontier: money and capacity together") + st.Subtle.Render(" · "+res.Scenario.Name)
+	title := st.Title.Render("Frontier: money and capacity together") + st.Subtle.Render(" · "+m.ctx.Scenario().Name)
 	out := m.current()
 	var body string
 	switch {

@@ -72,7 +72,7 @@ func headline(ctx *common.Context, res, prev *forecast.Result, w int) string {
 		}
 	}
 
-	title := st.Title.Render(sc.Name+": how much, and by when") +
+	title := st.Title.Render(ctx.Scenario().Name+": how much, and by when") +
 		st.Subtle.Render(fmt.Sprintf("  mean, £ real %s prices", sc.BaseYear))
 	if prev != nil {
 		title += st.Subtle.Render(" · Δ vs previous run")

@@ -30,5 +30,19 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if m.typing {
 		return [][]key.Binding{m.ShortHelp()}
 	}
-	return [][]key.Binding{{m.keys.Goal, m.keys.Type, m.keys.Apply}}
+	return [][]key.Binding{{m.keys.Goal, m.keys.Type, m.keys.Apply}, definitions()}
+}
+
+// definitions say what the headline figures are, shown with the full help
+// (?): each is a binding with no key that can be typed, so help lists it.
+func definitions() []key.Binding {
+	def := func(name, meaning string) key.Binding {
+		return key.NewBinding(key.WithKeys("\x00"+name), key.WithHelp(name, meaning))
+	}
+	return []key.Binding{
+		def("total cost", "every trust's cost to reach core"),
+		def("total need", "cost less funding already counted"),
+		def("national need", "(1 − local_share) × need"),
+		def("total programme", "funding counted + total need"),
+	}
 }

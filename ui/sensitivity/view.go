@@ -18,7 +18,7 @@ func (m *Model) View() string {
 		return st.Subtle.Render("Waiting for the first forecast…")
 	}
 	title := st.Title.Render("Sensitivity: which inputs move total need") +
-		st.Subtle.Render(" · "+res.Scenario.Name)
+		st.Subtle.Render(" · "+m.ctx.Scenario().Name)
 	out := m.current()
 	var body string
 	switch {
