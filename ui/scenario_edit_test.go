@@ -96,3 +96,24 @@ func TestFrontierApplyPoint(t *testing.T) {
 		t.Errorf("after applying: capacity %d, uplift %v", sc.CapacityStarts, sc.EnvelopeUpliftM)
 	}
 }
+
+// Correlations are edited in a matrix on the Scenario screen: a set that is
+// not positive definite is explained and not used; a valid one is applied
+// and u undoes it.
+func TestCorrelationMatrix(t *testing.T) {
+	tm := start(t, 80, 24)
+	press(tm, "2", "x", "right", "right", "right", "right", "right", "enter", "0", ".", "9", "9", "enter")
+	waitFor(t, tm, "not positive definite")
+	press(tm, "0", ".", "2", "enter")
+	waitFor(t, tm, "set to 0.2; u undoes it")
+	m := finish(t, tm)
+	found := false
+	for _, c := range m.ctx.Scenario().Correlations {
+		if c.A == "unit_cost.acute" && c.B == "optimism_bias" && c.Rho == 0.2 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("correlations %v lack unit_cost.acute ~ optimism_bias 0.2", m.ctx.Scenario().Correlations)
+	}
+}

@@ -31,6 +31,8 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 		return m.redoEdit()
 	case key.Matches(msg, k.Reset):
 		return m.resetToDefault(f)
+	case key.Matches(msg, k.Correlations):
+		return m.openCorr()
 	case key.Matches(msg, k.PrevScenario), key.Matches(msg, k.NextScenario):
 		n := len(m.ctx.Scenarios)
 		if n < 2 {

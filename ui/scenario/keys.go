@@ -10,7 +10,7 @@ type keyMap struct {
 	NextParam, PrevParam, Commit, Cancel key.Binding
 	Yes, No                              key.Binding
 	Compare, Calibrate                   key.Binding
-	Undo, Redo, Reset                    key.Binding
+	Undo, Redo, Reset, Correlations      key.Binding
 	// Switch stands for [ and ] together in the short help, for room.
 	Switch key.Binding
 }
@@ -44,6 +44,7 @@ func newKeys() keyMap {
 		Undo:         b([]string{"u"}, "u", "undo"),
 		Redo:         b([]string{"ctrl+r"}, "ctrl+r", "redo"),
 		Reset:        b([]string{"d"}, "d", "reset to default"),
+		Correlations: b([]string{"x"}, "x", "correlations"),
 	}
 }
 
@@ -67,6 +68,15 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{k.Commit, c}
 	case confirm:
 		return []key.Binding{k.Yes, k.No}
+	case correlating:
+		if m.corr.typing {
+			return []key.Binding{k.Commit, k.Cancel}
+		}
+		move := k.Left
+		move.SetHelp("arrows", "move")
+		edit := k.Edit
+		edit.SetHelp("enter", "edit pair")
+		return []key.Binding{move, edit, m.ctx.Keys.Back}
 	case viewing:
 		return m.sub.ShortHelp()
 	}
@@ -85,6 +95,6 @@ func (m *Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Edit, k.Undo, k.Redo, k.Reset},
 		{k.PrevScenario, k.NextScenario, k.New, k.Copy, k.Rename},
-		{k.Load, k.Save, k.Compare, k.Calibrate},
+		{k.Load, k.Save, k.Compare, k.Calibrate, k.Correlations},
 	}
 }

@@ -36,6 +36,7 @@ const (
 	askPath         // a file path for open or write
 	confirm         // overwrite a file? y/n
 	viewing         // a sub-view is shown: the comparison or the calibration
+	correlating     // the correlation matrix is shown
 )
 
 // Model is the Scenario screen.
@@ -64,6 +65,9 @@ type Model struct {
 	// draft is the distribution being edited: its kind and the parameters as
 	// last typed, applied to the scenario whenever they make it valid.
 	draft model.Distribution
+
+	// corr is the correlation editor's state.
+	corr corrState
 
 	// hist holds committed edits for undo and redo, and each scenario as
 	// loaded, for the marker on values that differ from it.
@@ -104,6 +108,8 @@ func (m *Model) Capturing() bool {
 	switch m.mode {
 	case editText, editChoice, editDist, askPath, confirm:
 		return true
+	case correlating:
+		return m.corr.typing
 	case viewing:
 		return m.sub.Capturing()
 	}
@@ -124,6 +130,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.fileKey(msg)
 		case viewing:
 			return m, m.subKey(msg)
+		case correlating:
+			return m, m.corrKey(msg)
 		}
 		return m, m.browseKey(msg)
 	case fileDoneMsg:

@@ -18,6 +18,9 @@ func (m *Model) View() string {
 	if m.mode == viewing {
 		return m.sub.View()
 	}
+	if m.mode == correlating {
+		return m.corrView()
+	}
 	st := m.ctx.Styles
 	lines := []string{m.scenariosLine(), m.figuresLine(),
 		st.TableHeader.Render(fmt.Sprintf("  %-*s %s", keyWidth, "Input", "Value"))}
@@ -168,7 +171,7 @@ func (m *Model) messageLine() []string {
 	if m.mode == browse && first == "" && m.changed() > 0 {
 		first = st.Faint.Render(fmt.Sprintf("* %d values differ from the scenario as loaded: u undoes the last edit, d resets the selected value to its default.", m.changed()))
 	} else if len(m.ctx.Scenario().Correlations) > 0 && m.mode == browse && first == "" {
-		first = st.Faint.Render(fmt.Sprintf("%d rank correlations between inputs apply; they are set in scenario TOML files.", len(m.ctx.Scenario().Correlations)))
+		first = st.Faint.Render(fmt.Sprintf("%d rank correlations between inputs apply; x edits them.", len(m.ctx.Scenario().Correlations)))
 	}
 	return []string{first, desc, src}
 }
