@@ -29,14 +29,14 @@ import (
 type mode int
 
 const (
-	browse     mode = iota
-	editText        // one value in a text field
-	editChoice      // one of a fixed set of choices, stepped with ←/→
-	editDist        // a distribution: kind and parameter fields
-	askPath         // a file path for open or write
-	confirm         // overwrite a file? y/n
-	viewing         // a sub-view is shown: the comparison or the calibration
-	correlating     // the correlation matrix is shown
+	browse      mode = iota
+	editText         // one value in a text field
+	editChoice       // one of a fixed set of choices, stepped with ←/→
+	editDist         // a distribution: kind and parameter fields
+	askPath          // a file path for open or write
+	confirm          // overwrite a file? y/n
+	viewing          // a sub-view is shown: the comparison or the calibration
+	correlating      // the correlation matrix is shown
 )
 
 // Model is the Scenario screen.
