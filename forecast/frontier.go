@@ -47,6 +47,19 @@ func (o *FrontierOptions) defaults() {
 	}
 }
 
+// capacities returns the grid's capacities, CapacityMin to CapacityMax.
+func (o *FrontierOptions) capacities() []int {
+	out := make([]int, 0, o.CapacitySteps)
+	for k := 0; k < o.CapacitySteps; k++ {
+		c := o.CapacityMin
+		if o.CapacitySteps > 1 {
+			c += int(math.Round(float64(k*(o.CapacityMax-o.CapacityMin)) / float64(o.CapacitySteps-1)))
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // FrontierPoint is the frontier line at one capacity: the least uniform
 // uplift giving P ≥ goal there, or none when even unlimited money does not
 // (deployment time and the target year bind; Best is then the most P gets).
@@ -109,13 +122,7 @@ func Frontier(ctx context.Context, in model.Inputs, sc model.Scenario, fo Fronti
 		return sn.pAllCore(ctx, lever{uplift: uplift, capacity: capacity}, opts.Workers)
 	}
 	onGrid := func(x float64) float64 { return math.Ceil(x/fo.ToleranceM) * fo.ToleranceM }
-	for k := 0; k < fo.CapacitySteps; k++ {
-		c := fo.CapacityMin
-		if fo.CapacitySteps > 1 {
-			c += int(math.Round(float64(k*(fo.CapacityMax-fo.CapacityMin)) / float64(fo.CapacitySteps-1)))
-		}
-		r.Capacities = append(r.Capacities, c)
-	}
+	r.Capacities = fo.capacities()
 	if fo.UpliftMax <= 0 {
 		top := r.Capacities[len(r.Capacities)-1]
 		best, err := pAt(unlimited, top)

@@ -77,21 +77,23 @@ func GoalSeekPhased(ctx context.Context, in model.Inputs, sc model.Scenario, goa
 	if err != nil {
 		return nil, err
 	}
-	p := sn.plan
 	r := &PhasedResult{Goal: goal, Objective: objective, Uniform: uni, ToleranceM: toleranceM, Iterations: sn.iterations()}
-	if !uni.Reached {
-		r.Elapsed = time.Since(start)
-		return r, nil
-	}
-	r.Reached = true
-	nYears := p.target + 1
-	weight := make([]float64, nYears)
-	for y := range weight {
-		weight[y] = 1
-		if objective == ObjectivePV {
-			weight[y] = p.discount[y]
+	if uni.Reached {
+		if err := r.phase(ctx, sn, sc, opts); err != nil {
+			return nil, err
 		}
 	}
+	r.Elapsed = time.Since(start)
+	return r, nil
+}
+
+// phase improves on the uniform answer, r.Uniform: coordinate descent from
+// the uniform table over base_year … target_year, visiting the years latest
+// first and then earliest first; the cheaper result by the objective wins.
+func (r *PhasedResult) phase(ctx context.Context, sn *snapshot, sc model.Scenario, opts Options) error {
+	p, uni := sn.plan, r.Uniform
+	r.Reached = true
+	nYears := p.target + 1
 	r.UniformM, r.UniformP = uni.Value, uni.P
 	for y := 0; y < p.nYears; y++ {
 		r.UniformTotal += uni.Value
@@ -105,40 +107,43 @@ func GoalSeekPhased(ctx context.Context, in model.Inputs, sc model.Scenario, goa
 		r.Evaluations++
 		return sn.pAllCore(ctx, lever{byYear: t, capacity: sc.CapacityStarts}, opts.Workers)
 	}
-	if r.P, err = pWith(table); err != nil {
-		return nil, err
-	}
-	// Coordinate descent from the uniform table, visiting the years latest
-	// first and then earliest first; the cheaper result by the objective wins.
 	cost := func(t []float64) float64 {
 		c := 0.0
 		for y := 0; y < nYears; y++ {
-			c += t[y] * weight[y]
+			c += t[y] * r.weight(p, y)
 		}
 		return c
 	}
 	var best []float64
 	for _, latestFirst := range []bool{true, false} {
 		t := append([]float64(nil), table...)
-		if err := descend(t, nYears, latestFirst, goal, toleranceM, pWith); err != nil {
-			return nil, err
+		if err := descend(t, nYears, latestFirst, r.Goal, r.ToleranceM, pWith); err != nil {
+			return err
 		}
 		if best == nil || cost(t) < cost(best) {
 			best = t
 		}
 	}
-	table = best
-	if r.P, err = pWith(table); err != nil {
-		return nil, err
+	var err error
+	if r.P, err = pWith(best); err != nil {
+		return err
 	}
 	for y := 0; y < nYears; y++ {
 		r.Years = append(r.Years, sc.BaseYear.Add(y))
-		r.Uplift = append(r.Uplift, table[y])
-		r.Total += table[y]
-		r.PV += table[y] * p.discount[y]
+		r.Uplift = append(r.Uplift, best[y])
+		r.Total += best[y]
+		r.PV += best[y] * p.discount[y]
 	}
-	r.Elapsed = time.Since(start)
-	return r, nil
+	return nil
+}
+
+// weight is what £1m in year offset y costs by the objective: 1 for the
+// total, the discount factor for the present value.
+func (r *PhasedResult) weight(p *plan, y int) float64 {
+	if r.Objective == ObjectivePV {
+		return p.discount[y]
+	}
+	return 1
 }
 
 // descend lowers each year of the table in turn as far as P ≥ goal holds,

@@ -28,8 +28,19 @@ type snapshot struct {
 // maxSnapshotEntries bounds a snapshot's size: about 10 bytes an entry.
 const maxSnapshotEntries = 50_000_000
 
+// snapBlock is one block's part of a snapshot, made by one worker.
+type snapBlock struct {
+	counts   []int32 // entries of each iteration
+	share    []float64
+	years    []uint16
+	fixedOK  []bool
+	national []float64
+}
+
 // newSnapshot draws and costs every iteration of plan p with inputs theta,
-// as Run does with the same seed, and keeps what the schedule needs.
+// as Run does with the same seed, and keeps what the schedule needs. Blocks
+// are made in parallel and joined in block order, so the snapshot is the
+// same whatever the number of workers.
 func newSnapshot(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, workers int) (*snapshot, error) {
 	n := len(theta[0])
 	if n == 0 {
@@ -39,61 +50,58 @@ func newSnapshot(ctx context.Context, p *plan, theta *[model.NumInputs][]float64
 		return nil, fmt.Errorf("%d iterations of %d trusts are too many for this analysis: run it with fewer iterations", n, p.nTrusts)
 	}
 	nBlocks := (n + blockSize - 1) / blockSize
-	type block struct {
-		counts   []int32
-		share    []float64
-		years    []uint16
-		fixedOK  []bool
-		national []float64
-	}
-	blocks := make([]block, nBlocks)
+	blocks := make([]snapBlock, nBlocks)
 	var next atomic.Int64
-	var stop atomic.Bool
 	workers = min(workerCount(workers), nBlocks)
 	err := parallel(workers, workers, func(int) error {
 		w := newWorker(p, nil, theta)
 		// The costing step records as it goes; here the record is thrown away.
 		part := newPartial(p.nTrusts, p.nYears)
-		for !stop.Load() {
-			b := int(next.Add(1) - 1)
-			if b >= nBlocks {
-				return nil
-			}
+		for b := int(next.Add(1) - 1); b < nBlocks; b = int(next.Add(1) - 1) {
 			if err := ctx.Err(); err != nil {
-				stop.Store(true)
 				return err
 			}
-			lo, hi := b*blockSize, min((b+1)*blockSize, n)
-			bl := &blocks[b]
 			w.begin(b, part)
-			for s := lo; s < hi; s++ {
-				th := w.inputs(s)
-				w.costTrusts(&th)
-				list, _ := w.unstarted()
-				ok := true
-				for _, c := range w.comp {
-					if c != compUnstarted && c != compCore && int(c) > p.target {
-						ok = false
-					}
-				}
-				bl.counts = append(bl.counts, int32(len(list)))
-				bl.fixedOK = append(bl.fixedOK, ok)
-				national := 0.0
-				for _, t := range list {
-					bl.share = append(bl.share, t.share)
-					bl.years = append(bl.years, uint16(min(t.n, 1<<16-1)))
-					national += t.share * float64(t.n)
-				}
-				bl.national = append(bl.national, national)
-			}
+			w.snapBlock(b*blockSize, min((b+1)*blockSize, n), &blocks[b])
 		}
 		return nil
 	})
 	if err != nil {
-		stop.Store(true)
 		return nil, err
 	}
-	sn := &snapshot{plan: p, start: make([]int32, 0, n+1), fixedOK: make([]bool, 0, n), national: make([]float64, 0, n)}
+	return joinSnapshot(p, blocks, n)
+}
+
+// snapBlock draws and costs iterations [lo, hi) and keeps, for each, the
+// waiting trusts' shares and deployment years in priority order, whether
+// the trusts outside the schedule are core by target_year, and the national
+// money the waiting trusts need.
+func (w *worker) snapBlock(lo, hi int, bl *snapBlock) {
+	target := w.p.target
+	for s := lo; s < hi; s++ {
+		th := w.inputs(s)
+		w.costTrusts(&th)
+		list, _ := w.unstarted()
+		ok := true
+		for _, c := range w.comp {
+			if c != compUnstarted && c != compCore && int(c) > target {
+				ok = false
+			}
+		}
+		bl.counts = append(bl.counts, int32(len(list)))
+		bl.fixedOK = append(bl.fixedOK, ok)
+		national := 0.0
+		for _, t := range list {
+			bl.share = append(bl.share, t.share)
+			bl.years = append(bl.years, uint16(min(t.n, 1<<16-1)))
+			national += t.share * float64(t.n)
+		}
+		bl.national = append(bl.national, national)
+	}
+}
+
+// joinSnapshot joins the blocks, in order, into one snapshot of n iterations.
+func joinSnapshot(p *plan, blocks []snapBlock, n int) (*snapshot, error) {
 	total := 0
 	for _, bl := range blocks {
 		total += len(bl.share)
@@ -101,21 +109,19 @@ func newSnapshot(ctx context.Context, p *plan, theta *[model.NumInputs][]float64
 	if total > maxSnapshotEntries {
 		return nil, fmt.Errorf("%d iterations leave %d trusts to schedule, too many for this analysis: run it with fewer iterations", n, total)
 	}
-	sn.share, sn.years = make([]float64, 0, total), make([]uint16, 0, total)
-	sn.start = append(sn.start, 0)
+	sn := &snapshot{plan: p, start: make([]int32, 1, n+1), fixedOK: make([]bool, 0, n), national: make([]float64, 0, n),
+		share: make([]float64, 0, total), years: make([]uint16, 0, total)}
 	for _, bl := range blocks {
-		off := 0
-		for k, c := range bl.counts {
-			sn.share = append(sn.share, bl.share[off:off+int(c)]...)
-			sn.years = append(sn.years, bl.years[off:off+int(c)]...)
-			for _, y := range bl.years[off : off+int(c)] {
-				sn.maxYears = max(sn.maxYears, int(y))
-			}
-			off += int(c)
-			sn.start = append(sn.start, int32(len(sn.share)))
-			sn.fixedOK = append(sn.fixedOK, bl.fixedOK[k])
-			sn.national = append(sn.national, bl.national[k])
+		sn.share = append(sn.share, bl.share...)
+		sn.years = append(sn.years, bl.years...)
+		sn.fixedOK = append(sn.fixedOK, bl.fixedOK...)
+		sn.national = append(sn.national, bl.national...)
+		for _, c := range bl.counts {
+			sn.start = append(sn.start, sn.start[len(sn.start)-1]+c)
 		}
+	}
+	for _, y := range sn.years {
+		sn.maxYears = max(sn.maxYears, int(y))
 	}
 	return sn, nil
 }
