@@ -42,7 +42,10 @@ type DeliveryFit struct {
 	TrustYears     int        // observed trust-years
 	ObservedCore   int        // of them, observed core
 	Evaluated      int        // grid points run
-	Scenario       model.Scenario
+	// Edges names each best value that lies on the edge of the region
+	// searched: the likelihood may rise beyond it.
+	Edges    []string
+	Scenario model.Scenario
 }
 
 // CalibrateDelivery fits the delivery parameters to the inputs'

@@ -183,7 +183,34 @@ func (ev *deliveryEval) fit(s *deliverySpace, best deliveryPoint) (*DeliveryFit,
 		return nil, err
 	}
 	f.Evaluated = len(ev.order)
+	f.Edges = s.edges(best)
 	f.Scenario = best.scenario(s.base)
 	f.Scenario.Name = CalibratedDeliveryName
 	return f, nil
+}
+
+// edges names the best point's values that lie on the region's edge.
+func (s *deliverySpace) edges(q deliveryPoint) []string {
+	var out []string
+	x := s.coords(q)
+	lo := [3]float64{s.logCapLo, s.modeLo, s.dbLo}
+	hi := [3]float64{s.logCapHi, s.modeHi, s.dbHi}
+	names := [3]string{"capacity_starts", "deploy_years mode", "duration_bias"}
+	for k := range names {
+		if k == 2 && !s.fitDB {
+			break
+		}
+		// Capacity is rounded, so its edge is a whole number's width.
+		tol := 0.0
+		if k == 0 {
+			tol = 0.5 / float64(q.capacity)
+		}
+		switch {
+		case x[k] <= lo[k]+tol:
+			out = append(out, fmt.Sprintf("%s is at the lowest value searched", names[k]))
+		case x[k] >= hi[k]-tol:
+			out = append(out, fmt.Sprintf("%s is at the highest value searched", names[k]))
+		}
+	}
+	return out
 }
