@@ -140,6 +140,9 @@ func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
 		run.Manifest.Command = command
 		if !f.quiet {
 			fmt.Fprintln(stderr, summaryLine(res))
+			if line := hindcastLine(res); line != "" {
+				fmt.Fprintln(stderr, line)
+			}
 		}
 		if err := f.analyses.analyse(ctx, s.Inputs, sc, &run, forecast.Options{Workers: f.workers}, bar, quietWriter(stderr, f.quiet)); err != nil {
 			return runError(ctx, fmt.Errorf("scenario %s: %w", label, err))
