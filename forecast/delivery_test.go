@@ -110,3 +110,25 @@ func TestBernoulliLogLikClamps(t *testing.T) {
 		t.Errorf("log-likelihood %v, want %v", got, want)
 	}
 }
+
+// With duration_bias fitted too, the world's duration_bias (0) lies within
+// its reported range, and the scenario fixes it at the best value.
+func TestCalibrateDeliveryDurationBias(t *testing.T) {
+	in, truth := deliveryCase()
+	truth.Seed = 99
+	in.Observed = observedFrom(t, in, truth, []model.FinancialYear{2020, 2022, 2024})
+	start := truth
+	start.Seed = model.DefaultScenario().Seed
+	start.Iterations = 100
+	fit, err := CalibrateDelivery(context.Background(), in, start, DeliveryOptions{DurationBias: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("best %d, %g, %g; ranges %v %v %v", fit.CapacityStarts, fit.DeployMode, fit.DurationBias, fit.CapacityRange, fit.DeployRange, fit.DurationRange)
+	if r := fit.DurationRange; !(r[0] <= 0 && 0 <= r[1]) || fit.DurationBias < r[0] || fit.DurationBias > r[1] {
+		t.Errorf("duration_bias %g with range %v, want 0 within it", fit.DurationBias, r)
+	}
+	if d := fit.Scenario.DurationBias; d.Kind != model.Fixed || d.Value != fit.DurationBias {
+		t.Errorf("scenario duration_bias %v, want fixed at %g", d, fit.DurationBias)
+	}
+}
