@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -133,6 +134,9 @@ func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
 		res, err := forecast.Run(ctx, s.Inputs, sc, forecast.Options{Workers: f.workers,
 			Progress: func(done, total int) { bar.show(label, done, total) }})
 		bar.clear()
+		if errors.Is(err, forecast.ErrObservations) {
+			return usageError(fmt.Errorf("%s: %w", s.InputName, err))
+		}
 		if err != nil {
 			return runError(ctx, fmt.Errorf("scenario %s: %w", label, err))
 		}

@@ -9,6 +9,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"corecast/data"
+	"corecast/model"
 	"corecast/report"
 )
 
@@ -30,5 +32,30 @@ func TestRunHindcast(t *testing.T) {
 	defer f.Close()
 	if !slices.Contains(f.GetSheetList(), report.SheetHindcast) {
 		t.Errorf("sheets %v have no %s", f.GetSheetList(), report.SheetHindcast)
+	}
+}
+
+// TestRunObservedContradiction refuses, with exit code 2 and the trust
+// named, a trust observed core in the base year whose maturity is not.
+func TestRunObservedContradiction(t *testing.T) {
+	in, err := data.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code string
+	for _, tr := range in.Trusts {
+		if tr.Maturity < 75 {
+			code = tr.Code
+			break
+		}
+	}
+	in.Observed = append(in.Observed, model.Observation{Code: code, Year: 2019, Maturity: 90})
+	book := filepath.Join(t.TempDir(), "book.xlsx")
+	if err := data.WriteInputsWorkbook(book, in, false); err != nil {
+		t.Fatal(err)
+	}
+	exit, _, stderr := runCLI(t, context.Background(), "run", "--input", book, "--iterations", "50", "--out", filepath.Join(t.TempDir(), "o.xlsx"))
+	if exit != 2 || !strings.Contains(stderr, "trust "+code+" is observed core (maturity 90) in 2019-20") {
+		t.Fatalf("exit %d, stderr %q", exit, stderr)
 	}
 }

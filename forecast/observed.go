@@ -1,11 +1,17 @@
 package forecast
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
 	"corecast/model"
 )
+
+// ErrObservations marks observations that do not fit the inputs: a trust
+// not among them, or one observed core in or before the base year whose
+// maturity says it is not.
+var ErrObservations = errors.New("observations do not fit the inputs")
 
 // observations are the Observed sheet's assessments in the form the engine
 // tallies: for each observed year, the trusts whose state by that year is
@@ -43,11 +49,11 @@ func newObservations(p *plan, obs []model.Observation) (*observations, error) {
 	for _, o := range obs {
 		i, ok := index[o.Code]
 		if !ok {
-			return nil, fmt.Errorf("observed: trust %s in %s is not among the trusts", o.Code, o.Year)
+			return nil, fmt.Errorf("%w: observed trust %s in %s is not among the trusts", ErrObservations, o.Code, o.Year)
 		}
 		if o.Year <= p.sc.BaseYear && o.Maturity >= p.sc.CoreThreshold && p.gap[i] > 0 {
-			return nil, fmt.Errorf("observed: trust %s is core (maturity %g) in %s, at or before the base year %s, but its maturity %g is below the core threshold %g",
-				o.Code, o.Maturity, o.Year, p.sc.BaseYear, p.trusts[i].Maturity, p.sc.CoreThreshold)
+			return nil, fmt.Errorf("%w: trust %s is observed core (maturity %g) in %s, at or before the base year %s, but its maturity %g is below the core threshold %g",
+				ErrObservations, o.Code, o.Maturity, o.Year, p.sc.BaseYear, p.trusts[i].Maturity, p.sc.CoreThreshold)
 		}
 		byTrust[i] = append(byTrust[i], o)
 		years = append(years, o.Year)
