@@ -111,6 +111,12 @@ func TestHindcastRejectsContradictions(t *testing.T) {
 			t.Errorf("%+v: error %v, want one saying %q", c.obs, err, c.want)
 		}
 	}
+	// Every misfit is reported at once.
+	in.Observed = []model.Observation{{Code: "Z", Year: 2021, Maturity: 80}, {Code: "B", Year: 2019, Maturity: 80}, {Code: "A", Year: 2018, Maturity: 90}}
+	_, err := Run(context.Background(), in, sc, Options{})
+	if err == nil || !strings.Contains(err.Error(), "3 observations: observed trust Z") || !strings.Contains(err.Error(), "trust A is observed core (maturity 90) in 2018-19") {
+		t.Errorf("error %v, want all three misfits", err)
+	}
 }
 
 func TestHindcastSample(t *testing.T) {

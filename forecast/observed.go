@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"corecast/model"
 )
@@ -40,23 +41,9 @@ func newObservations(p *plan, obs []model.Observation) (*observations, error) {
 	if len(obs) == 0 {
 		return nil, nil
 	}
-	index := make(map[string]int, p.nTrusts)
-	for i, t := range p.trusts {
-		index[t.Code] = i
-	}
-	byTrust := make([][]model.Observation, p.nTrusts)
-	var years []model.FinancialYear
-	for _, o := range obs {
-		i, ok := index[o.Code]
-		if !ok {
-			return nil, fmt.Errorf("%w: observed trust %s in %s is not among the trusts", ErrObservations, o.Code, o.Year)
-		}
-		if o.Year <= p.sc.BaseYear && o.Maturity >= p.sc.CoreThreshold && p.gap[i] > 0 {
-			return nil, fmt.Errorf("%w: trust %s is observed core (maturity %g) in %s, at or before the base year %s, but its maturity %g is below the core threshold %g",
-				ErrObservations, o.Code, o.Maturity, o.Year, p.sc.BaseYear, p.trusts[i].Maturity, p.sc.CoreThreshold)
-		}
-		byTrust[i] = append(byTrust[i], o)
-		years = append(years, o.Year)
+	byTrust, years, err := checkObservations(p, obs)
+	if err != nil {
+		return nil, err
 	}
 	slices.Sort(years)
 	years = slices.Compact(years)
@@ -73,6 +60,44 @@ func newObservations(p *plan, obs []model.Observation) (*observations, error) {
 		out.width = max(out.width, len(out.trust)-int(out.start[len(out.start)-2]))
 	}
 	return out, nil
+}
+
+// maxListed is how many contradictions an error names.
+const maxListed = 3
+
+// checkObservations groups the observations by trust, with every year
+// observed, and returns every misfit at once (as the loader does), naming
+// the first few.
+func checkObservations(p *plan, obs []model.Observation) ([][]model.Observation, []model.FinancialYear, error) {
+	index := make(map[string]int, p.nTrusts)
+	for i, t := range p.trusts {
+		index[t.Code] = i
+	}
+	byTrust := make([][]model.Observation, p.nTrusts)
+	var years []model.FinancialYear
+	var bad []string
+	for _, o := range obs {
+		i, ok := index[o.Code]
+		switch {
+		case !ok:
+			bad = append(bad, fmt.Sprintf("observed trust %s in %s is not among the trusts", o.Code, o.Year))
+		case o.Year <= p.sc.BaseYear && o.Maturity >= p.sc.CoreThreshold && p.gap[i] > 0:
+			bad = append(bad, fmt.Sprintf("trust %s is observed core (maturity %g) in %s, at or before the base year %s, but its maturity %g is below the core threshold %g",
+				o.Code, o.Maturity, o.Year, p.sc.BaseYear, p.trusts[i].Maturity, p.sc.CoreThreshold))
+		default:
+			byTrust[i] = append(byTrust[i], o)
+			years = append(years, o.Year)
+		}
+	}
+	switch {
+	case len(bad) == 1:
+		return nil, nil, fmt.Errorf("%w: %s", ErrObservations, bad[0])
+	case len(bad) > maxListed:
+		return nil, nil, fmt.Errorf("%w: %d observations: %s; and %d more", ErrObservations, len(bad), strings.Join(bad[:maxListed], "; "), len(bad)-maxListed)
+	case len(bad) > 1:
+		return nil, nil, fmt.Errorf("%w: %d observations: %s", ErrObservations, len(bad), strings.Join(bad, "; "))
+	}
+	return byTrust, years, nil
 }
 
 // knownBy reports whether a trust's state by year y is known from its
