@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 
 	"corecast/data"
 	"corecast/forecast"
+	"corecast/model"
 )
 
 // calibrateFlags are the flags of corecast calibrate.
@@ -19,6 +21,11 @@ type calibrateFlags struct {
 	force    bool
 	scenario string
 	mapPath  string
+	// delivery fits the delivery parameters to the Observed sheet instead
+	// of the costs to past funding.
+	delivery     bool
+	durationBias bool
+	iterations   int
 }
 
 // newCalibrateCommand builds corecast calibrate: fit unit costs and the size
@@ -26,7 +33,7 @@ type calibrateFlags struct {
 func newCalibrateCommand(_ Options) *cobra.Command {
 	var f calibrateFlags
 	cmd := &cobra.Command{
-		Use:   "calibrate BOOK [--out scenario.toml] [--force]",
+		Use:   "calibrate BOOK [--delivery] [--out scenario.toml] [--force]",
 		Short: "Estimate unit costs and the size elasticity from past funding",
 		Long: `Fit the cost model to the trusts in BOOK (a workbook or CSV directory) whose
 maturity rose from maturity_prev while they received funding: least squares of
@@ -40,24 +47,42 @@ reference size) and whose β is the size elasticity. The calibrated scenario
 takes lognormal unit costs (median exp(a_type), sigma SE(a_type)), a normal
 size elasticity (β, SE(β)) and trust_sigma = the residual sd; every other value
 comes from --scenario (or the baseline with the workbook's Scenario sheet).
---out writes it as a scenario file for corecast run --scenario.`,
+--out writes it as a scenario file for corecast run --scenario.
+
+With --delivery, fit delivery instead, to BOOK's Observed sheet: the
+capacity_starts and deploy_years mode (with --duration-bias, duration_bias
+too) under which the observed trust-years (a trust's state, core or not, by
+an observed year) are most likely, by the per-trust Bernoulli log-likelihood,
+on a grid refined around its best point with common random numbers. It prints
+the best values, the range of each within 2 log-likelihood units (the others
+at their best), the log-likelihood and the number of observed trust-years;
+the scenario is named "Calibrated delivery". It needs at least 20 observed
+trust-years, some core and some not.`,
 		Example: `  corecast sample book.xlsx && corecast calibrate book.xlsx --out calibrated.toml
+  corecast calibrate book.xlsx --delivery --out delivery.toml
   corecast run --input book.xlsx --scenario calibrated.toml --out calibrated.xlsx`,
 		Args: exactArgs(1, "one argument, the workbook or CSV directory to calibrate on"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runCalibrate(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], &f)
+			ctx := cmd.Context()
+			if ctx == nil {
+				ctx = context.Background()
+			}
+			return runCalibrate(ctx, cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], &f)
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.out, "out", "", "write the calibrated scenario to this TOML file")
 	fl.BoolVar(&f.force, "force", false, "replace the --out file if it exists")
 	fl.StringVar(&f.scenario, "scenario", "", "scenario file whose other values the calibrated scenario keeps (default: the baseline)")
+	fl.BoolVar(&f.delivery, "delivery", false, "fit capacity_starts and the deploy_years mode to the Observed sheet")
+	fl.BoolVar(&f.durationBias, "duration-bias", false, "with --delivery, fit duration_bias too (as a fixed value)")
+	fl.IntVar(&f.iterations, "iterations", deliveryIterations, "with --delivery, iterations at each point of the grid")
 	registerMap(cmd, &f.mapPath)
 	return cmd
 }
 
 // runCalibrate carries out corecast calibrate.
-func runCalibrate(stdout, stderr io.Writer, book string, f *calibrateFlags) error {
+func runCalibrate(ctx context.Context, stdout, stderr io.Writer, book string, f *calibrateFlags) error {
 	if f.out != "" {
 		if err := checkCalibrateOut(f.out, f.force, book, f.scenario); err != nil {
 			return err
@@ -71,6 +96,9 @@ func runCalibrate(stdout, stderr io.Writer, book string, f *calibrateFlags) erro
 	if err != nil {
 		return err
 	}
+	if f.delivery {
+		return runCalibrateDelivery(ctx, stdout, book, &s, f)
+	}
 	cal, err := forecast.Calibrate(s.Inputs, s.Scenarios[0])
 	if err != nil {
 		return usageError(fmt.Errorf("%s: %w", book, err))
@@ -78,17 +106,23 @@ func runCalibrate(stdout, stderr io.Writer, book string, f *calibrateFlags) erro
 	if err := printCalibration(stdout, book, s.Scenarios[0], cal); err != nil {
 		return fmt.Errorf("printing the calibration: %w", err)
 	}
+	return writeCalibrated(stdout, book, f, cal.Scenario)
+}
+
+// writeCalibrated writes the calibrated scenario to --out, if given, and
+// says how to run it.
+func writeCalibrated(stdout io.Writer, book string, f *calibrateFlags, sc model.Scenario) error {
 	if f.out == "" {
 		return nil
 	}
-	err = data.WriteFileAtomic(f.out, f.force, func(w io.Writer) error {
-		return data.WriteScenarioTOML(w, cal.Scenario)
+	err := data.WriteFileAtomic(f.out, f.force, func(w io.Writer) error {
+		return data.WriteScenarioTOML(w, sc)
 	})
 	if err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(stdout, "\nwrote %s (scenario %q); run it with: corecast run --input %s --scenario %s --out calibrated.xlsx\n",
-		f.out, cal.Scenario.Name, quoteArg(book), quoteArg(f.out))
+		f.out, sc.Name, quoteArg(book), quoteArg(f.out))
 	return err
 }
 

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -133,6 +134,9 @@ func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
 		res, err := forecast.Run(ctx, s.Inputs, sc, forecast.Options{Workers: f.workers,
 			Progress: func(done, total int) { bar.show(label, done, total) }})
 		bar.clear()
+		if errors.Is(err, forecast.ErrObservations) {
+			return usageError(fmt.Errorf("%s: %w", s.InputName, err))
+		}
 		if err != nil {
 			return runError(ctx, fmt.Errorf("scenario %s: %w", label, err))
 		}
@@ -140,6 +144,9 @@ func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
 		run.Manifest.Command = command
 		if !f.quiet {
 			fmt.Fprintln(stderr, summaryLine(res))
+			if line := hindcastLine(res); line != "" {
+				fmt.Fprintln(stderr, line)
+			}
 		}
 		if err := f.analyses.analyse(ctx, s.Inputs, sc, &run, forecast.Options{Workers: f.workers}, bar, quietWriter(stderr, f.quiet)); err != nil {
 			return runError(ctx, fmt.Errorf("scenario %s: %w", label, err))

@@ -63,9 +63,9 @@ func (t *totals) add(p *plan, i int, cost, need float64) {
 func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker {
 	n := p.nTrusts
 	pcg := rand.NewPCG(0, 0)
-	t := newTally(n, p.nYears)
+	t := newTally(n, p.nYears, p.obs)
 	return &worker{
-		p: p, res: res, theta: theta, tally: t, rec: recorder{t: t, nYears: p.nYears},
+		p: p, res: res, theta: theta, tally: t, rec: recorder{t: t, nYears: p.nYears, obs: p.obs},
 		pcg: pcg, rng: rand.New(pcg),
 		need: make([]float64, n), share: make([]float64, n),
 		years: make([]int32, n), comp: make([]int32, n), list: make([]pending, 0, n),
@@ -346,6 +346,7 @@ type pending struct {
 func (w *worker) record(s int, g float64) {
 	p, res := w.p, w.res
 	last := w.completions()
+	w.rec.observed(w.comp)
 	// Trusts core by each year: those already core plus those completing by
 	// it. Spend is real; nominal = real × (1 + g)^y; present value
 	// = Σ real / (1 + discount_rate)^y.

@@ -43,6 +43,10 @@ type plan struct {
 	deploy sampler
 
 	committedTotal float64
+
+	// obs are the observations the hindcast holds the forecast against,
+	// nil when there are none.
+	obs *observations
 }
 
 // newPlan checks the inputs and scenario and precomputes the plan.
@@ -64,6 +68,9 @@ func newPlan(in model.Inputs, sc model.Scenario) (*plan, error) {
 		return nil, err
 	}
 	p.order = p.staticOrder()
+	if p.obs, err = newObservations(p, in.Observed); err != nil {
+		return nil, err
+	}
 	p.discount = make([]float64, p.nYears)
 	for y := range p.discount {
 		p.discount[y] = math.Pow(1+sc.DiscountRate, -float64(y))

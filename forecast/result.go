@@ -114,6 +114,10 @@ type Result struct {
 	ByRegion []GroupResult // model.Regions order
 	ByType   []GroupResult // model.TrustTypes order
 	ByTrust  []TrustResult // input order
+
+	// Hindcast holds the forecast against the inputs' observations; nil
+	// when there are none.
+	Hindcast *Hindcast
 }
 
 // Output returns the headline output with the given key.

@@ -17,6 +17,7 @@ func summarise(p *plan, res *Result, sums *partial, t *tally, workers int) error
 	coreCount := trustsCoreByTarget(p, t)
 	res.ByRegion, res.ByType = summariseGroups(p, sums, t, coreCount, res.Iterations)
 	res.ByTrust = summariseTrusts(p, sums, t, coreCount, res.Iterations)
+	res.Hindcast = summariseHindcast(p, t, res.Iterations)
 	return nil
 }
 

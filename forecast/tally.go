@@ -108,16 +108,23 @@ type tally struct {
 	yearRange  extremes // per year, total real spend
 	groupHist  counts   // per group, total need: fineBins+1 slots
 	groupRange extremes // per group, total need
+	// obsHist is, per observed year, the count of the observed trusts
+	// core by it: width+1 slots (0 … the most observed in a year).
+	obsHist counts
 }
 
-func newTally(nTrusts, nYears int) *tally {
-	return &tally{
+func newTally(nTrusts, nYears int, obs *observations) *tally {
+	t := &tally{
 		trustHist: newCounts(nTrusts, trustBins+1), trustRange: newExtremes(nTrusts),
 		trustComp: newCounts(nTrusts, compSlots(nYears)),
 		coreHist:  newCounts(nYears, nTrusts+1),
 		yearHist:  newCounts(nYears, fineBins+1), yearRange: newExtremes(nYears),
 		groupHist: newCounts(numGroups, fineBins+1), groupRange: newExtremes(numGroups),
 	}
+	if obs != nil {
+		t.obsHist = newCounts(len(obs.years), obs.width+1)
+	}
+	return t
 }
 
 // add adds o's counts and extremes into t.
@@ -127,6 +134,7 @@ func (t *tally) add(o *tally) {
 	t.coreHist.add(&o.coreHist)
 	t.yearHist.add(&o.yearHist)
 	t.groupHist.add(&o.groupHist)
+	t.obsHist.add(&o.obsHist)
 	t.trustRange.add(&o.trustRange)
 	t.yearRange.add(&o.yearRange)
 	t.groupRange.add(&o.groupRange)
@@ -218,6 +226,7 @@ type recorder struct {
 	t      *tally
 	part   *partial
 	nYears int
+	obs    *observations // nil without observations
 }
 
 // core records trust i as core already: no cost, no need.
@@ -269,4 +278,23 @@ func (r *recorder) group(k int, need float64) {
 	r.part.groupNeed.add(k, need)
 	r.t.groupHist.inc(k, binOf(need, fineBins))
 	r.t.groupRange.see(k, need)
+}
+
+// observed counts, for each observed year, the observed trusts whose
+// completion offset in comp is by that year: the hindcast's forecast of
+// the observed count, one value per iteration.
+func (r *recorder) observed(comp []int32) {
+	o := r.obs
+	if o == nil {
+		return
+	}
+	for k, off := range o.off {
+		n := 0
+		for _, i := range o.trust[o.start[k]:o.start[k+1]] {
+			if comp[i] <= off {
+				n++
+			}
+		}
+		r.t.obsHist.inc(k, n)
+	}
 }

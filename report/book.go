@@ -36,7 +36,7 @@ type builder func(b *book) *sheet
 // runs.
 var builders = []builder{
 	summarySheet, byYearSheet, byRegionSheet, byTypeSheet, byTrustSheet,
-	distributionSheet, histogramSheet, sensitivitySheet, goalSeekSheet, frontierSheet,
+	distributionSheet, histogramSheet, sensitivitySheet, goalSeekSheet, frontierSheet, hindcastSheet,
 	comparisonSheet, assumptionsSheet, inputsSheet, manifestSheet,
 }
 

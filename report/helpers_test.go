@@ -64,7 +64,12 @@ func testScenario(t *testing.T, name string, iterations int, sets ...string) mod
 // testRun forecasts a scenario on the test inputs and bundles it for export.
 func testRun(t *testing.T, sc model.Scenario) Run {
 	t.Helper()
-	in := testInputs()
+	return testRunOn(t, sc, testInputs())
+}
+
+// testRunOn forecasts a scenario on the inputs and bundles it for export.
+func testRunOn(t *testing.T, sc model.Scenario, in model.Inputs) Run {
+	t.Helper()
 	res, err := forecast.Run(context.Background(), in, sc, forecast.Options{Workers: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -83,7 +88,7 @@ func twoRuns(t *testing.T, iterations int) []Run {
 
 // optionalTables are the tables only some exports hold: the comparison of
 // several runs and the analyses.
-var optionalTables = []string{"tornado", "rank_correlation", "goal_seek", "frontier", "frontier_line", "price_of_confidence", "phased", "comparison"}
+var optionalTables = []string{"tornado", "rank_correlation", "goal_seek", "frontier", "frontier_line", "price_of_confidence", "phased", "hindcast", "reliability", "comparison"}
 
 // plainTables are the tables of an export of one run without analyses.
 func plainTables() []string {
@@ -119,10 +124,29 @@ func analysed(t *testing.T, run Run) Run {
 	return run
 }
 
-// analysedRuns is twoRuns with the analyses on each.
+// observedInputs are the test inputs with later assessments of every
+// other trust in 2021-22 and 2023-24, five points a year better, for the
+// hindcast.
+func observedInputs() model.Inputs {
+	in := testInputs()
+	for i := 0; i < len(in.Trusts); i += 2 {
+		tr := in.Trusts[i]
+		for _, y := range []model.FinancialYear{2021, 2023} {
+			in.Observed = append(in.Observed, model.Observation{Code: tr.Code, Year: y, Maturity: min(100, tr.Maturity+5*float64(y.Sub(2019)))})
+		}
+	}
+	return in
+}
+
+// analysedRuns is twoRuns, on inputs with observations, with the analyses
+// on each.
 func analysedRuns(t *testing.T, iterations int) []Run {
 	t.Helper()
-	runs := twoRuns(t, iterations)
+	in := observedInputs()
+	runs := []Run{
+		testRunOn(t, testScenario(t, "Baseline", iterations), in),
+		testRunOn(t, testScenario(t, "More capacity", iterations, "capacity_starts=120", "envelope_uplift_m=50"), in),
+	}
 	for i := range runs {
 		runs[i] = analysed(t, runs[i])
 	}

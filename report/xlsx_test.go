@@ -91,7 +91,7 @@ func TestWorkbookSheetsAndHeaders(t *testing.T) {
 		{"two runs", func(t *testing.T) []Run { return twoRuns(t, 200) },
 			slices.Concat(base, []string{SheetComparison}, tail), 5},
 		{"two runs with analyses", func(t *testing.T) []Run { return analysedRuns(t, 200) },
-			slices.Concat(base, []string{SheetSensitivity, SheetGoalSeek, SheetFrontier, SheetComparison}, tail), 11},
+			slices.Concat(base, []string{SheetSensitivity, SheetGoalSeek, SheetFrontier, SheetHindcast, SheetComparison}, tail), 13},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -39,8 +39,38 @@ func fanView(ctx *common.Context, res *forecast.Result, w, h int) string {
 	title := st.Title.Render("Trusts core by year") + st.Subtle.Render(fmt.Sprintf(" (of %d)", n))
 	caption := st.ChartMedian.Render("⠤⠤") + st.Subtle.Render(" median ") + st.ChartBand.Render("░") +
 		st.Subtle.Render(" P10–P90 ") + st.ChartTarget.Render("┆") + st.Subtle.Render(" target "+sc.TargetYear.String())
-	chart := charts.Fan(st, pts, int(sc.TargetYear), float64(n), w, h-2)
-	return lipgloss.NewStyle().Width(w).MaxWidth(w).Render(lipgloss.JoinVertical(lipgloss.Left, title, chart, caption))
+	lines := []string{title}
+	hindcast := hindcastLine(res.Hindcast, w)
+	if hindcast != "" {
+		h--
+	}
+	lines = append(lines, charts.Fan(st, pts, int(sc.TargetYear), float64(n), w, h-2), caption)
+	if hindcast != "" {
+		lines = append(lines, st.Subtle.Render(hindcast))
+	}
+	return lipgloss.NewStyle().Width(w).MaxWidth(w).Render(lipgloss.JoinVertical(lipgloss.Left, lines...))
+}
+
+// hindcastLine says how the forecast compares with the observations, in
+// at most w cells: the Brier score and, room allowing, the last observed
+// year's count against its forecast band. The observed trusts are a subset,
+// so their count is written out rather than marked on the chart of all
+// trusts. It is empty without observations.
+func hindcastLine(h *forecast.Hindcast, w int) string {
+	if h == nil || len(h.Years) == 0 {
+		return ""
+	}
+	y := h.Years[len(h.Years)-1]
+	long := fmt.Sprintf("Hindcast: Brier %.3f; %s observed %d of %d core, forecast P10–P90 %g–%g",
+		h.Brier, y.Year, y.ObservedCore, y.Trusts, y.P10, y.P90)
+	if lipgloss.Width(long) <= w {
+		return long
+	}
+	mid := fmt.Sprintf("Hindcast Brier %.3f; %s: %d/%d core (%g–%g)", h.Brier, y.Year, y.ObservedCore, y.Trusts, y.P10, y.P90)
+	if lipgloss.Width(mid) <= w {
+		return mid
+	}
+	return fmt.Sprintf("Hindcast Brier %.3f (%d trust-years)", h.Brier, len(h.Pairs))
 }
 
 // spendView draws spend by year, national and local side by side, with the

@@ -1,0 +1,74 @@
+package report
+
+import (
+	"fmt"
+
+	"corecast/forecast"
+)
+
+// SheetHindcast is the sheet of the forecast held against the observations.
+const SheetHindcast = "Hindcast"
+
+// hindcastNotes explain the Hindcast sheet.
+var hindcastNotes = []string{
+	"Hindcast: the forecast held against the input's Observed sheet. A trust's state by an observed year is known when it was assessed that year, or was already seen core (maturity ≥ core_threshold) in an earlier assessment; other trusts are left out of that year.",
+	"hindcast: for each observed year, the observed trusts, how many of them were observed core by then, and the forecast distribution of that same count over the iterations (mean, P10/P50/P90). percentile is the observed count's mid-rank in it: the share of iterations below it plus half the share equal to it; near 0 or 1 the forecast misses. brier is the Brier score of the run, the mean of (P(core by the year) − observed)² over every observed trust-year: 0 is perfect, 0.25 what 50% everywhere would score.",
+	"reliability: the observed trust-years grouped by forecast P(core by the year) in bins of 0.1: in a well-calibrated forecast the observed frequency is close to the mean forecast in every bin.",
+}
+
+// hindcastSheet holds the hindcast of every run whose inputs have
+// observations, with a chart of the forecast count against the observed
+// one. It applies only when some run has one.
+func hindcastSheet(b *book) *sheet {
+	found := false
+	for _, r := range b.runs {
+		found = found || r.Result.Hindcast != nil
+	}
+	if !found {
+		return nil
+	}
+	hc := func(k int) *forecast.Hindcast { return b.runs[k].Result.Hindcast }
+	years, starts := b.stacked("hindcast", []column{{name: "year"}, {name: "trusts_observed", kind: kCount}, {name: "observed_core", kind: kCount},
+		{name: "forecast_mean", kind: kTrusts}, {name: "forecast_p10", kind: kTrusts}, {name: "forecast_p50", kind: kTrusts}, {name: "forecast_p90", kind: kTrusts},
+		{name: "percentile", kind: kPercent}, {name: "brier", kind: kRatio}},
+		func(k int) int {
+			if h := hc(k); h != nil {
+				return len(h.Years)
+			}
+			return 0
+		},
+		func(k, j int, dst []any) {
+			h := hc(k)
+			y := h.Years[j]
+			copy(dst, []any{y.Year.String(), y.Trusts, y.ObservedCore, y.Mean, y.P10, y.P50, y.P90, y.Percentile, h.Brier})
+		})
+	years.title = "Observed trusts core by each observed year against the forecast"
+	rel, _ := b.stacked("reliability", []column{{name: "bin"}, {name: "forecast_from", kind: kPercent}, {name: "forecast_to", kind: kPercent},
+		{name: "trust_years", kind: kCount}, {name: "mean_forecast", kind: kPercent}, {name: "observed_frequency", kind: kPercent}},
+		func(k int) int {
+			if h := hc(k); h != nil {
+				return len(h.Reliability)
+			}
+			return 0
+		},
+		func(k, j int, dst []any) {
+			r := hc(k).Reliability[j]
+			copy(dst, []any{fmt.Sprintf("%.1f–%.1f", r.Lo, r.Hi), r.Lo, r.Hi, r.Count, r.MeanP, r.ObservedFreq})
+		})
+	rel.title = "Reliability: forecast probability against observed frequency"
+	s := &sheet{name: SheetHindcast, notes: hindcastNotes, tables: []*table{years, rel}}
+	for k := range b.runs {
+		lo, hi := starts[k], starts[k+1]
+		if hi == lo {
+			continue
+		}
+		line := func(col, color string) series {
+			return series{t: years, cat: "year", val: col, lo: lo, hi: hi, color: color}
+		}
+		obs := line("observed_core", "C00000")
+		obs.dashed = true
+		s.charts = append(s.charts, chart{title: "Observed trusts core: forecast P10/P50/P90 and observed — " + b.labels[k], kind: chartLines,
+			yTitle: "observed trusts core", series: []series{line("forecast_p10", "9DC3E6"), line("forecast_p50", "1F4E79"), line("forecast_p90", "9DC3E6"), obs}})
+	}
+	return s
+}
