@@ -51,6 +51,9 @@ type book struct {
 	// sourceDate, when not zero, is the run date of every run, whose run
 	// times are then left out (Options.SourceDate).
 	sourceDate time.Time
+	// noDistribution leaves out the Distribution sheet
+	// (Options.NoDistribution).
+	noDistribution bool
 }
 
 // newBook checks the runs and labels them.
@@ -66,7 +69,7 @@ func newBook(runs []Run, opts Options) (*book, error) {
 			return nil, fmt.Errorf("run %d: result has %d iterations but %d recorded", i+1, r.Result.Iterations, len(r.Result.TotalNeed))
 		}
 	}
-	return &book{runs: runs, labels: uniqueLabels(runs), sourceDate: opts.SourceDate}, nil
+	return &book{runs: runs, labels: uniqueLabels(runs), sourceDate: opts.SourceDate, noDistribution: opts.NoDistribution}, nil
 }
 
 // sheets builds every sheet that applies.

@@ -8,8 +8,11 @@ import (
 
 // distributionSheet holds one row per iteration and run: the scenario-level
 // inputs drawn and the outputs recorded, so that a reviewer can re-derive any
-// headline statistic. It is streamed.
+// headline statistic. It is streamed. It is left out when the book says so.
 func distributionSheet(b *book) *sheet {
+	if b.noDistribution {
+		return nil
+	}
 	cols := []column{{name: "iteration", kind: kCount}}
 	for _, n := range model.InputNames() {
 		cols = append(cols, column{name: n, kind: kRatio})
