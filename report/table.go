@@ -109,6 +109,9 @@ type sheet struct {
 	// stream writes the sheet with excelize's StreamWriter; it must then hold
 	// exactly one table and no charts.
 	stream bool
+	// printRows, when not zero, limits what prints of a streamed sheet to its
+	// notes, header and the first printRows rows of its table.
+	printRows int
 }
 
 // dangerous reports whether text would be read as a formula by a spreadsheet.

@@ -48,6 +48,11 @@ func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []f
 	if err := w.pageSetup(name, header); err != nil {
 		return err
 	}
+	if s.printRows > 0 {
+		if err := w.printOnly(name, header+min(s.printRows, max(hi-lo, 1)), len(t.cols)); err != nil {
+			return fmt.Errorf("setting the print area: %w", err)
+		}
+	}
 	used := usedRange{}
 	if len(s.notes) > 0 {
 		used.add(1, 1)
