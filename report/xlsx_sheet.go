@@ -90,6 +90,9 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 			return err
 		}
 	}
+	if err := w.wrapNotes(s.name, s.notes, colWidth); err != nil {
+		return err
+	}
 	if freeze > 0 {
 		if err := f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: freeze, TopLeftCell: cellName(1, freeze+1), ActivePane: "bottomLeft"}); err != nil {
 			return err

@@ -74,10 +74,8 @@ func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []f
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: header, TopLeftCell: cellName(1, header+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	for i, n := range s.notes {
-		if err := sw.SetRow(cellName(1, i+1), []any{excelize.Cell{StyleID: w.st.note, Value: n}}); err != nil {
-			return err
-		}
+	if err := w.streamNotes(sw, s.notes, wd); err != nil {
+		return err
 	}
 	cols := sheetColumns(t.cols)
 	cells := make([]any, len(cols))
