@@ -51,6 +51,7 @@ func distributionSheet(b *book) *sheet {
 	return &sheet{name: SheetDistribution, tables: []*table{t}, stream: true, printRows: distributionPrintRows, notes: []string{
 		"One row per iteration: the scenario-level inputs drawn (unit costs £m per maturity point; the others as fractions) and the outputs (£m real). " +
 			"national_need = (1 − local_share) × total_need; total_programme = total_need + committed funding; all_core_by_target and within_plan are 1 or 0, so their averages are the headline probabilities.",
+	}, printNotes: []string{
 		"Printing: only these notes, the header and the first " + strconv.Itoa(distributionPrintRows) + " iterations print (one page), as the sheet's print area. " +
 			"To print every iteration, clear the print area: in Excel, Page Layout › Print Area › Clear Print Area; in LibreOffice Calc, Format › Print Ranges › Clear.",
 	}}

@@ -45,3 +45,22 @@ func TestNotesAreMergedAcrossTheTable(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintNoteOnlyInTheWorkbook checks the Distribution's note on printing
+// is on the sheet but not among the distribution table's notes in JSON,
+// which has no print area.
+func TestPrintNoteOnlyInTheWorkbook(t *testing.T) {
+	runs := []Run{testRun(t, testScenario(t, "Baseline", 40))}
+	f, _ := openBook(t, runs)
+	if v := mustCell(t, f, SheetDistribution, "A2"); !strings.HasPrefix(v, "Printing: ") {
+		t.Errorf("Distribution A2 %q, want the note on printing", v)
+	}
+	for _, tb := range decodeJSON(t, runs).Tables {
+		if tb.Name != "distribution" {
+			continue
+		}
+		if len(tb.Notes) != 1 || strings.Contains(tb.Notes[0], "Printing") {
+			t.Errorf("distribution notes %q, want the one note on its columns", tb.Notes)
+		}
+	}
+}

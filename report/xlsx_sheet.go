@@ -46,14 +46,15 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 	}
 	f := w.f
 	cells := &sheetCells{f: f, name: s.name}
+	notes := s.bookNotes()
 	row := 1
-	for _, n := range s.notes {
+	for _, n := range notes {
 		if err := cells.set(1, row, n, w.st.note); err != nil {
 			return err
 		}
 		row++
 	}
-	if len(s.notes) > 0 {
+	if len(notes) > 0 {
 		row++
 	}
 	top, col, bottom := row, 1, row
@@ -90,7 +91,7 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 			return err
 		}
 	}
-	if err := w.wrapNotes(s.name, s.notes, colWidth); err != nil {
+	if err := w.wrapNotes(s.name, notes, colWidth); err != nil {
 		return err
 	}
 	if freeze > 0 {

@@ -16,8 +16,9 @@ func (w *xlsxWriter) writeStream(s *sheet) error {
 		return fmt.Errorf("a streamed sheet takes one table and no charts")
 	}
 	t := s.tables[0]
-	header := len(s.notes) + 1
-	if len(s.notes) > 0 {
+	notes := s.bookNotes()
+	header := len(notes) + 1
+	if len(notes) > 0 {
 		header++
 	}
 	perSheet := w.maxRows - header
@@ -37,7 +38,7 @@ func (w *xlsxWriter) writeStream(s *sheet) error {
 
 // streamPart writes rows [lo, hi) of the sheet's table onto one worksheet.
 func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []float64, lo, hi int) error {
-	t := s.tables[0]
+	t, notes := s.tables[0], s.bookNotes()
 	if err := w.newSheet(name); err != nil {
 		return err
 	}
@@ -54,7 +55,7 @@ func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []f
 		}
 	}
 	used := usedRange{}
-	if len(s.notes) > 0 {
+	if len(notes) > 0 {
 		used.add(1, 1)
 	}
 	used.add(1, header)
@@ -74,7 +75,7 @@ func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []f
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: header, TopLeftCell: cellName(1, header+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := w.streamNotes(sw, s.notes, wd); err != nil {
+	if err := w.streamNotes(sw, notes, wd); err != nil {
 		return err
 	}
 	cols := sheetColumns(t.cols)
