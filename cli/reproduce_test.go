@@ -137,6 +137,9 @@ func TestRecordedCommandReproducesToTheByte(t *testing.T) {
 		{"json named by --format", report.JSON,
 			[]string{"--iterations", "70", "--seed", "9", "--format", "json", "--out", filepath.Join(dir, "c.out")},
 			[]string{"--iterations 70 --seed 9", "--format json --out " + filepath.Join(dir, "c.out")}},
+		{"xlsx without the distribution", report.XLSX,
+			[]string{"--iterations", "60", "--no-distribution", "--out", filepath.Join(dir, "d.xlsx")},
+			[]string{"--iterations 60", "--no-distribution --out " + filepath.Join(dir, "d.xlsx")}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

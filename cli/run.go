@@ -29,7 +29,9 @@ type runFlags struct {
 	force      bool
 	quiet      bool
 	workers    int
-	analyses   analysisFlags
+	// noDist leaves the Distribution sheet and table out of the export.
+	noDist   bool
+	analyses analysisFlags
 }
 
 // newRunCmd builds corecast run: forecast one or more scenarios without the
@@ -61,7 +63,11 @@ was writing and leaves any existing file as it was.
 --sensitivity adds a tornado and rank correlations of each scenario (the
 Sensitivity sheet); --goal-seek finds the least uniform annual uplift to the
 national envelope (or, with --goal-lever, the least capacity_starts) giving
-P(all trusts core by the target year) ≥ --goal-p (the GoalSeek sheet).`,
+P(all trusts core by the target year) ≥ --goal-p (the GoalSeek sheet).
+
+--no-distribution leaves out the Distribution sheet, one row per iteration
+(the distribution table of CSV and JSON): the export is then small whatever
+--iterations, and every other sheet is the same.`,
 		Example: `  corecast run --scenario examples/baseline.toml --scenario examples/faster-deployment.toml --out results.xlsx
   corecast run --iterations 100000 --seed 7 --set capacity_starts=120 --out - > results.json
   corecast run --sensitivity --goal-seek --goal-p 0.9 --goal-lever both --out analyses.xlsx`,
@@ -81,6 +87,7 @@ P(all trusts core by the target year) ≥ --goal-p (the GoalSeek sheet).`,
 	fl.BoolVar(&f.force, "force", false, "replace existing output files (regular files only; through a symbolic link, the file it points to)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing but errors")
 	fl.IntVar(&f.workers, "workers", 0, "goroutines to simulate with (default: all CPUs); results do not depend on it")
+	fl.BoolVar(&f.noDist, "no-distribution", false, "leave out the Distribution sheet (the distribution table in CSV and JSON): one row per iteration")
 	f.analyses.register(cmd)
 	return cmd
 }
@@ -116,7 +123,7 @@ func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
 		return usageError(err)
 	}
 	xopts := report.Options{Force: f.force, Protect: append([]string{f.session.input, f.session.mapPath}, f.session.scenarios...),
-		SourceDate: date}
+		SourceDate: date, NoDistribution: f.noDist}
 	if f.out != "-" {
 		if err := report.Check(f.out, format, xopts); err != nil {
 			return usageError(err)
@@ -227,7 +234,7 @@ func (f *runFlags) applyOverrides(cmd *cobra.Command, s Session) ([]model.Scenar
 
 // reproduce writes the command line that reproduces this export as given:
 // the same input, map and scenario files, --set flags, analyses, format and
-// --out path. --iterations, --seed and --target are written when every
+// --out path, and --no-distribution. --iterations, --seed and --target are written when every
 // scenario ran with the same value (always, with one scenario), which pins
 // what the runs used; otherwise each scenario file's own value applies, as
 // it did. --workers, --force and --quiet change nothing in the output and
@@ -256,6 +263,9 @@ func (f *runFlags) reproduce(cmd *cobra.Command, s Session, scenarios []model.Sc
 		parts = append(parts, "--target "+v)
 	}
 	parts = append(parts, f.analyses.args()...)
+	if f.noDist {
+		parts = append(parts, "--no-distribution")
+	}
 	if cmd.Flags().Changed("format") {
 		parts = append(parts, "--format "+string(format))
 	}

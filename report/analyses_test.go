@@ -28,8 +28,8 @@ func TestSensitivitySheetEqualsEngine(t *testing.T) {
 	runs := analysedRuns(t, 200)
 	f, path := openBook(t, runs)
 	sheets := f.GetSheetList()
-	if i, j := slices.Index(sheets, SheetSensitivity), slices.Index(sheets, SheetGoalSeek); i < 0 || j != i+1 || sheets[j+1] != SheetFrontier || sheets[j+2] != SheetHindcast || sheets[j+3] != SheetComparison {
-		t.Fatalf("sheets %v: want Sensitivity, GoalSeek, Frontier, Hindcast, then Comparison", sheets)
+	if want := []string{SheetSummary, SheetComparison, SheetSensitivity, SheetGoalSeek, SheetFrontier, SheetHindcast, SheetByYear}; !slices.Equal(sheets[:len(want)], want) {
+		t.Fatalf("sheets %v: want %v first", sheets, want)
 	}
 	header, rows := sheetTable(t, f, SheetSensitivity, 0)
 	col := columnOf(t, header)

@@ -12,16 +12,16 @@ import (
 // (snake case) in CSV and JSON.
 const (
 	SheetSummary      = "Summary"
+	SheetComparison   = "Comparison"
+	SheetSensitivity  = "Sensitivity"
+	SheetGoalSeek     = "GoalSeek"
+	SheetFrontier     = "Frontier"
 	SheetByYear       = "ByYear"
 	SheetByRegion     = "ByRegion"
 	SheetByType       = "ByType"
 	SheetByTrust      = "ByTrust"
-	SheetDistribution = "Distribution"
 	SheetHistogram    = "Histogram"
-	SheetSensitivity  = "Sensitivity"
-	SheetGoalSeek     = "GoalSeek"
-	SheetFrontier     = "Frontier"
-	SheetComparison   = "Comparison"
+	SheetDistribution = "Distribution"
 	SheetAssumptions  = "Assumptions"
 	SheetInputs       = "Inputs"
 	SheetManifest     = "Manifest"
@@ -31,13 +31,17 @@ const (
 // (Comparison with a single run, Sensitivity and GoalSeek without analyses).
 type builder func(b *book) *sheet
 
-// builders lists the sheets in workbook order. Sensitivity and GoalSeek
-// apply only to runs that carry those analyses, Comparison only to several
-// runs.
+// builders lists the sheets in workbook order, for a reader who starts at
+// the left: the Summary; then the Comparison of the scenarios and the
+// analyses (Sensitivity, GoalSeek, Frontier), which answer the questions;
+// then the detail behind them, ending with the Distribution of every
+// iteration; then what went in (Assumptions, Inputs) and how to reproduce it
+// (Manifest). The analyses apply only to runs that carry them, Comparison
+// only to several runs, Distribution unless Options.NoDistribution.
 var builders = []builder{
-	summarySheet, byYearSheet, byRegionSheet, byTypeSheet, byTrustSheet,
-	distributionSheet, histogramSheet, sensitivitySheet, goalSeekSheet, frontierSheet, hindcastSheet,
-	comparisonSheet, assumptionsSheet, inputsSheet, manifestSheet,
+	summarySheet, comparisonSheet, sensitivitySheet, goalSeekSheet, frontierSheet, hindcastSheet,
+	byYearSheet, byRegionSheet, byTypeSheet, byTrustSheet, histogramSheet, distributionSheet,
+	assumptionsSheet, inputsSheet, manifestSheet,
 }
 
 // book is the runs being exported with their display labels.
@@ -47,6 +51,9 @@ type book struct {
 	// sourceDate, when not zero, is the run date of every run, whose run
 	// times are then left out (Options.SourceDate).
 	sourceDate time.Time
+	// noDistribution leaves out the Distribution sheet
+	// (Options.NoDistribution).
+	noDistribution bool
 }
 
 // newBook checks the runs and labels them.
@@ -62,7 +69,7 @@ func newBook(runs []Run, opts Options) (*book, error) {
 			return nil, fmt.Errorf("run %d: result has %d iterations but %d recorded", i+1, r.Result.Iterations, len(r.Result.TotalNeed))
 		}
 	}
-	return &book{runs: runs, labels: uniqueLabels(runs), sourceDate: opts.SourceDate}, nil
+	return &book{runs: runs, labels: uniqueLabels(runs), sourceDate: opts.SourceDate, noDistribution: opts.NoDistribution}, nil
 }
 
 // sheets builds every sheet that applies.

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strconv"
+
 	"corecast/forecast"
 	"corecast/format"
 	"corecast/model"
@@ -8,8 +10,11 @@ import (
 
 // distributionSheet holds one row per iteration and run: the scenario-level
 // inputs drawn and the outputs recorded, so that a reviewer can re-derive any
-// headline statistic. It is streamed.
+// headline statistic. It is streamed. It is left out when the book says so.
 func distributionSheet(b *book) *sheet {
+	if b.noDistribution {
+		return nil
+	}
 	cols := []column{{name: "iteration", kind: kCount}}
 	for _, n := range model.InputNames() {
 		cols = append(cols, column{name: n, kind: kRatio})
@@ -43,11 +48,19 @@ func distributionSheet(b *book) *sheet {
 			dst[i+8] = flag(r.AllCoreYear[s] <= sc.TargetYear)
 			dst[i+9] = flag(prog <= sc.PlanTotalM)
 		})
-	return &sheet{name: SheetDistribution, tables: []*table{t}, stream: true, notes: []string{
+	return &sheet{name: SheetDistribution, tables: []*table{t}, stream: true, printRows: distributionPrintRows, notes: []string{
 		"One row per iteration: the scenario-level inputs drawn (unit costs £m per maturity point; the others as fractions) and the outputs (£m real). " +
 			"national_need = (1 − local_share) × total_need; total_programme = total_need + committed funding; all_core_by_target and within_plan are 1 or 0, so their averages are the headline probabilities.",
+	}, printNotes: []string{
+		"Printing: only these notes, the header and the first " + strconv.Itoa(distributionPrintRows) + " iterations print (one page), as the sheet's print area. " +
+			"To print every iteration, clear the print area: in Excel, Page Layout › Print Area › Clear Print Area; in LibreOffice Calc, Format › Print Ranges › Clear.",
 	}}
 }
+
+// distributionPrintRows is how many iterations of the Distribution print:
+// a page's worth, to show its columns, where every iteration would be most
+// of the printed workbook.
+const distributionPrintRows = 60
 
 // flag writes a condition as 1 or 0.
 func flag(b bool) int {

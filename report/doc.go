@@ -17,7 +17,12 @@
 //
 // Every reader sees the same workbook: each sheet declares its used range,
 // numbers are stored as numbers and blanks as no cell, and every sheet
-// prints one page wide with its header row repeated. The output is
+// prints one page wide with its header row repeated, each page headed with
+// the sheet's name and footed with the scenarios; the Distribution prints
+// only its first rows unless its print area is cleared, and
+// Options.NoDistribution leaves it out. The sheets run from the Summary
+// through the Comparison and analyses to the detail, then the Assumptions,
+// Inputs and Manifest. The output is
 // reproducible to the byte: with Options.SourceDate (SOURCE_DATE_EPOCH) every
 // date written comes from it and run times are left out, styles are
 // numbered and workbook parts written in a fixed order, so the same runs

@@ -26,7 +26,7 @@ func goalSeekSheet(b *book) *sheet {
 	cols := []column{{name: "lever"}, {name: "target_year"}, {name: "reached"}, {name: "goal", kind: kPercent}, {name: "p", kind: kPercent},
 		{name: "value", kind: kNumber}, {name: "unit"}, {name: "reproduce"}, {name: "evaluations", kind: kCount}, {name: "iterations", kind: kCount},
 		{name: "tolerance_m", kind: kMoney}, {name: "best_value", kind: kMoney}, {name: "capacity_needed", kind: kCount},
-		{name: "capacity_uplift_m", kind: kMoney}, {name: "capacity_p", kind: kPercent}, {name: "binding", overflow: true}}
+		{name: "capacity_uplift_m", kind: kMoney}, {name: "capacity_p", kind: kPercent}, {name: "binding", wrap: true}}
 	t, _ := b.stacked("goal_seek", cols,
 		func(k int) int { return len(b.runs[k].GoalSeek) },
 		func(k, j int, dst []any) {

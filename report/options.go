@@ -28,6 +28,10 @@ type Options struct {
 	// ParseSourceDateEpoch reads it from SOURCE_DATE_EPOCH. When zero, the
 	// dates are the real ones.
 	SourceDate time.Time
+	// NoDistribution leaves out the Distribution sheet and the distribution
+	// table of CSV and JSON: one row per iteration, which at many iterations
+	// is most of the export's size.
+	NoDistribution bool
 
 	// maxRows is the most rows a worksheet may hold; zero for Excel's limit.
 	// Tests lower it to exercise the split of a long table.

@@ -13,11 +13,12 @@ import (
 // TestDistributionSplitsPastTheRowLimit lowers the worksheet row limit and
 // checks that a Distribution table longer than a sheet continues on
 // "Distribution 2", "Distribution 3", ...: each part within the limit, with
-// the notes, the header, its own Excel table, dimension and print titles,
-// and the parts together hold every iteration in order, exactly once.
+// the notes, the header, its own Excel table, dimension, print titles and
+// print area, and the parts together hold every iteration in order, exactly once.
 func TestDistributionSplitsPastTheRowLimit(t *testing.T) {
 	const limit = 60
-	const perSheet = limit - 3 // a note, a blank row and the header
+	const header = 4 // two notes and a blank row above it
+	const perSheet = limit - header
 	for _, iterations := range []int{perSheet, perSheet + 1, 250} {
 		t.Run(strconv.Itoa(iterations), func(t *testing.T) {
 			run := testRun(t, testScenario(t, "Baseline", iterations))
@@ -41,11 +42,11 @@ func TestDistributionSplitsPastTheRowLimit(t *testing.T) {
 			}
 			sheets := f.GetSheetList()
 			at := slices.Index(sheets, SheetDistribution)
-			if at < 0 || !slices.Equal(sheets[at:at+parts], want) || sheets[at+parts] != SheetHistogram {
-				t.Fatalf("sheets %v, want %v after ByTrust and before Histogram", sheets, want)
+			if at < 0 || !slices.Equal(sheets[at:at+parts], want) || sheets[at-1] != SheetHistogram || sheets[at+parts] != SheetAssumptions {
+				t.Fatalf("sheets %v, want %v after Histogram and before Assumptions", sheets, want)
 			}
 			raw := readRawBook(t, path)
-			var header []string
+			var names []string
 			next := 1 // the iteration the next row must hold
 			for p, name := range want {
 				rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
@@ -56,12 +57,12 @@ func TestDistributionSplitsPastTheRowLimit(t *testing.T) {
 					t.Fatalf("%s: %d rows (limit %d), first %v", name, len(rows), limit, rows[0])
 				}
 				if p == 0 {
-					header = rows[2]
-				} else if !slices.Equal(rows[2], header) || rows[0][0] != mustCell(t, f, SheetDistribution, "A1") {
-					t.Errorf("%s: notes %q and header %v, want those of %s", name, rows[0][0], rows[2], SheetDistribution)
+					names = rows[header-1]
+				} else if !slices.Equal(rows[header-1], names) || rows[0][0] != mustCell(t, f, SheetDistribution, "A1") {
+					t.Errorf("%s: notes %q and header %v, want those of %s", name, rows[0][0], rows[header-1], SheetDistribution)
 				}
-				iter, need := slices.Index(header, "iteration"), slices.Index(header, "total_need")
-				for _, r := range rows[3:] {
+				iter, need := slices.Index(names, "iteration"), slices.Index(names, "total_need")
+				for _, r := range rows[header:] {
 					if got, _ := strconv.Atoi(r[iter]); got != next {
 						t.Fatalf("%s: row holds iteration %s, want %d", name, r[iter], next)
 					}
@@ -75,18 +76,23 @@ func TestDistributionSplitsPastTheRowLimit(t *testing.T) {
 				if p > 0 {
 					wantTable += "_" + strconv.Itoa(p+1)
 				}
-				if err != nil || len(tables) != 1 || tables[0].Name != wantTable || tables[0].Range != "A3:"+cellName(len(header), len(rows)) {
-					t.Errorf("%s: tables %+v (%v), want %s over A3:%s", name, tables, err, wantTable, cellName(len(header), len(rows)))
+				wantRange := cellName(1, header) + ":" + cellName(len(names), len(rows))
+				if err != nil || len(tables) != 1 || tables[0].Name != wantTable || tables[0].Range != wantRange {
+					t.Errorf("%s: tables %+v (%v), want %s over %s", name, tables, err, wantTable, wantRange)
 				}
 				rs := raw.sheets[name]
 				if rs.Dimension.Ref != rs.usedRange(t) {
 					t.Errorf("%s: dimension %s, cells occupy %s", name, rs.Dimension.Ref, rs.usedRange(t))
 				}
 				titled := slices.ContainsFunc(raw.defined, func(d rawDefinedName) bool {
-					return d.Name == printTitles && d.Value == printTitlesRef(name, 3)
+					return d.Name == printTitles && d.Value == printTitlesRef(name, header)
 				})
 				if !titled {
 					t.Errorf("%s: no print titles", name)
+				}
+				area := "'" + name + "'!$A$1:$" + colName(len(names)) + "$" + strconv.Itoa(min(len(rows), header+distributionPrintRows))
+				if !slices.ContainsFunc(raw.defined, func(d rawDefinedName) bool { return d.Name == printArea && d.Value == area }) {
+					t.Errorf("%s: no print area %s among %+v", name, area, raw.defined)
 				}
 			}
 			if next != iterations+1 {

@@ -11,7 +11,7 @@ type styles struct {
 	header       int          // bold on a light fill with a bottom border
 	headerIndent int          // the same, indented
 	title        int          // bold caption above a table
-	note         int          // italic grey note
+	note         int          // italic grey note, wrapped at the top of the cell
 	text         int          // text format (@), for escaped input text
 	textIndent   int          // the same, indented
 	textWrap     int          // the same, wrapped at the top of the cell
@@ -74,7 +74,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 	s.header = add(header(0))
 	s.headerIndent = add(header(1))
 	s.title = add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Family: fontFamily}})
-	s.note = add(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959", Family: fontFamily}})
+	s.note = add(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959", Family: fontFamily}, Alignment: wrapped})
 	s.text = add(&excelize.Style{NumFmt: 49})
 	s.textIndent = add(&excelize.Style{NumFmt: 49, Alignment: indented})
 	s.textWrap = add(&excelize.Style{NumFmt: 49, Alignment: wrapped})

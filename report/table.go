@@ -2,6 +2,7 @@ package report
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -109,6 +110,17 @@ type sheet struct {
 	// stream writes the sheet with excelize's StreamWriter; it must then hold
 	// exactly one table and no charts.
 	stream bool
+	// printRows, when not zero, limits what prints of a streamed sheet to its
+	// notes, header and the first printRows rows of its table.
+	printRows int
+	// printNotes are notes on printing the sheet, which the workbook adds
+	// after notes and CSV and JSON leave out.
+	printNotes []string
+}
+
+// bookNotes are the notes the workbook writes above the sheet's tables.
+func (s *sheet) bookNotes() []string {
+	return slices.Concat(s.notes, s.printNotes)
 }
 
 // dangerous reports whether text would be read as a formula by a spreadsheet.

@@ -54,8 +54,9 @@ func csvText(v any, c column) string {
 
 // tableNames lists the names of every table an export may hold.
 func tableNames() []string {
-	return []string{"summary", "headline", "by_year", "by_region", "by_type", "by_trust", "distribution",
-		"need_histogram", "tornado", "rank_correlation", "goal_seek", "frontier", "frontier_line", "price_of_confidence", "phased", "hindcast", "reliability", "comparison", "assumptions", "inputs_trusts", "inputs_funding", "import_notes", "manifest"}
+	return []string{"summary", "headline", "comparison", "tornado", "rank_correlation", "goal_seek",
+		"frontier", "frontier_line", "price_of_confidence", "phased", "hindcast", "reliability", "by_year", "by_region", "by_type", "by_trust",
+		"need_histogram", "distribution", "assumptions", "inputs_trusts", "inputs_funding", "import_notes", "manifest"}
 }
 
 // appendNumber appends a finite number in full precision: whole numbers

@@ -62,6 +62,8 @@ type xlsxWriter struct {
 	// maxRows is the most rows a worksheet holds: Excel's limit, or a lower
 	// one a test sets.
 	maxRows int
+	// footer foots every printed page (pageFooter).
+	footer string
 }
 
 // buildWorkbook writes every sheet of the book into f, dated stamp.
@@ -72,7 +74,7 @@ func buildWorkbook(ctx context.Context, f *excelize.File, b *book, opts Options,
 	}
 	sheets := b.sheets()
 	w := &xlsxWriter{f: f, st: st, prog: newProgress(ctx, sheets, opts.Progress), placed: map[*table]placement{}, first: true,
-		maxRows: excelize.TotalRows}
+		maxRows: excelize.TotalRows, footer: pageFooter(b)}
 	if opts.maxRows > 0 {
 		w.maxRows = opts.maxRows
 	}

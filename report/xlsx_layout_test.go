@@ -3,6 +3,7 @@ package report
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -110,6 +111,18 @@ func TestPrintSetup(t *testing.T) {
 				if !found {
 					t.Errorf("sheet %s: no print titles %s among %+v", s, want, raw.defined)
 				}
+				// Every page names its sheet; only the Distribution prints
+				// less than the whole sheet.
+				hf, err := f.GetHeaderFooter(s)
+				if err != nil || hf == nil || hf.OddHeader != pageHeader || !strings.HasPrefix(hf.OddFooter, "&Lcorecast forecast: ") {
+					t.Errorf("sheet %s: header and footer %+v (%v), want %q and the scenarios", s, hf, err, pageHeader)
+				}
+				limited := slices.ContainsFunc(raw.defined, func(d rawDefinedName) bool {
+					return d.Name == printArea && d.LocalID != nil && *d.LocalID == i
+				})
+				if limited != (s == SheetDistribution) {
+					t.Errorf("sheet %s: print area %v", s, limited)
+				}
 			}
 			if charted == 0 {
 				t.Error("no sheet has charts: the page breaks went unchecked")
@@ -150,5 +163,19 @@ func TestTextBesideNumbersIsIndented(t *testing.T) {
 	}
 	if !slices.Equal(got, []string{"year"}) {
 		t.Errorf("indented %v, want [year]", got)
+	}
+}
+
+// TestPageFooter checks the footer escapes "&", which would start a code,
+// and is cut to the 255 characters a footer may hold.
+func TestPageFooter(t *testing.T) {
+	b := &book{labels: []string{"R&D", "Base\tline"}}
+	if got, want := pageFooter(b), "&Lcorecast forecast: R&&D, Base line&R&F"; got != want {
+		t.Errorf("footer %q, want %q", got, want)
+	}
+	b.labels = []string{strings.Repeat("&", 300)}
+	got := pageFooter(b)
+	if utf16Len(got) > excelize.MaxFieldLength || !strings.HasSuffix(got, "…&R&F") || strings.Contains(got, "&&&R") {
+		t.Errorf("footer of %d characters %q, want at most %d ending …&R&F", utf16Len(got), got, excelize.MaxFieldLength)
 	}
 }

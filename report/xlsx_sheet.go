@@ -46,14 +46,15 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 	}
 	f := w.f
 	cells := &sheetCells{f: f, name: s.name}
+	notes := s.bookNotes()
 	row := 1
-	for _, n := range s.notes {
+	for _, n := range notes {
 		if err := cells.set(1, row, n, w.st.note); err != nil {
 			return err
 		}
 		row++
 	}
-	if len(s.notes) > 0 {
+	if len(notes) > 0 {
 		row++
 	}
 	top, col, bottom := row, 1, row
@@ -89,6 +90,9 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 		if err := f.SetColWidth(s.name, colName(c), colName(c), colWidth[c]); err != nil {
 			return err
 		}
+	}
+	if err := w.wrapNotes(s.name, notes, colWidth); err != nil {
+		return err
 	}
 	if freeze > 0 {
 		if err := f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: freeze, TopLeftCell: cellName(1, freeze+1), ActivePane: "bottomLeft"}); err != nil {

@@ -16,8 +16,9 @@ func (w *xlsxWriter) writeStream(s *sheet) error {
 		return fmt.Errorf("a streamed sheet takes one table and no charts")
 	}
 	t := s.tables[0]
-	header := len(s.notes) + 1
-	if len(s.notes) > 0 {
+	notes := s.bookNotes()
+	header := len(notes) + 1
+	if len(notes) > 0 {
 		header++
 	}
 	perSheet := w.maxRows - header
@@ -37,7 +38,7 @@ func (w *xlsxWriter) writeStream(s *sheet) error {
 
 // streamPart writes rows [lo, hi) of the sheet's table onto one worksheet.
 func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []float64, lo, hi int) error {
-	t := s.tables[0]
+	t, notes := s.tables[0], s.bookNotes()
 	if err := w.newSheet(name); err != nil {
 		return err
 	}
@@ -48,8 +49,13 @@ func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []f
 	if err := w.pageSetup(name, header); err != nil {
 		return err
 	}
+	if s.printRows > 0 {
+		if err := w.printOnly(name, header+min(s.printRows, max(hi-lo, 1)), len(t.cols)); err != nil {
+			return fmt.Errorf("setting the print area: %w", err)
+		}
+	}
 	used := usedRange{}
-	if len(s.notes) > 0 {
+	if len(notes) > 0 {
 		used.add(1, 1)
 	}
 	used.add(1, header)
@@ -69,10 +75,8 @@ func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []f
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: header, TopLeftCell: cellName(1, header+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	for i, n := range s.notes {
-		if err := sw.SetRow(cellName(1, i+1), []any{excelize.Cell{StyleID: w.st.note, Value: n}}); err != nil {
-			return err
-		}
+	if err := w.streamNotes(sw, notes, wd); err != nil {
+		return err
 	}
 	cols := sheetColumns(t.cols)
 	cells := make([]any, len(cols))
