@@ -76,10 +76,7 @@ func histPercentiles(h []uint32, n int, ps []float64, lower bool, value func(bin
 		order = append(order, i)
 	}
 	slices.SortFunc(order, func(a, b int) int { return ks[a] - ks[b] })
-	vals := vb[:0]
-	for range ks {
-		vals = append(vals, 0)
-	}
+	vals := slices.Grow(vb[:0], len(ks))[:len(ks)]
 	c, next := 0, 0
 	for b, m := range h {
 		for next < len(order) && c+int(m) > ks[order[next]] {
