@@ -71,16 +71,3 @@ func constantInputs(values [model.NumInputs]float64, n int) *[model.NumInputs][]
 	}
 	return &theta
 }
-
-// withEnvelope returns a copy of the plan whose envelope has extra £m a year
-// on top of the scenario's uplift, and whose capacity is capacity starts a year.
-func (p *plan) withEnvelope(extra float64, capacity int) *plan {
-	q := *p
-	q.envelope = make([]float64, len(p.envelope))
-	for y, e := range p.envelope {
-		q.envelope[y] = e + extra
-	}
-	q.sc.EnvelopeUpliftM += extra
-	q.sc.CapacityStarts = capacity
-	return &q
-}
