@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"corecast/internal/specialfiles"
 )
 
 // mainEnv, set to 1, makes the test binary run as corecast itself, with the
@@ -83,31 +85,17 @@ func TestSignalDuringWrite(t *testing.T) {
 			if !strings.HasPrefix(msg, "corecast: cancelled") || strings.Count(msg, "\n") != 1 || strings.Contains(msg, "goroutine") {
 				t.Errorf("stderr %q, want one line saying it was cancelled", msg)
 			}
-			if left := names(t, dir); len(left) != 1 {
+			if left := specialfiles.Names(t, dir); len(left) != 1 {
 				t.Errorf("left behind: %v", left)
 			}
 			if b, _ := os.ReadFile(out); string(b) != "keep me" {
 				t.Errorf("the existing file was changed")
 			}
-			if left := names(t, tmpDir); len(left) != 0 {
+			if left := specialfiles.Names(t, tmpDir); len(left) != 0 {
 				t.Errorf("left in the temporary directory: %v", left)
 			}
 		})
 	}
-}
-
-// names lists a directory's entries.
-func names(t *testing.T, dir string) []string {
-	t.Helper()
-	es, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, e := range es {
-		out = append(out, e.Name())
-	}
-	return out
 }
 
 // waitForTemp polls dir until a temporary file appears, and reports whether

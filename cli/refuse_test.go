@@ -12,20 +12,6 @@ import (
 	"corecast/internal/specialfiles"
 )
 
-// dirNames lists a directory's entries.
-func dirNames(t *testing.T, dir string) []string {
-	t.Helper()
-	es, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, e := range es {
-		out = append(out, e.Name())
-	}
-	return out
-}
-
 // TestForceRefusesSpecialFiles points corecast sample and corecast run, with
 // --force, at things that are not regular files: each is refused with exit
 // code 2 and one sentence naming the path and what it is, and nothing in the
@@ -34,7 +20,7 @@ func TestForceRefusesSpecialFiles(t *testing.T) {
 	dir := t.TempDir()
 	xlsx := specialfiles.Make(t, dir, ".xlsx")
 	json := specialfiles.Make(t, dir, ".json")
-	before := dirNames(t, dir)
+	before := specialfiles.Names(t, dir)
 	check := func(t *testing.T, f specialfiles.File, args ...string) {
 		t.Helper()
 		code, _, stderr := runCLI(t, context.Background(), args...)
@@ -57,7 +43,7 @@ func TestForceRefusesSpecialFiles(t *testing.T) {
 			check(t, f, "run", "--iterations", "20", "--force", "--out", f.Path)
 		})
 	}
-	if after := dirNames(t, dir); !slices.Equal(after, before) {
+	if after := specialfiles.Names(t, dir); !slices.Equal(after, before) {
 		t.Errorf("directory changed from %v to %v", before, after)
 	}
 }
@@ -95,7 +81,7 @@ func TestForceThroughSymlink(t *testing.T) {
 	if after, _ := os.ReadFile(file); string(after) != string(before) {
 		t.Error("the input was overwritten")
 	}
-	if got := dirNames(t, dir); !slices.Equal(got, []string{"book.xlsx", "latest.xlsx"}) {
+	if got := specialfiles.Names(t, dir); !slices.Equal(got, []string{"book.xlsx", "latest.xlsx"}) {
 		t.Errorf("left behind: %v", got)
 	}
 }
@@ -117,7 +103,7 @@ func TestSampleCancelled(t *testing.T) {
 	if b, _ := os.ReadFile(path); string(b) != "keep me" {
 		t.Error("the existing file was changed")
 	}
-	if got := dirNames(t, dir); len(got) != 1 {
+	if got := specialfiles.Names(t, dir); len(got) != 1 {
 		t.Errorf("left behind: %v", got)
 	}
 }

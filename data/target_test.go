@@ -14,20 +14,6 @@ import (
 	"corecast/internal/specialfiles"
 )
 
-// names lists a directory's entries.
-func names(t *testing.T, dir string) []string {
-	t.Helper()
-	es, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, e := range es {
-		out = append(out, e.Name())
-	}
-	return out
-}
-
 func writeText(text string) func(io.Writer) error {
 	return func(w io.Writer) error { _, err := io.WriteString(w, text); return err }
 }
@@ -38,7 +24,7 @@ func writeText(text string) func(io.Writer) error {
 func TestWriteFileAtomicRefusesSpecialFiles(t *testing.T) {
 	dir := t.TempDir()
 	files := specialfiles.Make(t, dir, ".txt")
-	before := names(t, dir)
+	before := specialfiles.Names(t, dir)
 	for _, f := range files {
 		for _, force := range []bool{false, true} {
 			err := WriteFileAtomic(f.Path, force, writeText("data"))
@@ -59,7 +45,7 @@ func TestWriteFileAtomicRefusesSpecialFiles(t *testing.T) {
 			t.Errorf("%s was replaced (%v)", f.Name, err)
 		}
 	}
-	if after := names(t, dir); !slices.Equal(after, before) {
+	if after := specialfiles.Names(t, dir); !slices.Equal(after, before) {
 		t.Errorf("directory changed from %v to %v", before, after)
 	}
 	// The system's own null device is refused before anything is created
@@ -96,7 +82,7 @@ func TestWriteFileAtomicThroughSymlink(t *testing.T) {
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
 		t.Errorf("the link was replaced (%v)", err)
 	}
-	if got := names(t, dir); !slices.Equal(got, []string{"link.txt", "real.txt"}) {
+	if got := specialfiles.Names(t, dir); !slices.Equal(got, []string{"link.txt", "real.txt"}) {
 		t.Errorf("left behind: %v", got)
 	}
 }
@@ -130,7 +116,7 @@ func TestWriteFileAtomicCancelled(t *testing.T) {
 			t.Errorf("error %v, want context.Canceled", err)
 		}
 	})
-	if left := names(t, dir); len(left) != 0 {
+	if left := specialfiles.Names(t, dir); len(left) != 0 {
 		t.Errorf("left behind: %v", left)
 	}
 }

@@ -8,21 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// entries lists a directory's names.
-func entries(t *testing.T, dir string) []string {
-	t.Helper()
-	es, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, e := range es {
-		out = append(out, e.Name())
-	}
-	return out
-}
+	"corecast/internal/specialfiles"
+)
 
 func TestOverwriteAndProtect(t *testing.T) {
 	runs := []Run{testRun(t, testScenario(t, "Baseline", 40))}
@@ -106,10 +94,10 @@ func TestCSVDirectoryReplace(t *testing.T) {
 	if err := WriteCSV(ctx, dir, runs, Options{Force: true}); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(entries(t, dir)); n != len(plainTables()) {
+	if n := len(specialfiles.Names(t, dir)); n != len(plainTables()) {
 		t.Errorf("%d files, want %d", n, len(plainTables()))
 	}
-	if left := entries(t, filepath.Dir(dir)); len(left) != 1 {
+	if left := specialfiles.Names(t, filepath.Dir(dir)); len(left) != 1 {
 		t.Errorf("left behind: %v", left)
 	}
 }
@@ -142,7 +130,7 @@ func TestCancelLeavesNothing(t *testing.T) {
 				if !errors.Is(err, context.Canceled) {
 					t.Fatalf("error %v, want context.Canceled", err)
 				}
-				if left := entries(t, dir); len(left) != 0 {
+				if left := specialfiles.Names(t, dir); len(left) != 0 {
 					t.Errorf("left behind: %v", left)
 				}
 			})

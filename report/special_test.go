@@ -26,7 +26,7 @@ func TestRefusesSpecialFiles(t *testing.T) {
 				ext = ".zip"
 			}
 			files := specialfiles.Make(t, dir, ext)
-			before := entries(t, dir)
+			before := specialfiles.Names(t, dir)
 			for _, f := range files {
 				opts := Options{Force: true}
 				if err := Check(f.Path, format, opts); !isNotRegular(err, f.Path) {
@@ -36,7 +36,7 @@ func TestRefusesSpecialFiles(t *testing.T) {
 					t.Errorf("Write %s: %v", f.Name, err)
 				}
 			}
-			if after := entries(t, dir); !slices.Equal(after, before) {
+			if after := specialfiles.Names(t, dir); !slices.Equal(after, before) {
 				t.Errorf("directory changed from %v to %v", before, after)
 			}
 		})
@@ -65,10 +65,10 @@ func TestCSVDirectoryRefusesSpecialEntry(t *testing.T) {
 	if err := Write(context.Background(), dir, CSV, runs, opts); !isNotRegular(err, blocker) {
 		t.Errorf("Write: %v", err)
 	}
-	if got := entries(t, dir); len(got) != 1 {
+	if got := specialfiles.Names(t, dir); len(got) != 1 {
 		t.Errorf("written: %v", got)
 	}
-	if left := entries(t, filepath.Dir(dir)); len(left) != 1 {
+	if left := specialfiles.Names(t, filepath.Dir(dir)); len(left) != 1 {
 		t.Errorf("left behind: %v", left)
 	}
 }
@@ -110,7 +110,7 @@ func TestSymlinkOutputs(t *testing.T) {
 	if b, _ := os.ReadFile(input); string(b) != "input workbook" {
 		t.Errorf("input changed")
 	}
-	if got := entries(t, dir); len(got) != 4 {
+	if got := specialfiles.Names(t, dir); len(got) != 4 {
 		t.Errorf("left behind: %v", got)
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"corecast/internal/specialfiles"
 )
 
 // TestStableZipOrdersAndDates writes parts out of order and reads back an
@@ -35,7 +37,7 @@ func TestStableZipOrdersAndDates(t *testing.T) {
 	if err := z.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if left := entries(t, tmp); len(left) != 0 {
+	if left := specialfiles.Names(t, tmp); len(left) != 0 {
 		t.Errorf("spool left behind: %v", left)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(out.Bytes()), int64(out.Len()))
@@ -91,7 +93,7 @@ func TestStableZipCancelled(t *testing.T) {
 	if out.Len() != 0 {
 		t.Errorf("wrote %d bytes after cancel", out.Len())
 	}
-	if left := entries(t, tmp); len(left) != 0 {
+	if left := specialfiles.Names(t, tmp); len(left) != 0 {
 		t.Errorf("spool left behind: %v", left)
 	}
 }
@@ -108,7 +110,7 @@ func TestWorkbookLeavesNoTemporaryFiles(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Fatal(err)
 	}
-	if left := entries(t, tmp); len(left) != 0 {
+	if left := specialfiles.Names(t, tmp); len(left) != 0 {
 		t.Errorf("left in the temporary directory: %v", left)
 	}
 }

@@ -56,3 +56,18 @@ func Make(t testing.TB, dir, ext string) []File {
 	}
 	return out
 }
+
+// Names lists the names in dir, for tests that check nothing was left
+// behind or replaced.
+func Names(t testing.TB, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Name())
+	}
+	return out
+}
