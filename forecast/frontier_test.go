@@ -150,3 +150,25 @@ func BenchmarkPhased10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFrontierGrid10k is the frontier's 128 grid points alone, 16
+// uplifts × 8 capacities at 10,000 iterations, the draws and costs made
+// once (DESIGN §10: under 3 s on 2 cores).
+func BenchmarkFrontierGrid10k(b *testing.B) {
+	in := sampleInputs(b)
+	sc := model.DefaultScenario()
+	ctx := context.Background()
+	for b.Loop() {
+		sn, err := scheduleOnly(ctx, in, sc, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for c := 40; c <= 320; c += 40 {
+			for u := 0; u < 16; u++ {
+				if _, err := sn.pAllCore(ctx, lever{uplift: float64(u) * 100, capacity: c}, 0); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	}
+}
