@@ -2,6 +2,7 @@ package data
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -187,5 +188,26 @@ func TestParseStrict(t *testing.T) {
 		if got, ok := parseStrict(s); ok {
 			t.Errorf("%q read as %v", s, got)
 		}
+	}
+}
+
+// A chain of formulas, each on the one below, none with a saved value, is
+// calculated to the value Excel would show.
+func TestFormulaChainCalculated(t *testing.T) {
+	b := plain(t)
+	_, err := b.f.NewSheet("Workings")
+	b.check(err)
+	const depth = 300
+	b.value("Workings", "A1", 50)
+	for i := 2; i <= depth; i++ {
+		b.formula("Workings", cellName(0, i), "=A"+strconv.Itoa(i-1)+"+1")
+	}
+	b.formula("Funding", "D4", "=Workings!A"+strconv.Itoa(depth))
+	l, err := LoadWorkbookBytes("book.xlsx", b.bytes(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := national(l)[2019]; got != 50+depth-1 {
+		t.Errorf("national = %v, want %d", got, 50+depth-1)
 	}
 }

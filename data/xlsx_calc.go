@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -42,12 +43,16 @@ func (wb *workbook) calculate(tables []*table) (n int, err error) {
 		return 0, nil // each formula stays a problem
 	}
 	defer func() { _ = f.Close() }()
+	// The calculation engine's work grows with the formulas' depth, which a
+	// hostile workbook chooses: past the budget, what is left stays a
+	// problem rather than keeping the load waiting.
+	deadline := time.Now().Add(calcBudget)
 	for _, t := range tables {
 		for i := range t.rows {
 			r := &t.rows[i]
 			for j := range r.cells {
 				c := &r.cells[j]
-				if c.formula != uncalculable {
+				if c.formula != uncalculable || time.Now().After(deadline) {
 					continue
 				}
 				v, cerr := f.CalcCellValue(t.sheet, cellName(int(c.col), r.num), excelize.Options{RawCellValue: true})
@@ -67,6 +72,9 @@ func (wb *workbook) calculate(tables []*table) (n int, err error) {
 	}
 	return n, nil
 }
+
+// calcBudget bounds the time one load spends calculating formulas.
+const calcBudget = 10 * time.Second
 
 // formulaNote says how many formulas were calculated, and why.
 func formulaNote(file string, n int, fullCalc bool) Note {
