@@ -93,3 +93,18 @@ func TestValidateEveryArgument(t *testing.T) {
 		t.Errorf("code %d\n%s", code, out)
 	}
 }
+
+// validate refuses observations that contradict the inputs, as run does.
+func TestValidateObservations(t *testing.T) {
+	s := goodSheets()
+	s["Observed"] = [][]any{{"code", "year", "maturity"}, {"RAA", "2019-20", 90}}
+	path := book(t, s)
+	code, out, _ := run(t, Options{}, "validate", path)
+	if code != 2 || !strings.Contains(out, "RAA") {
+		t.Errorf("code %d\n%s", code, out)
+	}
+	s["Observed"] = [][]any{{"code", "year", "maturity"}, {"RAA", "2021-22", 90}}
+	if code, out, _ := run(t, Options{}, "validate", book(t, s)); code != 0 {
+		t.Errorf("a later observation: code %d\n%s", code, out)
+	}
+}

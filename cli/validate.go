@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"corecast/data"
+	"corecast/forecast"
 	"corecast/model"
 )
 
@@ -89,6 +90,8 @@ func validateOne(w io.Writer, path string, m *data.Mapping, named bool) (int, er
 		n = printProblems(w, err)
 	} else if err := sc.Validate(); err != nil {
 		n = printProblems(w, prefixLines(scenarioSheetName(kv), err))
+	} else if err := forecast.Check(loaded.Inputs, sc); err != nil {
+		n = printProblems(w, fmt.Errorf("%s: %w", path, err))
 	}
 	if n == 0 {
 		extra := ""

@@ -115,3 +115,12 @@ func knownBy(list []model.Observation, y model.FinancialYear, threshold float64)
 	}
 	return false, false
 }
+
+// Check reports whether the inputs can be forecast with the scenario: what
+// every run checks before it draws anything, such as observations that
+// contradict the inputs (ErrObservations). validate uses it, so that a
+// workbook it passes also runs.
+func Check(in model.Inputs, sc model.Scenario) error {
+	_, err := newPlan(in, sc)
+	return err
+}
