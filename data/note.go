@@ -52,34 +52,14 @@ type Notes []Note
 // row ranges and up to three of the values.
 func (ns Notes) Lines() []string {
 	type key struct{ file, sheet, column, text string }
-	groups := map[key][]int{}
-	for i, n := range ns {
-		k := key{n.File, n.Sheet, n.Column, n.Text}
-		groups[k] = append(groups[k], i)
-	}
-	var out []string
-	done := map[key]bool{}
-	for _, n := range ns {
-		k := key{n.File, n.Sheet, n.Column, n.Text}
-		if done[k] {
-			continue
-		}
-		done[k] = true
-		g := groups[k]
-		if len(g) == 1 || n.Row == 0 {
-			for _, i := range g {
-				out = append(out, ns[i].String())
-			}
-			continue
-		}
-		rows := make([]int, len(g))
-		values := make([]string, len(g))
-		for j, i := range g {
-			rows[j], values[j] = ns[i].Row, ns[i].Value
-		}
-		out = append(out, n.line(sortedUnique(rows), values))
-	}
-	return out
+	return collapse(len(ns), 2,
+		func(i int) (key, bool) {
+			n := ns[i]
+			return key{n.File, n.Sheet, n.Column, n.Text}, n.Row > 0
+		},
+		func(i int) string { return ns[i].String() },
+		func(i int) (int, string) { return ns[i].Row, ns[i].Value },
+		func(first int, rows []int, values []string) string { return ns[first].line(rows, values) })
 }
 
 // noteList collects notes, bounded like problems.
@@ -90,5 +70,3 @@ func (l *noteList) add(n Note) {
 		l.list = append(l.list, n)
 	}
 }
-
-func slicesSort(x []int) { slices.Sort(x) }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -150,39 +151,51 @@ const collapseAt = 3
 // count and up to three values found.
 func (ps Problems) Lines() []string {
 	type key struct{ file, sheet, column, expected string }
-	groups := map[key][]int{} // key -> indices
-	for i, p := range ps {
-		if p.aboutCell() {
-			k := key{p.File, p.Sheet, p.Column, p.Expected}
+	return collapse(len(ps), collapseAt,
+		func(i int) (key, bool) {
+			p := ps[i]
+			return key{p.File, p.Sheet, p.Column, p.Expected}, p.aboutCell()
+		},
+		func(i int) string { return ps[i].Error() },
+		func(i int) (int, string) { return ps[i].Row, ps[i].Value },
+		func(first int, rows []int, values []string) string { return ps[first].line(rows, values) })
+}
+
+// collapse writes n items one per line, in order, except that the
+// groupable items sharing a key, when there are at least atLeast of them,
+// become one line at the first of them, naming their rows (sorted, each
+// once) and values. It is how problems and notes repeated down a column
+// read as one.
+func collapse[K comparable](n, atLeast int, keyOf func(i int) (K, bool), one func(i int) string,
+	rowOf func(i int) (int, string), group func(first int, rows []int, values []string) string) []string {
+	groups := map[K][]int{}
+	for i := range n {
+		if k, ok := keyOf(i); ok {
 			groups[k] = append(groups[k], i)
 		}
 	}
 	var out []string
-	done := map[key]bool{}
-	for _, p := range ps {
-		k := key{p.File, p.Sheet, p.Column, p.Expected}
+	for i := range n {
+		k, ok := keyOf(i)
 		g := groups[k]
-		if !p.aboutCell() || len(g) < collapseAt {
-			out = append(out, p.Error())
-			continue
+		switch {
+		case !ok || len(g) < atLeast:
+			out = append(out, one(i))
+		case g[0] == i:
+			rows := make([]int, len(g))
+			values := make([]string, len(g))
+			for j, m := range g {
+				rows[j], values[j] = rowOf(m)
+			}
+			out = append(out, group(i, sortedUnique(rows), values))
 		}
-		if done[k] {
-			continue
-		}
-		done[k] = true
-		rows := make([]int, len(g))
-		values := make([]string, len(g))
-		for j, i := range g {
-			rows[j], values[j] = ps[i].Row, ps[i].Value
-		}
-		out = append(out, p.line(sortedUnique(rows), values))
 	}
 	return out
 }
 
 func sortedUnique(rows []int) []int {
 	out := append([]int(nil), rows...)
-	slicesSort(out)
+	slices.Sort(out)
 	w := 0
 	for i, r := range out {
 		if i == 0 || r != out[w-1] {
