@@ -118,9 +118,11 @@ func publish(tmp, path, target string, force bool) error {
 	return nil
 }
 
-// ctxWriter fails every write once ctx is done, so that a long write (a
-// large workbook being zipped to disk) stops soon after a cancellation
-// instead of running to the end.
+// ContextWriter returns a writer to w that fails every write once ctx is
+// done, so that a long write (a large workbook being zipped to disk) stops
+// soon after a cancellation instead of running to the end.
+func ContextWriter(ctx context.Context, w io.Writer) io.Writer { return ctxWriter{ctx: ctx, w: w} }
+
 type ctxWriter struct {
 	ctx context.Context
 	w   io.Writer

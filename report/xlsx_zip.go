@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"corecast/data"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -52,7 +54,7 @@ func (z *stableZip) Create(name string) (io.Writer, error) {
 			return nil, z.fail(fmt.Errorf("spooling the workbook: %w", err))
 		}
 		z.spool = spool
-		z.zw = zip.NewWriter(ctxWriter{ctx: z.ctx, w: spool})
+		z.zw = zip.NewWriter(data.ContextWriter(z.ctx, spool))
 	}
 	w, err := z.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.mod})
 	if err != nil {
@@ -149,18 +151,4 @@ func (f failWriter) Write(p []byte) (int, error) {
 		return n, f.z.fail(err)
 	}
 	return n, nil
-}
-
-// ctxWriter fails every write once ctx is cancelled, so that spooling a
-// large workbook stops soon after the export is.
-type ctxWriter struct {
-	ctx context.Context
-	w   io.Writer
-}
-
-func (c ctxWriter) Write(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.w.Write(p)
 }
