@@ -211,3 +211,20 @@ func TestFormulaChainCalculated(t *testing.T) {
 		t.Errorf("national = %v, want %d", got, 50+depth-1)
 	}
 }
+
+// Every column the parsers ask the schemas for is declared there.
+func TestSchemaHasTheColumnsParsersRead(t *testing.T) {
+	asked := map[*sheetSchema][]string{
+		&trustsSchema:   {"code", "name", "type", "region", "opex_m", "maturity", "maturity_prev", "epr"},
+		&fundingSchema:  {"code", "programme", "year", "national_m", "local_m", "status"},
+		&observedSchema: {"code", "year", "maturity"},
+		&scenarioSchema: {"key", "value"},
+	}
+	for s, names := range asked {
+		for _, n := range names {
+			if f := s.field(n); f.want == "a valid "+n {
+				t.Errorf("%s: no column %s", s.sheet, n)
+			}
+		}
+	}
+}
