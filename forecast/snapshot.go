@@ -22,7 +22,6 @@ type snapshot struct {
 	years    []uint16  // deployment years, n_i
 	fixedOK  []bool    // the trusts outside the schedule are core by target
 	national []float64 // Σ share × n of iteration s: the national money it needs
-	maxYears int       // the largest n_i, for sizing
 }
 
 // maxSnapshotEntries bounds a snapshot's size: about 10 bytes an entry.
@@ -119,9 +118,6 @@ func joinSnapshot(p *plan, blocks []snapBlock, n int) (*snapshot, error) {
 		for _, c := range bl.counts {
 			sn.start = append(sn.start, sn.start[len(sn.start)-1]+c)
 		}
-	}
-	for _, y := range sn.years {
-		sn.maxYears = max(sn.maxYears, int(y))
 	}
 	return sn, nil
 }
