@@ -63,11 +63,7 @@ func word[T fmt.Stringer](c *columns, r row, col string, words map[string]T, ps 
 	if !ok {
 		return zero, false
 	}
-	key := wordKey(v)
-	if col == "status" {
-		key = normalName(v)
-	}
-	x, found := words[key]
+	x, found := words[wordKey(v)]
 	if !found {
 		ps.add(c.problem(r, col, v, c.schema.field(col).want))
 		return zero, false
