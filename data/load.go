@@ -145,8 +145,7 @@ func fromTables(tables map[string]*table, m *Mapping, missing func(sheetSchema) 
 	if trusts == nil {
 		ps.add(missing(trustsSchema))
 	} else {
-		out.Inputs.Trusts = parseTrusts(trusts, m.forSheet(trustsSchema), &ps, notes)
-		codes = trustCodes(trusts, m.forSheet(trustsSchema))
+		out.Inputs.Trusts, codes = parseTrusts(trusts, m.forSheet(trustsSchema), &ps, notes)
 	}
 	if funding == nil {
 		ps.add(missing(fundingSchema))

@@ -78,23 +78,3 @@ func parseFundingRow(c *columns, r row, codes map[string]string, ps *problemList
 	}
 	return f, good
 }
-
-// trustCodes maps the upper-case codes in the code column of the Trusts
-// table to their spelling there, whatever else is wrong with their rows.
-func trustCodes(t *table, m sheetMapping) map[string]string {
-	var discard problemList
-	var quiet noteList
-	c, ok := readHeader(t, trustsSchema, m, &discard, &quiet)
-	if !ok {
-		return nil
-	}
-	codes := map[string]string{}
-	for _, r := range c.body {
-		if v := c.cell(r, "code"); v != "" {
-			if _, seen := codes[strings.ToUpper(v)]; !seen {
-				codes[strings.ToUpper(v)] = v
-			}
-		}
-	}
-	return codes
-}

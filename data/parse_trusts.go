@@ -18,12 +18,23 @@ const (
 // looksLikeThousands is the problem for an amount too large to be £m.
 const looksLikeThousands = "; this looks like £000, not £m: say the unit in the heading, e.g. \"(£000)\", or in a --map file"
 
-// parseTrusts reads the Trusts table. It returns the trusts that read cleanly
-// and reports every problem.
-func parseTrusts(t *table, m sheetMapping, ps *problemList, notes *noteList) []model.Trust {
+// parseTrusts reads the Trusts table. It returns the trusts that read
+// cleanly, reports every problem, and maps the upper-case code of every row
+// (whatever else is wrong with it) to the code as the sheet spells it, so
+// that a trust with a bad row does not also make its funding look orphaned.
+// The map is nil when the table cannot be read at all.
+func parseTrusts(t *table, m sheetMapping, ps *problemList, notes *noteList) ([]model.Trust, map[string]string) {
 	c, ok := readHeader(t, trustsSchema, m, ps, notes)
 	if !ok {
-		return nil
+		return nil, nil
+	}
+	codes := map[string]string{}
+	for _, r := range c.body {
+		if v := c.cell(r, "code"); v != "" {
+			if _, seen := codes[strings.ToUpper(v)]; !seen {
+				codes[strings.ToUpper(v)] = v
+			}
+		}
 	}
 	trusts := make([]model.Trust, 0, len(c.body))
 	seen := map[string]int{} // upper-case code -> row
@@ -59,7 +70,7 @@ func parseTrusts(t *table, m sheetMapping, ps *problemList, notes *noteList) []m
 	if len(seen) == 0 && len(trusts) == 0 {
 		ps.add(Problem{File: t.file, Sheet: t.sheet, Expected: "has no trusts: want one row per trust below the header"})
 	}
-	return trusts
+	return trusts, codes
 }
 
 // noteHidden notes a hidden data row, which is read like any other.
