@@ -43,15 +43,11 @@ func (h *history) asLoaded(i int, current model.Scenario) model.Scenario {
 
 // undoEdit restores the current scenario to before its last committed edit.
 func (m *Model) undoEdit() tea.Cmd {
-	i := m.ctx.Current
-	st := m.hist.undo[i]
-	if len(st) == 0 {
+	e, ok := move(m.hist.undo, m.hist.redo, m.ctx.Current)
+	if !ok {
 		m.say("Nothing to undo.", false)
 		return nil
 	}
-	e := st[len(st)-1]
-	m.hist.undo[i] = st[:len(st)-1]
-	m.hist.redo[i] = append(m.hist.redo[i], e)
 	*m.ctx.Scenario() = e.before.Clone()
 	m.say("Undid the change to "+e.key+" (ctrl+r redoes it).", false)
 	return edited
@@ -59,18 +55,27 @@ func (m *Model) undoEdit() tea.Cmd {
 
 // redoEdit applies again the last edit undone.
 func (m *Model) redoEdit() tea.Cmd {
-	i := m.ctx.Current
-	st := m.hist.redo[i]
-	if len(st) == 0 {
+	e, ok := move(m.hist.redo, m.hist.undo, m.ctx.Current)
+	if !ok {
 		m.say("Nothing to redo.", false)
 		return nil
 	}
-	e := st[len(st)-1]
-	m.hist.redo[i] = st[:len(st)-1]
-	m.hist.undo[i] = append(m.hist.undo[i], e)
 	*m.ctx.Scenario() = e.after.Clone()
 	m.say("Redid the change to "+e.key+".", false)
 	return edited
+}
+
+// move takes scenario i's last edit off stack from and puts it on stack to:
+// undo moves an edit from the undo stack to the redo stack, redo back.
+func move(from, to map[int][]edit, i int) (edit, bool) {
+	st := from[i]
+	if len(st) == 0 {
+		return edit{}, false
+	}
+	e := st[len(st)-1]
+	from[i] = st[:len(st)-1]
+	to[i] = append(to[i], e)
+	return e, true
 }
 
 // resetToDefault sets the selected value to its default, as a committed
