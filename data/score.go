@@ -105,7 +105,7 @@ func (c *columns) checkScales(ps *problemList) {
 			}
 		}
 		switch {
-		case high == 0 && reads[0].value <= 1 && nonzero > 0 && allAtMost(reads, 1):
+		case nonzero > 0 && allAtMost(reads, 1):
 			for _, s := range reads {
 				ps.add(c.problem(s.row, f.name, s.found, f.want+": every value in the column lies in 0–1, which looks like a 0–1 scale; multiply by 100, or format the cells as percentages"))
 			}

@@ -183,13 +183,17 @@ func parseMoneyText(s string) (v float64, own moneyUnit, ok bool) {
 	return f, own, true
 }
 
+// misplacedComma matches a comma that does not separate a group of three
+// digits: a decimal comma ("522,1") or a group of the wrong size.
+var misplacedComma = regexp.MustCompile(`^\d+,\d{1,2}$|,\d{1,2}(\D|$)|,\d{4,}`)
+
 // moneyHint explains why a money text was refused, for the forms analysts
 // are known to write.
 func moneyHint(s string) string {
 	switch {
 	case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")"):
 		return " (a bracketed amount is negative in accounting notation; funding cannot be negative)"
-	case regexp.MustCompile(`^\d+,\d{1,2}$|,\d{1,2}(\D|$)|,\d{4,}`).MatchString(s):
+	case misplacedComma.MatchString(s):
 		return " (a comma must separate groups of three digits; write decimals with a point, e.g. 522.1)"
 	case strings.Contains(s, "_"):
 		return " (write digits without underscores)"
