@@ -366,6 +366,16 @@ func corpus() []corpusCase {
 		}, want: func(t *testing.T, l Loaded) { eq(t, "RAA maturity", trust(t, l, "RAA").Maturity, 61.0) },
 			note: "row 2, column maturity: maturity below the earlier score (maturity_prev); check it is not a typing slip or swapped columns (RAA: 61, earlier 70)"},
 
+		{name: "money with a space after the pound sign", build: func(t testing.TB) []byte {
+			return withFunding(t, money(3, "£ 4.5", "£ 2.5", "£ 350")).bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "national", national(l)[2019], 350.0) }},
+		{name: "a money cell formatted as a date", build: func(t testing.TB) []byte {
+			return plain(t).numFmt("Funding", "D4", "D4", 14, "").bytes()
+		}, problem: `row 4, column national_m: found "1900-12-15", want an amount in £m, a number 0 or above, not a date`},
+		{name: "a maturity cell formatted as a date", build: func(t testing.TB) []byte {
+			return plain(t).numFmt("Trusts", "F2", "F2", 14, "").bytes()
+		}, problem: `row 2, column maturity: found "1900-03-01", want a digital maturity score, a number from 0 to 100, not a date`},
+
 		// Collapsing.
 		{name: "one problem down a whole column", build: func(t testing.TB) []byte {
 			rows := [][]any{trustsHeader()}
