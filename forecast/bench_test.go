@@ -2,6 +2,7 @@ package forecast
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"corecast/model"
@@ -55,4 +56,24 @@ func BenchmarkIteration(b *testing.B) {
 		w.iterate(i % n)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/217, "ns/trust")
+}
+
+// BenchmarkTrusts is DESIGN §10's linearity in trusts, on one core: the
+// time per trust-iteration at 20,000 trusts must stay within 1.5× of that
+// at 220, which holds only while each trust's state stays cache-friendly.
+func BenchmarkTrusts(b *testing.B) {
+	for _, trusts := range []int{220, 2_000, 20_000} {
+		b.Run(fmt.Sprint(trusts), func(b *testing.B) {
+			in := synthetic(trusts, 1)
+			sc := model.DefaultScenario()
+			sc.Iterations = 2_048
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := Run(context.Background(), in, sc, Options{Workers: 1}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(trusts*sc.Iterations), "ns/trust-iter")
+		})
+	}
 }

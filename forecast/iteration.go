@@ -65,7 +65,7 @@ func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker 
 	pcg := rand.NewPCG(0, 0)
 	t := newTally(n, p.nYears, p.obs)
 	return &worker{
-		p: p, res: res, theta: theta, tally: t, rec: recorder{t: t, nYears: p.nYears, obs: p.obs},
+		p: p, res: res, theta: theta, tally: t, rec: recorder{t: t, slots: newSlotBuffer(p), nYears: p.nYears, obs: p.obs},
 		pcg: pcg, rng: rand.New(pcg),
 		need: make([]float64, n), share: make([]float64, n),
 		years: make([]int32, n), comp: make([]int32, n), list: make([]pending, 0, n),
@@ -80,6 +80,7 @@ func (w *worker) begin(b int, part *partial) {
 	w.pcg.Seed(w.p.sc.Seed, splitmix64(streamBlocks+uint64(b)))
 	part.reset(b)
 	w.rec.part = part
+	w.rec.slots.iters, w.rec.slots.at = 0, 0
 }
 
 // runBlock simulates iterations [lo, hi) of block b into part. It returns
@@ -92,6 +93,7 @@ func (w *worker) runBlock(b, lo, hi int, part *partial, stopped func() bool) boo
 		}
 		w.iterate(s)
 	}
+	w.rec.flush()
 	return true
 }
 
@@ -147,8 +149,8 @@ func (w *worker) costTrusts(th *iterInputs) {
 		u := unitFrom(w.pcg.Uint64())
 		if p.gap[i] == 0 {
 			// Core already: completion base_year − 1, no cost, no spend.
+			// The recorder counts these trusts without being told.
 			w.need[i], w.comp[i] = 0, compCore
-			w.rec.core(i)
 			continue
 		}
 		// Step 2, the size factor and ε in one exp; its log comes free.
@@ -372,6 +374,7 @@ func (w *worker) record(s int, g float64) {
 	if last != compNever {
 		res.AllCoreYear[s] = p.sc.BaseYear.Add(int(last))
 	}
+	w.rec.next()
 }
 
 // completions records each trust's completion, counts the trusts

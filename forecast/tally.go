@@ -227,14 +227,9 @@ func (p *partial) fold(o *partial) {
 type recorder struct {
 	t      *tally
 	part   *partial
+	slots  *slotBuffer
 	nYears int
 	obs    *observations // nil without observations
-}
-
-// core records trust i as core already: no cost, no need.
-func (r *recorder) core(i int) {
-	r.t.trustHist.inc(i, histZeroSlot)
-	r.t.trustRange.see(i, 0)
 }
 
 // trust records trust i's cost and need. Its histogram takes the cost
@@ -246,23 +241,55 @@ func (r *recorder) trust(i int, cost, need float64) {
 	r.part.trustNeed[i] += need
 }
 
-// costBin counts trust i's cost in its histogram, given the cost's natural
-// log, which the way costs are made gives without a call to math.Log (see
-// plan.lnSizeEps). The log is NaN only when the unit cost is not positive,
-// and then neither is the cost: zero or below goes in the zero slot.
+// costBin notes the slot of trust i's cost in its histogram, given the
+// cost's natural log, which the way costs are made gives without a call to
+// math.Log (see plan.lnSizeEps). The log is NaN only when the unit cost is
+// not positive, and then neither is the cost: zero or below goes in the
+// zero slot.
 func (r *recorder) costBin(i int, cost, lnCost float64) {
 	const log10e = 1 / math.Ln10
 	bin := histZeroSlot
 	if cost > 0 && lnCost == lnCost {
 		bin = binOfLog10(lnCost*log10e, trustBins)
 	}
-	r.t.trustHist.inc(i, bin)
+	r.slots.cost[r.slots.at+i] = uint16(bin)
 }
 
 // completion records trust i's completion offset: compCore, a year
 // offset or compNever.
 func (r *recorder) completion(i int, c int32) {
-	r.t.trustComp.inc(i, compSlot(c, r.nYears))
+	r.slots.comp[r.slots.at+i] = uint8(compSlot(c, r.nYears))
+}
+
+// next ends an iteration: the per-trust slots noted for it are kept, and
+// once the buffer is full they are counted.
+func (r *recorder) next() {
+	b := r.slots
+	b.iters++
+	b.at += b.n
+	if b.iters == slotIters {
+		r.flush()
+	}
+}
+
+// flush counts the per-trust slots held in the buffer into the tally's
+// histograms, trust by trust, and empties the buffer. The trusts already
+// core were not noted: each held iteration counts them in their zero slots.
+func (r *recorder) flush() {
+	b, t := r.slots, r.t
+	for _, i := range b.core {
+		t.trustHist.row(int(i))[histZeroSlot] += uint32(b.iters)
+		t.trustComp.row(int(i))[0] += uint32(b.iters)
+		t.trustRange.see(int(i), 0)
+	}
+	for _, i := range b.costed {
+		hist, comp := t.trustHist.row(int(i)), t.trustComp.row(int(i))
+		for at := int(i); at < b.at; at += b.n {
+			hist[b.cost[at]]++
+			comp[b.comp[at]]++
+		}
+	}
+	b.iters, b.at = 0, 0
 }
 
 // year records year y's count of trusts core by it and its total real and
@@ -299,4 +326,37 @@ func (r *recorder) observed(comp []int32) {
 		}
 		r.t.obsHist.inc(k, n)
 	}
+}
+
+// slotIters is how many iterations of per-trust histogram slots a recorder
+// holds before counting them.
+const slotIters = 64
+
+// slotBuffer holds, for up to slotIters iterations, the slots that each
+// trust's cost and completion fall in, iteration by iteration. Counting them
+// as they come would touch every trust's histogram rows once an iteration:
+// with thousands of trusts those rows no longer fit in the processor's
+// caches, and each count would wait on memory. Counted trust by trust from
+// the buffer (recorder.flush), each trust's rows are read once for many
+// counts, so the time per trust stays the same however many trusts there are.
+type slotBuffer struct {
+	n      int // trusts: the stride between iterations
+	iters  int // iterations held
+	at     int // iters × n, where the next iteration's slots go
+	cost   []uint16
+	comp   []uint8
+	costed []int32 // trusts with a gap, whose slots are noted
+	core   []int32 // trusts already core, whose slots are known
+}
+
+func newSlotBuffer(p *plan) *slotBuffer {
+	b := &slotBuffer{n: p.nTrusts, cost: make([]uint16, slotIters*p.nTrusts), comp: make([]uint8, slotIters*p.nTrusts)}
+	for i, g := range p.gap {
+		if g > 0 {
+			b.costed = append(b.costed, int32(i))
+		} else {
+			b.core = append(b.core, int32(i))
+		}
+	}
+	return b
 }
