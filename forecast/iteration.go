@@ -3,7 +3,6 @@ package forecast
 import (
 	"cmp"
 	"math"
-	"math/rand/v2"
 	"slices"
 
 	"corecast/model"
@@ -28,8 +27,7 @@ type worker struct {
 	theta *[model.NumInputs][]float64
 	tally *tally
 	rec   recorder
-	pcg   *rand.PCG
-	rng   *rand.Rand
+	rng   stream // the block's trust-level draws
 
 	// Per trust, this iteration: need_i, the national share of a year's
 	// spend, n_i and the completion offset.
@@ -42,6 +40,7 @@ type worker struct {
 	cuts        []float64  // deployment-length thresholds, see deployCuts
 	cut8        [9]float64 // the same, fixed length, when there are few
 	coreAt      []int32    // per year: trusts completing in that year (offset+1)
+	room        []float64  // see roomFrom
 	total       totals
 }
 
@@ -62,22 +61,20 @@ func (t *totals) add(p *plan, i int, cost, need float64) {
 
 func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker {
 	n := p.nTrusts
-	pcg := rand.NewPCG(0, 0)
 	t := newTally(n, p.nYears, p.obs)
 	return &worker{
 		p: p, res: res, theta: theta, tally: t, rec: recorder{t: t, slots: newSlotBuffer(p), nYears: p.nYears, obs: p.obs},
-		pcg: pcg, rng: rand.New(pcg),
 		need: make([]float64, n), share: make([]float64, n),
 		years: make([]int32, n), comp: make([]int32, n), list: make([]pending, 0, n),
 		free: make([]float64, p.nYears), spend: make([]float64, p.nYears), cuts: make([]float64, 0, maxDeployYears+2),
-		coreAt: make([]int32, p.nYears+1),
+		coreAt: make([]int32, p.nYears+1), room: make([]float64, p.nYears+2),
 	}
 }
 
 // begin readies the worker for block b: the block's own random stream, and
 // part, emptied, for the block's sums.
 func (w *worker) begin(b int, part *partial) {
-	w.pcg.Seed(w.p.sc.Seed, splitmix64(streamBlocks+uint64(b)))
+	w.rng.seed(w.p.sc.Seed, splitmix64(streamBlocks+uint64(b)))
 	part.reset(b)
 	w.rec.part = part
 	w.rec.slots.iters, w.rec.slots.at = 0, 0
@@ -143,10 +140,9 @@ func (w *worker) costTrusts(th *iterInputs) {
 		// The trust's draws: the normal variate of ε, then the uniform whose
 		// quantile is deploy_years. They are made for every trust, in input
 		// order, so that the same seed gives the same draws whatever the
-		// scenario (common random numbers). The uniform comes straight from
-		// the PCG behind w.rng, to save an interface call.
-		z := w.rng.NormFloat64()
-		u := unitFrom(w.pcg.Uint64())
+		// scenario (common random numbers).
+		z := w.rng.normal()
+		u := unitFrom(w.rng.uint64())
 		if p.gap[i] == 0 {
 			// Core already: completion base_year − 1, no cost, no spend.
 			// The recorder counts these trusts without being told.
@@ -192,11 +188,12 @@ func (w *worker) deployYears(u float64) int {
 		// Count the thresholds below u without an early exit: which
 		// deployment length a trust draws is unpredictable, and a loop
 		// that stops at it costs a mispredicted branch per trust.
+		// Both are positive, so their bits order as they do, and the
+		// sign of the difference of the bits is the comparison.
+		ub := int64(math.Float64bits(u))
 		c := &w.cut8
 		for m := 1; m < len(c); m++ {
-			if u > c[m] {
-				n++
-			}
+			n += int(uint64(int64(math.Float64bits(c[m]))-ub) >> 63)
 		}
 		return n
 	}
@@ -302,34 +299,51 @@ func (w *worker) unstarted() (list []pending, minShare float64) {
 // national share fits the envelope left in every year of its deployment.
 // It returns the trusts still waiting, in order.
 func (w *worker) startIn(y int, list []pending, minShare float64) []pending {
-	free, ny, capacity := w.free, w.p.nYears, w.p.sc.CapacityStarts
+	free, capacity := w.free, w.p.sc.CapacityStarts
+	// Once this year's free envelope is below every share, no one can
+	// start this year.
+	if free[y] < minShare {
+		return list
+	}
+	room := w.roomFrom(y)
+	last := len(room) - 1 // deployments that would end after the horizon
 	starts := 0
 	keep := list[:0]
 	for k, t := range list {
-		// Once this year's free envelope is below every share, no one
-		// else can start this year.
-		if starts >= capacity || free[y] < minShare {
-			return append(keep, list[k:]...)
-		}
-		end := y + int(t.n)
-		// Most trusts that do not fit fail on this year's envelope, so
-		// it is checked first; then the horizon and the later years.
-		fits := t.share <= free[y] && end <= ny
-		for k := y + 1; fits && k < end; k++ {
-			fits = t.share <= free[k]
-		}
-		if !fits {
+		if !(t.share <= room[min(int(t.n), last)]) {
 			keep = append(keep, t)
 			continue
 		}
-		for k := y; k < end; k++ {
-			free[k] -= t.share
-			w.spend[k] += t.spend
+		end := y + int(t.n)
+		for j := y; j < end; j++ {
+			free[j] -= t.share
+			w.spend[j] += t.spend
 		}
 		w.comp[t.trust] = int32(end - 1)
 		starts++
+		if starts >= capacity || free[y] < minShare {
+			return append(keep, list[k+1:]...)
+		}
+		room = w.roomFrom(y)
 	}
 	return keep
+}
+
+// roomFrom returns, for a deployment of n years starting in year y, the
+// national money a year it can take: room[n] is the least free envelope
+// of years y … y+n−1 (room[0] is unused), and the last entry, −∞, stands
+// for every deployment that would end after the horizon. A trust fits
+// where its share is at most room[n], so the walk in startIn compares once
+// per trust, however long its deployment.
+func (w *worker) roomFrom(y int) []float64 {
+	free := w.free[y:]
+	room := w.room[:len(free)+2]
+	room[0] = math.Inf(1)
+	for m, f := range free {
+		room[m+1] = min(room[m], f)
+	}
+	room[len(free)+1] = math.Inf(-1)
+	return room
 }
 
 // pending is an unstarted trust in the schedule's walk, with what the walk
