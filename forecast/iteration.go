@@ -40,7 +40,6 @@ type worker struct {
 	cuts        []float64  // deployment-length thresholds, see deployCuts
 	cut8        [9]float64 // the same, fixed length, when there are few
 	coreAt      []int32    // per year: trusts completing in that year (offset+1)
-	room        []float64  // see roomFrom
 	total       totals
 }
 
@@ -67,7 +66,7 @@ func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker 
 		need: make([]float64, n), share: make([]float64, n),
 		years: make([]int32, n), comp: make([]int32, n), list: make([]pending, 0, n),
 		free: make([]float64, p.nYears), spend: make([]float64, p.nYears), cuts: make([]float64, 0, maxDeployYears+2),
-		coreAt: make([]int32, p.nYears+1), room: make([]float64, p.nYears+2),
+		coreAt: make([]int32, p.nYears+1),
 	}
 }
 
@@ -299,51 +298,34 @@ func (w *worker) unstarted() (list []pending, minShare float64) {
 // national share fits the envelope left in every year of its deployment.
 // It returns the trusts still waiting, in order.
 func (w *worker) startIn(y int, list []pending, minShare float64) []pending {
-	free, capacity := w.free, w.p.sc.CapacityStarts
-	// Once this year's free envelope is below every share, no one can
-	// start this year.
-	if free[y] < minShare {
-		return list
-	}
-	room := w.roomFrom(y)
-	last := len(room) - 1 // deployments that would end after the horizon
+	free, ny, capacity := w.free, w.p.nYears, w.p.sc.CapacityStarts
 	starts := 0
 	keep := list[:0]
 	for k, t := range list {
-		if !(t.share <= room[min(int(t.n), last)]) {
+		// Once this year's free envelope is below every share, no one
+		// else can start this year.
+		if starts >= capacity || free[y] < minShare {
+			return append(keep, list[k:]...)
+		}
+		end := y + int(t.n)
+		// Most trusts that do not fit fail on this year's envelope, so
+		// it is checked first; then the horizon and the later years.
+		fits := t.share <= free[y] && end <= ny
+		for k := y + 1; fits && k < end; k++ {
+			fits = t.share <= free[k]
+		}
+		if !fits {
 			keep = append(keep, t)
 			continue
 		}
-		end := y + int(t.n)
-		for j := y; j < end; j++ {
-			free[j] -= t.share
-			w.spend[j] += t.spend
+		for k := y; k < end; k++ {
+			free[k] -= t.share
+			w.spend[k] += t.spend
 		}
 		w.comp[t.trust] = int32(end - 1)
 		starts++
-		if starts >= capacity || free[y] < minShare {
-			return append(keep, list[k+1:]...)
-		}
-		room = w.roomFrom(y)
 	}
 	return keep
-}
-
-// roomFrom returns, for a deployment of n years starting in year y, the
-// national money a year it can take: room[n] is the least free envelope
-// of years y … y+n−1 (room[0] is unused), and the last entry, −∞, stands
-// for every deployment that would end after the horizon. A trust fits
-// where its share is at most room[n], so the walk in startIn compares once
-// per trust, however long its deployment.
-func (w *worker) roomFrom(y int) []float64 {
-	free := w.free[y:]
-	room := w.room[:len(free)+2]
-	room[0] = math.Inf(1)
-	for m, f := range free {
-		room[m+1] = min(room[m], f)
-	}
-	room[len(free)+1] = math.Inf(-1)
-	return room
 }
 
 // pending is an unstarted trust in the schedule's walk, with what the walk
