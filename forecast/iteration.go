@@ -28,6 +28,7 @@ type worker struct {
 	tally *tally
 	rec   recorder
 	rng   stream // the block's trust-level draws
+	draws trustDraws
 
 	// Per trust, this iteration: need_i, the national share of a year's
 	// spend, n_i and the completion offset.
@@ -37,9 +38,9 @@ type worker struct {
 	// free is each year's envelope not yet committed, E_y + slack − used_y;
 	// spend is each year's real spend, national and local.
 	free, spend []float64
-	cuts        []float64  // deployment-length thresholds, see deployCuts
-	cut8        [9]float64 // the same, fixed length, when there are few
-	coreAt      []int32    // per year: trusts completing in that year (offset+1)
+	cuts        []float64 // deployment-length thresholds, see deployCuts
+	cut8        shortCuts // the same, when there are few
+	coreAt      []int32   // per year: trusts completing in that year (offset+1)
 	total       totals
 }
 
@@ -50,20 +51,13 @@ type totals struct {
 	groupNeed  [numGroups]float64 // by region, then by type
 }
 
-// add adds trust i's cost and need to the totals.
-func (t *totals) add(p *plan, i int, cost, need float64) {
-	t.cost += cost
-	t.need += need
-	t.groupNeed[p.region[i]] += need
-	t.groupNeed[model.NumRegions+int(p.typ[i])] += need
-}
-
 func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker {
 	n := p.nTrusts
 	t := newTally(n, p.nYears, p.obs)
 	return &worker{
 		p: p, res: res, theta: theta, tally: t, rec: recorder{t: t, slots: newSlotBuffer(p), nYears: p.nYears, obs: p.obs},
-		need: make([]float64, n), share: make([]float64, n),
+		draws: newTrustDraws(n),
+		need:  make([]float64, n), share: make([]float64, n),
 		years: make([]int32, n), comp: make([]int32, n), list: make([]pending, 0, n),
 		free: make([]float64, p.nYears), spend: make([]float64, p.nYears), cuts: make([]float64, 0, maxDeployYears+2),
 		coreAt: make([]int32, p.nYears+1),
@@ -75,6 +69,11 @@ func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker 
 func (w *worker) begin(b int, part *partial) {
 	w.rng.seed(w.p.sc.Seed, splitmix64(streamBlocks+uint64(b)))
 	part.reset(b)
+	// The trusts already core cost nothing in every iteration, and the
+	// costing loop skips them.
+	for _, i := range w.rec.slots.core {
+		part.trust[i].lo, part.trust[i].hi = 0, 0
+	}
 	w.rec.part = part
 	w.rec.slots.iters, w.rec.slots.at = 0, 0
 }
@@ -129,91 +128,32 @@ func (w *worker) inputs(s int) iterInputs {
 	return in
 }
 
-// costTrusts makes every trust's draws, cost, need and deployment length
-// (steps 2–4), and records each cost and need.
-func (w *worker) costTrusts(th *iterInputs) {
-	p := w.p
-	w.deployCuts(th.db)
-	w.total = totals{}
-	for i := range w.need {
-		// The trust's draws: the normal variate of ε, then the uniform whose
-		// quantile is deploy_years. They are made for every trust, in input
-		// order, so that the same seed gives the same draws whatever the
-		// scenario (common random numbers).
-		z := w.rng.normal()
-		u := unitFrom(w.rng.uint64())
-		if p.gap[i] == 0 {
-			// Core already: completion base_year − 1, no cost, no spend.
-			// The recorder counts these trusts without being told.
-			w.need[i], w.comp[i] = 0, compCore
-			continue
-		}
-		// Step 2, the size factor and ε in one exp; its log comes free.
-		ty := p.typ[i]
-		e := p.lnSizeEps(i, th.beta, z)
-		cost := th.scale[ty] * p.gap[i] * expHot(e)
-		need := p.need(i, cost) // step 3
-		n := w.deployYears(u)   // step 4
-		w.deploy(i, need, n)
-		w.total.add(p, i, cost, need)
-		w.rec.trust(i, cost, need)
-		w.rec.costBin(i, cost, th.lnScale[ty]+p.lnGap[i]+e)
-	}
-}
-
-// lnSizeEps is the log of the size factor and ε_i of step 2's
-// cost_i = unit_cost[type_i] × gap_i × (opex_i / ref_opex_m)^β × ε_i × (1 + ob),
-// with ε_i = exp(σz − σ²/2) (so that E[ε] = 1): β·log(opex_i / ref_opex_m)
-// + σz − σ²/2.
-func (p *plan) lnSizeEps(i int, beta, z float64) float64 {
-	return beta*p.lnRel[i] + p.sc.TrustSigma*z - p.halfVar
-}
-
-// need is step 3: need_i = max(0, cost_i − committed_i).
-func (p *plan) need(i int, cost float64) float64 {
-	need := cost - p.committed[i]
-	if need < 0 {
-		return 0
-	}
-	return need
-}
-
 // deployYears is step 4's n_i = max(1, ceil(deploy_years × (1 + db))) for a
 // trust whose deploy_years is Q(u): the smallest n ≥ 1 with
 // u ≤ F(n / (1 + db)), read off the thresholds of deployCuts.
 func (w *worker) deployYears(u float64) int {
-	n := 1
-	if len(w.cuts) <= len(w.cut8) {
-		// Count the thresholds below u without an early exit: which
-		// deployment length a trust draws is unpredictable, and a loop
-		// that stops at it costs a mispredicted branch per trust.
-		// Both are positive, so their bits order as they do, and the
-		// sign of the difference of the bits is the comparison.
-		ub := int64(math.Float64bits(u))
-		c := &w.cut8
-		for m := 1; m < len(c); m++ {
-			n += int(uint64(int64(math.Float64bits(c[m]))-ub) >> 63)
-		}
-		return n
+	if len(w.cuts) <= len(w.cut8)+1 {
+		return 1 + w.cut8.below(u)
 	}
+	n := 1
 	for n < len(w.cuts)-1 && u > w.cuts[n] {
 		n++
 	}
 	return n
 }
 
-// deploy is the rest of step 4: trust i spends its need evenly over n
-// years. Already funded (need 0), it starts in base_year outside capacity
-// and envelope; otherwise it waits for the schedule, with its national
-// share of each year's spend.
-func (w *worker) deploy(i int, need float64, n int) {
-	w.need[i], w.years[i] = need, int32(n)
-	if need == 0 {
-		w.comp[i] = int32(n) - 1
-		return
-	}
-	w.comp[i] = compUnstarted
-	w.share[i] = need * w.p.nationalShare / float64(n)
+// shortCuts are thresholds 1 … 8 of deployCuts as the bits of their
+// float64s, padded with the bits of 2, which no uniform exceeds.
+type shortCuts [8]int64
+
+// below counts the thresholds below u. Which deployment length a trust
+// draws is unpredictable, so the count has no branch: u and the
+// thresholds are positive, their bits order as they do, and the sign of
+// the difference of the bits is the comparison.
+func (c *shortCuts) below(u float64) int {
+	ub := int64(math.Float64bits(u))
+	return int(uint64(c[0]-ub)>>63 + uint64(c[1]-ub)>>63 + uint64(c[2]-ub)>>63 + uint64(c[3]-ub)>>63 +
+		uint64(c[4]-ub)>>63 + uint64(c[5]-ub)>>63 + uint64(c[6]-ub)>>63 + uint64(c[7]-ub)>>63)
 }
 
 // deployCuts returns F(n / (1 + db)) for n = 1, 2, … (index n), F the
@@ -240,14 +180,14 @@ func (w *worker) deployCuts(db float64) []float64 {
 		cut = append(cut, 1) // any deployment time rounds to one year
 	}
 	w.cuts = cut
-	// The short form for the branch-free count in deployYears: thresholds 1 … 8,
-	// padded with 2, which no uniform exceeds; the last threshold, which only
-	// caps n, is left out the same way.
+	// The short form for the branch-free count: thresholds 1 … 8, padded
+	// with 2; the last threshold, which only caps n, is left out the same way.
 	for m := range w.cut8 {
-		w.cut8[m] = 2
-		if m >= 1 && m < len(cut)-1 {
-			w.cut8[m] = cut[m]
+		f := 2.0
+		if m+1 < len(cut)-1 {
+			f = cut[m+1]
 		}
+		w.cut8[m] = int64(math.Float64bits(f))
 	}
 	return cut
 }
@@ -296,36 +236,56 @@ func (w *worker) unstarted() (list []pending, minShare float64) {
 // startIn walks the waiting trusts in year y and starts each that fits: the
 // year's capacity is not used up, it completes by the horizon, and its
 // national share fits the envelope left in every year of its deployment.
-// It returns the trusts still waiting, in order.
+// It returns the trusts still waiting, in order, in list's own storage.
+//
+// This walk is a third of an iteration's time, so it is written for the
+// compiler: this year's free envelope stays in a register, and the trusts
+// kept are moved down by index rather than appended.
 func (w *worker) startIn(y int, list []pending, minShare float64) []pending {
-	free, ny, capacity := w.free, w.p.nYears, w.p.sc.CapacityStarts
-	starts := 0
-	keep := list[:0]
-	for k, t := range list {
-		// Once this year's free envelope is below every share, no one
-		// else can start this year.
-		if starts >= capacity || free[y] < minShare {
-			return append(keep, list[k:]...)
-		}
+	free, spend := w.free, w.spend
+	fy, ny := free[y], len(free)
+	capacity := w.p.sc.CapacityStarts
+	// Once this year's free envelope is below every share, no one else
+	// can start this year.
+	if fy < minShare {
+		return list
+	}
+	starts, kept := 0, 0
+	for k := 0; k < len(list); k++ {
+		t := list[k]
+		// Most trusts that do not fit fail on this year's envelope, so it
+		// is checked first; then the horizon and the later years.
 		end := y + int(t.n)
-		// Most trusts that do not fit fail on this year's envelope, so
-		// it is checked first; then the horizon and the later years.
-		fits := t.share <= free[y] && end <= ny
-		for k := y + 1; fits && k < end; k++ {
-			fits = t.share <= free[k]
-		}
-		if !fits {
-			keep = append(keep, t)
+		if !(t.share <= fy) || end > ny || !fitsEach(free[y+1:end], t.share) {
+			list[kept] = t
+			kept++
 			continue
 		}
-		for k := y; k < end; k++ {
-			free[k] -= t.share
-			w.spend[k] += t.spend
+		fy -= t.share
+		free[y] = fy
+		spend[y] += t.spend
+		for j := y + 1; j < end; j++ {
+			free[j] -= t.share
+			spend[j] += t.spend
 		}
 		w.comp[t.trust] = int32(end - 1)
 		starts++
+		if starts >= capacity || fy < minShare {
+			kept += copy(list[kept:], list[k+1:])
+			break
+		}
 	}
-	return keep
+	return list[:kept]
+}
+
+// fitsEach reports whether share fits each year's free envelope in free.
+func fitsEach(free []float64, share float64) bool {
+	for _, f := range free {
+		if !(share <= f) {
+			return false
+		}
+	}
+	return true
 }
 
 // pending is an unstarted trust in the schedule's walk, with what the walk

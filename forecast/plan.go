@@ -22,12 +22,13 @@ type plan struct {
 	target  int // target_year − base_year
 
 	gap       []float64 // maturity points to core
-	lnGap     []float64 // log(gap), for cost histograms
 	lnRel     []float64 // log(opex / ref_opex)
 	committed []float64 // counted funding, £m
 	typ       []int32   // model.TrustType
 	region    []int32   // model.Region
 	codeRank  []int32   // position of the trust's code in ascending code order
+	// consts are the same per-trust constants laid out for the costing loop.
+	consts []trustConst
 
 	// order is the static priority order over trusts with gap > 0 (every rule
 	// but lowest-cost, which sorts by each iteration's need).
@@ -68,6 +69,11 @@ func newPlan(in model.Inputs, sc model.Scenario) (*plan, error) {
 		return nil, err
 	}
 	p.order = p.staticOrder()
+	p.consts = make([]trustConst, p.nTrusts)
+	for i := range p.consts {
+		p.consts[i] = trustConst{gap: p.gap[i], lnGap: math.Log(p.gap[i]), lnRel: p.lnRel[i], committed: p.committed[i],
+			typ: p.typ[i], region: p.region[i]}
+	}
 	if p.obs, err = newObservations(p, in.Observed); err != nil {
 		return nil, err
 	}
@@ -98,7 +104,6 @@ func newPlan(in model.Inputs, sc model.Scenario) (*plan, error) {
 func (p *plan) addTrusts(trusts []model.Trust) (map[string]int, error) {
 	sc, n := p.sc, len(trusts)
 	p.gap = make([]float64, n)
-	p.lnGap = make([]float64, n)
 	p.lnRel = make([]float64, n)
 	p.committed = make([]float64, n)
 	p.typ = make([]int32, n)
@@ -119,7 +124,6 @@ func (p *plan) addTrusts(trusts []model.Trust) (map[string]int, error) {
 		}
 		index[t.Code] = i
 		p.gap[i] = t.Gap(sc.CoreThreshold)
-		p.lnGap[i] = math.Log(p.gap[i])
 		p.lnRel[i] = math.Log(t.OpexM / sc.RefOpexM)
 		p.typ[i] = int32(t.Type)
 		p.region[i] = int32(t.Region)

@@ -16,9 +16,10 @@ type stream struct{ hi, lo uint64 }
 // seed sets the state as rand.PCG.Seed does.
 func (s *stream) seed(hi, lo uint64) { s.hi, s.lo = hi, lo }
 
-// uint64 is rand.PCG.Uint64: the 128-bit LCG step, then the DXSM output
-// function.
-func (s *stream) uint64() uint64 {
+// next is rand.PCG.Uint64: the 128-bit LCG step, then the DXSM output
+// function. It takes and returns the state by value, so that a loop that
+// keeps a stream in a local variable keeps its state in registers.
+func (s stream) next() (uint64, stream) {
 	const (
 		mulHi    = 2549297995355413924
 		mulLo    = 4865540595714422341
@@ -34,35 +35,52 @@ func (s *stream) uint64() uint64 {
 	hi ^= hi >> 32
 	hi *= cheapMul
 	hi ^= hi >> 48
-	return hi * (lo | 1)
+	return hi * (lo | 1), s
+}
+
+// uint64 is rand.PCG.Uint64 on a stream held in place.
+func (s *stream) uint64() uint64 {
+	u, next := s.next()
+	*s = next
+	return u
 }
 
 // float64 is rand.Rand.Float64: a uniform in [0, 1).
 func (s *stream) float64() float64 { return float64(s.uint64()<<11>>11) / (1 << 53) }
 
 // normal is rand.Rand.NormFloat64: a standard normal variate by the
-// ziggurat method. The first test passes for more than 99% of draws and
-// is all the costing loop usually runs; the rest is normalTail.
+// ziggurat method. The costing loop spells it out, as zigRect and then
+// normalTail, so that the common case is inlined there.
 func (s *stream) normal() float64 {
 	u := s.uint64()
+	if z, ok := zigRect(u); ok {
+		return z
+	}
+	z, next := s.normalTail(u)
+	*s = next
+	return z
+}
+
+// zigRect is the ziggurat's first test on the uniform bits u: for more
+// than 99% of draws u falls in a rectangle, and its normal variate is
+// one product.
+func zigRect(u uint64) (z float64, ok bool) {
 	j := int32(u)
 	i := u >> 32 & 0x7F
-	if absInt32(j) < zigKN[i] {
-		return float64(j) * float64(zigWN[i])
-	}
-	return s.normalTail(u)
+	return float64(j) * float64(zigWN[i]), absInt32(j) < zigKN[i]
 }
 
 // normalTail finishes a draw of normal whose first uniform u fell outside
-// the ziggurat's rectangles, as NormFloat64 does, drawing again as needed.
-func (s *stream) normalTail(u uint64) float64 {
+// the ziggurat's rectangles, as NormFloat64 does, drawing again as needed,
+// and returns the variate and the stream after its draws.
+func (s stream) normalTail(u uint64) (float64, stream) {
 	const rn = 3.442619855899 // where the base strip's tail begins
 	for {
 		j := int32(u)
 		i := u >> 32 & 0x7F
 		x := float64(j) * float64(zigWN[i])
 		if absInt32(j) < zigKN[i] {
-			return x
+			return x, s
 		}
 		if i == 0 {
 			for {
@@ -73,12 +91,12 @@ func (s *stream) normalTail(u uint64) float64 {
 				}
 			}
 			if j > 0 {
-				return rn + x
+				return rn + x, s
 			}
-			return -rn - x
+			return -rn - x, s
 		}
 		if zigFN[i]+float32(s.float64())*(zigFN[i-1]-zigFN[i]) < float32(math.Exp(-.5*x*x)) {
-			return x
+			return x, s
 		}
 		u = s.uint64()
 	}

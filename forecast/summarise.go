@@ -157,8 +157,8 @@ func summariseTrusts(p *plan, sums *partial, t *tally, coreCount []int, n int) [
 		}
 		out[i] = TrustResult{
 			Trust: tr, Gap: p.gap[i], CommittedM: p.committed[i],
-			Cost:          histStats(n, i, &sums.trustCost, &t.trustHist, &t.trustRange),
-			NeedMean:      sums.trustNeed[i] / float64(n),
+			Cost:          trustCostStats(n, &sums.trust[i], t.trustHist.row(i)),
+			NeedMean:      sums.trust[i].need / float64(n),
 			PCoreByTarget: probability(coreCount[i], n),
 			Completion:    YearPercentiles{P10: year(q[0]), P50: year(q[1]), P90: year(q[2])},
 		}

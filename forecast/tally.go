@@ -103,7 +103,6 @@ func (e *extremes) add(o *extremes) {
 // and they are added up at the end.
 type tally struct {
 	trustHist  counts   // per trust, cost: trustBins+1 slots (see hist.go)
-	trustRange extremes // per trust, cost
 	trustComp  counts   // per trust, completion: compSlots slots
 	coreHist   counts   // per year, trusts core by it: nTrusts+1 slots (0 … nTrusts)
 	yearHist   counts   // per year, total real spend: fineBins+1 slots
@@ -117,7 +116,7 @@ type tally struct {
 
 func newTally(nTrusts, nYears int, obs *observations) *tally {
 	t := &tally{
-		trustHist: newCounts(nTrusts, trustBins+1), trustRange: newExtremes(nTrusts),
+		trustHist: newCounts(nTrusts, trustBins+1),
 		trustComp: newCounts(nTrusts, compSlots(nYears)),
 		coreHist:  newCounts(nYears, nTrusts+1),
 		yearHist:  newCounts(nYears, fineBins+1), yearRange: newExtremes(nYears),
@@ -137,7 +136,6 @@ func (t *tally) add(o *tally) {
 	t.yearHist.add(&o.yearHist)
 	t.groupHist.add(&o.groupHist)
 	t.obsHist.add(&o.obsHist)
-	t.trustRange.add(&o.trustRange)
 	t.yearRange.add(&o.yearRange)
 	t.groupRange.add(&o.groupRange)
 }
@@ -164,11 +162,6 @@ func (m *moments) addAll(o *moments) {
 	addFloats(m.sum2, o.sum2)
 }
 
-// stats returns item i's mean, standard deviation and standard error over n values.
-func (m *moments) stats(i, n int) (mean, sd, se float64) {
-	return momentsOf(n, m.sum[i], m.sum2[i])
-}
-
 func (m *moments) clear() {
 	clear(m.sum)
 	clear(m.sum2)
@@ -186,25 +179,61 @@ func addFloats(a, b []float64) {
 // worker produced them: that keeps results bit-identical at any GOMAXPROCS.
 type partial struct {
 	block       int
-	trustCost   moments   // per trust
-	trustNeed   []float64 // per trust, Σ need
-	yearSpend   moments   // per year, total real spend
-	yearNominal []float64 // per year, Σ total nominal spend
-	groupNeed   moments   // per group, total need
+	trust       []trustSums // per trust
+	yearSpend   moments     // per year, total real spend
+	yearNominal []float64   // per year, Σ total nominal spend
+	groupNeed   moments     // per group, total need
 }
 
+// trustSums are one trust's sums over a block's iterations, kept together
+// because the costing loop adds to all of them at once: Σ cost, Σ cost²,
+// Σ need, and the least and the greatest cost.
+type trustSums struct {
+	cost, cost2, need float64
+	lo, hi            float64
+}
+
+// add adds one iteration's cost and need.
+func (t *trustSums) add(cost, need float64) {
+	t.cost += cost
+	t.cost2 += cost * cost
+	t.need += need
+	if cost < t.lo {
+		t.lo = cost
+	}
+	if cost > t.hi {
+		t.hi = cost
+	}
+}
+
+// fold adds o's sums and widens the range to take in o's.
+func (t *trustSums) fold(o *trustSums) {
+	t.cost += o.cost
+	t.cost2 += o.cost2
+	t.need += o.need
+	t.lo = math.Min(t.lo, o.lo)
+	t.hi = math.Max(t.hi, o.hi)
+}
+
+// noTrustSums are the sums of no iterations: nothing, over an empty range.
+func noTrustSums() trustSums { return trustSums{lo: math.Inf(1), hi: math.Inf(-1)} }
+
 func newPartial(nTrusts, nYears int) *partial {
-	return &partial{
-		trustCost: newMoments(nTrusts), trustNeed: make([]float64, nTrusts),
+	p := &partial{
+		trust:     make([]trustSums, nTrusts),
 		yearSpend: newMoments(nYears), yearNominal: make([]float64, nYears),
 		groupNeed: newMoments(numGroups),
 	}
+	p.reset(0)
+	return p
 }
 
 func (p *partial) reset(block int) {
 	p.block = block
-	p.trustCost.clear()
-	clear(p.trustNeed)
+	none := noTrustSums()
+	for i := range p.trust {
+		p.trust[i] = none
+	}
 	p.yearSpend.clear()
 	clear(p.yearNominal)
 	p.groupNeed.clear()
@@ -212,8 +241,9 @@ func (p *partial) reset(block int) {
 
 // fold adds o's sums into p.
 func (p *partial) fold(o *partial) {
-	p.trustCost.addAll(&o.trustCost)
-	addFloats(p.trustNeed, o.trustNeed)
+	for i := range p.trust {
+		p.trust[i].fold(&o.trust[i])
+	}
 	p.yearSpend.addAll(&o.yearSpend)
 	addFloats(p.yearNominal, o.yearNominal)
 	p.groupNeed.addAll(&o.groupNeed)
@@ -230,29 +260,6 @@ type recorder struct {
 	slots  *slotBuffer
 	nYears int
 	obs    *observations // nil without observations
-}
-
-// trust records trust i's cost and need. Its histogram takes the cost
-// apart, in costBin. Both are small enough to be inlined into the costing
-// loop, where their memory traffic hides behind the arithmetic.
-func (r *recorder) trust(i int, cost, need float64) {
-	r.t.trustRange.see(i, cost)
-	r.part.trustCost.add(i, cost)
-	r.part.trustNeed[i] += need
-}
-
-// costBin notes the slot of trust i's cost in its histogram, given the
-// cost's natural log, which the way costs are made gives without a call to
-// math.Log (see plan.lnSizeEps). The log is NaN only when the unit cost is
-// not positive, and then neither is the cost: zero or below goes in the
-// zero slot.
-func (r *recorder) costBin(i int, cost, lnCost float64) {
-	const log10e = 1 / math.Ln10
-	bin := histZeroSlot
-	if cost > 0 && lnCost == lnCost {
-		bin = binOfLog10(lnCost*log10e, trustBins)
-	}
-	r.slots.cost[r.slots.at+i] = uint16(bin)
 }
 
 // completion records trust i's completion offset: compCore, a year
@@ -280,7 +287,6 @@ func (r *recorder) flush() {
 	for _, i := range b.core {
 		t.trustHist.row(int(i))[histZeroSlot] += uint32(b.iters)
 		t.trustComp.row(int(i))[0] += uint32(b.iters)
-		t.trustRange.see(int(i), 0)
 	}
 	for _, i := range b.costed {
 		hist, comp := t.trustHist.row(int(i)), t.trustComp.row(int(i))

@@ -1,0 +1,158 @@
+package forecast
+
+import (
+	"math"
+
+	"corecast/model"
+)
+
+// trustConst is what the costing loop reads of one trust, kept together so
+// that one cache line serves a trust or two and one bounds check covers
+// every field.
+type trustConst struct {
+	gap       float64 // maturity points to core
+	lnGap     float64 // log(gap), for the cost histograms
+	lnRel     float64 // log(opex / ref_opex)
+	committed float64 // counted funding, £m
+	typ       int32   // model.TrustType
+	region    int32   // model.Region
+}
+
+// trustDraws are one iteration's trust-level draws and what is made of
+// them before the costs, one entry per trust.
+type trustDraws struct {
+	z        []float64 // the normal variate of ε
+	u        []float64 // the uniform whose quantile is deploy_years
+	lnFactor []float64 // β·log(opex/ref) + σz − σ²/2
+	factor   []float64 // its exp: the size factor times ε
+	years    []int32   // n_i
+}
+
+func newTrustDraws(n int) trustDraws {
+	return trustDraws{z: make([]float64, n), u: make([]float64, n), lnFactor: make([]float64, n),
+		factor: make([]float64, n), years: make([]int32, n)}
+}
+
+// costTrusts makes every trust's draws, cost, need and deployment length
+// (DESIGN §5 steps 2–4), and records each cost and need.
+//
+// It is the innermost work of every run, so it is written for the
+// compiler, in passes over the trusts that each make no call per trust:
+// a call makes the compiler keep every value a loop carries in memory
+// rather than in registers.
+func (w *worker) costTrusts(th *iterInputs) {
+	p := w.p
+	w.drawTrusts()
+	// Step 2's size factor and ε in one exp: cost_i = unit_cost[type_i]
+	// × gap_i × (opex_i / ref_opex_m)^β × ε_i × (1 + ob), with
+	// ε_i = exp(σz − σ²/2) (so that E[ε] = 1). The exponent is kept too:
+	// it gives the log of the cost, which the cost histogram needs.
+	d := &w.draws
+	sigma, halfVar := p.sc.TrustSigma, p.halfVar
+	ln, z := d.lnFactor, d.z[:len(d.lnFactor)]
+	for i, c := range p.consts[:len(ln)] {
+		ln[i] = th.beta*c.lnRel + sigma*z[i] - halfVar
+	}
+	copy(d.factor, ln)
+	expAll(d.factor)
+	w.deployAll(th.db)
+	w.costAll(th)
+}
+
+// drawTrusts makes every trust's draws for the iteration: the normal
+// variate of ε, then the uniform whose quantile is deploy_years. They are
+// made for every trust, in input order, so that the same seed gives the
+// same draws whatever the scenario (common random numbers).
+func (w *worker) drawTrusts() {
+	rng := w.rng // a local copy, whose state stays in registers
+	z, u := w.draws.z, w.draws.u[:len(w.draws.z)]
+	for i := range z {
+		var r uint64
+		r, rng = rng.next()
+		v, ok := zigRect(r) // rng.normal(), its common case inlined
+		if !ok {
+			v, rng = rng.normalTail(r)
+		}
+		z[i] = v
+		r, rng = rng.next()
+		u[i] = unitFrom(r)
+	}
+	w.rng = rng
+}
+
+// deployAll sets each trust's deployment years n_i from its uniform.
+func (w *worker) deployAll(db float64) {
+	w.deployCuts(db)
+	u, years := w.draws.u, w.draws.years[:len(w.draws.u)]
+	if len(w.cuts) > len(w.cut8)+1 {
+		for i, v := range u {
+			years[i] = int32(w.deployYears(v))
+		}
+		return
+	}
+	cuts := w.cut8
+	for i, v := range u {
+		years[i] = int32(1 + cuts.below(v))
+	}
+}
+
+// costAll is the rest of steps 2–4 for every trust, from its draws, and
+// records each cost and need.
+func (w *worker) costAll(th *iterInputs) {
+	p := w.p
+	consts := p.consts
+	n := len(consts)
+	need, share, years, comp := w.need[:n], w.share[:n], w.years[:n], w.comp[:n]
+	factor, lnFactor, ny := w.draws.factor[:n], w.draws.lnFactor[:n], w.draws.years[:n]
+	sums := w.rec.part.trust[:n]
+	slots := w.rec.slots.cost[w.rec.slots.at:][:n]
+	nationalShare := p.nationalShare
+	var t totals
+	for i := range consts {
+		c := &consts[i]
+		if c.gap == 0 {
+			// Core already: completion base_year − 1, no cost, no spend.
+			// The recorder counts these trusts without being told.
+			need[i], comp[i] = 0, compCore
+			continue
+		}
+		ty := c.typ
+		cost := th.scale[ty] * c.gap * factor[i]
+		// Step 3: need_i = max(0, cost_i − committed_i).
+		nd := cost - c.committed
+		if nd < 0 {
+			nd = 0
+		}
+		// Step 4: spent evenly over n_i years. Already funded (need 0),
+		// the trust starts in base_year outside capacity and envelope;
+		// otherwise it waits for the schedule, with its national share of
+		// each year's spend.
+		n := ny[i]
+		need[i], years[i] = nd, n
+		if nd == 0 {
+			comp[i] = n - 1
+		} else {
+			comp[i] = compUnstarted
+			share[i] = nd * nationalShare / float64(n)
+		}
+		t.cost += cost
+		t.need += nd
+		t.groupNeed[c.region] += nd
+		t.groupNeed[model.NumRegions+int(ty)] += nd
+		sums[i].add(cost, nd)
+		slots[i] = uint16(costSlot(cost, th.lnScale[ty]+c.lnGap+lnFactor[i]))
+	}
+	w.total = t
+}
+
+// costSlot is the slot of a trust's cost in its histogram, given the
+// cost's natural log, which the way costs are made gives without a call to
+// math.Log. The log is NaN only when the unit cost is not positive, and
+// then neither is the cost: zero or below goes in the zero slot.
+func costSlot(cost, lnCost float64) int {
+	const log10e = 1 / math.Ln10
+	if cost > 0 && lnCost == lnCost {
+		return binOfLog10(lnCost*log10e, trustBins)
+	}
+	return histZeroSlot
+}
