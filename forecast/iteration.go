@@ -250,13 +250,19 @@ func (w *worker) startIn(y int, list []pending, minShare float64) []pending {
 	if fy < minShare {
 		return list
 	}
+	// later is the least free envelope of the years after y: a share
+	// within it fits every later year, without a look at each.
+	later := math.Inf(1)
+	for _, f := range free[y+1:] {
+		later = min(later, f)
+	}
 	starts, kept := 0, 0
 	for k := 0; k < len(list); k++ {
 		t := list[k]
 		// Most trusts that do not fit fail on this year's envelope, so it
 		// is checked first; then the horizon and the later years.
 		end := y + int(t.n)
-		if !(t.share <= fy) || end > ny || !fitsEach(free[y+1:end], t.share) {
+		if !(t.share <= fy) || end > ny || !(t.share <= later || fitsEach(free[y+1:end], t.share)) {
 			list[kept] = t
 			kept++
 			continue
@@ -267,6 +273,7 @@ func (w *worker) startIn(y int, list []pending, minShare float64) []pending {
 		for j := y + 1; j < end; j++ {
 			free[j] -= t.share
 			spend[j] += t.spend
+			later = min(later, free[j])
 		}
 		w.comp[t.trust] = int32(end - 1)
 		starts++
