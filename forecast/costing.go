@@ -80,7 +80,13 @@ func (w *worker) drawTrusts() {
 	w.rng = rng
 }
 
-// deployAll sets each trust's deployment years n_i from its uniform.
+// deployAll sets each trust's deployment years n_i from its uniform
+// (deployYears). When there are at most eight thresholds, as with any
+// deployment time of up to eight years, n_i is one more than the count of
+// thresholds below the uniform, made without a branch (which length a trust
+// draws is unpredictable, and a mispredicted branch costs more than the
+// eight comparisons): the sign of the difference of the bits is each
+// comparison (see shortCuts).
 func (w *worker) deployAll(db float64) {
 	w.deployCuts(db)
 	u, years := w.draws.u, w.draws.years[:len(w.draws.u)]
@@ -90,9 +96,11 @@ func (w *worker) deployAll(db float64) {
 		}
 		return
 	}
-	cuts := w.cut8
+	c := w.cut8
 	for i, v := range u {
-		years[i] = int32(1 + cuts.below(v))
+		b := int64(math.Float64bits(v))
+		years[i] = int32(1 + uint64(c[0]-b)>>63 + uint64(c[1]-b)>>63 + uint64(c[2]-b)>>63 + uint64(c[3]-b)>>63 +
+			uint64(c[4]-b)>>63 + uint64(c[5]-b)>>63 + uint64(c[6]-b)>>63 + uint64(c[7]-b)>>63)
 	}
 }
 
@@ -155,4 +163,56 @@ func costSlot(cost, lnCost float64) int {
 		return binOfLog10(lnCost*log10e, trustBins)
 	}
 	return histZeroSlot
+}
+
+// deployYears is step 4's n_i = max(1, ceil(deploy_years × (1 + db))) for a
+// trust whose deploy_years is Q(u): the smallest n ≥ 1 with
+// u ≤ F(n / (1 + db)), read off the thresholds of deployCuts.
+func (w *worker) deployYears(u float64) int {
+	n := 1
+	for n < len(w.cuts)-1 && u > w.cuts[n] {
+		n++
+	}
+	return n
+}
+
+// shortCuts are thresholds 1 … 8 of deployCuts as the bits of their
+// float64s, padded with the bits of 2, which no uniform exceeds. A uniform
+// and the thresholds are positive, so their bits order as they do.
+type shortCuts [8]int64
+
+// deployCuts returns F(n / (1 + db)) for n = 1, 2, … (index n), F the
+// distribution function of deploy_years, up to the first n where it reaches 1
+// or maxDeployYears. A trust with uniform draw u deploys over the smallest n
+// with u ≤ cut[n]: the same n as ceil(Q(u)·(1 + db)), without evaluating a
+// quantile per trust.
+//
+// Both forms are rebuilt on every call, whatever db: a worker runs many
+// iterations, and thresholds left over from the previous one would make the
+// results depend on which worker ran which block.
+func (w *worker) deployCuts(db float64) []float64 {
+	cut := w.cuts[:1]
+	cut[0] = 0
+	if 1+db > 0 {
+		for n := 1; n <= maxDeployYears; n++ {
+			f := w.p.deploy.cdf(float64(n) / (1 + db))
+			cut = append(cut, f)
+			if f >= 1 {
+				break
+			}
+		}
+	} else {
+		cut = append(cut, 1) // any deployment time rounds to one year
+	}
+	w.cuts = cut
+	// The short form for the branch-free count: thresholds 1 … 8, padded
+	// with 2; the last threshold, which only caps n, is left out the same way.
+	for m := range w.cut8 {
+		f := 2.0
+		if m+1 < len(cut)-1 {
+			f = cut[m+1]
+		}
+		w.cut8[m] = int64(math.Float64bits(f))
+	}
+	return cut
 }

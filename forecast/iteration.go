@@ -128,70 +128,6 @@ func (w *worker) inputs(s int) iterInputs {
 	return in
 }
 
-// deployYears is step 4's n_i = max(1, ceil(deploy_years × (1 + db))) for a
-// trust whose deploy_years is Q(u): the smallest n ≥ 1 with
-// u ≤ F(n / (1 + db)), read off the thresholds of deployCuts.
-func (w *worker) deployYears(u float64) int {
-	if len(w.cuts) <= len(w.cut8)+1 {
-		return 1 + w.cut8.below(u)
-	}
-	n := 1
-	for n < len(w.cuts)-1 && u > w.cuts[n] {
-		n++
-	}
-	return n
-}
-
-// shortCuts are thresholds 1 … 8 of deployCuts as the bits of their
-// float64s, padded with the bits of 2, which no uniform exceeds.
-type shortCuts [8]int64
-
-// below counts the thresholds below u. Which deployment length a trust
-// draws is unpredictable, so the count has no branch: u and the
-// thresholds are positive, their bits order as they do, and the sign of
-// the difference of the bits is the comparison.
-func (c *shortCuts) below(u float64) int {
-	ub := int64(math.Float64bits(u))
-	return int(uint64(c[0]-ub)>>63 + uint64(c[1]-ub)>>63 + uint64(c[2]-ub)>>63 + uint64(c[3]-ub)>>63 +
-		uint64(c[4]-ub)>>63 + uint64(c[5]-ub)>>63 + uint64(c[6]-ub)>>63 + uint64(c[7]-ub)>>63)
-}
-
-// deployCuts returns F(n / (1 + db)) for n = 1, 2, … (index n), F the
-// distribution function of deploy_years, up to the first n where it reaches 1
-// or maxDeployYears. A trust with uniform draw u deploys over the smallest n
-// with u ≤ cut[n]: the same n as ceil(Q(u)·(1 + db)), without evaluating a
-// quantile per trust.
-//
-// Both forms are rebuilt on every call, whatever db: a worker runs many
-// iterations, and thresholds left over from the previous one would make the
-// results depend on which worker ran which block.
-func (w *worker) deployCuts(db float64) []float64 {
-	cut := w.cuts[:1]
-	cut[0] = 0
-	if 1+db > 0 {
-		for n := 1; n <= maxDeployYears; n++ {
-			f := w.p.deploy.cdf(float64(n) / (1 + db))
-			cut = append(cut, f)
-			if f >= 1 {
-				break
-			}
-		}
-	} else {
-		cut = append(cut, 1) // any deployment time rounds to one year
-	}
-	w.cuts = cut
-	// The short form for the branch-free count: thresholds 1 … 8, padded
-	// with 2; the last threshold, which only caps n, is left out the same way.
-	for m := range w.cut8 {
-		f := 2.0
-		if m+1 < len(cut)-1 {
-			f = cut[m+1]
-		}
-		w.cut8[m] = int64(math.Float64bits(f))
-	}
-	return cut
-}
-
 // schedule starts unstarted trusts year by year, first fit in priority order,
 // under the capacity and the national envelope (DESIGN §5 step 5).
 func (w *worker) schedule() {
@@ -342,22 +278,25 @@ func (w *worker) record(s int, g float64) {
 
 // completions records each trust's completion, counts the trusts
 // completing in each year into coreAt and returns the latest completion
-// offset: all_core_year's, or compNever if any trust never completes.
+// offset: all_core_year's, or compNever if any trust never completes
+// (compNever is above every offset, so it is the latest).
 func (w *worker) completions() int32 {
 	ny := int32(w.p.nYears)
-	clear(w.coreAt)
+	coreAt := w.coreAt[:ny+1]
+	clear(coreAt)
+	comp := w.comp
+	slots := w.rec.slots.comp[w.rec.slots.at:][:len(comp)]
 	last := int32(compCore)
-	for i, c := range w.comp {
-		w.rec.completion(i, c)
-		switch {
-		case c == compNever:
-			last = compNever
-		case c < ny:
-			w.coreAt[c+1]++
+	for i, c := range comp {
+		last = max(last, c)
+		if c < ny {
+			// Already core (−1) or completing in a modelled year: the
+			// slot is the offset + 1, as compSlot gives.
+			coreAt[c+1]++
+			slots[i] = uint8(c + 1)
+			continue
 		}
-		if last != compNever {
-			last = max(last, c)
-		}
+		slots[i] = uint8(compSlot(c, int(ny)))
 	}
 	return last
 }

@@ -262,12 +262,6 @@ type recorder struct {
 	obs    *observations // nil without observations
 }
 
-// completion records trust i's completion offset: compCore, a year
-// offset or compNever.
-func (r *recorder) completion(i int, c int32) {
-	r.slots.comp[r.slots.at+i] = uint8(compSlot(c, r.nYears))
-}
-
 // next ends an iteration: the per-trust slots noted for it are kept, and
 // once the buffer is full they are counted.
 func (r *recorder) next() {
