@@ -113,7 +113,8 @@ func (w *worker) costAll(th *iterInputs) {
 	need, share, years, comp := w.need[:n], w.share[:n], w.years[:n], w.comp[:n]
 	factor, lnFactor, ny := w.draws.factor[:n], w.draws.lnFactor[:n], w.draws.years[:n]
 	sums := w.rec.part.trust[:n]
-	slots := w.rec.slots.cost[w.rec.slots.at:][:n]
+	buf := w.rec.slots
+	windows := w.tally.windows[:n]
 	nationalShare := p.nationalShare
 	var t totals
 	for i := range consts {
@@ -148,7 +149,7 @@ func (w *worker) costAll(th *iterInputs) {
 		t.groupNeed[c.region] += nd
 		t.groupNeed[model.NumRegions+int(ty)] += nd
 		sums[i].add(cost, nd)
-		slots[i] = uint16(costSlot(cost, th.lnScale[ty]+c.lnGap+lnFactor[i]))
+		buf.cost[buf.slot(i)] = uint16(windows[i].slot(costSlot(cost, th.lnScale[ty]+c.lnGap+lnFactor[i])))
 	}
 	w.total = t
 }

@@ -51,9 +51,17 @@ type totals struct {
 	groupNeed  [numGroups]float64 // by region, then by type
 }
 
+// newWorker returns a worker for the plan and inputs theta, recording into
+// res.
 func newWorker(p *plan, res *Result, theta *[model.NumInputs][]float64) *worker {
+	return newWorkerIn(p, res, theta, costWindows(p, theta))
+}
+
+// newWorkerIn is newWorker with the trusts' cost windows for theta, which
+// workers of one run share.
+func newWorkerIn(p *plan, res *Result, theta *[model.NumInputs][]float64, windows []costWindow) *worker {
 	n := p.nTrusts
-	t := newTally(n, p.nYears, p.obs)
+	t := newTally(windows, p.nYears, p.obs)
 	return &worker{
 		p: p, res: res, theta: theta, tally: t, rec: recorder{t: t, slots: newSlotBuffer(p), nYears: p.nYears, obs: p.obs},
 		draws: newTrustDraws(n),
@@ -75,7 +83,7 @@ func (w *worker) begin(b int, part *partial) {
 		part.trust[i].lo, part.trust[i].hi = 0, 0
 	}
 	w.rec.part = part
-	w.rec.slots.iters, w.rec.slots.at = 0, 0
+	w.rec.slots.iters = 0
 }
 
 // runBlock simulates iterations [lo, hi) of block b into part. It returns
@@ -285,7 +293,7 @@ func (w *worker) completions() int32 {
 	coreAt := w.coreAt[:ny+1]
 	clear(coreAt)
 	comp := w.comp
-	slots := w.rec.slots.comp[w.rec.slots.at:][:len(comp)]
+	buf := w.rec.slots
 	last := int32(compCore)
 	for i, c := range comp {
 		last = max(last, c)
@@ -293,10 +301,10 @@ func (w *worker) completions() int32 {
 			// Already core (−1) or completing in a modelled year: the
 			// slot is the offset + 1, as compSlot gives.
 			coreAt[c+1]++
-			slots[i] = uint8(c + 1)
+			buf.comp[buf.slot(i)] = uint8(c + 1)
 			continue
 		}
-		slots[i] = uint8(compSlot(c, int(ny)))
+		buf.comp[buf.slot(i)] = uint8(compSlot(c, int(ny)))
 	}
 	return last
 }

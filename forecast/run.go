@@ -71,8 +71,9 @@ func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, o
 	}
 	nBlocks := (n + blockSize - 1) / blockSize
 	workers := make([]*worker, min(workerCount(opts.Workers), nBlocks))
+	windows := costWindows(p, theta)
 	for k := range workers {
-		workers[k] = newWorker(p, res, theta)
+		workers[k] = newWorkerIn(p, res, theta, windows)
 	}
 	sums, err := runBlocks(ctx, workers, n, opts.Progress)
 	if err != nil {

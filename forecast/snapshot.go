@@ -52,8 +52,9 @@ func newSnapshot(ctx context.Context, p *plan, theta *[model.NumInputs][]float64
 	blocks := make([]snapBlock, nBlocks)
 	var next atomic.Int64
 	workers = min(workerCount(workers), nBlocks)
+	windows := costWindows(p, theta)
 	err := parallel(workers, workers, func(int) error {
-		w := newWorker(p, nil, theta)
+		w := newWorkerIn(p, nil, theta, windows)
 		// The costing step records as it goes; here the record is thrown away.
 		part := newPartial(p.nTrusts, p.nYears)
 		for b := int(next.Add(1) - 1); b < nBlocks; b = int(next.Add(1) - 1) {

@@ -100,25 +100,26 @@ func (st Stats) shifted(c float64) Stats {
 // histStats summarises item i of a streamed quantity: its sums, its
 // histogram row and its extremes.
 func histStats(n, i int, m *moments, h *counts, e *extremes) Stats {
-	return streamedStats(n, m.sum[i], m.sum2[i], h.row(i), e.lo[i], e.hi[i])
+	bins := h.width - 1
+	return streamedStats(n, m.sum[i], m.sum2[i], h.row(i), e.lo[i], e.hi[i], func(b int, pos float64) float64 {
+		return logBinValue(b, bins, pos)
+	})
 }
 
-// trustCostStats summarises one trust's cost from its sums and histogram row.
-func trustCostStats(n int, t *trustSums, row []uint32) Stats {
-	return streamedStats(n, t.cost, t.cost2, row, t.lo, t.hi)
+// trustCostStats summarises one trust's cost from its sums and its
+// histogram row, which holds the bins of window w.
+func trustCostStats(n int, t *trustSums, row []uint32, w costWindow) Stats {
+	return streamedStats(n, t.cost, t.cost2, row, t.lo, t.hi, w.value)
 }
 
 // streamedStats summarises a quantity streamed over n iterations: its sum
-// and sum of squares, its counts in the logarithmic bins of row (binOf),
-// and the least and greatest value.
-func streamedStats(n int, sum, sum2 float64, row []uint32, lo, hi float64) Stats {
+// and sum of squares, its counts in the bins of row, whose values value
+// gives (see histPercentiles), and the least and greatest value.
+func streamedStats(n int, sum, sum2 float64, row []uint32, lo, hi float64, value func(b int, pos float64) float64) Stats {
 	var st Stats
 	st.Mean, st.SD, st.SE = momentsOf(n, sum, sum2)
 	var v [len(percentileLevels)]float64
-	bins := len(row) - 1
-	histPercentiles(row, n, percentileLevels[:], false, func(b int, pos float64) float64 {
-		return logBinValue(b, bins, pos)
-	}, v[:])
+	histPercentiles(row, n, percentileLevels[:], false, value, v[:])
 	// Clamped to the exact range the values span, which the bins blur.
 	for j := range v {
 		v[j] = math.Min(math.Max(v[j], lo), hi)

@@ -157,7 +157,7 @@ func summariseTrusts(p *plan, sums *partial, t *tally, coreCount []int, n int) [
 		}
 		out[i] = TrustResult{
 			Trust: tr, Gap: p.gap[i], CommittedM: p.committed[i],
-			Cost:          trustCostStats(n, &sums.trust[i], t.trustHist.row(i)),
+			Cost:          trustCostStats(n, &sums.trust[i], t.trustHist.row(i), t.windows[i]),
 			NeedMean:      sums.trust[i].need / float64(n),
 			PCoreByTarget: probability(coreCount[i], n),
 			Completion:    YearPercentiles{P10: year(q[0]), P50: year(q[1]), P90: year(q[2])},

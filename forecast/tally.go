@@ -67,6 +67,33 @@ func (t *counts) add(o *counts) {
 	}
 }
 
+// raggedCounts is a table of counts whose rows have widths of their own,
+// on one flat slice.
+type raggedCounts struct {
+	off []int // row i is c[off[i]:off[i+1]]
+	c   []uint32
+}
+
+// newTrustHist returns the trusts' cost histograms: for each, the zero slot
+// and then its window.
+func newTrustHist(windows []costWindow) raggedCounts {
+	off := make([]int, len(windows)+1)
+	for i, w := range windows {
+		off[i+1] = off[i] + 1 + int(w.bins)
+	}
+	return raggedCounts{off: off, c: make([]uint32, off[len(windows)])}
+}
+
+// row returns item i's counts.
+func (t *raggedCounts) row(i int) []uint32 { return t.c[t.off[i]:t.off[i+1]] }
+
+// add adds o's counts, of the same shape, into t.
+func (t *raggedCounts) add(o *raggedCounts) {
+	for i, v := range o.c {
+		t.c[i] += v
+	}
+}
+
 // extremes are the smallest and largest value seen of each item.
 type extremes struct {
 	lo, hi []float64
@@ -102,21 +129,23 @@ func (e *extremes) add(o *extremes) {
 // do not depend on the order they are gathered in, so workers keep their own
 // and they are added up at the end.
 type tally struct {
-	trustHist  counts   // per trust, cost: trustBins+1 slots (see hist.go)
-	trustComp  counts   // per trust, completion: compSlots slots
-	coreHist   counts   // per year, trusts core by it: nTrusts+1 slots (0 … nTrusts)
-	yearHist   counts   // per year, total real spend: fineBins+1 slots
-	yearRange  extremes // per year, total real spend
-	groupHist  counts   // per group, total need: fineBins+1 slots
-	groupRange extremes // per group, total need
+	trustHist  raggedCounts // per trust, cost: the zero slot, then its window
+	windows    []costWindow // per trust, the cost bins its row holds
+	trustComp  counts       // per trust, completion: compSlots slots
+	coreHist   counts       // per year, trusts core by it: nTrusts+1 slots (0 … nTrusts)
+	yearHist   counts       // per year, total real spend: fineBins+1 slots
+	yearRange  extremes     // per year, total real spend
+	groupHist  counts       // per group, total need: fineBins+1 slots
+	groupRange extremes     // per group, total need
 	// obsHist is, per observed year, the count of the observed trusts
 	// core by it: width+1 slots (0 … the most observed in a year).
 	obsHist counts
 }
 
-func newTally(nTrusts, nYears int, obs *observations) *tally {
+func newTally(windows []costWindow, nYears int, obs *observations) *tally {
+	nTrusts := len(windows)
 	t := &tally{
-		trustHist: newCounts(nTrusts, trustBins+1),
+		trustHist: newTrustHist(windows), windows: windows,
 		trustComp: newCounts(nTrusts, compSlots(nYears)),
 		coreHist:  newCounts(nYears, nTrusts+1),
 		yearHist:  newCounts(nYears, fineBins+1), yearRange: newExtremes(nYears),
@@ -265,10 +294,8 @@ type recorder struct {
 // next ends an iteration: the per-trust slots noted for it are kept, and
 // once the buffer is full they are counted.
 func (r *recorder) next() {
-	b := r.slots
-	b.iters++
-	b.at += b.n
-	if b.iters == slotIters {
+	r.slots.iters++
+	if r.slots.iters == slotIters {
 		r.flush()
 	}
 }
@@ -284,12 +311,15 @@ func (r *recorder) flush() {
 	}
 	for _, i := range b.costed {
 		hist, comp := t.trustHist.row(int(i)), t.trustComp.row(int(i))
-		for at := int(i); at < b.at; at += b.n {
-			hist[b.cost[at]]++
-			comp[b.comp[at]]++
+		held := int(i) * slotIters
+		for _, s := range b.cost[held : held+b.iters] {
+			hist[s]++
+		}
+		for _, s := range b.comp[held : held+b.iters] {
+			comp[s]++
 		}
 	}
-	b.iters, b.at = 0, 0
+	b.iters = 0
 }
 
 // year records year y's count of trusts core by it and its total real and
@@ -333,24 +363,27 @@ func (r *recorder) observed(comp []int32) {
 const slotIters = 64
 
 // slotBuffer holds, for up to slotIters iterations, the slots that each
-// trust's cost and completion fall in, iteration by iteration. Counting them
-// as they come would touch every trust's histogram rows once an iteration:
-// with thousands of trusts those rows no longer fit in the processor's
-// caches, and each count would wait on memory. Counted trust by trust from
-// the buffer (recorder.flush), each trust's rows are read once for many
-// counts, so the time per trust stays the same however many trusts there are.
+// trust's cost and completion fall in. Counting them as they come would
+// touch every trust's histogram rows once an iteration: with thousands of
+// trusts those rows no longer fit in the processor's caches, and each count
+// would wait on memory. Counted trust by trust from the buffer
+// (recorder.flush), each trust's rows are read once for many counts, so the
+// time per trust stays the same however many trusts there are. The buffer
+// is laid out trust by trust, each trust's slots together, so that the
+// count reads it in order.
 type slotBuffer struct {
-	n      int // trusts: the stride between iterations
-	iters  int // iterations held
-	at     int // iters × n, where the next iteration's slots go
-	cost   []uint16
-	comp   []uint8
-	costed []int32 // trusts with a gap, whose slots are noted
-	core   []int32 // trusts already core, whose slots are known
+	iters  int      // iterations held
+	cost   []uint16 // trust i's slot in held iteration k at i·slotIters + k
+	comp   []uint8  // the same for completion slots
+	costed []int32  // trusts with a gap, whose slots are noted
+	core   []int32  // trusts already core, whose slots are known
 }
 
+// slot is where trust i's slot of the iteration being made goes.
+func (b *slotBuffer) slot(i int) int { return i*slotIters + b.iters }
+
 func newSlotBuffer(p *plan) *slotBuffer {
-	b := &slotBuffer{n: p.nTrusts, cost: make([]uint16, slotIters*p.nTrusts), comp: make([]uint8, slotIters*p.nTrusts)}
+	b := &slotBuffer{cost: make([]uint16, slotIters*p.nTrusts), comp: make([]uint8, slotIters*p.nTrusts)}
 	for i, g := range p.gap {
 		if g > 0 {
 			b.costed = append(b.costed, int32(i))
