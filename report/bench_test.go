@@ -52,10 +52,16 @@ func benchWrite(b *testing.B, runs []Run, format Format, ext string) {
 	opts := Options{Force: true, SourceDate: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)}
 	path := filepath.Join(dir, "out"+ext)
 	b.ReportAllocs()
+	cpu0 := cpuSeconds()
 	for b.Loop() {
 		if err := Write(context.Background(), path, format, runs, opts); err != nil {
 			b.Fatal(err)
 		}
+	}
+	// CPU time, beside the wall time, shows what the export costs on a
+	// machine that other work shares.
+	if cpu := cpuSeconds() - cpu0; cpu0 >= 0 && cpu >= 0 {
+		b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
 	}
 	if st, err := os.Stat(path); err == nil {
 		b.ReportMetric(float64(st.Size())/1e6, "file-MB")
@@ -63,6 +69,28 @@ func benchWrite(b *testing.B, runs []Run, format Format, ext string) {
 	if kb := peakRSSKB(); kb > 0 {
 		b.ReportMetric(float64(kb)/1024, "peak-RSS-MB")
 	}
+}
+
+// cpuSeconds is the user and system CPU time the process has used, from
+// /proc/self/stat, or -1 where /proc does not say. It assumes the usual 100
+// clock ticks a second.
+func cpuSeconds() float64 {
+	stat, err := os.ReadFile("/proc/self/stat")
+	if err != nil {
+		return -1
+	}
+	// The fields after the command name, which is in parentheses: utime and
+	// stime are the 12th and 13th of them.
+	f := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
+	if len(f) < 13 {
+		return -1
+	}
+	user, err1 := strconv.Atoi(f[11])
+	sys, err2 := strconv.Atoi(f[12])
+	if err1 != nil || err2 != nil {
+		return -1
+	}
+	return float64(user+sys) / 100
 }
 
 // peakRSSKB is the process's peak resident set size in KB (VmHWM), or 0
