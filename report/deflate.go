@@ -24,6 +24,32 @@ const deflateBlockSize = 1 << 20
 // of DESIGN §10.
 const deflateLevel = 2
 
+// deflaters makes the parallel compressors of the parts of one file, which
+// share their buffers and compressors: a part is compressed only once the
+// one before it is done, and most parts are small.
+type deflaters struct {
+	level      int
+	maxPending int
+	// spareJobs and spareWriters hold blocks' buffers and compressors to
+	// reuse. Compressors come back from the goroutines blocks are
+	// compressed on, hence a channel.
+	spareJobs    []*deflateJob
+	spareWriters chan *flate.Writer
+}
+
+// newDeflaters prepares to compress at level, with as many blocks in
+// flight as keep every core busy.
+func newDeflaters(level int) *deflaters {
+	n := 2 * runtime.GOMAXPROCS(0)
+	return &deflaters{level: level, maxPending: n, spareWriters: make(chan *flate.Writer, n)}
+}
+
+// compressor returns a parallelDeflate writing to w, for
+// zip.Writer.RegisterCompressor.
+func (p *deflaters) compressor(w io.Writer) (io.WriteCloser, error) {
+	return &parallelDeflate{w: w, pool: p}, nil
+}
+
 // parallelDeflate is a DEFLATE compressor that compresses fixed-size blocks
 // of its input on several goroutines and writes them out in order, as pigz
 // does. Each block but the last ends with a sync flush (an empty stored
@@ -31,21 +57,16 @@ const deflateLevel = 2
 // blocks joined are one valid DEFLATE stream. A block refers back only into
 // itself, costing a little compression at each block's start.
 type parallelDeflate struct {
-	w     io.Writer
-	level int
+	w    io.Writer
+	pool *deflaters
 	// cur collects input until it holds deflateBlockSize bytes.
 	cur *deflateJob
 	// pending are the blocks being compressed, in input order; at most
-	// maxPending, so that memory stays bounded when compression is slower
-	// than the input.
-	pending    []*deflateJob
-	maxPending int
-	// spareJobs and spareWriters hold blocks' buffers and compressors to
-	// reuse.
-	spareJobs    []*deflateJob
-	spareWriters chan *flate.Writer
-	err          error
-	closed       bool
+	// pool.maxPending, so that memory stays bounded when compression is
+	// slower than the input.
+	pending []*deflateJob
+	err     error
+	closed  bool
 }
 
 // deflateJob is one block being compressed.
@@ -55,14 +76,6 @@ type deflateJob struct {
 	out  bytes.Buffer
 	err  error
 	done chan struct{}
-}
-
-// newParallelDeflate returns a compressor writing a DEFLATE stream of what
-// is written to it to w, at level. Close ends the stream; it does not close
-// w.
-func newParallelDeflate(w io.Writer, level int) *parallelDeflate {
-	n := runtime.GOMAXPROCS(0)
-	return &parallelDeflate{w: w, level: level, maxPending: 2 * n, spareWriters: make(chan *flate.Writer, 2*n)}
 }
 
 // Write compresses p.
@@ -113,12 +126,16 @@ func (d *parallelDeflate) Close() error {
 // newJob returns an empty block to fill, reusing the buffers of a written
 // one.
 func (d *parallelDeflate) newJob() *deflateJob {
-	n := len(d.spareJobs)
+	p := d.pool
+	n := len(p.spareJobs)
 	if n == 0 {
+		// A block's size at once, rather than growing it: blocks are reused
+		// across the parts of a file, so there are only as many as are
+		// ever in flight.
 		return &deflateJob{in: make([]byte, 0, deflateBlockSize)}
 	}
-	j := d.spareJobs[n-1]
-	d.spareJobs = d.spareJobs[:n-1]
+	j := p.spareJobs[n-1]
+	p.spareJobs = p.spareJobs[:n-1]
 	j.in, j.err = j.in[:0], nil
 	j.out.Reset()
 	return j
@@ -127,7 +144,7 @@ func (d *parallelDeflate) newJob() *deflateJob {
 // submit starts compressing the current block, first writing out the
 // oldest blocks while too many are pending.
 func (d *parallelDeflate) submit(last bool) error {
-	for len(d.pending) >= d.maxPending {
+	for len(d.pending) >= d.pool.maxPending {
 		if err := d.writeOldest(); err != nil {
 			return err
 		}
@@ -145,10 +162,10 @@ func (d *parallelDeflate) compress(j *deflateJob) {
 	defer close(j.done)
 	var fw *flate.Writer
 	select {
-	case fw = <-d.spareWriters:
+	case fw = <-d.pool.spareWriters:
 		fw.Reset(&j.out)
 	default:
-		fw, j.err = flate.NewWriter(&j.out, d.level)
+		fw, j.err = flate.NewWriter(&j.out, d.pool.level)
 		if j.err != nil {
 			return
 		}
@@ -162,7 +179,7 @@ func (d *parallelDeflate) compress(j *deflateJob) {
 		j.err = fw.Flush()
 	}
 	select {
-	case d.spareWriters <- fw:
+	case d.pool.spareWriters <- fw:
 	default:
 	}
 }
@@ -181,6 +198,6 @@ func (d *parallelDeflate) writeOldest() error {
 			d.err = err
 		}
 	}
-	d.spareJobs = append(d.spareJobs, j)
+	d.pool.spareJobs = append(d.pool.spareJobs, j)
 	return d.err
 }

@@ -31,8 +31,9 @@ func deflateInput(n int) []byte {
 func deflateWith(t *testing.T, in []byte, piece, pending int) []byte {
 	t.Helper()
 	var out bytes.Buffer
-	d := newParallelDeflate(&out, deflateLevel)
-	d.maxPending = pending
+	p := newDeflaters(deflateLevel)
+	p.maxPending = pending
+	d, _ := p.compressor(&out)
 	for p := in; len(p) > 0; {
 		k := min(piece, len(p))
 		if n, err := d.Write(p[:k]); err != nil || n != k {
@@ -87,8 +88,10 @@ func (f *failAfter) Write(p []byte) (int, error) {
 // block has finished.
 func TestParallelDeflateFails(t *testing.T) {
 	in := deflateInput(5 * deflateBlockSize)
-	d := newParallelDeflate(&failAfter{n: 1000}, deflateLevel)
-	d.maxPending = 2
+	p := newDeflaters(deflateLevel)
+	p.maxPending = 2
+	w, _ := p.compressor(&failAfter{n: 1000})
+	d := w.(*parallelDeflate)
 	_, err := d.Write(in)
 	if cerr := d.Close(); err == nil {
 		err = cerr

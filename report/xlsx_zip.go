@@ -116,9 +116,7 @@ func (z *stableZip) Close() error {
 		}
 		// The parts rows go into are the large ones: compress them on every
 		// core.
-		out.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-			return newParallelDeflate(w, deflateLevel), nil
-		})
+		out.RegisterCompressor(zip.Deflate, newDeflaters(deflateLevel).compressor)
 		parts := slices.Clone(zr.File)
 		slices.SortStableFunc(parts, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
 		for _, p := range parts {
