@@ -38,7 +38,9 @@ func (w *xlsxWriter) writeStream(s *sheet) error {
 	return nil
 }
 
-// streamPart writes rows [lo, hi) of the sheet's table onto one worksheet.
+// streamPart puts rows [lo, hi) of the sheet's table onto one worksheet:
+// its notes, header and Excel table now, the rows (w.rows) as the workbook
+// is saved.
 func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []float64, lo, hi int) error {
 	t, notes := s.tables[0], s.bookNotes()
 	if err := w.newSheet(name); err != nil {
