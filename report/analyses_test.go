@@ -48,7 +48,7 @@ func TestSensitivitySheetEqualsEngine(t *testing.T) {
 			}{{"p10_value", bar.Low}, {"p90_value", bar.High}, {"need_at_p10_m", bar.NeedLow}, {"need_at_p90_m", bar.NeedHigh},
 				{"need_swing_m", bar.NeedSwing()}, {"change_at_p10_m", bar.NeedLow - s.BaseNeed}, {"change_at_p90_m", bar.NeedHigh - s.BaseNeed},
 				{"base_need_m", s.BaseNeed}, {"p_all_core_at_p10", bar.PCoreLow}, {"p_all_core_at_p90", bar.PCoreHigh}} {
-				if got := num(t, row[col(c.name)]); !same15(got, c.want) {
+				if got := num(t, row[col(c.name)]); !sameNumber(got, c.want) {
 					t.Errorf("%s %s %s = %v, engine %v", r.Result.Scenario.Name, bar.Input, c.name, got, c.want)
 				}
 			}
@@ -64,7 +64,7 @@ func TestSensitivitySheetEqualsEngine(t *testing.T) {
 	}
 	for j, rk := range runs[0].Sensitivity.Ranks {
 		row := rows[j]
-		if row[col("input")] != rk.Input || !same15(num(t, row[col("rho_total_need")]), rk.RhoNeed) || !same15(num(t, row[col("rho_core_by_target")]), rk.RhoCore) {
+		if row[col("input")] != rk.Input || !sameNumber(num(t, row[col("rho_total_need")]), rk.RhoNeed) || !sameNumber(num(t, row[col("rho_core_by_target")]), rk.RhoCore) {
 			t.Errorf("rank row %d is %v, engine %+v", j+1, row, rk)
 		}
 	}
@@ -124,7 +124,7 @@ func TestGoalSeekSheetEqualsEngine(t *testing.T) {
 			if row[col("lever")] != g.Lever || row[col("reached")] != map[bool]string{true: "yes", false: "no"}[g.Reached] {
 				t.Fatalf("row %d is %v, engine %+v", i, row, g)
 			}
-			if got := num(t, row[col("p")]); !same15(got, g.P) {
+			if got := num(t, row[col("p")]); !sameNumber(got, g.P) {
 				t.Errorf("row %d p = %v, engine %v", i, got, g.P)
 			}
 			if got := num(t, row[col("evaluations")]); got != float64(g.Evaluations) {
@@ -138,7 +138,7 @@ func TestGoalSeekSheetEqualsEngine(t *testing.T) {
 			}
 			value := num(t, row[col("value")])
 			want := "--set " + g.Lever + "=" + strconv.FormatFloat(g.Value, 'f', -1, 64)
-			if !same15(value, g.Value) || row[col("reproduce")] != want {
+			if !sameNumber(value, g.Value) || row[col("reproduce")] != want {
 				t.Errorf("row %d value %v reproduce %q, engine %v", i, value, row[col("reproduce")], g.Value)
 			}
 		}
@@ -168,7 +168,7 @@ func TestComparisonIsPaired(t *testing.T) {
 				name string
 				want float64
 			}{{"value", d.B}, {"first_value", d.A}, {"difference", d.Diff}, {"difference_mc_se", d.SE}} {
-				if got := num(t, row[col(c.name)]); !same15(got, c.want) {
+				if got := num(t, row[col(c.name)]); !sameNumber(got, c.want) {
 					t.Errorf("run %d %s %s = %v, engine %v", k, d.Key, c.name, got, c.want)
 				}
 			}

@@ -118,12 +118,18 @@ func (b *book) stacked(name string, cols []column, count func(k int) int,
 	}
 	all := append([]column{{name: "scenario", kind: kText, input: true}}, cols...)
 	t := &table{name: name, cols: all, n: starts[len(b.runs)]}
+	// The labels as values once, not a new one each row: a string put in an
+	// interface is copied to the heap, and a table may have a million rows.
+	labels := make([]any, len(b.labels))
+	for k, l := range b.labels {
+		labels[k] = l
+	}
 	t.row = func(i int, dst []any) {
 		k := 0
 		for k+1 < len(starts) && starts[k+1] <= i {
 			k++
 		}
-		dst[0] = b.labels[k]
+		dst[0] = labels[k]
 		fill(k, i-starts[k], dst[1:])
 	}
 	return t, starts

@@ -2,8 +2,8 @@ package report
 
 import (
 	"archive/zip"
+	"bufio"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -30,6 +30,9 @@ func WriteCSV(ctx context.Context, path string, runs []Run, opts Options) error 
 		mod := zipTime(opts.stamp())
 		return writeFileAtomic(ctx, path, opts, func(w io.Writer) error {
 			zw := zip.NewWriter(w)
+			// The distribution table is most of the export: compress on
+			// every core.
+			zw.RegisterCompressor(zip.Deflate, newDeflaters(deflateLevel).compressor)
 			for _, t := range tables {
 				fw, err := zw.CreateHeader(&zip.FileHeader{Name: t.name + ".csv", Method: zip.Deflate, Modified: mod})
 				if err != nil {
@@ -48,29 +51,42 @@ func WriteCSV(ctx context.Context, path string, runs []Run, opts Options) error 
 	return writeCSVDir(ctx, path, tables, opts, prog)
 }
 
-// writeCSVTable writes one table with its header.
+// writeCSVTable writes one table with its header, as encoding/csv would,
+// but appending each record to one buffer instead of formatting every value
+// as a string of its own: a million-row table has twenty million values.
 func writeCSVTable(w io.Writer, t *table, prog *progress) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(headerNames(t)); err != nil {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var line []byte
+	for j, h := range headerNames(t) {
+		if j > 0 {
+			line = append(line, ',')
+		}
+		line = appendCSVField(line, h)
+	}
+	line = append(line, '\n')
+	if _, err := bw.Write(line); err != nil {
 		return err
 	}
 	dst := make([]any, len(t.cols))
-	rec := make([]string, len(t.cols))
 	for i := 0; i < t.n; i++ {
 		clear(dst)
 		t.row(i, dst)
+		line = line[:0]
 		for j, v := range dst {
-			rec[j] = csvText(v, t.cols[j])
+			if j > 0 {
+				line = append(line, ',')
+			}
+			line = appendCSVValue(line, v, t.cols[j])
 		}
-		if err := cw.Write(rec); err != nil {
+		line = append(line, '\n')
+		if _, err := bw.Write(line); err != nil {
 			return err
 		}
 		if err := prog.step(); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return bw.Flush()
 }
 
 // writeCSVDir writes the tables into a temporary directory beside dir, then

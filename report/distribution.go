@@ -25,11 +25,23 @@ func distributionSheet(b *book) *sheet {
 		column{name: "total_programme", kind: kMoney}, column{name: "present_value", kind: kMoney},
 		column{name: "core_by_target", kind: kCount}, column{name: "all_core_year"},
 		column{name: "all_core_by_target", kind: kCount}, column{name: "within_plan", kind: kCount})
+	// The all-core year takes a dozen values over a million iterations:
+	// each is formatted once per run, not once per row.
+	years := make([]map[model.FinancialYear]any, len(b.runs))
 	t, _ := b.stacked("distribution", cols,
 		b.each(func(r *forecast.Result) int { return r.Iterations }),
 		func(k, s int, dst []any) {
 			r := b.runs[k].Result
 			sc := r.Scenario
+			if years[k] == nil {
+				years[k] = map[model.FinancialYear]any{}
+			}
+			y := r.AllCoreYear[s]
+			year, ok := years[k][y]
+			if !ok {
+				year = format.Year(y, sc.HorizonYear)
+				years[k][y] = year
+			}
 			dst[0] = s + 1
 			for j := range model.NumInputs {
 				dst[1+j] = r.Inputs[j][s]
@@ -44,8 +56,8 @@ func distributionSheet(b *book) *sheet {
 			dst[i+4] = prog
 			dst[i+5] = r.PresentValue[s]
 			dst[i+6] = r.CoreByTarget[s]
-			dst[i+7] = format.Year(r.AllCoreYear[s], sc.HorizonYear)
-			dst[i+8] = flag(r.AllCoreYear[s] <= sc.TargetYear)
+			dst[i+7] = year
+			dst[i+8] = flag(y <= sc.TargetYear)
 			dst[i+9] = flag(prog <= sc.PlanTotalM)
 		})
 	return &sheet{name: SheetDistribution, tables: []*table{t}, stream: true, printRows: distributionPrintRows, notes: []string{

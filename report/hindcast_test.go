@@ -28,7 +28,7 @@ func TestHindcastSheetEqualsEngine(t *testing.T) {
 			name string
 			want float64
 		}{{"forecast_p10", y.P10}, {"forecast_p50", y.P50}, {"forecast_p90", y.P90}, {"percentile", y.Percentile}, {"brier", h.Brier}} {
-			if got := num(t, row[col(c.name)]); !same15(got, c.want) {
+			if got := num(t, row[col(c.name)]); !sameNumber(got, c.want) {
 				t.Errorf("%s %s = %v, engine %v", y.Year, c.name, got, c.want)
 			}
 		}

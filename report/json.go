@@ -132,8 +132,23 @@ func appendJSONValue(buf []byte, v any) []byte {
 	case int:
 		return strconv.AppendInt(buf, int64(x), 10)
 	case string:
-		s, _ := json.Marshal(x)
-		return append(buf, s...)
+		return appendJSONString(buf, x)
 	}
 	return append(buf, "null"...)
+}
+
+// appendJSONString appends s as encoding/json writes it. Text of printable
+// ASCII that JSON does not escape (most text, and every label and year of a
+// million-row table) is copied as it is; anything else goes through
+// encoding/json.
+func appendJSONString(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			b, _ := json.Marshal(s)
+			return append(buf, b...)
+		}
+	}
+	buf = append(buf, '"')
+	buf = append(buf, s...)
+	return append(buf, '"')
 }

@@ -242,3 +242,29 @@ func TestParseSourceDateEpoch(t *testing.T) {
 		}
 	}
 }
+
+// TestReproducibleOverManyBlocks exports a Distribution long enough to be
+// compressed as several blocks on several goroutines, twice, and gets the
+// same bytes: which goroutine compresses which block, and in what order
+// they finish, make no difference.
+func TestReproducibleOverManyBlocks(t *testing.T) {
+	runs := []Run{testRun(t, testScenario(t, "Baseline", 4000))}
+	opts := Options{SourceDate: time.Date(2024, 3, 1, 9, 30, 0, 0, time.UTC)}
+	first := exportAll(t, runs, opts)
+	for f, b := range exportAll(t, runs, opts) {
+		if !bytes.Equal(first[f], b) {
+			t.Errorf("%s: two exports of the same runs differ", f)
+		}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(first[XLSX]), int64(len(first[XLSX])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	largest := uint64(0)
+	for _, p := range zr.File {
+		largest = max(largest, p.UncompressedSize64)
+	}
+	if largest < 3*deflateBlockSize {
+		t.Errorf("largest part %d bytes: want several blocks of %d for the test to mean anything", largest, deflateBlockSize)
+	}
+}

@@ -66,7 +66,7 @@ func TestDistributionSplitsPastTheRowLimit(t *testing.T) {
 					if got, _ := strconv.Atoi(r[iter]); got != next {
 						t.Fatalf("%s: row holds iteration %s, want %d", name, r[iter], next)
 					}
-					if got := num(t, r[need]); !same15(got, run.Result.TotalNeed[next-1]) {
+					if got := num(t, r[need]); !sameNumber(got, run.Result.TotalNeed[next-1]) {
 						t.Fatalf("%s: iteration %d total_need %v, engine %v", name, next, got, run.Result.TotalNeed[next-1])
 					}
 					next++

@@ -119,23 +119,30 @@ func (s *styles) value(v any, c column) (any, int) {
 		if x == "" {
 			return nil, 0
 		}
-		switch {
-		case c.wrap && c.input:
-			return x, s.textWrap
-		case c.wrap:
-			return x, s.wrap
-		case c.indent && c.input:
-			return x, s.textIndent
-		case c.indent:
-			return x, s.indent
-		case c.input:
-			return x, s.text
-		}
-		return x, 0
+		return x, s.textStyle(c)
 	case nil:
 		return nil, 0
 	}
 	return fmt.Sprint(v), 0
+}
+
+// textStyle is the style of text in column c: wrapped or indented as the
+// column says, and in the text format when it is input text, which
+// Excel would otherwise read as a formula if it looks like one.
+func (s *styles) textStyle(c column) int {
+	switch {
+	case c.wrap && c.input:
+		return s.textWrap
+	case c.wrap:
+		return s.wrap
+	case c.indent && c.input:
+		return s.textIndent
+	case c.indent:
+		return s.indent
+	case c.input:
+		return s.text
+	}
+	return 0
 }
 
 // headerOf is the style of a column's header cell: indented with the

@@ -3,6 +3,9 @@ package report
 import (
 	"math"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // allTables lists the tables of every sheet with the sheet each is on, in
@@ -26,30 +29,58 @@ var kindNames = map[kind]string{
 	kWhole: "number", kNumber: "number", kMixed: "number_or_text",
 }
 
-// csvText formats a value for CSV: numbers in full precision, NaN empty,
-// and input text that a spreadsheet would read as a formula prefixed with a
-// single quote.
-func csvText(v any, c column) string {
+// appendCSVValue appends a value as a CSV field: numbers in full
+// precision, NaN empty, and input text that a spreadsheet would read as a
+// formula prefixed with a single quote.
+func appendCSVValue(buf []byte, v any, c column) []byte {
 	switch x := v.(type) {
 	case float64:
-		if !finite(x) {
-			return ""
+		if finite(x) {
+			buf = appendNumber(buf, x)
 		}
-		return string(appendNumber(nil, x))
 	case cell:
-		if !finite(x.v) {
-			return ""
+		if finite(x.v) {
+			buf = appendNumber(buf, x.v)
 		}
-		return string(appendNumber(nil, x.v))
 	case int:
-		return strconv.Itoa(x)
+		buf = strconv.AppendInt(buf, int64(x), 10)
 	case string:
 		if c.input && dangerous(x) {
-			return "'" + x
+			x = "'" + x
 		}
-		return x
+		buf = appendCSVField(buf, x)
 	}
-	return ""
+	return buf
+}
+
+// appendCSVField appends text as one field of a comma-separated record,
+// quoted as encoding/csv quotes it: when it holds a comma, a quote or a line
+// break, starts with white space, or is \. (a quote doubled, line breaks
+// kept as they are).
+func appendCSVField(buf []byte, s string) []byte {
+	if !csvNeedsQuotes(s) {
+		return append(buf, s...)
+	}
+	buf = append(buf, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			buf = append(buf, '"')
+		}
+		buf = append(buf, s[i])
+	}
+	return append(buf, '"')
+}
+
+// csvNeedsQuotes is encoding/csv's rule for quoting a field.
+func csvNeedsQuotes(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s == `\.` || strings.ContainsAny(s, ",\"\r\n") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 // tableNames lists the names of every table an export may hold.

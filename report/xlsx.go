@@ -26,22 +26,27 @@ func WriteXLSX(ctx context.Context, path string, runs []Run, opts Options) error
 	f := excelize.NewFile()
 	defer f.Close()
 	stamp := opts.stamp()
-	if err := buildWorkbook(ctx, f, b, opts, stamp); err != nil {
+	xw, err := buildWorkbook(ctx, f, b, opts, stamp)
+	if err != nil {
 		return err
 	}
 	return writeFileAtomic(ctx, path, opts, func(w io.Writer) error {
 		// excelize assembles the whole zip in a memory buffer before copying
-		// it out, which for a million-row Distribution sheet is hundreds of
-		// MB. Handing it a zip writer on the output file instead sends the
-		// parts to disk, in a fixed order and dated stamp; the buffer it
-		// passes stays empty.
+		// it out. Handing it a zip writer on the output file instead sends
+		// the parts to disk, in a fixed order and dated stamp, with the rows
+		// of streamed sheets written into their parts on the way; the buffer
+		// it passes stays empty.
 		z := newStableZip(ctx, w, stamp)
 		defer z.cleanup()
+		z.rows = xw.rows
 		f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
 		if _, err := f.WriteTo(io.Discard); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			return fmt.Errorf("saving the workbook: %w", err)
 		}
-		return nil
+		return xw.prog.finish()
 	})
 }
 
@@ -64,17 +69,22 @@ type xlsxWriter struct {
 	maxRows int
 	// footer foots every printed page (pageFooter).
 	footer string
+	// rows writes the rows of each streamed sheet, by name, into its part
+	// as the workbook is saved.
+	rows map[string]func(io.Writer) error
 }
 
-// buildWorkbook writes every sheet of the book into f, dated stamp.
-func buildWorkbook(ctx context.Context, f *excelize.File, b *book, opts Options, stamp time.Time) error {
+// buildWorkbook writes every sheet of the book into f, dated stamp, but for
+// the rows of streamed sheets, which the returned writer's rows write as f
+// is saved.
+func buildWorkbook(ctx context.Context, f *excelize.File, b *book, opts Options, stamp time.Time) (*xlsxWriter, error) {
 	st, err := newStyles(f)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sheets := b.sheets()
 	w := &xlsxWriter{f: f, st: st, prog: newProgress(ctx, sheets, opts.Progress), placed: map[*table]placement{}, first: true,
-		maxRows: excelize.TotalRows, footer: pageFooter(b)}
+		maxRows: excelize.TotalRows, footer: pageFooter(b), rows: map[string]func(io.Writer) error{}}
 	if opts.maxRows > 0 {
 		w.maxRows = opts.maxRows
 	}
@@ -86,9 +96,9 @@ func buildWorkbook(ctx context.Context, f *excelize.File, b *book, opts Options,
 		}
 		if err != nil {
 			if ctx.Err() != nil {
-				return ctx.Err()
+				return nil, ctx.Err()
 			}
-			return fmt.Errorf("writing sheet %s: %w", s.name, err)
+			return nil, fmt.Errorf("writing sheet %s: %w", s.name, err)
 		}
 	}
 	f.SetActiveSheet(0)
@@ -102,10 +112,10 @@ func buildWorkbook(ctx context.Context, f *excelize.File, b *book, opts Options,
 		Created:  date,
 		Modified: date,
 	}); err != nil {
-		return fmt.Errorf("setting workbook properties: %w", err)
+		return nil, fmt.Errorf("setting workbook properties: %w", err)
 	}
 	sortContentTypes(f)
-	return w.prog.finish()
+	return w, ctx.Err()
 }
 
 // sortContentTypes puts the workbook's default content types in extension

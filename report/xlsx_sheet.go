@@ -26,9 +26,18 @@ type sheetCells struct {
 }
 
 // set writes v with the given style (0 for none) at column col, row row.
+// A float64 keeps every digit it needs to read back exactly, as in the
+// Distribution (writeRows): excelize's SetCellValue would round it to 15
+// significant digits.
 func (c *sheetCells) set(col, row int, v any, style int) error {
 	ref := cellName(col, row)
-	if err := c.f.SetCellValue(c.name, ref, v); err != nil {
+	var err error
+	if x, ok := v.(float64); ok {
+		err = c.f.SetCellDefault(c.name, ref, string(appendCellNumber(nil, x)))
+	} else {
+		err = c.f.SetCellValue(c.name, ref, v)
+	}
+	if err != nil {
 		return err
 	}
 	c.used.add(col, row)

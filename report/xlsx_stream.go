@@ -2,13 +2,15 @@ package report
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
 )
 
 // writeStream writes a sheet of one large table with excelize's
-// StreamWriter, so rows are not held as cells in memory. A table longer than
+// StreamWriter, so rows are not held as cells in memory: its notes and
+// header, with the rows left to write as the workbook is saved. A table longer than
 // a worksheet allows continues on further sheets ("Distribution 2", ...),
 // each with the notes and header.
 func (w *xlsxWriter) writeStream(s *sheet) error {
@@ -36,7 +38,9 @@ func (w *xlsxWriter) writeStream(s *sheet) error {
 	return nil
 }
 
-// streamPart writes rows [lo, hi) of the sheet's table onto one worksheet.
+// streamPart puts rows [lo, hi) of the sheet's table onto one worksheet:
+// its notes, header and Excel table now, the rows (w.rows) as the workbook
+// is saved.
 func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []float64, lo, hi int) error {
 	t, notes := s.tables[0], s.bookNotes()
 	if err := w.newSheet(name); err != nil {
@@ -86,24 +90,9 @@ func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []f
 	if err := sw.SetRow(cellName(1, header), cells); err != nil {
 		return err
 	}
-	dst := make([]any, len(t.cols))
-	for i := lo; i < hi; i++ {
-		clear(dst)
-		t.row(i, dst)
-		for j, v := range dst {
-			val, style := w.st.value(v, cols[j])
-			cells[j] = nil // a blank is no cell, not a styled empty one
-			if val != nil {
-				cells[j] = excelize.Cell{StyleID: style, Value: val}
-			}
-		}
-		if err := sw.SetRow(cellName(1, header+1+i-lo), cells); err != nil {
-			return err
-		}
-		if err := w.prog.step(); err != nil {
-			return err
-		}
-	}
+	// The rows themselves go into the sheet's part as the workbook is saved
+	// (stableZip.splice): see writeRows for why not through SetRow.
+	w.rows[name] = func(out io.Writer) error { return w.writeRows(out, t, cols, lo, hi, header+1) }
 	if hi > lo {
 		if err := sw.AddTable(&excelize.Table{
 			Range: cellName(1, header) + ":" + cellName(len(t.cols), header+hi-lo),

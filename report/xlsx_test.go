@@ -3,7 +3,6 @@ package report
 import (
 	"archive/zip"
 	"context"
-	"math"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -61,10 +60,10 @@ func sheetTable(t *testing.T, f *excelize.File, sheet string, skip int) (header 
 	return nil, nil
 }
 
-// same15 reports whether a workbook number equals the engine's to the 15
-// significant digits a workbook holds.
-func same15(got, want float64) bool {
-	return math.Abs(got-want) <= 1e-14*math.Abs(want)
+// sameNumber reports whether a workbook number is the engine's, to the last
+// bit: the workbook writes every digit a float64 needs.
+func sameNumber(got, want float64) bool {
+	return got == want
 }
 
 // num parses a raw cell.
@@ -155,14 +154,14 @@ func TestSummaryEqualsEngine(t *testing.T) {
 				name string
 				want float64
 			}{{"mean", o.Stats.Mean}, {"sd", o.Stats.SD}, {"mc_se", o.Stats.SE}, {"p10", o.Stats.P10}, {"p50", o.Stats.P50}, {"p90", o.Stats.P90}} {
-				if got := num(t, row[col(c.name)]); !same15(got, c.want) {
+				if got := num(t, row[col(c.name)]); !sameNumber(got, c.want) {
 					t.Errorf("run %d %s %s = %v, engine %v", k, o.Key, c.name, got, c.want)
 				}
 			}
 		}
 	}
 	_, head := sheetTable(t, f, SheetSummary, 1)
-	if got := num(t, head[0][2]); !same15(got, runs[0].Result.PAllCoreByTarget.P) {
+	if got := num(t, head[0][2]); !sameNumber(got, runs[0].Result.PAllCoreByTarget.P) {
 		t.Errorf("P(all core) %v, engine %v", got, runs[0].Result.PAllCoreByTarget.P)
 	}
 }
@@ -219,13 +218,13 @@ func TestReproduceFromManifest(t *testing.T) {
 		t.Fatalf("%d distribution rows, re-run has %d iterations", len(rows), again.Iterations)
 	}
 	for s, r := range rows {
-		if got := num(t, r[need]); !same15(got, again.TotalNeed[s]) || again.TotalNeed[s] != run.Result.TotalNeed[s] {
+		if got := num(t, r[need]); !sameNumber(got, again.TotalNeed[s]) || again.TotalNeed[s] != run.Result.TotalNeed[s] {
 			t.Fatalf("iteration %d: workbook total_need %v, re-run %v", s+1, got, again.TotalNeed[s])
 		}
 	}
 	_, sum := sheetTable(t, f, SheetSummary, 0)
 	for i, o := range again.Outputs {
-		if got := num(t, sum[i][4]); !same15(got, o.Stats.Mean) || o.Stats != run.Result.Outputs[i].Stats {
+		if got := num(t, sum[i][4]); !sameNumber(got, o.Stats.Mean) || o.Stats != run.Result.Outputs[i].Stats {
 			t.Errorf("%s mean: workbook %v, re-run %v", o.Key, got, o.Stats.Mean)
 		}
 	}

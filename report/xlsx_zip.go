@@ -2,11 +2,14 @@ package report
 
 import (
 	"archive/zip"
+	"bytes"
 	"context"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -22,8 +25,9 @@ import (
 // (MS-DOS date 0, no date at all). stableZip compresses each part, dated
 // mod, into a spool file as excelize writes it; Close then copies the
 // compressed parts to the output in name order, without compressing them
-// again. The parts wait on disk, not in memory, so a million-row sheet
-// costs no more memory than before.
+// again. The parts wait on disk, not in memory. The rows of a streamed sheet
+// (rows) are not among them: Close writes them straight into the output, in
+// the sheet's part, compressing them on every core.
 type stableZip struct {
 	ctx   context.Context
 	out   io.Writer
@@ -31,6 +35,9 @@ type stableZip struct {
 	spool *os.File
 	zw    *zip.Writer // writes into spool
 	err   error       // the first failure, which ends the write
+	// rows writes the rows of a sheet, by sheet name, into the sheet's
+	// part: Close puts them at the end of its <sheetData>.
+	rows map[string]func(io.Writer) error
 }
 
 // newStableZip returns a zip writer for excelize that writes to out, every
@@ -103,10 +110,22 @@ func (z *stableZip) Close() error {
 		if err != nil {
 			return z.fail(fmt.Errorf("reading the spooled workbook: %w", err))
 		}
+		rows, err := z.rowsByPart(zr)
+		if err != nil {
+			return z.fail(err)
+		}
+		// The parts rows go into are the large ones: compress them on every
+		// core.
+		out.RegisterCompressor(zip.Deflate, newDeflaters(deflateLevel).compressor)
 		parts := slices.Clone(zr.File)
 		slices.SortStableFunc(parts, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
 		for _, p := range parts {
-			if err := out.Copy(p); err != nil {
+			if write, ok := rows[p.Name]; ok {
+				err = z.splice(out, p, write)
+			} else {
+				err = out.Copy(p)
+			}
+			if err != nil {
 				return z.fail(err)
 			}
 		}
@@ -151,4 +170,96 @@ func (f failWriter) Write(p []byte) (int, error) {
 		return n, f.z.fail(err)
 	}
 	return n, nil
+}
+
+// sheetDataEnd ends the rows of a worksheet part. Text cannot contain it:
+// XML escapes "<" in text.
+var sheetDataEnd = []byte("</sheetData>")
+
+// splice writes part p to out with the rows that write writes at the end of
+// its <sheetData>, compressed anew.
+func (z *stableZip) splice(out *zip.Writer, p *zip.File, write func(io.Writer) error) error {
+	r, err := p.Open()
+	if err != nil {
+		return err
+	}
+	part, err := io.ReadAll(r)
+	r.Close()
+	if err != nil {
+		return fmt.Errorf("reading the spooled %s: %w", p.Name, err)
+	}
+	at := bytes.Index(part, sheetDataEnd)
+	if at < 0 {
+		return fmt.Errorf("%s has no %s to write rows before", p.Name, sheetDataEnd)
+	}
+	w, err := out.CreateHeader(&zip.FileHeader{Name: p.Name, Method: zip.Deflate, Modified: z.mod})
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(part[:at]); err != nil {
+		return err
+	}
+	if err := write(w); err != nil {
+		return err
+	}
+	_, err = w.Write(part[at:])
+	return err
+}
+
+// rowsByPart finds the part of each sheet that rows names, as a reader finds
+// it: from the sheet's relationship id in xl/workbook.xml to the target of
+// that relationship in xl/_rels/workbook.xml.rels.
+func (z *stableZip) rowsByPart(zr *zip.Reader) (map[string]func(io.Writer) error, error) {
+	if len(z.rows) == 0 {
+		return nil, nil
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if err := decodePart(zr, "xl/workbook.xml", &wb); err != nil {
+		return nil, err
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := decodePart(zr, "xl/_rels/workbook.xml.rels", &rels); err != nil {
+		return nil, err
+	}
+	target := map[string]string{}
+	for _, r := range rels.Rels {
+		if t, ok := strings.CutPrefix(r.Target, "/"); ok {
+			target[r.ID] = t
+		} else {
+			target[r.ID] = path.Join("xl", r.Target)
+		}
+	}
+	byPart := map[string]func(io.Writer) error{}
+	for _, s := range wb.Sheets {
+		if write, ok := z.rows[s.Name]; ok {
+			byPart[target[s.RID]] = write
+		}
+	}
+	if len(byPart) != len(z.rows) {
+		return nil, fmt.Errorf("found the parts of %d of the %d streamed sheets", len(byPart), len(z.rows))
+	}
+	return byPart, nil
+}
+
+// decodePart decodes the XML part name of zr into v.
+func decodePart(zr *zip.Reader, name string, v any) error {
+	r, err := zr.Open(name)
+	if err != nil {
+		return fmt.Errorf("reading the spooled workbook: %w", err)
+	}
+	defer r.Close()
+	if err := xml.NewDecoder(r).Decode(v); err != nil {
+		return fmt.Errorf("reading the spooled %s: %w", name, err)
+	}
+	return nil
 }
