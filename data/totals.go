@@ -15,7 +15,7 @@ var totalWords = map[string]bool{"total": true, "totals": true, "subtotal": true
 // ("Total funding", "London total").
 func (c *columns) isTotalRow(r row, cols ...string) bool {
 	for _, col := range cols {
-		for _, w := range strings.Fields(normalName(c.cell(r, col))) {
+		for w := range strings.FieldsSeq(normalName(c.cell(r, col))) {
 			if totalWords[w] {
 				return true
 			}

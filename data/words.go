@@ -15,7 +15,7 @@ var fillerWords = map[string]bool{"trust": true, "trusts": true, "nhs": true, "f
 // wordKey normalises a word as written in a cell and drops filler words.
 func wordKey(s string) string {
 	var keep []string
-	for _, w := range strings.Fields(normalName(s)) {
+	for w := range strings.FieldsSeq(normalName(s)) {
 		if !fillerWords[w] {
 			keep = append(keep, w)
 		}
