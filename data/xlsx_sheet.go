@@ -2,7 +2,6 @@ package data
 
 import (
 	"cmp"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"slices"
@@ -40,14 +39,14 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 		}
 		cur = nil
 	}
-	err := wb.decode(ref.part, func(_ *xml.Decoder, tok xml.Token) error {
-		switch tk := tok.(type) {
-		case xml.StartElement:
-			switch tk.Name.Local {
+	err := wb.decode(ref.part, func(tk *xmlToken) error {
+		switch tk.kind {
+		case xmlStart:
+			switch string(tk.name) {
 			case "col":
-				if h, _ := attr(tk, "hidden"); h == "1" || h == "true" {
-					lo, _ := strconv.Atoi(attrOr(tk, "min", "0"))
-					hi, _ := strconv.Atoi(attrOr(tk, "max", "0"))
+				if h, _ := tk.attr("hidden"); h == "1" || h == "true" {
+					lo, _ := strconv.Atoi(tk.attrOr("min", "0"))
+					hi, _ := strconv.Atoi(tk.attrOr("max", "0"))
 					hi = min(hi, wb.lim.maxRowCells)
 					for i := max(lo, 1); i <= hi; i++ {
 						for len(t.hidCols) < i {
@@ -63,7 +62,7 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 					return refuseSheet("has more than %d rows; corecast reads sheets up to that size (check for stray cells far down the sheet)", wb.lim.maxRows)
 				}
 				n := lastRow + 1
-				if r, ok := attr(tk, "r"); ok {
+				if r, ok := tk.attr("r"); ok {
 					if v, err := strconv.Atoi(r); err == nil && v > 0 {
 						n = v
 					}
@@ -75,7 +74,7 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 					return refuseSheet("has a row numbered %d, past Excel's last row 1048576; the file looks damaged", n)
 				}
 				lastRow, lastCol = n, -1
-				h, _ := attr(tk, "hidden")
+				h, _ := tk.attr("hidden")
 				cur = &row{num: n, hidden: h == "1" || h == "true"}
 			case "c":
 				if cur == nil {
@@ -85,7 +84,7 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 				inCell, hasF = true, false
 				value.Reset()
 				col := lastCol + 1
-				if r, ok := attr(tk, "r"); ok {
+				if r, ok := tk.attr("r"); ok {
 					if cc, _, err := splitCellRef(r); err == nil {
 						col = cc
 					}
@@ -98,8 +97,8 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 					return refuseSheet("has more than %d cells; corecast reads sheets up to that size", wb.lim.maxCells)
 				}
 				lastCol = col
-				cellType, _ = attr(tk, "t")
-				style, _ = strconv.Atoi(attrOr(tk, "s", "0"))
+				cellType, _ = tk.attr("t")
+				style, _ = strconv.Atoi(tk.attrOr("s", "0"))
 				c = cell{col: int32(col)}
 			case "f":
 				hasF = inCell
@@ -110,8 +109,8 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 			case "t":
 				inValue = inCell && phonetic == 0
 			}
-		case xml.EndElement:
-			switch tk.Name.Local {
+		case xmlEnd:
+			switch string(tk.name) {
 			case "v", "t":
 				inValue = false
 			case "rPh":
@@ -130,12 +129,12 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 			case "row":
 				finishRow()
 			}
-		case xml.CharData:
+		case xmlText:
 			if inValue {
 				if value.Len() > 1<<20 {
 					return refuseSheet("row %d holds a cell of more than 1 MB of text", cur.num)
 				}
-				value.Write(tk)
+				value.Write(tk.text)
 			}
 		}
 		return nil
@@ -197,13 +196,6 @@ func (wb *workbook) finishCell(c *cell, typ string, style int, hasF bool, v stri
 		}
 	}
 	return nil
-}
-
-func attrOr(se xml.StartElement, local, def string) string {
-	if v, ok := attr(se, local); ok {
-		return v
-	}
-	return def
 }
 
 // splitCellRef splits "AB12" into column 27 (0-based) and row 12.
