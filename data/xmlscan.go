@@ -73,6 +73,17 @@ func (t *xmlToken) attr(local string) (string, bool) {
 	return "", false
 }
 
+// attrBytes is attr without making the value a string: valid until the next
+// token.
+func (t *xmlToken) attrBytes(local string) ([]byte, bool) {
+	for _, a := range t.attrs {
+		if string(a.name) == local {
+			return a.value, true
+		}
+	}
+	return nil, false
+}
+
 // attrOr returns the attribute's value, or def when the element has none.
 func (t *xmlToken) attrOr(local, def string) string {
 	if v, ok := t.attr(local); ok {
