@@ -46,3 +46,30 @@ func FuzzNormalName(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTotalWordsHoldTotal checks the quick test isTotalRow makes first: a
+// text whose words, normalised, include a total word holds "total" in some
+// mix of ASCII cases.
+func FuzzTotalWordsHoldTotal(f *testing.F) {
+	for _, s := range append(normalNameCases, "Grand TOTAL", "sub-total", "Sub Totals", "tOtAl (x)", "to(x)tal") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for w := range strings.FieldsSeq(normalName(s)) {
+			if totalWords[w] && !containsFoldASCII(s, "total") {
+				t.Errorf("%q has the total word %q but containsFoldASCII says no", s, w)
+			}
+		}
+	})
+}
+
+func TestContainsFoldASCII(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{{"Grand Total", true}, {"TOTALS", true}, {"tota", false}, {"", false}, {"xxtOtAl", true}, {"to tal", false}, {"TOTAL", true}} {
+		if got := containsFoldASCII(c.s, "total"); got != c.want {
+			t.Errorf("containsFoldASCII(%q) = %v", c.s, got)
+		}
+	}
+}
