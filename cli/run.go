@@ -29,6 +29,7 @@ type runFlags struct {
 	force      bool
 	quiet      bool
 	workers    int
+	cpuProfile string
 	// noDist leaves the Distribution sheet and table out of the export.
 	noDist   bool
 	analyses analysisFlags
@@ -87,13 +88,29 @@ P(all trusts core by the target year) ≥ --goal-p (the GoalSeek sheet).
 	fl.BoolVar(&f.force, "force", false, "replace existing output files (regular files only; through a symbolic link, the file it points to)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing but errors")
 	fl.IntVar(&f.workers, "workers", 0, "goroutines to simulate with (default: all CPUs); results do not depend on it")
+	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the run (loading, forecasting, writing) to this file, for go tool pprof")
 	fl.BoolVar(&f.noDist, "no-distribution", false, "leave out the Distribution sheet (the distribution table in CSV and JSON): one row per iteration")
 	f.analyses.register(cmd)
 	return cmd
 }
 
-// runBatch carries out corecast run.
-func runBatch(cmd *cobra.Command, opts Options, f *runFlags) error {
+// runBatch carries out corecast run, under a CPU profile when --cpuprofile
+// asks for one.
+func runBatch(cmd *cobra.Command, opts Options, f *runFlags) (err error) {
+	if f.cpuProfile != "" {
+		protect := append([]string{f.out, f.session.input, f.session.mapPath}, f.session.scenarios...)
+		stop, err := startCPUProfile(f.cpuProfile, protect)
+		if err != nil {
+			return err
+		}
+		defer func() { err = withProfileStop(stop, err) }()
+	}
+	return forecastAndWrite(cmd, opts, f)
+}
+
+// forecastAndWrite loads the inputs, forecasts every scenario, runs the
+// analyses asked for and writes the export.
+func forecastAndWrite(cmd *cobra.Command, opts Options, f *runFlags) error {
 	ctx := cmd.Context()
 	if ctx == nil {
 		ctx = context.Background()
@@ -237,8 +254,8 @@ func (f *runFlags) applyOverrides(cmd *cobra.Command, s Session) ([]model.Scenar
 // --out path, and --no-distribution. --iterations, --seed and --target are written when every
 // scenario ran with the same value (always, with one scenario), which pins
 // what the runs used; otherwise each scenario file's own value applies, as
-// it did. --workers, --force and --quiet change nothing in the output and
-// are left out.
+// it did. --workers, --force, --quiet and --cpuprofile change nothing in
+// the output and are left out.
 func (f *runFlags) reproduce(cmd *cobra.Command, s Session, scenarios []model.Scenario, format report.Format) string {
 	parts := []string{"corecast run"}
 	if s.InputPath != "" {

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"corecast/data"
+	"corecast/forecast"
 	"corecast/model"
 	"corecast/report"
 )
@@ -57,5 +58,22 @@ func TestRunObservedContradiction(t *testing.T) {
 	exit, _, stderr := runCLI(t, context.Background(), "run", "--input", book, "--iterations", "50", "--out", filepath.Join(t.TempDir(), "o.xlsx"))
 	if exit != 2 || !strings.Contains(stderr, "trust "+code+" is observed core (maturity 90) in 2019-20") {
 		t.Fatalf("exit %d, stderr %q", exit, stderr)
+	}
+}
+
+// TestHindcastLineBand writes the forecast band's bounds, percentiles of a
+// count that may fall between whole numbers, without binary noise.
+func TestHindcastLineBand(t *testing.T) {
+	r := &forecast.Result{Scenario: model.DefaultScenario(), Hindcast: &forecast.Hindcast{
+		Pairs: make([]forecast.HindcastPair, 146), Brier: 0.388,
+		Years: []forecast.HindcastYear{
+			{Year: 2021, Trusts: 73, ObservedCore: 16, P10: 15, P90: 29.10000000000001, Percentile: 0.14},
+			{Year: 2023, Trusts: 73, ObservedCore: 32, P10: 31, P90: 64.10000000000001, Percentile: 0.16},
+		},
+	}}
+	got := hindcastLine(r)
+	want := "Baseline: hindcast on 146 observed trust-years: Brier 0.388; observed core 16 of 73 in 2021-22 (forecast P10–P90 15–29.1, percentile 14%); observed core 32 of 73 in 2023-24 (forecast P10–P90 31–64.1, percentile 16%)"
+	if got != want {
+		t.Errorf("hindcastLine =\n%s\nwant\n%s", got, want)
 	}
 }

@@ -19,8 +19,9 @@ func summaryLine(r *forecast.Result) string {
 
 // hindcastLine is the one-line report of a run's hindcast, empty without
 // observations, e.g. "Baseline: hindcast on 146 observed trust-years: Brier
-// 0.389; observed core 16 in 2021-22 (forecast P10–P90 16–28, percentile
-// 11%)".
+// 0.389; observed core 16 of 73 in 2021-22 (forecast P10–P90 15–29.1,
+// percentile 14%)". The band's bounds are percentiles of a count, which may
+// lie between whole numbers.
 func hindcastLine(r *forecast.Result) string {
 	h := r.Hindcast
 	if h == nil {
@@ -28,8 +29,8 @@ func hindcastLine(r *forecast.Result) string {
 	}
 	s := fmt.Sprintf("%s: hindcast on %d observed trust-years: Brier %.3f", r.Scenario.Name, len(h.Pairs), h.Brier)
 	for _, y := range h.Years {
-		s += fmt.Sprintf("; observed core %d of %d in %s (forecast P10–P90 %g–%g, percentile %.0f%%)",
-			y.ObservedCore, y.Trusts, y.Year, y.P10, y.P90, 100*y.Percentile)
+		s += fmt.Sprintf("; observed core %d of %d in %s (forecast P10–P90 %s–%s, percentile %.0f%%)",
+			y.ObservedCore, y.Trusts, y.Year, format.CountQuantile(y.P10), format.CountQuantile(y.P90), 100*y.Percentile)
 	}
 	return s
 }

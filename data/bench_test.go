@@ -43,3 +43,24 @@ func BenchmarkSample(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadSampleWorkbook loads the sample workbook as corecast sample
+// writes it (about 220 trusts): the load a typical batch run starts with.
+func BenchmarkLoadSampleWorkbook(b *testing.B) {
+	sample, err := Sample()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteInputsXLSX(&buf, sample, SampleAbout()); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(buf.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		got, _, err := split3(LoadWorkbookBytes("sample.xlsx", buf.Bytes(), nil))
+		if err != nil || len(got.Trusts) != len(sample.Trusts) {
+			b.Fatalf("%d trusts, %v", len(got.Trusts), err)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -27,6 +28,9 @@ type columns struct {
 	// figures £000"), which a money heading without its own unit leaves in doubt.
 	titleUnit *moneyUnit
 	titleText string
+	wordKeys  map[string]string // wordKey of each word cell text read so far
+	// normalNames holds each field's name and aliases normalised, by field name.
+	normalNames map[string][]string
 }
 
 // headingText returns a header cell's text, trimmed.
@@ -37,25 +41,35 @@ func headingText(c cell) string {
 	return strings.TrimSpace(c.text)
 }
 
-// fieldMatches reports whether heading h names field f, through its name or
-// an alias, or through the map file when it names the field's column.
-func (c *columns) fieldMatches(f field, h string) bool {
+// fieldMatches reports whether heading h (headingName(h) is name) names
+// field f, through its name or an alias, or through the map file when it
+// names the field's column.
+func (c *columns) fieldMatches(f field, h, name string) bool {
 	if h == "" {
 		return false
 	}
 	if m, ok := c.mapping.columns[f.name]; ok {
 		return strings.EqualFold(strings.TrimSpace(m.column), h) || normalName(m.column) == normalName(h) && normalName(h) != ""
 	}
-	n := headingName(h)
-	if n == normalName(f.name) {
-		return true
+	return slices.Contains(c.fieldNames(f), name)
+}
+
+// fieldNames returns field f's name and aliases normalised, worked out once
+// for the table: every cell of the rows searched for the header is held
+// against them.
+func (c *columns) fieldNames(f field) []string {
+	if names, ok := c.normalNames[f.name]; ok {
+		return names
 	}
+	names := []string{normalName(f.name)}
 	for _, a := range f.aliases {
-		if n == normalName(a) {
-			return true
-		}
+		names = append(names, normalName(a))
 	}
-	return false
+	if c.normalNames == nil {
+		c.normalNames = map[string][]string{}
+	}
+	c.normalNames[f.name] = names
+	return names
 }
 
 // matchRow finds which column of r each field is in; dup lists fields named
@@ -64,8 +78,12 @@ func (c *columns) matchRow(r row) (found map[string][]int) {
 	found = map[string][]int{}
 	for _, cl := range r.cells {
 		h := headingText(cl)
+		if h == "" {
+			continue
+		}
+		name := headingName(h)
 		for _, f := range c.schema.fields {
-			if c.fieldMatches(f, h) {
+			if c.fieldMatches(f, h, name) {
 				found[f.name] = append(found[f.name], int(cl.col))
 			}
 		}

@@ -10,17 +10,38 @@ import (
 // case, "&" read as "and", anything in brackets removed, punctuation as
 // spaces, runs of spaces as one. "Opex (£m)" and "opex_m" give "opex" and
 // "opex m"; "North East & Yorkshire" gives "north east and yorkshire".
+// Every code, name, type and region cell passes through here, so it makes
+// one pass over the text and leaves the regular expression for the texts
+// that hold a bracket.
 func normalName(s string) string {
 	s = strings.ToLower(s)
-	s = strings.ReplaceAll(s, "&", " and ")
-	s = bracketed.ReplaceAllString(s, " ")
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return r
+	if strings.ContainsAny(s, "([") {
+		s = bracketed.ReplaceAllString(s, " ")
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 4)
+	gap := false // a separator is due before the next word
+	word := func() {
+		if gap && b.Len() > 0 {
+			b.WriteByte(' ')
 		}
-		return ' '
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
+		gap = false
+	}
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			word()
+			b.WriteRune(r)
+		case r == '&':
+			gap = true
+			word()
+			b.WriteString("and")
+			gap = true
+		default:
+			gap = true
+		}
+	}
+	return b.String()
 }
 
 // bracketed matches text in round or square brackets.

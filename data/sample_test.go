@@ -2,8 +2,10 @@ package data
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"testing"
 
 	"corecast/model"
@@ -125,6 +127,39 @@ func TestSampleAboutSheet(t *testing.T) {
 	for _, want := range []string{"Open Government Licence v3.0", "illustrative", "ODS"} {
 		if !bytes.Contains([]byte(text), []byte(want)) {
 			t.Errorf("About sheet does not mention %q", want)
+		}
+	}
+}
+
+// TestSampleWorkbookDimensions declares each sheet's used range in its
+// <dimension>, as readers such as openpyxl's read-only mode trust it: a
+// sheet declared as A1 reads as one cell there.
+func TestSampleWorkbookDimensions(t *testing.T) {
+	in, err := Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteInputsXLSX(&buf, in, SampleAbout()); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := openWorkbook("s.xlsx", buf.Bytes(), defaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, content := zipMembers(t, buf.Bytes())
+	want := map[string]string{
+		SheetTrusts:   fmt.Sprintf("A1:%s%d", columnLetters(len(TrustColumns())-1), len(in.Trusts)+1),
+		SheetFunding:  fmt.Sprintf("A1:%s%d", columnLetters(len(FundingColumns())-1), len(in.Funding)+1),
+		SheetObserved: fmt.Sprintf("A1:%s%d", columnLetters(len(ObservedColumns())-1), len(in.Observed)+1),
+		"About":       fmt.Sprintf("A1:A%d", len(SampleAbout())),
+	}
+	for _, s := range wb.sheets {
+		m := regexp.MustCompile(`<dimension ref="([^"]*)"`).FindSubmatch(content[s.part])
+		if m == nil {
+			t.Errorf("sheet %s has no dimension, want %q", s.name, want[s.name])
+		} else if string(m[1]) != want[s.name] {
+			t.Errorf("sheet %s: dimension %q, want %q", s.name, m[1], want[s.name])
 		}
 	}
 }

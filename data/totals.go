@@ -15,7 +15,14 @@ var totalWords = map[string]bool{"total": true, "totals": true, "subtotal": true
 // ("Total funding", "London total").
 func (c *columns) isTotalRow(r row, cols ...string) bool {
 	for _, col := range cols {
-		for _, w := range strings.Fields(normalName(c.cell(r, col))) {
+		v := c.cell(r, col)
+		if !containsFoldASCII(v, "total") {
+			// Every total word holds "total", and normalising never joins
+			// letters: a cell without them is not a total, whatever its case
+			// (no other character lower-cases to t, o, a or l).
+			continue
+		}
+		for w := range strings.FieldsSeq(normalName(v)) {
 			if totalWords[w] {
 				return true
 			}
@@ -87,4 +94,19 @@ func matches(got, sums []float64) bool {
 		}
 	}
 	return true
+}
+
+// containsFoldASCII reports whether s holds sub (lower-case ASCII letters)
+// in any mix of ASCII cases.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -15,12 +15,26 @@ var fillerWords = map[string]bool{"trust": true, "trusts": true, "nhs": true, "f
 // wordKey normalises a word as written in a cell and drops filler words.
 func wordKey(s string) string {
 	var keep []string
-	for _, w := range strings.Fields(normalName(s)) {
+	for w := range strings.FieldsSeq(normalName(s)) {
 		if !fillerWords[w] {
 			keep = append(keep, w)
 		}
 	}
 	return strings.Join(keep, " ")
+}
+
+// wordKey is wordKey(s), remembered for the table: a column of types,
+// regions or statuses holds a handful of texts, each on many rows.
+func (c *columns) wordKey(s string) string {
+	if k, ok := c.wordKeys[s]; ok {
+		return k
+	}
+	if c.wordKeys == nil {
+		c.wordKeys = map[string]string{}
+	}
+	k := wordKey(s)
+	c.wordKeys[s] = k
+	return k
 }
 
 // typeWords maps a trust type, as NHS data sources write it (after wordKey),
@@ -63,12 +77,14 @@ func word[T fmt.Stringer](c *columns, r row, col string, words map[string]T, ps 
 	if !ok {
 		return zero, false
 	}
-	x, found := words[wordKey(v)]
+	x, found := words[c.wordKey(v)]
 	if !found {
 		ps.add(c.problem(r, col, v, c.schema.field(col).want))
 		return zero, false
 	}
-	if !strings.EqualFold(strings.Join(strings.Fields(v), " "), x.String()) {
+	// The canonical name as it is needs no note (and no look at its spaces:
+	// a name has single spaces, so v's own are single too).
+	if !strings.EqualFold(v, x.String()) && !strings.EqualFold(strings.Join(strings.Fields(v), " "), x.String()) {
 		c.note(r, col, fmt.Sprintf("%q → %s", v, x.String()), "read through an alias")
 	}
 	return x, true

@@ -126,6 +126,9 @@ func writeSheet(f *excelize.File, sheet string, rows [][]any, widths []float64, 
 			return fmt.Errorf("sheet %s, row %d: %w", sheet, i+1, err)
 		}
 	}
+	if err := setDimension(f, sheet, rows); err != nil {
+		return err
+	}
 	for i, w := range widths {
 		col, err := excelize.ColumnNumberToName(i + 1)
 		if err != nil {
@@ -153,6 +156,30 @@ func writeSheet(f *excelize.File, sheet string, rows [][]any, widths []float64, 
 		return fmt.Errorf("sheet %s: %w", sheet, err)
 	}
 	if err := f.AutoFilter(sheet, "A1:"+lastData, nil); err != nil {
+		return fmt.Errorf("sheet %s: %w", sheet, err)
+	}
+	return nil
+}
+
+// setDimension declares the sheet's used range, rows from A1, in its
+// <dimension>: readers that trust it, such as openpyxl's read-only mode and
+// Power Query, read only that far, and excelize leaves it at A1.
+func setDimension(f *excelize.File, sheet string, rows [][]any) error {
+	cols := 0
+	for _, r := range rows {
+		cols = max(cols, len(r))
+	}
+	if cols == 0 {
+		return nil
+	}
+	ref, err := excelize.CoordinatesToCellName(cols, len(rows))
+	if err != nil {
+		return fmt.Errorf("sheet %s: %w", sheet, err)
+	}
+	if ref != "A1" {
+		ref = "A1:" + ref
+	}
+	if err := f.SetSheetDimension(sheet, ref); err != nil {
 		return fmt.Errorf("sheet %s: %w", sheet, err)
 	}
 	return nil

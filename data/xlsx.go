@@ -143,8 +143,10 @@ func (c *countingReader) Read(p []byte) (int, error) {
 
 func (c *countingReader) Close() error { return c.rc.Close() }
 
-// decode streams a member's XML tokens to visit, which returns false to stop.
-func (wb *workbook) decode(name string, visit func(d *xml.Decoder, t xml.Token) error) error {
+// decode streams a member's XML tokens to visit, which returns an error to
+// stop. A part that is not well-formed is reported with the message
+// encoding/xml gives for it, which names the line.
+func (wb *workbook) decode(name string, visit func(t *xmlToken) error) error {
 	f := wb.member(name)
 	if f == nil {
 		return nil
@@ -154,10 +156,9 @@ func (wb *workbook) decode(name string, visit func(d *xml.Decoder, t xml.Token) 
 		return err
 	}
 	defer func() { _ = rc.Close() }()
-	d := xml.NewDecoder(rc)
-	d.Strict = false
+	s := newXMLScanner(rc)
 	for {
-		t, err := d.RawToken()
+		t, err := s.next()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
@@ -165,31 +166,48 @@ func (wb *workbook) decode(name string, visit func(d *xml.Decoder, t xml.Token) 
 			if errors.Is(err, errLimit) {
 				return errLimit
 			}
+			var se *xmlSyntaxError
+			if errors.As(err, &se) {
+				err = wb.syntaxError(f, se)
+			}
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		if err := visit(d, t); err != nil {
+		if err := visit(t); err != nil {
 			return err
 		}
 	}
 }
 
-func attr(se xml.StartElement, local string) (string, bool) {
-	for _, a := range se.Attr {
-		if a.Name.Local == local {
-			return a.Value, true
+// syntaxError reads a part that the scanner found damaged again with
+// encoding/xml, whose error names the line, and returns that error (se
+// should encoding/xml, against expectation, read it whole).
+func (wb *workbook) syntaxError(f *zip.File, se *xmlSyntaxError) error {
+	rc, err := f.Open()
+	if err != nil {
+		return se
+	}
+	defer func() { _ = rc.Close() }()
+	d := xml.NewDecoder(io.LimitReader(rc, wb.lim.maxUnzip))
+	d.Strict = false
+	for {
+		_, err := d.RawToken()
+		if errors.Is(err, io.EOF) {
+			return se
+		}
+		if err != nil {
+			return err
 		}
 	}
-	return "", false
 }
 
 // readStructure reads the workbook part, its relationships, the shared
 // strings and the cell formats.
 func (wb *workbook) readStructure() error {
 	wbPart := "xl/workbook.xml"
-	if err := wb.decode("_rels/.rels", func(_ *xml.Decoder, t xml.Token) error {
-		if se, ok := t.(xml.StartElement); ok && se.Name.Local == "Relationship" {
-			if typ, _ := attr(se, "Type"); strings.HasSuffix(typ, "/officeDocument") {
-				if target, ok := attr(se, "Target"); ok {
+	if err := wb.decode("_rels/.rels", func(t *xmlToken) error {
+		if t.kind == xmlStart && string(t.name) == "Relationship" {
+			if typ, _ := t.attr("Type"); strings.HasSuffix(typ, "/officeDocument") {
+				if target, ok := t.attr("Target"); ok {
 					wbPart = strings.TrimPrefix(target, "/")
 				}
 			}
@@ -205,14 +223,13 @@ func (wb *workbook) readStructure() error {
 	rels := map[string]string{}
 	var sharedPart, stylesPart string
 	relsPart := path.Join(dir, "_rels", path.Base(wbPart)+".rels")
-	if err := wb.decode(relsPart, func(_ *xml.Decoder, t xml.Token) error {
-		se, ok := t.(xml.StartElement)
-		if !ok || se.Name.Local != "Relationship" {
+	if err := wb.decode(relsPart, func(t *xmlToken) error {
+		if t.kind != xmlStart || string(t.name) != "Relationship" {
 			return nil
 		}
-		id, _ := attr(se, "Id")
-		target, _ := attr(se, "Target")
-		typ, _ := attr(se, "Type")
+		id, _ := t.attr("Id")
+		target, _ := t.attr("Target")
+		typ, _ := t.attr("Type")
 		full := path.Join(dir, target)
 		if strings.HasPrefix(target, "/") {
 			full = strings.TrimPrefix(target, "/")
@@ -228,23 +245,22 @@ func (wb *workbook) readStructure() error {
 	}); err != nil {
 		return err
 	}
-	if err := wb.decode(wbPart, func(_ *xml.Decoder, t xml.Token) error {
-		se, ok := t.(xml.StartElement)
-		if !ok {
+	if err := wb.decode(wbPart, func(t *xmlToken) error {
+		if t.kind != xmlStart {
 			return nil
 		}
-		switch se.Name.Local {
+		switch string(t.name) {
 		case "sheet":
-			name, _ := attr(se, "name")
-			id, _ := attr(se, "id") // r:id
-			state, _ := attr(se, "state")
+			name, _ := t.attr("name")
+			id, _ := t.attr("id") // r:id
+			state, _ := t.attr("state")
 			part, ok := rels[id]
 			if !ok {
 				part = path.Join(dir, "worksheets", "sheet"+strconv.Itoa(len(wb.sheets)+1)+".xml")
 			}
 			wb.sheets = append(wb.sheets, sheetRef{name: name, part: part, hidden: state == "hidden" || state == "veryHidden"})
 		case "calcPr":
-			if v, _ := attr(se, "fullCalcOnLoad"); v == "1" || v == "true" {
+			if v, _ := t.attr("fullCalcOnLoad"); v == "1" || v == "true" {
 				wb.fullCalc = true
 			}
 		}
@@ -269,10 +285,10 @@ func (wb *workbook) readStructure() error {
 func (wb *workbook) readSharedStrings(part string) error {
 	var cur strings.Builder
 	inSI, inT, phonetic := false, false, 0
-	return wb.decode(part, func(_ *xml.Decoder, t xml.Token) error {
-		switch t := t.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+	return wb.decode(part, func(t *xmlToken) error {
+		switch t.kind {
+		case xmlStart:
+			switch string(t.name) {
 			case "si":
 				inSI = true
 				cur.Reset()
@@ -281,8 +297,8 @@ func (wb *workbook) readSharedStrings(part string) error {
 			case "t":
 				inT = inSI && phonetic == 0
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case xmlEnd:
+			switch string(t.name) {
 			case "si":
 				if len(wb.strings) >= wb.lim.maxCells {
 					return errLimit
@@ -294,9 +310,9 @@ func (wb *workbook) readSharedStrings(part string) error {
 			case "t":
 				inT = false
 			}
-		case xml.CharData:
+		case xmlText:
 			if inT {
-				cur.Write(t)
+				cur.Write(t.text)
 			}
 		}
 		return nil
@@ -309,13 +325,13 @@ func (wb *workbook) readStyles(part string) error {
 	custom := map[int]string{}
 	inCellXfs := false
 	var xfFormats []int
-	err := wb.decode(part, func(_ *xml.Decoder, t xml.Token) error {
-		switch t := t.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+	err := wb.decode(part, func(t *xmlToken) error {
+		switch t.kind {
+		case xmlStart:
+			switch string(t.name) {
 			case "numFmt":
-				id, _ := attr(t, "numFmtId")
-				code, _ := attr(t, "formatCode")
+				id, _ := t.attr("numFmtId")
+				code, _ := t.attr("formatCode")
 				if n, err := strconv.Atoi(id); err == nil {
 					custom[n] = code
 				}
@@ -326,13 +342,13 @@ func (wb *workbook) readStyles(part string) error {
 					if len(xfFormats) > 1<<16 {
 						return errLimit
 					}
-					id, _ := attr(t, "numFmtId")
+					id, _ := t.attr("numFmtId")
 					n, _ := strconv.Atoi(id)
 					xfFormats = append(xfFormats, n)
 				}
 			}
-		case xml.EndElement:
-			if t.Name.Local == "cellXfs" {
+		case xmlEnd:
+			if string(t.name) == "cellXfs" {
 				inCellXfs = false
 			}
 		}

@@ -1,8 +1,8 @@
 package data
 
 import (
+	"bytes"
 	"cmp"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"slices"
@@ -20,12 +20,14 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 		return Problems{{File: wb.file, Sheet: ref.name, Expected: fmt.Sprintf(format, a...)}}
 	}
 	var (
-		cur      *row
+		cur      row
+		inRow    bool
+		width    int // cells in the last row read, to size the next
 		c        cell
 		inCell   bool
 		inValue  bool // inside <v> or an inline string's <t>
 		phonetic int
-		value    strings.Builder
+		value    []byte // the cell's value as the file has it, reused cell to cell
 		cellType string
 		style    int
 		hasF     bool
@@ -35,19 +37,23 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 		nRows    int
 	)
 	finishRow := func() {
-		if cur != nil && (len(cur.cells) > 0 || cur.hidden) {
-			t.rows = append(t.rows, *cur)
+		if inRow && (len(cur.cells) > 0 || cur.hidden) {
+			t.rows = append(t.rows, cur)
+			width = len(cur.cells)
 		}
-		cur = nil
+		cur, inRow = row{}, false
 	}
-	err := wb.decode(ref.part, func(_ *xml.Decoder, tok xml.Token) error {
-		switch tk := tok.(type) {
-		case xml.StartElement:
-			switch tk.Name.Local {
+	startRow := func(n int, hidden bool) {
+		cur, inRow = row{num: n, hidden: hidden, cells: make([]cell, 0, max(width, 4))}, true
+	}
+	err := wb.decode(ref.part, func(tk *xmlToken) error {
+		switch tk.kind {
+		case xmlStart:
+			switch string(tk.name) {
 			case "col":
-				if h, _ := attr(tk, "hidden"); h == "1" || h == "true" {
-					lo, _ := strconv.Atoi(attrOr(tk, "min", "0"))
-					hi, _ := strconv.Atoi(attrOr(tk, "max", "0"))
+				if h, _ := tk.attr("hidden"); h == "1" || h == "true" {
+					lo, _ := strconv.Atoi(tk.attrOr("min", "0"))
+					hi, _ := strconv.Atoi(tk.attrOr("max", "0"))
 					hi = min(hi, wb.lim.maxRowCells)
 					for i := max(lo, 1); i <= hi; i++ {
 						for len(t.hidCols) < i {
@@ -63,8 +69,8 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 					return refuseSheet("has more than %d rows; corecast reads sheets up to that size (check for stray cells far down the sheet)", wb.lim.maxRows)
 				}
 				n := lastRow + 1
-				if r, ok := attr(tk, "r"); ok {
-					if v, err := strconv.Atoi(r); err == nil && v > 0 {
+				if r, ok := tk.attrBytes("r"); ok {
+					if v, err := strconv.Atoi(string(r)); err == nil && v > 0 {
 						n = v
 					}
 				}
@@ -75,17 +81,17 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 					return refuseSheet("has a row numbered %d, past Excel's last row 1048576; the file looks damaged", n)
 				}
 				lastRow, lastCol = n, -1
-				h, _ := attr(tk, "hidden")
-				cur = &row{num: n, hidden: h == "1" || h == "true"}
+				h, _ := tk.attrBytes("hidden")
+				startRow(n, string(h) == "1" || string(h) == "true")
 			case "c":
-				if cur == nil {
+				if !inRow {
 					lastRow++
-					cur = &row{num: lastRow}
+					startRow(lastRow, false)
 				}
 				inCell, hasF = true, false
-				value.Reset()
+				value = value[:0]
 				col := lastCol + 1
-				if r, ok := attr(tk, "r"); ok {
+				if r, ok := tk.attrBytes("r"); ok {
 					if cc, _, err := splitCellRef(r); err == nil {
 						col = cc
 					}
@@ -98,8 +104,12 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 					return refuseSheet("has more than %d cells; corecast reads sheets up to that size", wb.lim.maxCells)
 				}
 				lastCol = col
-				cellType, _ = attr(tk, "t")
-				style, _ = strconv.Atoi(attrOr(tk, "s", "0"))
+				typ, _ := tk.attrBytes("t")
+				cellType = cellTypeName(typ)
+				style = 0
+				if st, ok := tk.attrBytes("s"); ok {
+					style, _ = strconv.Atoi(string(st))
+				}
 				c = cell{col: int32(col)}
 			case "f":
 				hasF = inCell
@@ -110,8 +120,8 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 			case "t":
 				inValue = inCell && phonetic == 0
 			}
-		case xml.EndElement:
-			switch tk.Name.Local {
+		case xmlEnd:
+			switch string(tk.name) {
 			case "v", "t":
 				inValue = false
 			case "rPh":
@@ -121,7 +131,7 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 					return nil
 				}
 				inCell = false
-				if err := wb.finishCell(&c, cellType, style, hasF, value.String()); err != nil {
+				if err := wb.finishCell(&c, cellType, style, hasF, value); err != nil {
 					return refuseSheet("cell %s: %v", cellName(int(c.col), cur.num), err)
 				}
 				if c.kind != cellBlank || c.formula != noFormula {
@@ -130,12 +140,12 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 			case "row":
 				finishRow()
 			}
-		case xml.CharData:
+		case xmlText:
 			if inValue {
-				if value.Len() > 1<<20 {
+				if len(value) > 1<<20 {
 					return refuseSheet("row %d holds a cell of more than 1 MB of text", cur.num)
 				}
-				value.Write(tk)
+				value = append(value, tk.text...)
 			}
 		}
 		return nil
@@ -155,37 +165,65 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 	return t, nil
 }
 
-// finishCell sets the cell's kind, text and format from what the XML held.
-func (wb *workbook) finishCell(c *cell, typ string, style int, hasF bool, v string) error {
+// cellTypeName returns a cell's t attribute as a string without allocating
+// for the types finishCell tells apart; any other reads as a number there,
+// as no type does.
+func cellTypeName(t []byte) string {
+	switch string(t) {
+	case "s":
+		return "s"
+	case "str":
+		return "str"
+	case "inlineStr":
+		return "inlineStr"
+	case "b":
+		return "b"
+	case "e":
+		return "e"
+	case "d":
+		return "d"
+	}
+	return ""
+}
+
+// finishCell sets the cell's kind, text and format from what the XML held,
+// v (which it does not keep: the caller reuses it).
+func (wb *workbook) finishCell(c *cell, typ string, style int, hasF bool, v []byte) error {
 	if style >= 0 && style < len(wb.formats) {
 		c.format = wb.formats[style]
 	}
-	c.text = v
+	// A shared string cell holds an index, read without making it a string.
+	text := func() string {
+		if len(bytes.TrimSpace(v)) == 0 {
+			return ""
+		}
+		return string(v)
+	}
 	switch typ {
 	case "s":
-		if v == "" {
+		if len(v) == 0 {
 			c.kind = cellBlank
 			break
 		}
-		i, err := strconv.Atoi(strings.TrimSpace(v))
+		i, err := strconv.Atoi(string(bytes.TrimSpace(v)))
 		if err != nil || i < 0 || i >= len(wb.strings) {
 			return fmt.Errorf("refers to shared string %q, which the file does not have", v)
 		}
 		c.kind, c.text = cellText, wb.strings[i]
 	case "str", "inlineStr":
-		c.kind = cellText
+		c.kind, c.text = cellText, text()
 	case "b":
 		c.kind = cellBool
 		c.text = "FALSE"
-		if strings.TrimSpace(v) == "1" || strings.EqualFold(strings.TrimSpace(v), "true") {
+		if t := bytes.TrimSpace(v); string(t) == "1" || strings.EqualFold(string(t), "true") {
 			c.text = "TRUE"
 		}
 	case "e":
-		c.kind = cellError
+		c.kind, c.text = cellError, text()
 	case "d":
-		c.kind, c.format = cellText, fmtDate
+		c.kind, c.format, c.text = cellText, fmtDate, text()
 	default:
-		c.kind = cellNumber
+		c.kind, c.text = cellNumber, text()
 	}
 	if strings.TrimSpace(c.text) == "" {
 		c.kind, c.text = cellBlank, ""
@@ -199,15 +237,8 @@ func (wb *workbook) finishCell(c *cell, typ string, style int, hasF bool, v stri
 	return nil
 }
 
-func attrOr(se xml.StartElement, local, def string) string {
-	if v, ok := attr(se, local); ok {
-		return v
-	}
-	return def
-}
-
 // splitCellRef splits "AB12" into column 27 (0-based) and row 12.
-func splitCellRef(ref string) (col, rowNum int, err error) {
+func splitCellRef[T string | []byte](ref T) (col, rowNum int, err error) {
 	i := 0
 	col = 0
 	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' || i < len(ref) && ref[i] >= 'a' && ref[i] <= 'z' {
@@ -221,7 +252,7 @@ func splitCellRef(ref string) (col, rowNum int, err error) {
 	if i == 0 {
 		return 0, 0, fmt.Errorf("bad cell reference %q", ref)
 	}
-	rowNum, err = strconv.Atoi(ref[i:])
+	rowNum, err = strconv.Atoi(string(ref[i:]))
 	return col - 1, rowNum, err
 }
 

@@ -112,6 +112,18 @@ func Count(v float64) string {
 	return strconv.FormatFloat(v, 'f', 1, 64)
 }
 
+// CountQuantile writes a percentile of a count of trusts, such as the P10
+// of the trusts core by a year. Percentiles interpolate between iterations,
+// so a count may fall between two whole numbers: it is written with one
+// decimal then ("29.1"), and as a whole number otherwise ("16"), never with
+// the binary noise of the interpolation (29.10000000000001).
+func CountQuantile(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	return strings.TrimSuffix(strconv.FormatFloat(v, 'f', 1, 64), ".0")
+}
+
 // sign is "−" for negative amounts; Go's formatting would put the minus
 // after the pound sign.
 func sign(v float64) string {

@@ -1,6 +1,9 @@
 package format
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 func TestMoney(t *testing.T) {
 	for _, c := range []struct {
@@ -21,5 +24,19 @@ func TestMoney(t *testing.T) {
 	}
 	if got := Percent(0.031); got != "3.1%" {
 		t.Errorf("Percent = %q", got)
+	}
+}
+
+func TestCountQuantile(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{16, "16"}, {29.10000000000001, "29.1"}, {64.10000000000001, "64.1"}, {15.9, "15.9"}, {0, "0"},
+		{27.96, "28"}, {1234.5, "1234.5"}, {math.NaN(), "–"},
+	} {
+		if got := CountQuantile(c.v); got != c.want {
+			t.Errorf("CountQuantile(%v) = %q, want %q", c.v, got, c.want)
+		}
 	}
 }

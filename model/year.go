@@ -33,7 +33,12 @@ var yearForm = regexp.MustCompile(`^(?i:fy)?\s*(\d{4}|\d{2})\s*[-/–]\s*(\d{4}|
 // year starting and the year ending then.
 func ParseFinancialYear(s string) (FinancialYear, error) {
 	t := strings.TrimSpace(s)
-	m := yearForm.FindStringSubmatch(t)
+	var m []string
+	if len(t) == 7 && t[4] == '-' && digits(t[:4]) && digits(t[5:]) {
+		m = []string{t, t[:4], t[5:]} // 2019-20, as most files write it: what yearForm would match
+	} else {
+		m = yearForm.FindStringSubmatch(t)
+	}
 	if m == nil {
 		return 0, fmt.Errorf("financial year %q: want the form 2019-20", s)
 	}
@@ -56,4 +61,14 @@ func ParseFinancialYear(s string) (FinancialYear, error) {
 		return 0, fmt.Errorf("financial year %q: the second part must be %d", s, want)
 	}
 	return FinancialYear(first), nil
+}
+
+// digits reports whether s is ASCII digits only.
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"corecast/internal/termquery"
 	"corecast/model"
 )
 
@@ -16,6 +17,10 @@ import (
 // cancelled and any file being written is finished or removed, so that the
 // caller may exit at once.
 func Run(inputs model.Inputs, scenarios []model.Scenario, opts ...Option) error {
+	// Only the interactive program needs the terminal's background colour
+	// (for lipgloss's adaptive colours), so only it asks, and before the
+	// program reads the terminal's input.
+	termquery.Probe()
 	m, err := New(inputs, scenarios, opts...)
 	if err != nil {
 		return err

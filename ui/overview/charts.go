@@ -61,12 +61,13 @@ func hindcastLine(h *forecast.Hindcast, w int) string {
 		return ""
 	}
 	y := h.Years[len(h.Years)-1]
-	long := fmt.Sprintf("Hindcast: Brier %.3f; %s observed %d of %d core, forecast P10–P90 %g–%g",
-		h.Brier, y.Year, y.ObservedCore, y.Trusts, y.P10, y.P90)
+	lo, hi := format.CountQuantile(y.P10), format.CountQuantile(y.P90)
+	long := fmt.Sprintf("Hindcast: Brier %.3f; %s observed %d of %d core, forecast P10–P90 %s–%s",
+		h.Brier, y.Year, y.ObservedCore, y.Trusts, lo, hi)
 	if lipgloss.Width(long) <= w {
 		return long
 	}
-	mid := fmt.Sprintf("Hindcast Brier %.3f; %s: %d/%d core (%g–%g)", h.Brier, y.Year, y.ObservedCore, y.Trusts, y.P10, y.P90)
+	mid := fmt.Sprintf("Hindcast Brier %.3f; %s: %d/%d core (%s–%s)", h.Brier, y.Year, y.ObservedCore, y.Trusts, lo, hi)
 	if lipgloss.Width(mid) <= w {
 		return mid
 	}

@@ -1,0 +1,66 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// parseFinancialYearByPattern is ParseFinancialYear reading every form
+// through yearForm: the definition its quick path for 2019-20 must match.
+func parseFinancialYearByPattern(s string) (FinancialYear, error) {
+	t := strings.TrimSpace(s)
+	m := yearForm.FindStringSubmatch(t)
+	if m == nil {
+		return 0, fmt.Errorf("financial year %q: want the form 2019-20", s)
+	}
+	first, _ := strconv.Atoi(m[1])
+	second, _ := strconv.Atoi(m[2])
+	if len(m[1]) == 2 {
+		first += 2000
+	}
+	if first < 1900 || first > 2200 {
+		return 0, fmt.Errorf("financial year %q: want the form 2019-20", s)
+	}
+	want := first + 1
+	if len(m[2]) == 2 {
+		want %= 100
+	}
+	if second != want {
+		if len(m[2]) == 2 {
+			return 0, fmt.Errorf("financial year %q: the second part must be %02d", s, want)
+		}
+		return 0, fmt.Errorf("financial year %q: the second part must be %d", s, want)
+	}
+	return FinancialYear(first), nil
+}
+
+func sameYearParse(t *testing.T, s string) {
+	t.Helper()
+	got, gotErr := ParseFinancialYear(s)
+	want, wantErr := parseFinancialYearByPattern(s)
+	if got != want || fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+		t.Errorf("ParseFinancialYear(%q) = %v, %v; want %v, %v", s, got, gotErr, want, wantErr)
+	}
+}
+
+func TestParseFinancialYearQuickPath(t *testing.T) {
+	for y := 1890; y <= 2210; y++ {
+		for _, s := range []string{
+			fmt.Sprintf("%d-%02d", y, (y+1)%100), fmt.Sprintf("%d-%02d", y, (y+2)%100), fmt.Sprintf(" %d-%02d\t", y, (y+1)%100),
+		} {
+			sameYearParse(t, s)
+		}
+	}
+	for _, s := range []string{"0019-20", "2019-2", "2019-200", "201a-20", "2019–20", "2019/20", "12345-6", "2019-0x"} {
+		sameYearParse(t, s)
+	}
+}
+
+func FuzzParseFinancialYear(f *testing.F) {
+	for _, s := range []string{"2019-20", "2099-00", "1899-00", "2019-21", "FY19/20", "19/20", "2019 - 2020"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { sameYearParse(t, s) })
+}
