@@ -112,6 +112,36 @@ func uniqueLabels(runs []Run) []string {
 // It also returns each run's first row, for charts.
 func (b *book) stacked(name string, cols []column, count func(k int) int,
 	fill func(k, j int, dst []any)) (*table, []int) {
+	t, starts, labels := b.stackedTable(name, cols, count)
+	t.row = func(i int, dst []any) {
+		k := runOfRow(starts, i)
+		dst[0] = labels[k]
+		fill(k, i-starts[k], dst[1:])
+	}
+	return t, starts
+}
+
+// stackedNums is stacked for a table with table.rowNums: fill writes item j
+// of run k into dst and nums after the scenario column. fill must be safe to
+// call from several goroutines at once: the table's rows are formatted
+// concurrently.
+func (b *book) stackedNums(name string, cols []column, count func(k int) int,
+	fill func(k, j int, dst []any, nums []float64)) (*table, []int) {
+	t, starts, labels := b.stackedTable(name, cols, count)
+	t.rowNums = func(i int, dst []any, nums []float64) {
+		k := runOfRow(starts, i)
+		dst[0] = labels[k]
+		fill(k, i-starts[k], dst[1:], nums[1:])
+	}
+	t.row = rowFromNums(t.rowNums)
+	t.concurrent = true
+	return t, starts
+}
+
+// stackedTable makes the table of stacked and stackedNums, without its
+// rows, with each run's first row (and the end of the last) and the runs'
+// labels as values.
+func (b *book) stackedTable(name string, cols []column, count func(k int) int) (*table, []int, []any) {
 	starts := make([]int, len(b.runs)+1)
 	for k := range b.runs {
 		starts[k+1] = starts[k] + count(k)
@@ -124,13 +154,14 @@ func (b *book) stacked(name string, cols []column, count func(k int) int,
 	for k, l := range b.labels {
 		labels[k] = l
 	}
-	t.row = func(i int, dst []any) {
-		k := 0
-		for k+1 < len(starts) && starts[k+1] <= i {
-			k++
-		}
-		dst[0] = labels[k]
-		fill(k, i-starts[k], dst[1:])
+	return t, starts, labels
+}
+
+// runOfRow is the run whose block of rows, starting at starts, holds row i.
+func runOfRow(starts []int, i int) int {
+	k := 0
+	for k+1 < len(starts) && starts[k+1] <= i {
+		k++
 	}
-	return t, starts
+	return k
 }

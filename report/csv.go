@@ -52,8 +52,9 @@ func WriteCSV(ctx context.Context, path string, runs []Run, opts Options) error 
 }
 
 // writeCSVTable writes one table with its header, as encoding/csv would,
-// but appending each record to one buffer instead of formatting every value
-// as a string of its own: a million-row table has twenty million values.
+// but appending records to buffers of many rows (see writeTableRows)
+// instead of formatting every value as a string of its own: a million-row
+// table has twenty million values.
 func writeCSVTable(w io.Writer, t *table, prog *progress) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	var line []byte
@@ -67,26 +68,27 @@ func writeCSVTable(w io.Writer, t *table, prog *progress) error {
 	if _, err := bw.Write(line); err != nil {
 		return err
 	}
-	dst := make([]any, len(t.cols))
-	for i := 0; i < t.n; i++ {
-		clear(dst)
-		t.row(i, dst)
-		line = line[:0]
-		for j, v := range dst {
-			if j > 0 {
-				line = append(line, ',')
-			}
-			line = appendCSVValue(line, v, t.cols[j])
-		}
-		line = append(line, '\n')
-		if _, err := bw.Write(line); err != nil {
-			return err
-		}
-		if err := prog.step(); err != nil {
-			return err
-		}
+	if err := writeTableRows(bw, t, csvRowAppender(t.cols), prog); err != nil {
+		return err
 	}
 	return bw.Flush()
+}
+
+// csvRowAppender appends a row of a table of cols as one CSV record.
+func csvRowAppender(cols []column) rowAppender {
+	return func(buf []byte, _ int, vals []any, nums []float64) []byte {
+		for j, v := range vals {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			if _, ok := v.(inNums); ok {
+				buf = appendCSVNumber(buf, nums[j])
+			} else {
+				buf = appendCSVValue(buf, v, cols[j])
+			}
+		}
+		return append(buf, '\n')
+	}
 }
 
 // writeCSVDir writes the tables into a temporary directory beside dir, then

@@ -27,36 +27,28 @@ func distributionSheet(b *book) *sheet {
 		column{name: "all_core_by_target", kind: kCount}, column{name: "within_plan", kind: kCount})
 	// The all-core year takes a dozen values over a million iterations:
 	// each is formatted once per run, not once per row.
-	years := make([]map[model.FinancialYear]any, len(b.runs))
-	t, _ := b.stacked("distribution", cols,
+	years := make([]yearLabels, len(b.runs))
+	for k, r := range b.runs {
+		years[k] = newYearLabels(r.Result.Scenario)
+	}
+	t, _ := b.stackedNums("distribution", cols,
 		b.each(func(r *forecast.Result) int { return r.Iterations }),
-		func(k, s int, dst []any) {
+		func(k, s int, dst []any, nums []float64) {
 			r := b.runs[k].Result
 			sc := r.Scenario
-			if years[k] == nil {
-				years[k] = map[model.FinancialYear]any{}
-			}
 			y := r.AllCoreYear[s]
-			year, ok := years[k][y]
-			if !ok {
-				year = format.Year(y, sc.HorizonYear)
-				years[k][y] = year
-			}
 			dst[0] = s + 1
 			for j := range model.NumInputs {
-				dst[1+j] = r.Inputs[j][s]
+				dst[1+j], nums[1+j] = inNums{}, r.Inputs[j][s]
 			}
 			i := 1 + model.NumInputs
 			need := r.TotalNeed[s]
 			prog := need + r.CommittedTotalM
-			dst[i+0] = r.TotalCost[s]
-			dst[i+1] = need
-			dst[i+2] = (1 - sc.LocalShare) * need
-			dst[i+3] = sc.LocalShare * need
-			dst[i+4] = prog
-			dst[i+5] = r.PresentValue[s]
-			dst[i+6] = r.CoreByTarget[s]
-			dst[i+7] = year
+			for j, v := range [...]float64{r.TotalCost[s], need, (1 - sc.LocalShare) * need, sc.LocalShare * need,
+				prog, r.PresentValue[s], r.CoreByTarget[s]} {
+				dst[i+j], nums[i+j] = inNums{}, v
+			}
+			dst[i+7] = years[k].label(y)
 			dst[i+8] = flag(y <= sc.TargetYear)
 			dst[i+9] = flag(prog <= sc.PlanTotalM)
 		})
@@ -73,6 +65,34 @@ func distributionSheet(b *book) *sheet {
 // a page's worth, to show its columns, where every iteration would be most
 // of the printed workbook.
 const distributionPrintRows = 60
+
+// yearLabels are the all-core years of a run's Distribution rows as
+// values, formatted once: each year of the run and "after" its horizon.
+type yearLabels struct {
+	base, horizon model.FinancialYear
+	byYear        []any // year base+i at i
+	after         any
+}
+
+// newYearLabels formats the all-core years a run of sc can have.
+func newYearLabels(sc model.Scenario) yearLabels {
+	l := yearLabels{base: sc.BaseYear, horizon: sc.HorizonYear, after: format.Year(forecast.Never, sc.HorizonYear)}
+	for y := sc.BaseYear; y <= sc.HorizonYear; y++ {
+		l.byYear = append(l.byYear, format.Year(y, sc.HorizonYear))
+	}
+	return l
+}
+
+// label is the value of all-core year y, formatted as format.Year does.
+func (l yearLabels) label(y model.FinancialYear) any {
+	if y >= forecast.Never {
+		return l.after
+	}
+	if i := int(y - l.base); i >= 0 && i < len(l.byYear) {
+		return l.byYear[i]
+	}
+	return format.Year(y, l.horizon)
+}
 
 // flag writes a condition as 1 or 0.
 func flag(b bool) int {

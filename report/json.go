@@ -87,54 +87,56 @@ func writeJSONTable(bw *bufio.Writer, t *table, s *sheet, prog *progress) error 
 	}
 	bw.Write(hb[:len(hb)-1])
 	bw.WriteString(`,"rows":[`)
-	dst := make([]any, len(t.cols))
-	var buf []byte
-	for i := 0; i < t.n; i++ {
-		clear(dst)
-		t.row(i, dst)
-		buf = buf[:0]
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		buf = append(buf, '[')
-		for j, v := range dst {
-			if j > 0 {
-				buf = append(buf, ',')
-			}
-			buf = appendJSONValue(buf, v)
-		}
-		buf = append(buf, ']')
-		if _, err := bw.Write(buf); err != nil {
-			return fmt.Errorf("writing JSON: %w", err)
-		}
-		if err := prog.step(); err != nil {
-			return err
-		}
+	if err := writeTableRows(bw, t, appendJSONRow, prog); err != nil {
+		return err
 	}
 	bw.WriteString("]}")
 	return nil
 }
 
+// appendJSONRow appends row i, whose values are vals and nums (see
+// table.fill), as a JSON array, after a comma unless it is the first.
+func appendJSONRow(buf []byte, i int, vals []any, nums []float64) []byte {
+	if i > 0 {
+		buf = append(buf, ',')
+	}
+	buf = append(buf, '[')
+	for j, v := range vals {
+		if j > 0 {
+			buf = append(buf, ',')
+		}
+		if _, ok := v.(inNums); ok {
+			buf = appendJSONNumber(buf, nums[j])
+		} else {
+			buf = appendJSONValue(buf, v)
+		}
+	}
+	return append(buf, ']')
+}
+
 // appendJSONValue appends one value: numbers in full precision, NaN and
 // infinities as null, text as a JSON string.
 func appendJSONValue(buf []byte, v any) []byte {
-	num := func(x float64) []byte {
-		if !finite(x) {
-			return append(buf, "null"...)
-		}
-		return appendNumber(buf, x)
-	}
 	switch x := v.(type) {
 	case float64:
-		return num(x)
+		return appendJSONNumber(buf, x)
 	case cell:
-		return num(x.v)
+		return appendJSONNumber(buf, x.v)
 	case int:
 		return strconv.AppendInt(buf, int64(x), 10)
 	case string:
 		return appendJSONString(buf, x)
 	}
 	return append(buf, "null"...)
+}
+
+// appendJSONNumber appends a number in full precision, or null for NaN
+// and the infinities.
+func appendJSONNumber(buf []byte, x float64) []byte {
+	if !finite(x) {
+		return append(buf, "null"...)
+	}
+	return appendNumber(buf, x)
 }
 
 // appendJSONString appends s as encoding/json writes it. Text of printable

@@ -107,6 +107,21 @@ func (p *progress) step() error {
 	return p.ctx.Err()
 }
 
+// add counts rows written together, as step counts one: it reports, and
+// returns the context's error if the export was cancelled, when the count
+// passes a multiple of 1024.
+func (p *progress) add(rows int) error {
+	before := p.done
+	p.done += rows
+	if p.done/1024 == before/1024 {
+		return nil
+	}
+	if p.report != nil {
+		p.report(p.done, p.total)
+	}
+	return p.ctx.Err()
+}
+
 // finish reports completion.
 func (p *progress) finish() error {
 	if err := p.ctx.Err(); err != nil {

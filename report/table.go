@@ -65,6 +65,45 @@ type table struct {
 	// row fills dst (len(cols)) with row i's values: string, float64 (NaN is
 	// empty), int, cell or nil.
 	row func(i int, dst []any)
+	// rowNums, when set, fills row i as row does but puts float64 values
+	// in nums (len(cols)) instead, marking them in dst with inNums: a
+	// float64 put in an interface is copied to the heap, and a table may
+	// have millions of them. Only CSV and JSON use it; row gives the same
+	// values.
+	rowNums func(i int, dst []any, nums []float64)
+	// concurrent says row and rowNums may be called from several goroutines
+	// at once, so that the rows can be formatted on every core.
+	concurrent bool
+}
+
+// inNums in a row's values says that the value of its column is the
+// float64 at the same index of the row's nums (see table.rowNums).
+type inNums struct{}
+
+// fill clears vals and fills them, and nums when the table has rowNums,
+// with row i's values.
+func (t *table) fill(i int, vals []any, nums []float64) {
+	clear(vals)
+	if t.rowNums != nil {
+		t.rowNums(i, vals, nums)
+		return
+	}
+	t.row(i, vals)
+}
+
+// rowFromNums is a table.row made from a table.rowNums, for the writers
+// that take every value as an interface and look at few rows (column
+// widths, tables written cell by cell); the rest use table.fill.
+func rowFromNums(rowNums func(i int, dst []any, nums []float64)) func(i int, dst []any) {
+	return func(i int, dst []any) {
+		nums := make([]float64, len(dst))
+		rowNums(i, dst, nums)
+		for j, v := range dst {
+			if _, ok := v.(inNums); ok {
+				dst[j] = nums[j]
+			}
+		}
+	}
 }
 
 // chartKind is the kind of a native chart.

@@ -35,13 +35,9 @@ var kindNames = map[kind]string{
 func appendCSVValue(buf []byte, v any, c column) []byte {
 	switch x := v.(type) {
 	case float64:
-		if finite(x) {
-			buf = appendNumber(buf, x)
-		}
+		buf = appendCSVNumber(buf, x)
 	case cell:
-		if finite(x.v) {
-			buf = appendNumber(buf, x.v)
-		}
+		buf = appendCSVNumber(buf, x.v)
 	case int:
 		buf = strconv.AppendInt(buf, int64(x), 10)
 	case string:
@@ -51,6 +47,15 @@ func appendCSVValue(buf []byte, v any, c column) []byte {
 		buf = appendCSVField(buf, x)
 	}
 	return buf
+}
+
+// appendCSVNumber appends a number in full precision, or nothing for NaN
+// and the infinities.
+func appendCSVNumber(buf []byte, x float64) []byte {
+	if !finite(x) {
+		return buf
+	}
+	return appendNumber(buf, x)
 }
 
 // appendCSVField appends text as one field of a comma-separated record,

@@ -23,12 +23,11 @@ const rowsChunk = 64 << 10
 // minute, and a heap that stays the size of the forecast.
 func (w *xlsxWriter) writeRows(out io.Writer, t *table, cols []column, lo, hi, first int) error {
 	enc := newRowEncoder(w.st, cols)
-	dst := make([]any, len(t.cols))
+	s := newRowScratch(t)
 	buf := make([]byte, 0, rowsChunk+4096)
 	for i := lo; i < hi; i++ {
-		clear(dst)
-		t.row(i, dst)
-		buf = enc.appendRow(buf, first+i-lo, dst)
+		t.fill(i, s.vals, s.nums)
+		buf = enc.appendRow(buf, first+i-lo, s.vals, s.nums)
 		if len(buf) >= rowsChunk {
 			if _, err := out.Write(buf); err != nil {
 				return err
@@ -68,20 +67,20 @@ func newRowEncoder(st *styles, cols []column) *rowEncoder {
 	return e
 }
 
-// appendRow appends row r holding vals (one per column, as table.row gives
-// them) to buf. A missing value (nil, NaN, an infinity, empty text) is no
-// cell at all.
-func (e *rowEncoder) appendRow(buf []byte, r int, vals []any) []byte {
+// appendRow appends row r holding vals and nums (one per column, as
+// table.fill gives them) to buf. A missing value (nil, NaN, an infinity,
+// empty text) is no cell at all.
+func (e *rowEncoder) appendRow(buf []byte, r int, vals []any, nums []float64) []byte {
 	e.row = strconv.AppendInt(e.row[:0], int64(r), 10)
 	buf = append(buf, `<row r="`...)
 	buf = append(buf, e.row...)
 	buf = append(buf, `">`...)
 	for j, v := range vals {
 		switch x := v.(type) {
+		case inNums:
+			buf = e.appendNumber(buf, j, nums[j])
 		case float64:
-			if finite(x) {
-				buf = appendNumberCell(e.appendCellStart(buf, j, e.numStyle[j]), x)
-			}
+			buf = e.appendNumber(buf, j, x)
 		case cell:
 			if finite(x.v) {
 				style := e.st.kinds[x.k]
@@ -105,6 +104,15 @@ func (e *rowEncoder) appendRow(buf []byte, r int, vals []any) []byte {
 		}
 	}
 	return append(buf, `</row>`...)
+}
+
+// appendNumber appends number v as the cell of column j of the current
+// row, or nothing if it is not finite.
+func (e *rowEncoder) appendNumber(buf []byte, j int, v float64) []byte {
+	if !finite(v) {
+		return buf
+	}
+	return appendNumberCell(e.appendCellStart(buf, j, e.numStyle[j]), v)
 }
 
 // appendCellStart appends the start of the cell in column j of the current
