@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -130,4 +131,22 @@ func BenchmarkExportJSON20k(b *testing.B) {
 // BenchmarkExportCSV20k is the same run exported as a CSV zip.
 func BenchmarkExportCSV20k(b *testing.B) {
 	benchWrite(b, benchRun(b, 20_000), CSV, ".zip")
+}
+
+// BenchmarkJSONDocument20k is BenchmarkExportJSON20k's document written to
+// io.Discard: the formatting alone, without the file system's share (the
+// temporary file's writes and its sync), which varies from disk to disk.
+func BenchmarkJSONDocument20k(b *testing.B) {
+	runs := benchRun(b, 20_000)
+	opts := Options{SourceDate: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)}
+	b.ReportAllocs()
+	cpu0 := cpuSeconds()
+	for b.Loop() {
+		if err := WriteJSON(context.Background(), io.Discard, runs, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if cpu := cpuSeconds() - cpu0; cpu0 >= 0 && cpu >= 0 {
+		b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
+	}
 }
