@@ -78,8 +78,8 @@ func drawInputsUncorrelated(p *plan, n int) ([model.NumInputs][]float64, error) 
 }
 
 func sortedCopy(x []float64) []float64 {
-	s := make([]float64, len(x))
-	seriesStats(x, s)
+	s := slices.Clone(x)
+	slices.Sort(s)
 	return s
 }
 

@@ -12,15 +12,22 @@ import (
 // percentile is the type-7 percentile of sorted x: linear interpolation
 // between the order statistics at rank p·(N−1) (0-based).
 func percentile(sorted []float64, p float64) float64 {
-	n := len(sorted)
+	return percentile7(len(sorted), p, func(r int) float64 { return sorted[r] })
+}
+
+// percentile7 is the type-7 percentile at level p of n values, given the
+// value of each rank by at. Every percentile of a kept series goes through
+// it, so the interpolation rounds the same whichever way the order
+// statistics were found.
+func percentile7(n int, p float64, at func(rank int) float64) float64 {
 	if n == 0 {
 		return math.NaN()
 	}
 	k, f := rank7(p, n)
 	if k >= n-1 {
-		return sorted[n-1]
+		return at(n - 1)
 	}
-	return sorted[k] + f*(sorted[k+1]-sorted[k])
+	return at(k) + f*(at(k+1)-at(k))
 }
 
 // momentsOf gives the mean, the sample standard deviation and the standard
@@ -38,13 +45,14 @@ func momentsOf(n int, sum, sum2 float64) (mean, sd, se float64) {
 	return mean, sd, stat.StdErr(sd, float64(n))
 }
 
-// seriesStats summarises a whole series. scratch (len(x)) receives a sorted copy.
+// seriesStats summarises a whole series, finding its order statistics
+// with sel (see selector).
 //
 // The mean and standard deviation are summed in iteration order, two-pass,
 // rather than by gonum's stat.MeanStdDev: its unrolled sum and compensated
 // second pass round differently, and would change every reported mean and
 // standard deviation in the last digits from what a recorded seed has given.
-func seriesStats(x, scratch []float64) Stats {
+func seriesStats(x []float64, sel *selector) Stats {
 	n := len(x)
 	var sum float64
 	for _, v := range x {
@@ -64,12 +72,42 @@ func seriesStats(x, scratch []float64) Stats {
 		st.SD = math.Sqrt(ss / float64(n-1))
 	}
 	st.SE = stat.StdErr(st.SD, float64(n))
-	s := scratch[:n]
-	copy(s, x)
-	slices.Sort(s)
-	st.fillPercentiles(func(p float64) float64 { return percentile(s, p) })
-	st.Min, st.Max = s[0], s[n-1]
+	st.setOrderStats(x, sel)
 	return st
+}
+
+// setOrderStats sets P5 … P95, Min and Max from the series x (not empty).
+// They are the values slices.Sort would have put at those ranks: a plain
+// series (keyRange) has exactly one sorted order of its bits, so selection
+// finds them; any other is sorted, as before, to keep its NaNs and the
+// signs of its zeros where slices.Sort puts them.
+func (st *Stats) setOrderStats(x []float64, sel *selector) {
+	n := len(x)
+	lo, hi, plain := keyRange(x)
+	if !plain {
+		s := slices.Clone(x)
+		slices.Sort(s)
+		st.fillPercentiles(func(p float64) float64 { return percentile(s, p) })
+		st.Min, st.Max = s[0], s[n-1]
+		return
+	}
+	var rb [maxRanks]int
+	ranks := rb[:0]
+	for _, p := range percentileLevels {
+		k, _ := rank7(p, n)
+		ranks = append(ranks, k, min(k+1, n-1))
+	}
+	slices.Sort(ranks)
+	ranks = slices.Compact(ranks)
+	var vb [maxRanks]float64
+	vals := vb[:len(ranks)]
+	sel.selectRanks(x, lo, hi, ranks, vals)
+	at := func(r int) float64 {
+		i, _ := slices.BinarySearch(ranks, r)
+		return vals[i]
+	}
+	st.fillPercentiles(func(p float64) float64 { return percentile7(n, p, at) })
+	st.Min, st.Max = fromOrderKey(lo), fromOrderKey(hi)
 }
 
 // percentileLevels are the levels of P5 … P95.

@@ -22,22 +22,22 @@ func summarise(p *plan, res *Result, sums *partial, t *tally, workers int) error
 }
 
 // summariseSeries gives the statistics of the whole scenario-level series:
-// the headline outputs and the inputs. The sorts run in parallel, each into
-// its own scratch.
+// the headline outputs and the inputs. The series are summarised in
+// parallel, each goroutine with its own selector.
 func summariseSeries(p *plan, res *Result, workers int) error {
 	series := [][]float64{res.TotalCost, res.TotalNeed, res.PresentValue, res.CoreByTarget}
 	for j := range res.Inputs {
 		series = append(series, res.Inputs[j])
 	}
 	stats := make([]Stats, len(series))
-	scratch := make(chan []float64, max(1, workers))
-	for w := 0; w < cap(scratch); w++ {
-		scratch <- make([]float64, res.Iterations)
+	selectors := make(chan *selector, max(1, workers))
+	for w := 0; w < cap(selectors); w++ {
+		selectors <- new(selector)
 	}
 	err := parallel(len(series), workers, func(j int) error {
-		buf := <-scratch
-		stats[j] = seriesStats(series[j], buf)
-		scratch <- buf
+		sel := <-selectors
+		stats[j] = seriesStats(series[j], sel)
+		selectors <- sel
 		return nil
 	})
 	if err != nil {
