@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"corecast/model"
 )
 
 // seriesStatsBySort is how seriesStats found the order statistics before
@@ -194,5 +196,32 @@ func BenchmarkSeriesStats(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// Counting the all-core years finds the years sorting them does.
+func TestYearPercentilesMatchSorting(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	cases := map[string]func() model.FinancialYear{
+		"years":       func() model.FinancialYear { return model.FinancialYear(2018 + r.IntN(30)) },
+		"some never":  func() model.FinancialYear { return []model.FinancialYear{2024, 2031, Never}[r.IntN(3)] },
+		"all never":   func() model.FinancialYear { return Never },
+		"one year":    func() model.FinancialYear { return 2030 },
+		"wide":        func() model.FinancialYear { return model.FinancialYear(r.IntN(1 << 20)) },
+		"wide, never": func() model.FinancialYear { return []model.FinancialYear{-5, 1 << 20, Never}[r.IntN(3)] },
+	}
+	for name, gen := range cases {
+		for _, n := range []int{0, 1, 2, 3, 10, 1001} {
+			years := make([]model.FinancialYear, n)
+			for i := range years {
+				years[i] = gen()
+			}
+			s := slices.Clone(years)
+			slices.Sort(s)
+			want := YearPercentiles{P10: yearPercentile(s, 0.1), P50: yearPercentile(s, 0.5), P90: yearPercentile(s, 0.9)}
+			if got := yearPercentiles(years); got != want {
+				t.Errorf("%s, %d years: got %v, want %v", name, n, got, want)
+			}
+		}
 	}
 }

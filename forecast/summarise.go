@@ -1,6 +1,7 @@
 package forecast
 
 import (
+	"math"
 	"slices"
 
 	"corecast/model"
@@ -73,9 +74,55 @@ func summariseProbabilities(p *plan, res *Result) {
 	}
 	res.PAllCoreByTarget = probability(allCore, n)
 	res.PWithinPlan = probability(withinPlan, n)
-	years := slices.Clone(res.AllCoreYear)
-	slices.Sort(years)
-	res.AllCore = YearPercentiles{P10: yearPercentile(years, 0.1), P50: yearPercentile(years, 0.5), P90: yearPercentile(years, 0.9)}
+	res.AllCore = yearPercentiles(res.AllCoreYear)
+}
+
+// maxYearSpan is the widest span of years yearPercentiles counts; wider
+// ones (which the model does not make) are sorted.
+const maxYearSpan = 1 << 16
+
+// yearPercentiles gives P10, P50 and P90 of years, each the lower order
+// statistic as yearPercentile has it. The years span a few decades (and
+// Never), so counting them finds the same years as sorting a copy, in one
+// pass and without the copy.
+func yearPercentiles(years []model.FinancialYear) YearPercentiles {
+	lo, hi, never := Never, model.FinancialYear(math.MinInt), 0
+	for _, y := range years {
+		if y == Never {
+			never++
+			continue
+		}
+		lo, hi = min(lo, y), max(hi, y)
+	}
+	if never < len(years) && int64(hi)-int64(lo) >= maxYearSpan {
+		s := slices.Clone(years)
+		slices.Sort(s)
+		return YearPercentiles{P10: yearPercentile(s, 0.1), P50: yearPercentile(s, 0.5), P90: yearPercentile(s, 0.9)}
+	}
+	var counts []int
+	if never < len(years) {
+		counts = make([]int, hi-lo+1)
+	}
+	for _, y := range years {
+		if y != Never {
+			counts[y-lo]++
+		}
+	}
+	// at is the year of 0-based rank r: Never from the last never ranks on.
+	at := func(p float64) model.FinancialYear {
+		if len(years) == 0 {
+			return Never
+		}
+		r := int(p * float64(len(years)-1))
+		for k, c := range counts {
+			if r < c {
+				return lo + model.FinancialYear(k)
+			}
+			r -= c
+		}
+		return Never
+	}
+	return YearPercentiles{P10: at(0.1), P50: at(0.5), P90: at(0.9)}
 }
 
 // summariseYears gives each modelled year's trusts core by it and spend.
