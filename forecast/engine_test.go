@@ -326,7 +326,7 @@ func TestRankKeysOrderValuesAndKeepRows(t *testing.T) {
 		t.Fatalf("rank keys hold %d rows, fewer than model.MaxIterations %d", rowMask+1, model.MaxIterations)
 	}
 	v := []float64{3.5, -1, 0, -2.25, 1e-300, -1e-300, 7e10, -7e10, 0.5}
-	keys := slices.Clone(rankKeys(v, make([]uint64, len(v))))
+	keys := slices.Clone(rankKeys(v, make([]uint64, len(v)), 0))
 	slices.Sort(keys)
 	var got []float64
 	for _, k := range keys {

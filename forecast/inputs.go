@@ -138,48 +138,91 @@ func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64, workers
 	if n < 2*k+2 {
 		return false, nil
 	}
-	s, ss := permutedScores(involved, n, seed)
+	s, ss, err := permutedScores(involved, n, seed, workers)
+	if err != nil {
+		return false, err
+	}
 	a, ok, err := pairingMatrix(target, s, ss)
 	if !ok || err != nil {
 		return false, err
 	}
 	pool := make(chan rankBuffers, max(1, min(workers, k)))
 	for w := 0; w < cap(pool); w++ {
-		pool <- rankBuffers{make([]float64, n), make([]uint64, n), make([]float64, n)}
+		pool <- rankBuffers{make([]float64, rankChunk), make([]uint64, n), make([]uint64, n)}
 	}
 	err = parallel(k, workers, func(c int) error {
 		buf := <-pool
 		defer func() { pool <- buf }()
-		// Row c of A gives column c of T = S·Aᵀ; columns are built one at a
-		// time so that T is never held whole.
-		t := buf.t
-		clear(t)
-		for m := 0; m < k; m++ {
-			if w := a.At(c, m); w != 0 {
-				floats.AddScaled(t, w, s[m])
-			}
-		}
-		reorder(cols[involved[c]], t, buf)
+		keys, spare := columnKeys(a, s, c, buf)
+		reorder(cols[involved[c]], keys, spare)
 		return nil
 	})
 	return err == nil, err
 }
 
+// rankChunk is how many rows of a column of T are worked out at a time.
+const rankChunk = 4096
+
+// columnKeys returns column c of T = S·Aᵀ as sorted rank keys (rankKeys),
+// in one of buf's key buffers, and the other, free. Row c of A gives the column; it is built rankChunk rows at a
+// time and turned into keys as it goes, so that neither T nor a column of
+// it is held whole. Each row of T is the same sum, in the same order, as a
+// whole column's would be.
+func columnKeys(a *mat.Dense, s [][]float64, c int, buf rankBuffers) (keys, free []uint64) {
+	n := len(s[0])
+	for i := 0; i < n; i += rankChunk {
+		j := min(i+rankChunk, n)
+		t := buf.t[:j-i]
+		clear(t)
+		for m := range s {
+			if w := a.At(c, m); w != 0 {
+				floats.AddScaled(t, w, s[m][i:j])
+			}
+		}
+		rankKeys(t, buf.keys[i:j], i)
+	}
+	// rankKeys come in ascending order of their rows, the low bits.
+	return radixSortFrom(buf.keys, buf.tmp, rowBits)
+}
+
+// scoreChunk is how many van der Waerden scores one task works out.
+const scoreChunk = 1 << 16
+
 // permutedScores returns S: for each input involved, the van der Waerden
 // scores Φ⁻¹(k/(N+1)), k = 1 … N, in a random order of the input's own;
-// and the scores' sum of squares, the same for every column.
-func permutedScores(involved []int, n int, seed uint64) ([][]float64, float64) {
+// and the scores' sum of squares, the same for every column. The scores
+// are worked out in parallel stretches and the columns shuffled in
+// parallel, each by its own stream; the last column is the scores
+// themselves, shuffled once the others are copied.
+func permutedScores(involved []int, n int, seed uint64, workers int) ([][]float64, float64, error) {
 	scores := make([]float64, n)
-	for i := range scores {
-		scores[i] = mathext.NormalQuantile(float64(i+1) / float64(n+1))
+	err := parallel((n+scoreChunk-1)/scoreChunk, workers, func(c int) error {
+		for i := c * scoreChunk; i < min((c+1)*scoreChunk, n); i++ {
+			scores[i] = mathext.NormalQuantile(float64(i+1) / float64(n+1))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
 	}
+	ss := floats.Dot(scores, scores)
 	s := make([][]float64, len(involved))
-	for c, j := range involved {
-		s[c] = slices.Clone(scores)
-		r := newStream(seed, streamScores+uint64(j))
+	shuffle := func(c int) {
+		r := newStream(seed, streamScores+uint64(involved[c]))
 		r.Shuffle(n, func(a, b int) { s[c][a], s[c][b] = s[c][b], s[c][a] })
 	}
-	return s, floats.Dot(scores, scores)
+	last := len(involved) - 1
+	err = parallel(last, workers, func(c int) error {
+		s[c] = slices.Clone(scores)
+		shuffle(c)
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	s[last] = scores
+	shuffle(last)
+	return s, ss, nil
 }
 
 // pairingMatrix returns A = P·Q⁻¹, P and Q the Cholesky factors of the
@@ -213,24 +256,25 @@ func pairingMatrix(target *mat.SymDense, s [][]float64, ss float64) (*mat.Dense,
 	return &a, true, nil
 }
 
-// rankBuffers are one goroutine's scratch for reorder.
+// rankBuffers are one goroutine's scratch for ranking a column of T.
 type rankBuffers struct {
-	t      []float64 // a column of T
-	keys   []uint64  // its ranking keys
-	sorted []float64 // the column's values, sorted
+	t    []float64 // rankChunk rows of a column of T
+	keys []uint64  // the column's ranking keys
+	tmp  []uint64  // the other half of the radix sort's passes
 }
 
-// reorder rearranges col so that its values have the ranks of t's.
-func reorder(col, t []float64, buf rankBuffers) {
-	keys := rankKeys(t, buf.keys)
-	slices.Sort(keys)
-	sorted := buf.sorted
-	copy(sorted, col)
-	if !slices.IsSorted(sorted) { // Latin hypercube columns come sorted
-		slices.Sort(sorted)
+// reorder rearranges col so that its values have the ranks given by keys,
+// sorted rank keys: the value of rank r goes to row keys[r]&rowMask. spare
+// (as long as col) is scratch.
+func reorder(col []float64, keys, spare []uint64) {
+	if !slices.IsSorted(col) { // Latin hypercube columns come sorted
+		slices.Sort(col)
+	}
+	for r, v := range col {
+		spare[r] = math.Float64bits(v)
 	}
 	for r, key := range keys {
-		col[key&rowMask] = sorted[r]
+		col[key&rowMask] = math.Float64frombits(spare[r])
 	}
 }
 
@@ -245,18 +289,13 @@ const (
 // with the row in the low rowBits bits: sorting the keys then gives the rows
 // in rank order, several times faster than sorting (value, row) pairs with a
 // comparison function. The float's bits are mapped to an order-preserving
-// unsigned integer, and its lowest rowBits bits give way to the row, so values
-// within about 4e-9 of each other (relative) are ranked by row; for ranking
-// normal scores that is immaterial.
-func rankKeys(v []float64, keys []uint64) []uint64 {
+// unsigned integer (orderKey), and its lowest rowBits bits give way to the
+// row, so values within about 4e-9 of each other (relative) are ranked by
+// row; for ranking normal scores that is immaterial. v[i] is the value of
+// row first+i.
+func rankKeys(v []float64, keys []uint64, first int) []uint64 {
 	for i, x := range v {
-		b := math.Float64bits(x)
-		if b>>63 == 1 {
-			b = ^b // negative: reverse the order of magnitudes
-		} else {
-			b |= 1 << 63
-		}
-		keys[i] = b&^rowMask | uint64(i)
+		keys[i] = orderKey(x)&^rowMask | uint64(first+i)
 	}
 	return keys[:len(v)]
 }
