@@ -50,8 +50,7 @@ func drawInputs(p *plan, n, workers int) ([model.NumInputs][]float64, error) {
 		// random order after all.
 		for j, o := range ordered {
 			if o {
-				c := cols[j]
-				streams[j].Shuffle(n, func(a, b int) { c[a], c[b] = c[b], c[a] })
+				shuffle(streams[j], cols[j])
 			}
 		}
 	}
@@ -76,7 +75,7 @@ func drawColumn(s *sampler, m model.Sampling, r *rand.Rand, out []float64, order
 		for i := range out {
 			out[i] = float64(i)
 		}
-		r.Shuffle(n, func(a, b int) { out[a], out[b] = out[b], out[a] })
+		shuffle(r, out)
 		for i, k := range out {
 			out[i] = s.quantile((k + openUnit(r)) / float64(n))
 		}
@@ -84,6 +83,16 @@ func drawColumn(s *sampler, m model.Sampling, r *rand.Rand, out []float64, order
 	}
 	for i := range out {
 		out[i] = s.quantile(openUnit(r))
+	}
+}
+
+// shuffle puts x in a random order drawn from r: exactly the order
+// r.Shuffle(len(x), swap) gives (Fisher–Yates, with the same draws of
+// r.Uint64N), without a call of a swap function for every element.
+func shuffle(r *rand.Rand, x []float64) {
+	for i := len(x) - 1; i > 0; i-- {
+		j := r.Uint64N(uint64(i + 1))
+		x[i], x[j] = x[j], x[i]
 	}
 }
 
@@ -207,21 +216,20 @@ func permutedScores(involved []int, n int, seed uint64, workers int) ([][]float6
 	}
 	ss := floats.Dot(scores, scores)
 	s := make([][]float64, len(involved))
-	shuffle := func(c int) {
-		r := newStream(seed, streamScores+uint64(involved[c]))
-		r.Shuffle(n, func(a, b int) { s[c][a], s[c][b] = s[c][b], s[c][a] })
+	shuffleColumn := func(c int) {
+		shuffle(newStream(seed, streamScores+uint64(involved[c])), s[c])
 	}
 	last := len(involved) - 1
 	err = parallel(last, workers, func(c int) error {
 		s[c] = slices.Clone(scores)
-		shuffle(c)
+		shuffleColumn(c)
 		return nil
 	})
 	if err != nil {
 		return nil, 0, err
 	}
 	s[last] = scores
-	shuffle(last)
+	shuffleColumn(last)
 	return s, ss, nil
 }
 

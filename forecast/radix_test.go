@@ -72,3 +72,20 @@ func BenchmarkRankColumn(b *testing.B) {
 		}
 	})
 }
+
+// shuffle gives exactly rand.Rand.Shuffle's order.
+func TestShuffleIsRandShuffle(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 10, 1000, 1 << 20} {
+		want := make([]float64, n)
+		for i := range want {
+			want[i] = float64(i)
+		}
+		got := slices.Clone(want)
+		r := newStream(1, uint64(n))
+		r.Shuffle(n, func(a, b int) { want[a], want[b] = want[b], want[a] })
+		shuffle(newStream(1, uint64(n)), got)
+		if !slices.Equal(got, want) {
+			t.Errorf("n %d: not rand.Shuffle's order", n)
+		}
+	}
+}
