@@ -69,6 +69,23 @@ func TestImanConoverAchievesRankCorrelation(t *testing.T) {
 	}
 }
 
+// imposeCorrelation re-pairs columns already drawn as drawInputs re-pairs
+// the columns it draws, and reports whether it did.
+func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64, workers int) (bool, error) {
+	involved, _, err := correlationMatrix(sc)
+	if err != nil {
+		return false, err
+	}
+	ranks, err := correlationRanks(sc, len(cols[0]), seed, workers)
+	if ranks == nil || err != nil {
+		return false, err
+	}
+	for c, j := range involved {
+		pairByRank(cols[j], slices.Clone(cols[j]), ranks[c])
+	}
+	return true, nil
+}
+
 // drawInputsUncorrelated draws the columns as drawInputs does, without
 // imposing correlations.
 func drawInputsUncorrelated(p *plan, n int) ([model.NumInputs][]float64, error) {

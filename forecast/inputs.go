@@ -1,9 +1,10 @@
 package forecast
 
 import (
+	"cmp"
 	"fmt"
-	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 
 	"gonum.org/v1/gonum/floats"
@@ -16,45 +17,98 @@ import (
 // drawInputs draws the scenario-level inputs θ for every iteration (DESIGN §5
 // step 1): one column per input, stratified (Latin hypercube) or plain random,
 // then re-paired by Iman–Conover to carry the scenario's rank correlations.
+//
+// The re-pairing's ranks are worked out first and the columns drawn after,
+// straight into the rows the ranks give them: the scratch of the ranking
+// (tens of MB at a million iterations) is then gone before the columns
+// take their place, rather than alongside them.
 func drawInputs(p *plan, n, workers int) ([model.NumInputs][]float64, error) {
 	var cols [model.NumInputs][]float64
 	involved, _, err := correlationMatrix(p.sc)
 	if err != nil {
 		return cols, err
 	}
-	// A Latin hypercube column that Iman–Conover will re-pair is left in
-	// stratum order, already sorted: the re-pairing alone decides which
-	// iteration gets which value, so shuffling it first, then sorting it back,
-	// would be wasted work.
-	ordered := [model.NumInputs]bool{}
-	for _, j := range involved {
-		ordered[j] = p.sc.Sampling == model.LHS
-	}
-	// Columns have their own streams, so they can be drawn in parallel.
-	var streams [model.NumInputs]*rand.Rand
-	err = parallel(model.NumInputs, workers, func(j int) error {
-		cols[j] = make([]float64, n)
-		streams[j] = newStream(p.sc.Seed, streamInputs+uint64(j))
-		drawColumn(&p.inputs[j], p.sc.Sampling, streams[j], cols[j], ordered[j])
-		return nil
-	})
+	ranks, err := correlationRanks(p.sc, n, p.sc.Seed, workers)
 	if err != nil {
 		return cols, err
 	}
-	repaired, err := imposeCorrelation(p.sc, cols[:], p.sc.Seed, workers)
-	if err != nil {
-		return cols, err
-	}
-	if !repaired {
-		// Too few iterations to re-pair: give the ordered columns their
-		// random order after all.
-		for j, o := range ordered {
-			if o {
-				shuffle(streams[j], cols[j])
-			}
+	var rows [model.NumInputs][]int32
+	unpaired := [model.NumInputs]bool{}
+	for c, j := range involved {
+		if ranks != nil {
+			rows[j] = ranks[c]
+		} else {
+			unpaired[j] = true
 		}
 	}
-	return cols, nil
+	if ranks != nil && n >= largeRun {
+		runtime.GC()
+	}
+	// Columns have their own streams, so they can be drawn in parallel.
+	err = parallel(model.NumInputs, workers, func(j int) error {
+		cols[j] = make([]float64, n)
+		r := newStream(p.sc.Seed, streamInputs+uint64(j))
+		s, m := &p.inputs[j], p.sc.Sampling
+		switch {
+		case rows[j] != nil:
+			drawPaired(s, m, r, cols[j], rows[j])
+		case unpaired[j] && m == model.LHS:
+			// Too few iterations to re-pair: a column that would have
+			// been re-paired is drawn in stratum order, as it would be
+			// for re-pairing, and then given its random order.
+			drawColumn(s, m, r, cols[j], true)
+			shuffle(r, cols[j])
+		default:
+			drawColumn(s, m, r, cols[j], false)
+		}
+		return nil
+	})
+	return cols, err
+}
+
+// drawPaired draws a column that Iman–Conover re-pairs: the value of rank k
+// among the column's draws goes to row rows[k]. A Latin hypercube column is
+// drawn in stratum order, which is its sorted order, so each draw goes
+// straight to its row: the re-pairing alone decides which iteration gets
+// which value, and shuffling the strata first, then sorting them back,
+// would be wasted work. Random draws are sorted first.
+func drawPaired(s *sampler, m model.Sampling, r *rand.Rand, col []float64, rows []int32) {
+	n := len(col)
+	if m != model.LHS {
+		vals := make([]float64, n)
+		drawColumn(s, m, r, vals, false)
+		pairByRank(col, vals, rows)
+		return
+	}
+	sorted, prev := true, 0.0
+	for k, row := range rows {
+		v := s.quantile((float64(k) + openUnit(r)) / float64(n))
+		col[row] = v
+		if k > 0 && cmp.Less(v, prev) { // as slices.IsSorted compares
+			sorted = false
+		}
+		prev = v
+	}
+	if !sorted {
+		// A quantile function that is not monotone to the last bit: the
+		// draws in stratum order, sorted, give the ranks their values.
+		vals := make([]float64, n)
+		for k, row := range rows {
+			vals[k] = col[row]
+		}
+		pairByRank(col, vals, rows)
+	}
+}
+
+// pairByRank puts the value of rank k among vals (which it sorts) in row
+// rows[k] of col.
+func pairByRank(col, vals []float64, rows []int32) {
+	if !slices.IsSorted(vals) {
+		slices.Sort(vals)
+	}
+	for k, row := range rows {
+		col[row] = vals[k]
+	}
 }
 
 // drawColumn fills out with draws of s. Under Latin hypercube sampling stratum
@@ -128,56 +182,65 @@ func names(idx []int) []string {
 	return out
 }
 
-// imposeCorrelation re-pairs the columns by Iman and Conover (1982), "A
+// correlationRanks works out the re-pairing of Iman and Conover (1982), "A
 // distribution-free approach to inducing rank correlation among input
 // variables": van der Waerden scores Φ⁻¹(k/(N+1)) are permuted at random per
 // column into S; with C = P·Pᵀ the target and E = Q·Qᵀ the scores' own
 // correlation (Cholesky factors), T = S·(P·Q⁻¹)ᵀ has correlation C exactly, and
-// each column of values is reordered to have the ranks of T's column. Marginal
+// each column of values is to have the ranks of T's column. For each input
+// involved, in the order of correlationMatrix, it returns the rows in rank
+// order of T's column: the value of rank k goes to row rows[k]. Marginal
 // values are unchanged. Inputs named in no correlation keep their independent
 // order (their rows and columns of C are the identity); with fewer iterations
-// than twice the inputs involved, E cannot be factorised reliably and the
-// columns are left independent.
-func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64, workers int) (bool, error) {
+// than twice the inputs involved, E cannot be factorised reliably and there
+// is no re-pairing (nil).
+func correlationRanks(sc model.Scenario, n int, seed uint64, workers int) ([][]int32, error) {
 	involved, target, err := correlationMatrix(sc)
 	if err != nil || len(involved) == 0 {
-		return false, err
+		return nil, err
 	}
-	n, k := len(cols[0]), len(involved)
+	k := len(involved)
 	if n < 2*k+2 {
-		return false, nil
+		return nil, nil
 	}
 	s, ss, err := permutedScores(involved, n, seed, workers)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
 	a, ok, err := pairingMatrix(target, s, ss)
 	if !ok || err != nil {
-		return false, err
+		return nil, err
 	}
 	pool := make(chan rankBuffers, max(1, min(workers, k)))
 	for w := 0; w < cap(pool); w++ {
 		pool <- rankBuffers{make([]float64, rankChunk), make([]uint64, n), make([]uint64, n)}
 	}
+	rows := make([][]int32, k)
 	err = parallel(k, workers, func(c int) error {
 		buf := <-pool
 		defer func() { pool <- buf }()
-		keys, spare := columnKeys(a, s, c, buf)
-		reorder(cols[involved[c]], keys, spare)
+		keys := columnKeys(a, s, c, buf)
+		rows[c] = make([]int32, n)
+		for r, key := range keys {
+			rows[c][r] = int32(key & rowMask)
+		}
 		return nil
 	})
-	return err == nil, err
+	if err != nil {
+		return nil, err
+	}
+	return rows, nil
 }
 
 // rankChunk is how many rows of a column of T are worked out at a time.
 const rankChunk = 4096
 
 // columnKeys returns column c of T = S·Aᵀ as sorted rank keys (rankKeys),
-// in one of buf's key buffers, and the other, free. Row c of A gives the column; it is built rankChunk rows at a
+// in one of buf's key buffers. Row c of A gives the column; it is built rankChunk rows at a
 // time and turned into keys as it goes, so that neither T nor a column of
 // it is held whole. Each row of T is the same sum, in the same order, as a
 // whole column's would be.
-func columnKeys(a *mat.Dense, s [][]float64, c int, buf rankBuffers) (keys, free []uint64) {
+func columnKeys(a *mat.Dense, s [][]float64, c int, buf rankBuffers) []uint64 {
 	n := len(s[0])
 	for i := 0; i < n; i += rankChunk {
 		j := min(i+rankChunk, n)
@@ -191,7 +254,8 @@ func columnKeys(a *mat.Dense, s [][]float64, c int, buf rankBuffers) (keys, free
 		rankKeys(t, buf.keys[i:j], i)
 	}
 	// rankKeys come in ascending order of their rows, the low bits.
-	return radixSortFrom(buf.keys, buf.tmp, rowBits)
+	keys, _ := radixSortFrom(buf.keys, buf.tmp, rowBits)
+	return keys
 }
 
 // scoreChunk is how many van der Waerden scores one task works out.
@@ -269,21 +333,6 @@ type rankBuffers struct {
 	t    []float64 // rankChunk rows of a column of T
 	keys []uint64  // the column's ranking keys
 	tmp  []uint64  // the other half of the radix sort's passes
-}
-
-// reorder rearranges col so that its values have the ranks given by keys,
-// sorted rank keys: the value of rank r goes to row keys[r]&rowMask. spare
-// (as long as col) is scratch.
-func reorder(col []float64, keys, spare []uint64) {
-	if !slices.IsSorted(col) { // Latin hypercube columns come sorted
-		slices.Sort(col)
-	}
-	for r, v := range col {
-		spare[r] = math.Float64bits(v)
-	}
-	for r, key := range keys {
-		col[key&rowMask] = math.Float64frombits(spare[r])
-	}
 }
 
 // rowBits is how many low bits of a ranking key hold the row: enough for
