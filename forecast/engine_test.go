@@ -76,12 +76,13 @@ func imposeCorrelation(sc model.Scenario, cols [][]float64, seed uint64, workers
 	if err != nil {
 		return false, err
 	}
-	ranks, err := correlationRanks(sc, len(cols[0]), seed, workers)
-	if ranks == nil || err != nil {
+	sc.Seed = seed
+	rows, paired, err := pairedRows(sc, involved, len(cols[0]), workers)
+	if !paired || err != nil {
 		return false, err
 	}
-	for c, j := range involved {
-		pairByRank(cols[j], slices.Clone(cols[j]), ranks[c])
+	for _, j := range involved {
+		pairByRank(cols[j], slices.Clone(cols[j]), rows[j])
 	}
 	return true, nil
 }

@@ -19,29 +19,22 @@ import (
 // then re-paired by Iman–Conover to carry the scenario's rank correlations.
 //
 // The re-pairing's ranks are worked out first and the columns drawn after,
-// straight into the rows the ranks give them: the scratch of the ranking
-// (tens of MB at a million iterations) is then gone before the columns
-// take their place, rather than alongside them.
+// those re-paired straight into the rows the ranks give them (drawPaired):
+// the pairing's scratch (tens of MB at a million iterations) is then gone
+// before the columns take their place, rather than alongside them. Drawing
+// every column in one parallel pass, rather than each re-paired column as
+// soon as its ranks are known, keeps both cores busy to the end.
 func drawInputs(p *plan, n, workers int) ([model.NumInputs][]float64, error) {
 	var cols [model.NumInputs][]float64
 	involved, _, err := correlationMatrix(p.sc)
 	if err != nil {
 		return cols, err
 	}
-	ranks, err := correlationRanks(p.sc, n, p.sc.Seed, workers)
+	rows, paired, err := pairedRows(p.sc, involved, n, workers)
 	if err != nil {
 		return cols, err
 	}
-	var rows [model.NumInputs][]int32
-	unpaired := [model.NumInputs]bool{}
-	for c, j := range involved {
-		if ranks != nil {
-			rows[j] = ranks[c]
-		} else {
-			unpaired[j] = true
-		}
-	}
-	if ranks != nil && n >= largeRun {
+	if paired && n >= largeRun {
 		runtime.GC()
 	}
 	// Columns have their own streams, so they can be drawn in parallel.
@@ -52,7 +45,7 @@ func drawInputs(p *plan, n, workers int) ([model.NumInputs][]float64, error) {
 		switch {
 		case rows[j] != nil:
 			drawPaired(s, m, r, cols[j], rows[j])
-		case unpaired[j] && m == model.LHS:
+		case m == model.LHS && slices.Contains(involved, j):
 			// Too few iterations to re-pair: a column that would have
 			// been re-paired is drawn in stratum order, as it would be
 			// for re-pairing, and then given its random order.
@@ -64,6 +57,24 @@ func drawInputs(p *plan, n, workers int) ([model.NumInputs][]float64, error) {
 		return nil
 	})
 	return cols, err
+}
+
+// pairedRows returns, for each input Iman–Conover re-pairs, its rows in
+// rank order (the value of rank k goes to row rows[j][k]), and whether
+// there is a re-pairing at all (newPairing).
+func pairedRows(sc model.Scenario, involved []int, n, workers int) (rows [model.NumInputs][]int32, paired bool, err error) {
+	pr, err := newPairing(sc, n, sc.Seed, workers)
+	if pr == nil || err != nil {
+		return rows, false, err
+	}
+	err = pr.each(workers, func(c int, keys []uint64) {
+		r := make([]int32, len(keys))
+		for k, key := range keys {
+			r[k] = int32(key & rowMask)
+		}
+		rows[involved[c]] = r
+	})
+	return rows, err == nil, err
 }
 
 // drawPaired draws a column that Iman–Conover re-pairs: the value of rank k
@@ -182,25 +193,29 @@ func names(idx []int) []string {
 	return out
 }
 
-// correlationRanks works out the re-pairing of Iman and Conover (1982), "A
+// A pairing is the re-pairing of Iman and Conover (1982), "A
 // distribution-free approach to inducing rank correlation among input
 // variables": van der Waerden scores Φ⁻¹(k/(N+1)) are permuted at random per
 // column into S; with C = P·Pᵀ the target and E = Q·Qᵀ the scores' own
-// correlation (Cholesky factors), T = S·(P·Q⁻¹)ᵀ has correlation C exactly, and
-// each column of values is to have the ranks of T's column. For each input
-// involved, in the order of correlationMatrix, it returns the rows in rank
-// order of T's column: the value of rank k goes to row rows[k]. Marginal
-// values are unchanged. Inputs named in no correlation keep their independent
-// order (their rows and columns of C are the identity); with fewer iterations
-// than twice the inputs involved, E cannot be factorised reliably and there
-// is no re-pairing (nil).
-func correlationRanks(sc model.Scenario, n int, seed uint64, workers int) ([][]int32, error) {
+// correlation (Cholesky factors), T = S·(P·Q⁻¹)ᵀ has correlation C exactly,
+// and each column of values is given the ranks of T's column. Marginal
+// values are unchanged. Inputs named in no correlation keep their
+// independent order (their rows and columns of C are the identity).
+type pairing struct {
+	s [][]float64 // S, a column for each input involved (correlationMatrix order)
+	a *mat.Dense  // A = P·Q⁻¹, so that T = S·Aᵀ
+	n int
+}
+
+// newPairing prepares the pairing of n iterations, or returns nil when there
+// is none: no correlations, or fewer iterations than twice the inputs
+// involved, when E cannot be factorised reliably.
+func newPairing(sc model.Scenario, n int, seed uint64, workers int) (*pairing, error) {
 	involved, target, err := correlationMatrix(sc)
 	if err != nil || len(involved) == 0 {
 		return nil, err
 	}
-	k := len(involved)
-	if n < 2*k+2 {
+	if n < 2*len(involved)+2 {
 		return nil, nil
 	}
 	s, ss, err := permutedScores(involved, n, seed, workers)
@@ -211,25 +226,25 @@ func correlationRanks(sc model.Scenario, n int, seed uint64, workers int) ([][]i
 	if !ok || err != nil {
 		return nil, err
 	}
+	return &pairing{s: s, a: a, n: n}, nil
+}
+
+// each calls f for every input involved, c its index in correlationMatrix
+// order, with the sorted rank keys of T's column c: the value of rank k is
+// to go to row keys[k]&rowMask. The calls run in parallel, each goroutine
+// with its own buffers, and keys are only good until f returns.
+func (pr *pairing) each(workers int, f func(c int, keys []uint64)) error {
+	k := len(pr.s)
 	pool := make(chan rankBuffers, max(1, min(workers, k)))
 	for w := 0; w < cap(pool); w++ {
-		pool <- rankBuffers{make([]float64, rankChunk), make([]uint64, n), make([]uint64, n)}
+		pool <- rankBuffers{make([]float64, rankChunk), make([]uint64, pr.n), make([]uint64, pr.n)}
 	}
-	rows := make([][]int32, k)
-	err = parallel(k, workers, func(c int) error {
+	return parallel(k, workers, func(c int) error {
 		buf := <-pool
 		defer func() { pool <- buf }()
-		keys := columnKeys(a, s, c, buf)
-		rows[c] = make([]int32, n)
-		for r, key := range keys {
-			rows[c][r] = int32(key & rowMask)
-		}
+		f(c, columnKeys(pr.a, pr.s, c, buf))
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return rows, nil
 }
 
 // rankChunk is how many rows of a column of T are worked out at a time.
