@@ -66,7 +66,8 @@ func keyRange(x []float64) (lo, hi uint64, plain bool) {
 }
 
 // selector is one goroutine's scratch for finding order statistics. Its
-// zero value is ready to use; it grows to a few hundred kB and keeps it.
+// zero value is ready to use; it grows as the series need (a few hundred
+// kB for a million values) and keeps what it has.
 type selector struct {
 	counts []uint32    // values per bucket
 	slot   []uint8     // per bucket: 0, or 1 + which wanted bucket it is
@@ -134,11 +135,12 @@ func (s *selector) level(depth int) []float64 {
 // (orderKey(v) − lo) >> shift, and returns the counts of the buckets up to
 // the one of hi.
 func (s *selector) count(x []float64, lo, hi uint64, shift uint) []uint32 {
-	if s.counts == nil {
-		s.counts = make([]uint32, 1<<selectMaxBits)
-		s.slot = make([]uint8, 1<<selectMaxBits)
+	m := int((hi-lo)>>shift) + 1
+	if len(s.counts) < m {
+		s.counts = make([]uint32, m)
+		s.slot = make([]uint8, m)
 	}
-	c := s.counts[:(hi-lo)>>shift+1]
+	c := s.counts[:m]
 	clear(c)
 	for _, v := range x {
 		c[(orderKey(v)-lo)>>shift]++
