@@ -76,12 +76,12 @@ type selector struct {
 
 // wanted is a bucket holding at least one wanted rank.
 type wanted struct {
-	bucket     int
-	start, end int    // where its values are copied to
-	lo, hi     uint64 // its least and greatest key, found while copying
-	first      int    // index of its first rank in the ranks asked for
-	ranks      [maxRanks]int
-	nRanks     int
+	bucket     int           // which bucket
+	start, end int           // where its values are copied to
+	lo, hi     uint64        // its least and greatest key, found while copying
+	first      int           // index of its first rank in the ranks asked for
+	ranks      [maxRanks]int // the ranks it holds, counted within it
+	nRanks     int           // how many
 }
 
 // selectRanks sets out[j] to the value of 0-based rank ranks[j] among x,
@@ -116,6 +116,12 @@ func (s *selector) selectAt(x []float64, lo, hi uint64, ranks []int, out []float
 	counts := s.count(x, lo, hi, shift)
 	var ws [maxRanks]wanted
 	w := wantedBuckets(counts, ranks, ws[:0])
+	if w[len(w)-1].end > len(x)/8 {
+		w = s.settle(x, lo, shift, w, out)
+		if len(w) == 0 {
+			return
+		}
+	}
 	buf := s.gather(x, lo, shift, w, depth)
 	for i := range w {
 		b := &w[i]
@@ -173,6 +179,41 @@ func wantedBuckets(counts []uint32, ranks []int, w []wanted) []wanted {
 		below = end
 	}
 	return w
+}
+
+// settle finds each wanted bucket's least and greatest key in a pass over
+// x that copies nothing. A bucket whose keys are all equal gives its ranks
+// their value at once, and is not copied out; the others are returned,
+// their places packed again. It is for series with heavy ties (whole
+// numbers, many zeros), whose wanted buckets can hold most of the series:
+// copying them out would take as much memory as the sorted copy that
+// selection does without.
+func (s *selector) settle(x []float64, lo uint64, shift uint, w []wanted, out []float64) []wanted {
+	var klo, khi [maxRanks]uint64
+	for i, b := range w {
+		s.slot[b.bucket] = uint8(i + 1)
+		klo[i] = math.MaxUint64
+	}
+	for _, v := range x {
+		k := orderKey(v)
+		if i := int(s.slot[(k-lo)>>shift]) - 1; i >= 0 {
+			klo[i], khi[i] = min(klo[i], k), max(khi[i], k)
+		}
+	}
+	keep, at := w[:0], 0
+	for i, b := range w { // b is a copy: keep overwrites only what is read
+		s.slot[b.bucket] = 0
+		if klo[i] == khi[i] {
+			for j := range b.nRanks {
+				out[b.first+j] = fromOrderKey(klo[i])
+			}
+			continue
+		}
+		b.start, b.end = at, at+b.end-b.start
+		at = b.end
+		keep = append(keep, b)
+	}
+	return keep
 }
 
 // gather copies the values of the wanted buckets out of x, each bucket's to
