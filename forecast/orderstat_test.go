@@ -225,3 +225,33 @@ func TestYearPercentilesMatchSorting(t *testing.T) {
 		}
 	}
 }
+
+// In a whole run, every statistic of a kept series is what sorting the
+// series gives, bit for bit: the same seed gives the same figures as when
+// the series were sorted.
+func TestRunStatsMatchSorting(t *testing.T) {
+	for _, m := range []model.Sampling{model.LHS, model.Random} {
+		sc := model.DefaultScenario()
+		sc.Iterations = 20_000
+		sc.Sampling = m
+		res := mustRun(t, synthetic(60, 3), sc)
+		series := map[string][]float64{"total_cost": res.TotalCost, "total_need": res.TotalNeed,
+			"present_value": res.PresentValue, "core_by_target": res.CoreByTarget}
+		for key, x := range series {
+			if o, _ := res.Output(key); !sameBits(o.Stats, seriesStatsBySort(x)) {
+				t.Errorf("%s, %s: %+v, sorting gives %+v", m, key, o.Stats, seriesStatsBySort(x))
+			}
+		}
+		for j, x := range res.Inputs {
+			if !sameBits(res.InputStats[j], seriesStatsBySort(x)) {
+				t.Errorf("%s, input %d: %+v, sorting gives %+v", m, j, res.InputStats[j], seriesStatsBySort(x))
+			}
+		}
+		s := slices.Clone(res.AllCoreYear)
+		slices.Sort(s)
+		want := YearPercentiles{P10: yearPercentile(s, 0.1), P50: yearPercentile(s, 0.5), P90: yearPercentile(s, 0.9)}
+		if res.AllCore != want {
+			t.Errorf("%s: all-core years %v, sorting gives %v", m, res.AllCore, want)
+		}
+	}
+}
