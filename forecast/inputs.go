@@ -35,6 +35,8 @@ func drawInputs(p *plan, n, workers int) ([model.NumInputs][]float64, error) {
 		return cols, err
 	}
 	if paired && n >= largeRun {
+		// Collected now, the pairing's scratch makes room for the
+		// columns instead of waiting for the heap to grow past it.
 		runtime.GC()
 	}
 	// Columns have their own streams, so they can be drawn in parallel.
@@ -204,12 +206,13 @@ func names(idx []int) []string {
 type pairing struct {
 	s [][]float64 // S, a column for each input involved (correlationMatrix order)
 	a *mat.Dense  // A = P·Q⁻¹, so that T = S·Aᵀ
-	n int
+	n int         // iterations: rows of S and T
 }
 
 // newPairing prepares the pairing of n iterations, or returns nil when there
-// is none: no correlations, or fewer iterations than twice the inputs
-// involved, when E cannot be factorised reliably.
+// is none: no correlations, or too few iterations for E to be factorised
+// (fewer than twice the inputs involved, or scores that happen to be
+// degenerate).
 func newPairing(sc model.Scenario, n int, seed uint64, workers int) (*pairing, error) {
 	involved, target, err := correlationMatrix(sc)
 	if err != nil || len(involved) == 0 {
@@ -251,10 +254,10 @@ func (pr *pairing) each(workers int, f func(c int, keys []uint64)) error {
 const rankChunk = 4096
 
 // columnKeys returns column c of T = S·Aᵀ as sorted rank keys (rankKeys),
-// in one of buf's key buffers. Row c of A gives the column; it is built rankChunk rows at a
-// time and turned into keys as it goes, so that neither T nor a column of
-// it is held whole. Each row of T is the same sum, in the same order, as a
-// whole column's would be.
+// in one of buf's key buffers. Row c of A gives the column; it is built
+// rankChunk rows at a time and turned into keys as it goes, so that neither
+// T nor a column of it is held whole. Each row of T is the same sum, in the
+// same order, as a whole column's would be.
 func columnKeys(a *mat.Dense, s [][]float64, c int, buf rankBuffers) []uint64 {
 	n := len(s[0])
 	for i := 0; i < n; i += rankChunk {
