@@ -41,9 +41,10 @@ func Run(ctx context.Context, in model.Inputs, sc model.Scenario, opts Options) 
 		return nil, err
 	}
 	if sc.Iterations >= largeRun {
-		// Sampling leaves tens of MB of scratch behind at this size; collect it
-		// now so the series below reuse that memory rather than adding to the
-		// peak (DESIGN §10: a million iterations in under 200 MB).
+		// Sampling leaves its rank rows behind, tens of MB at this size;
+		// collect them now so the series below reuse that memory rather
+		// than adding to the peak (DESIGN §10: a million iterations in
+		// under 200 MB).
 		runtime.GC()
 	}
 	res, err := simulate(ctx, a.plan, &a.theta, opts, true)
