@@ -53,8 +53,7 @@ func (w *worker) costTrusts(th *iterInputs) {
 	for i, c := range p.consts[:len(ln)] {
 		ln[i] = th.beta*c.lnRel + sigma*z[i] - halfVar
 	}
-	copy(d.factor, ln)
-	expAll(d.factor)
+	expInto(d.factor, ln)
 	w.deployAll(th.db)
 	w.costAll(th)
 }
@@ -116,7 +115,10 @@ func (w *worker) costAll(th *iterInputs) {
 	buf := w.rec.slots
 	windows := w.tally.windows[:n]
 	nationalShare := p.nationalShare
-	var t totals
+	// The totals as plain variables, which stay in registers; only the
+	// groups, indexed, live in memory.
+	var totalCost, totalNeed float64
+	var groupNeed [numGroups]float64
 	for i := range consts {
 		c := &consts[i]
 		if c.gap == 0 {
@@ -144,14 +146,14 @@ func (w *worker) costAll(th *iterInputs) {
 			comp[i] = compUnstarted
 			share[i] = nd * nationalShare / float64(n)
 		}
-		t.cost += cost
-		t.need += nd
-		t.groupNeed[c.region] += nd
-		t.groupNeed[model.NumRegions+int(ty)] += nd
+		totalCost += cost
+		totalNeed += nd
+		groupNeed[c.region] += nd
+		groupNeed[model.NumRegions+int(ty)] += nd
 		sums[i].add(cost, nd)
 		buf.cost[buf.slot(i)] = uint16(windows[i].slot(costSlot(cost, th.lnScale[ty]+c.lnGap+lnFactor[i])))
 	}
-	w.total = t
+	w.total = totals{cost: totalCost, need: totalNeed, groupNeed: groupNeed}
 }
 
 // costSlot is the slot of a trust's cost in its histogram, given the

@@ -11,14 +11,14 @@ var expTable = func() (t [64]float64) {
 }()
 
 // expHot computes eˣ for the hot loop, where math.Exp cost a quarter of an
-// iteration, as expAll does.
+// iteration, as expInto does.
 func expHot(x float64) float64 {
 	v := [1]float64{x}
-	expAll(v[:])
+	expInto(v[:], v[:])
 	return v[0]
 }
 
-// expAll replaces each x in xs by eˣ. Accurate to a few ulp for |x| < 700
+// expInto sets dst[i] to e^src[i] (dst may be src). Accurate to a few ulp for |x| < 700
 // (outside, it defers to math.Exp). It works on a whole slice so that the
 // costing loop makes no call per trust: a call makes the compiler keep
 // every value the loop carries in memory rather than in registers.
@@ -28,7 +28,7 @@ func expHot(x float64) float64 {
 // Taylor series to r⁵, whose truncation error r⁶/720 is below 4e-17 there.
 // The short polynomial keeps the dependency chain short, which is what limits
 // the speed of this loop.
-func expAll(xs []float64) {
+func expInto(dst, src []float64) {
 	const (
 		invLn2x64 = 92.332482616893657 // 64 / ln 2
 		ln2Hi64   = 6.93147180369123816490e-01 / 64
@@ -37,9 +37,10 @@ func expAll(xs []float64) {
 	// Adding and subtracting 1.5·2⁵² rounds to the nearest integer without
 	// a call to math.Floor (which is not an instruction on baseline amd64).
 	const shifter = 1.5 * (1 << 52)
-	for i, x := range xs {
+	dst = dst[:len(src)]
+	for i, x := range src {
 		if !(x > -700 && x < 700) {
-			xs[i] = math.Exp(x)
+			dst[i] = math.Exp(x)
 			continue
 		}
 		kf := (x*invLn2x64 + shifter) - shifter
@@ -47,6 +48,6 @@ func expAll(xs []float64) {
 		r := x - kf*ln2Hi64 - kf*ln2Lo64
 		r2 := r * r
 		p := (1 + r) + r2*((1.0/2+r*(1.0/6))+r2*(1.0/24+r*(1.0/120)))
-		xs[i] = p * expTable[k&63] * math.Float64frombits(uint64((k>>6)+1023)<<52)
+		dst[i] = p * expTable[k&63] * math.Float64frombits(uint64((k>>6)+1023)<<52)
 	}
 }
