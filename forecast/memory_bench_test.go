@@ -54,19 +54,10 @@ func BenchmarkRunPeak1M(b *testing.B) {
 	in := synthetic(217, 1)
 	sc := model.DefaultScenario()
 	sc.Iterations = 1_000_000
-	b.ReportAllocs()
-	var peak float64
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		runtime.GC()
-		h := startHeapPeak()
-		b.StartTimer()
-		if _, err := Run(context.Background(), in, sc, Options{}); err != nil {
-			b.Fatal(err)
-		}
-		peak = max(peak, h.done())
-	}
-	b.ReportMetric(peak, "peak-heap-MB")
+	benchPeak(b, func() error {
+		_, err := Run(context.Background(), in, sc, Options{})
+		return err
+	})
 }
 
 // BenchmarkDrawInputsPeak1M reports the time, allocation and peak heap of
@@ -78,6 +69,15 @@ func BenchmarkDrawInputsPeak1M(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	benchPeak(b, func() error {
+		_, err := drawInputs(p, sc.Iterations, 2)
+		return err
+	})
+}
+
+// benchPeak times f and reports its allocations and the highest peak heap
+// of its runs, each starting from a collected heap.
+func benchPeak(b *testing.B, f func() error) {
 	b.ReportAllocs()
 	var peak float64
 	for i := 0; i < b.N; i++ {
@@ -85,7 +85,7 @@ func BenchmarkDrawInputsPeak1M(b *testing.B) {
 		runtime.GC()
 		h := startHeapPeak()
 		b.StartTimer()
-		if _, err := drawInputs(p, sc.Iterations, 2); err != nil {
+		if err := f(); err != nil {
 			b.Fatal(err)
 		}
 		peak = max(peak, h.done())

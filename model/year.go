@@ -39,6 +39,12 @@ func ParseFinancialYear(s string) (FinancialYear, error) {
 	} else {
 		m = yearForm.FindStringSubmatch(t)
 	}
+	return yearFromMatch(s, m)
+}
+
+// yearFromMatch is the financial year s names, given yearForm's match of it
+// (nil when it does not match).
+func yearFromMatch(s string, m []string) (FinancialYear, error) {
 	if m == nil {
 		return 0, fmt.Errorf("financial year %q: want the form 2019-20", s)
 	}

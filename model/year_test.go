@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -10,30 +9,7 @@ import (
 // parseFinancialYearByPattern is ParseFinancialYear reading every form
 // through yearForm: the definition its quick path for 2019-20 must match.
 func parseFinancialYearByPattern(s string) (FinancialYear, error) {
-	t := strings.TrimSpace(s)
-	m := yearForm.FindStringSubmatch(t)
-	if m == nil {
-		return 0, fmt.Errorf("financial year %q: want the form 2019-20", s)
-	}
-	first, _ := strconv.Atoi(m[1])
-	second, _ := strconv.Atoi(m[2])
-	if len(m[1]) == 2 {
-		first += 2000
-	}
-	if first < 1900 || first > 2200 {
-		return 0, fmt.Errorf("financial year %q: want the form 2019-20", s)
-	}
-	want := first + 1
-	if len(m[2]) == 2 {
-		want %= 100
-	}
-	if second != want {
-		if len(m[2]) == 2 {
-			return 0, fmt.Errorf("financial year %q: the second part must be %02d", s, want)
-		}
-		return 0, fmt.Errorf("financial year %q: the second part must be %d", s, want)
-	}
-	return FinancialYear(first), nil
+	return yearFromMatch(s, yearForm.FindStringSubmatch(strings.TrimSpace(s)))
 }
 
 func sameYearParse(t *testing.T, s string) {
