@@ -24,6 +24,19 @@
 // accurate to well under a percent. Counts of trusts core by year and
 // completion years are exact.
 //
+// # Speed
+//
+// Time per trust must not grow with the number of trusts (DESIGN §10), so
+// each trust's state is kept small and together: its constants and its
+// block sums are one record each; its cost histogram holds only the bins its
+// costs can reach over the run (bounded from the run's draws, costWindows);
+// and the histogram slots of 64 iterations are buffered, trust by trust, and
+// counted a trust at a time (slotBuffer), rather than touching every
+// trust's rows in every iteration. The costing step runs as passes over
+// the trusts that make no call per trust (costTrusts), with the random
+// stream in registers (stream: math/rand/v2's PCG and ziggurat written out,
+// the same numbers).
+//
 // # Readings of DESIGN §5
 //
 // Where the reference definition leaves a choice, this package takes the

@@ -42,9 +42,10 @@ func slotYear(base model.FinancialYear, nYears, slot int) model.FinancialYear {
 }
 
 // counts is a table of counts, one row of width slots for each item (a
-// trust, a year or a group), on one flat slice. Its methods, like those of
-// extremes and moments, take pointers: the costing loop calls them inlined,
-// and a value receiver would copy the slice headers on every call.
+// year or a group, or a trust's completions), on one flat slice. Its
+// methods, like those of extremes and moments, take pointers: the
+// recording calls them inlined, and a value receiver would copy the slice
+// headers on every call.
 type counts struct {
 	width int
 	c     []uint32
