@@ -83,19 +83,42 @@ func newPlan(in model.Inputs, sc model.Scenario) (*plan, error) {
 	}
 	p.halfVar = sc.TrustSigma * sc.TrustSigma / 2
 	p.nationalShare = 1 - sc.LocalShare
-	for j, name := range model.InputNames() {
-		s, err := inputSampler(*sc.Input(j), name)
-		if err != nil {
-			return nil, err
-		}
-		p.inputs[j] = s
-	}
-	d, err := inputSampler(sc.DeployYears, "deploy_years")
-	if err != nil {
+	if err := p.addSamplers(); err != nil {
 		return nil, err
 	}
-	p.deploy = d
 	return p, nil
+}
+
+// addSamplers sets up the samplers of the scenario-level inputs and of
+// deploy_years. A PERT sampler builds a table of its quantile function,
+// which takes a millisecond or so, so they are set up in parallel; each
+// writes only its own sampler, and the first error in input order is
+// returned, whatever the scheduling.
+func (p *plan) addSamplers() error {
+	names := model.InputNames()
+	errs := make([]error, len(names)+1)
+	err := parallel(len(names)+1, workerCount(0), func(j int) error {
+		if j == len(names) {
+			p.deploy, errs[j] = inputSampler(p.sc.DeployYears, "deploy_years")
+			return nil
+		}
+		p.inputs[j], errs[j] = inputSampler(*p.sc.Input(j), names[j])
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return firstError(errs)
+}
+
+// firstError is the first error of errs that is not nil, or nil.
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // addTrusts checks the trusts and sets their constants (DESIGN §5 step 2:
