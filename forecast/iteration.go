@@ -161,11 +161,18 @@ func (w *worker) unstarted() (list []pending, minShare float64) {
 	p := w.p
 	list = w.list[:0]
 	minShare = math.Inf(1)
+	comp, years, share, need := w.comp, w.years[:len(w.comp)], w.share[:len(w.comp)], w.need[:len(w.comp)]
 	for _, i := range p.order {
-		if w.comp[i] == compUnstarted {
-			n := w.years[i]
-			list = append(list, pending{share: w.share[i], spend: w.need[i] / float64(n), n: n, trust: i})
-			minShare = min(minShare, w.share[i])
+		if comp[i] != compUnstarted {
+			continue
+		}
+		n, sh := years[i], share[i]
+		list = append(list, pending{share: sh, spend: need[i] / float64(n), n: n, trust: i})
+		// (Written out, not min, which orders ±0 and NaN with extra work;
+		// a NaN share, which fits no envelope, is passed over as min
+		// would not, but no trust with one can start either way.)
+		if sh < minShare {
+			minShare = sh
 		}
 	}
 	if p.sc.Priority == model.LowestCost {
