@@ -15,138 +15,15 @@ import (
 // cells than maxCells. Formula cells keep their saved values; those without
 // one are marked for calculation.
 func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
-	t := &table{file: wb.file, sheet: ref.name, hidden: ref.hidden}
-	refuseSheet := func(format string, a ...any) error {
-		return Problems{{File: wb.file, Sheet: ref.name, Expected: fmt.Sprintf(format, a...)}}
-	}
-	var (
-		cur      row
-		inRow    bool
-		width    int // cells in the last row read, to size the next
-		c        cell
-		inCell   bool
-		inValue  bool // inside <v> or an inline string's <t>
-		phonetic int
-		value    []byte // the cell's value as the file has it, reused cell to cell
-		cellType string
-		style    int
-		hasF     bool
-		lastRow  int
-		lastCol  = -1
-		nCells   int
-		nRows    int
-	)
-	finishRow := func() {
-		if inRow && (len(cur.cells) > 0 || cur.hidden) {
-			t.rows = append(t.rows, cur)
-			width = len(cur.cells)
-		}
-		cur, inRow = row{}, false
-	}
-	startRow := func(n int, hidden bool) {
-		cur, inRow = row{num: n, hidden: hidden, cells: make([]cell, 0, max(width, 4))}, true
-	}
+	r := &sheetReader{wb: wb, ref: ref, t: &table{file: wb.file, sheet: ref.name, hidden: ref.hidden}, lastCol: -1}
 	err := wb.decode(ref.part, func(tk *xmlToken) error {
 		switch tk.kind {
 		case xmlStart:
-			switch string(tk.name) {
-			case "col":
-				if h, _ := tk.attr("hidden"); h == "1" || h == "true" {
-					lo, _ := strconv.Atoi(tk.attrOr("min", "0"))
-					hi, _ := strconv.Atoi(tk.attrOr("max", "0"))
-					hi = min(hi, wb.lim.maxRowCells)
-					for i := max(lo, 1); i <= hi; i++ {
-						for len(t.hidCols) < i {
-							t.hidCols = append(t.hidCols, false)
-						}
-						t.hidCols[i-1] = true
-					}
-				}
-			case "row":
-				finishRow()
-				nRows++
-				if nRows > wb.lim.maxRows {
-					return refuseSheet("has more than %d rows; corecast reads sheets up to that size (check for stray cells far down the sheet)", wb.lim.maxRows)
-				}
-				n := lastRow + 1
-				if r, ok := tk.attrBytes("r"); ok {
-					if v, err := strconv.Atoi(string(r)); err == nil && v > 0 {
-						n = v
-					}
-				}
-				if n > wb.lim.maxRows {
-					return refuseSheet("has more than %d rows; corecast reads sheets up to that size (check for stray cells far down the sheet: row %d holds something)", wb.lim.maxRows, n)
-				}
-				if n > 1_048_576 {
-					return refuseSheet("has a row numbered %d, past Excel's last row 1048576; the file looks damaged", n)
-				}
-				lastRow, lastCol = n, -1
-				h, _ := tk.attrBytes("hidden")
-				startRow(n, string(h) == "1" || string(h) == "true")
-			case "c":
-				if !inRow {
-					lastRow++
-					startRow(lastRow, false)
-				}
-				inCell, hasF = true, false
-				value = value[:0]
-				col := lastCol + 1
-				if r, ok := tk.attrBytes("r"); ok {
-					if cc, _, err := splitCellRef(r); err == nil {
-						col = cc
-					}
-				}
-				if col >= wb.lim.maxRowCells || len(cur.cells) >= wb.lim.maxRowCells {
-					return refuseSheet("row %d is wider than %d cells, Excel's limit; the file looks damaged", cur.num, wb.lim.maxRowCells)
-				}
-				nCells++
-				if nCells > wb.lim.maxCells {
-					return refuseSheet("has more than %d cells; corecast reads sheets up to that size", wb.lim.maxCells)
-				}
-				lastCol = col
-				typ, _ := tk.attrBytes("t")
-				cellType = cellTypeName(typ)
-				style = 0
-				if st, ok := tk.attrBytes("s"); ok {
-					style, _ = strconv.Atoi(string(st))
-				}
-				c = cell{col: int32(col)}
-			case "f":
-				hasF = inCell
-			case "v":
-				inValue = inCell
-			case "rPh":
-				phonetic++
-			case "t":
-				inValue = inCell && phonetic == 0
-			}
+			return r.start(tk)
 		case xmlEnd:
-			switch string(tk.name) {
-			case "v", "t":
-				inValue = false
-			case "rPh":
-				phonetic--
-			case "c":
-				if !inCell {
-					return nil
-				}
-				inCell = false
-				if err := wb.finishCell(&c, cellType, style, hasF, value); err != nil {
-					return refuseSheet("cell %s: %v", cellName(int(c.col), cur.num), err)
-				}
-				if c.kind != cellBlank || c.formula != noFormula {
-					cur.cells = append(cur.cells, c)
-				}
-			case "row":
-				finishRow()
-			}
+			return r.end(tk)
 		case xmlText:
-			if inValue {
-				if len(value) > 1<<20 {
-					return refuseSheet("row %d holds a cell of more than 1 MB of text", cur.num)
-				}
-				value = append(value, tk.text...)
-			}
+			return r.text(tk)
 		}
 		return nil
 	})
@@ -160,9 +37,185 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 		}
 		return nil, refuse(wb.file, "sheet %s could not be read; it looks damaged (%v)", ref.name, err)
 	}
-	finishRow()
-	sortRows(t)
-	return t, nil
+	r.finishRow()
+	sortRows(r.t)
+	return r.t, nil
+}
+
+// sheetReader is readSheet's state as it walks a sheet's XML: the row and
+// the cell being read, and the counts the limits are held to.
+type sheetReader struct {
+	wb  *workbook
+	ref sheetRef
+	t   *table
+
+	cur      row
+	inRow    bool
+	width    int // cells in the last row read, to size the next
+	c        cell
+	inCell   bool
+	inValue  bool // inside <v> or an inline string's <t>
+	phonetic int
+	value    []byte // the cell's value as the file has it, reused cell to cell
+	cellType string
+	style    int
+	hasF     bool
+	lastRow  int
+	lastCol  int
+	nCells   int
+	nRows    int
+}
+
+// refuse is a problem with the whole sheet.
+func (r *sheetReader) refuse(format string, a ...any) error {
+	return Problems{{File: r.wb.file, Sheet: r.ref.name, Expected: fmt.Sprintf(format, a...)}}
+}
+
+// start takes an element's start tag.
+func (r *sheetReader) start(tk *xmlToken) error {
+	switch string(tk.name) {
+	case "col":
+		r.hideColumns(tk)
+	case "row":
+		return r.startRowTag(tk)
+	case "c":
+		return r.startCell(tk)
+	case "f":
+		r.hasF = r.inCell
+	case "v":
+		r.inValue = r.inCell
+	case "rPh":
+		r.phonetic++
+	case "t":
+		r.inValue = r.inCell && r.phonetic == 0
+	}
+	return nil
+}
+
+// hideColumns notes the columns a hidden <col> covers.
+func (r *sheetReader) hideColumns(tk *xmlToken) {
+	if h, _ := tk.attr("hidden"); h != "1" && h != "true" {
+		return
+	}
+	lo, _ := strconv.Atoi(tk.attrOr("min", "0"))
+	hi, _ := strconv.Atoi(tk.attrOr("max", "0"))
+	hi = min(hi, r.wb.lim.maxRowCells)
+	for i := max(lo, 1); i <= hi; i++ {
+		for len(r.t.hidCols) < i {
+			r.t.hidCols = append(r.t.hidCols, false)
+		}
+		r.t.hidCols[i-1] = true
+	}
+}
+
+// startRowTag begins a <row>, numbered by its r attribute or after the last.
+func (r *sheetReader) startRowTag(tk *xmlToken) error {
+	lim := r.wb.lim
+	r.finishRow()
+	r.nRows++
+	if r.nRows > lim.maxRows {
+		return r.refuse("has more than %d rows; corecast reads sheets up to that size (check for stray cells far down the sheet)", lim.maxRows)
+	}
+	n := r.lastRow + 1
+	if v, ok := tk.attrBytes("r"); ok {
+		if v, err := strconv.Atoi(string(v)); err == nil && v > 0 {
+			n = v
+		}
+	}
+	if n > lim.maxRows {
+		return r.refuse("has more than %d rows; corecast reads sheets up to that size (check for stray cells far down the sheet: row %d holds something)", lim.maxRows, n)
+	}
+	if n > 1_048_576 {
+		return r.refuse("has a row numbered %d, past Excel's last row 1048576; the file looks damaged", n)
+	}
+	r.lastRow, r.lastCol = n, -1
+	h, _ := tk.attrBytes("hidden")
+	r.startRow(n, string(h) == "1" || string(h) == "true")
+	return nil
+}
+
+// startCell begins a <c>, in the column its r attribute names or after the
+// last.
+func (r *sheetReader) startCell(tk *xmlToken) error {
+	lim := r.wb.lim
+	if !r.inRow {
+		r.lastRow++
+		r.startRow(r.lastRow, false)
+	}
+	r.inCell, r.hasF = true, false
+	r.value = r.value[:0]
+	col := r.lastCol + 1
+	if ref, ok := tk.attrBytes("r"); ok {
+		if cc, _, err := splitCellRef(ref); err == nil {
+			col = cc
+		}
+	}
+	if col >= lim.maxRowCells || len(r.cur.cells) >= lim.maxRowCells {
+		return r.refuse("row %d is wider than %d cells, Excel's limit; the file looks damaged", r.cur.num, lim.maxRowCells)
+	}
+	r.nCells++
+	if r.nCells > lim.maxCells {
+		return r.refuse("has more than %d cells; corecast reads sheets up to that size", lim.maxCells)
+	}
+	r.lastCol = col
+	typ, _ := tk.attrBytes("t")
+	r.cellType = cellTypeName(typ)
+	r.style = 0
+	if st, ok := tk.attrBytes("s"); ok {
+		r.style, _ = strconv.Atoi(string(st))
+	}
+	r.c = cell{col: int32(col)}
+	return nil
+}
+
+// end takes an element's end tag.
+func (r *sheetReader) end(tk *xmlToken) error {
+	switch string(tk.name) {
+	case "v", "t":
+		r.inValue = false
+	case "rPh":
+		r.phonetic--
+	case "c":
+		if !r.inCell {
+			return nil
+		}
+		r.inCell = false
+		if err := r.wb.finishCell(&r.c, r.cellType, r.style, r.hasF, r.value); err != nil {
+			return r.refuse("cell %s: %v", cellName(int(r.c.col), r.cur.num), err)
+		}
+		if r.c.kind != cellBlank || r.c.formula != noFormula {
+			r.cur.cells = append(r.cur.cells, r.c)
+		}
+	case "row":
+		r.finishRow()
+	}
+	return nil
+}
+
+// text takes character data, kept when it is a cell's value.
+func (r *sheetReader) text(tk *xmlToken) error {
+	if !r.inValue {
+		return nil
+	}
+	if len(r.value) > 1<<20 {
+		return r.refuse("row %d holds a cell of more than 1 MB of text", r.cur.num)
+	}
+	r.value = append(r.value, tk.text...)
+	return nil
+}
+
+// finishRow keeps the row being read if it holds a cell or is hidden.
+func (r *sheetReader) finishRow() {
+	if r.inRow && (len(r.cur.cells) > 0 || r.cur.hidden) {
+		r.t.rows = append(r.t.rows, r.cur)
+		r.width = len(r.cur.cells)
+	}
+	r.cur, r.inRow = row{}, false
+}
+
+// startRow begins row n.
+func (r *sheetReader) startRow(n int, hidden bool) {
+	r.cur, r.inRow = row{num: n, hidden: hidden, cells: make([]cell, 0, max(r.width, 4))}, true
 }
 
 // cellTypeName returns a cell's t attribute as a string without allocating
