@@ -81,7 +81,7 @@ func checkObservations(p *plan, obs []model.Observation) ([][]model.Observation,
 		switch {
 		case !ok:
 			bad = append(bad, fmt.Sprintf("observed trust %s in %s is not among the trusts", o.Code, o.Year))
-		case o.Year <= p.sc.BaseYear && o.Maturity >= p.sc.CoreThreshold && p.gap[i] > 0:
+		case o.Year <= p.sc.BaseYear && o.Maturity >= p.sc.CoreThreshold && p.consts[i].gap > 0:
 			bad = append(bad, fmt.Sprintf("trust %s is observed core (maturity %g) in %s, at or before the base year %s, but its maturity %g is below the core threshold %g",
 				o.Code, o.Maturity, o.Year, p.sc.BaseYear, p.trusts[i].Maturity, p.sc.CoreThreshold))
 		default:

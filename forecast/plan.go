@@ -21,14 +21,10 @@ type plan struct {
 	nYears  int // base_year … horizon_year
 	target  int // target_year − base_year
 
-	gap       []float64 // maturity points to core
-	lnRel     []float64 // log(opex / ref_opex)
-	committed []float64 // counted funding, £m
-	typ       []int32   // model.TrustType
-	region    []int32   // model.Region
-	codeRank  []int32   // position of the trust's code in ascending code order
-	// consts are the same per-trust constants laid out for the costing loop.
-	consts []trustConst
+	// consts are each trust's constants (gap, opex, committed funding,
+	// type, region), one record a trust, as the costing loop reads them.
+	consts   []trustConst
+	codeRank []int32 // position of the trust's code in ascending code order
 
 	// order is the static priority order over trusts with gap > 0 (every rule
 	// but lowest-cost, which sorts by each iteration's need).
@@ -69,11 +65,6 @@ func newPlan(in model.Inputs, sc model.Scenario) (*plan, error) {
 		return nil, err
 	}
 	p.order = p.staticOrder()
-	p.consts = make([]trustConst, p.nTrusts)
-	for i := range p.consts {
-		p.consts[i] = trustConst{gap: p.gap[i], lnGap: math.Log(p.gap[i]), lnRel: p.lnRel[i], committed: p.committed[i],
-			typ: p.typ[i], region: p.region[i]}
-	}
 	if p.obs, err = newObservations(p, in.Observed); err != nil {
 		return nil, err
 	}
@@ -126,11 +117,7 @@ func firstError(errs []error) error {
 // It returns each trust's index by code.
 func (p *plan) addTrusts(trusts []model.Trust) (map[string]int, error) {
 	sc, n := p.sc, len(trusts)
-	p.gap = make([]float64, n)
-	p.lnRel = make([]float64, n)
-	p.committed = make([]float64, n)
-	p.typ = make([]int32, n)
-	p.region = make([]int32, n)
+	p.consts = make([]trustConst, n)
 	index := make(map[string]int, n)
 	for i, t := range trusts {
 		if _, dup := index[t.Code]; dup {
@@ -146,10 +133,9 @@ func (p *plan) addTrusts(trusts []model.Trust) (map[string]int, error) {
 			return nil, fmt.Errorf("trust %s: unknown type or region", t.Code)
 		}
 		index[t.Code] = i
-		p.gap[i] = t.Gap(sc.CoreThreshold)
-		p.lnRel[i] = math.Log(t.OpexM / sc.RefOpexM)
-		p.typ[i] = int32(t.Type)
-		p.region[i] = int32(t.Region)
+		gap := t.Gap(sc.CoreThreshold)
+		p.consts[i] = trustConst{gap: gap, lnGap: math.Log(gap), lnRel: math.Log(t.OpexM / sc.RefOpexM),
+			typ: int32(t.Type), region: int32(t.Region)}
 	}
 	// Ties in every priority order are broken by code, ascending.
 	byCode := make([]int32, n)
@@ -201,11 +187,11 @@ func (p *plan) addFunding(rows []model.Funding, index map[string]int) error {
 			return fmt.Errorf("funding row for unknown trust %q", f.Code)
 		}
 		if f.Status.Counts(sc.IncludePlanned) {
-			p.committed[i] += f.NationalM + f.LocalM
+			p.consts[i].committed += f.NationalM + f.LocalM
 		}
 	}
-	for _, c := range p.committed {
-		p.committedTotal += c
+	for _, c := range p.consts {
+		p.committedTotal += c.committed
 	}
 	p.envelope = make([]float64, p.nYears)
 	for y := range p.envelope {
@@ -226,7 +212,7 @@ func (p *plan) addFunding(rows []model.Funding, index map[string]int) error {
 func (p *plan) staticOrder() []int32 {
 	var idx []int32
 	for i := range p.trusts {
-		if p.gap[i] > 0 {
+		if p.consts[i].gap > 0 {
 			idx = append(idx, int32(i))
 		}
 	}
@@ -238,7 +224,7 @@ func (p *plan) staticOrder() []int32 {
 		slices.SortFunc(idx, byMaturity)
 	case model.LargestGap:
 		slices.SortFunc(idx, func(a, b int32) int {
-			return cmp.Or(cmp.Compare(p.gap[b], p.gap[a]), cmp.Compare(p.codeRank[a], p.codeRank[b]))
+			return cmp.Or(cmp.Compare(p.consts[b].gap, p.consts[a].gap), cmp.Compare(p.codeRank[a], p.codeRank[b]))
 		})
 	case model.RegionBalanced:
 		// Regions in alphabetical order (the model.Region order) take turns,
@@ -246,7 +232,8 @@ func (p *plan) staticOrder() []int32 {
 		// region that has run out is skipped.
 		queues := make([][]int32, model.NumRegions)
 		for _, i := range idx {
-			queues[p.region[i]] = append(queues[p.region[i]], i)
+			r := p.consts[i].region
+			queues[r] = append(queues[r], i)
 		}
 		for _, q := range queues {
 			slices.SortFunc(q, byMaturity)

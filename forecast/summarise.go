@@ -167,7 +167,7 @@ func trustsCoreByTarget(p *plan, t *tally) []int {
 func summariseGroups(p *plan, sums *partial, t *tally, coreCount []int, n int) (regions, types []GroupResult) {
 	var members, core [numGroups]int
 	for i := range p.trusts {
-		for _, k := range [2]int{int(p.region[i]), model.NumRegions + int(p.typ[i])} {
+		for _, k := range [2]int{int(p.consts[i].region), model.NumRegions + int(p.consts[i].typ)} {
 			members[k]++
 			core[k] += coreCount[i]
 		}
@@ -203,7 +203,7 @@ func summariseTrusts(p *plan, sums *partial, t *tally, coreCount []int, n int) [
 			return slotYear(p.sc.BaseYear, p.nYears, int(slot))
 		}
 		out[i] = TrustResult{
-			Trust: tr, Gap: p.gap[i], CommittedM: p.committed[i],
+			Trust: tr, Gap: p.consts[i].gap, CommittedM: p.consts[i].committed,
 			Cost:          trustCostStats(n, &sums.trust[i], t.trustHist.row(i), t.windows[i]),
 			NeedMean:      sums.trust[i].need / float64(n),
 			PCoreByTarget: probability(coreCount[i], n),

@@ -385,8 +385,8 @@ func (b *slotBuffer) slot(i int) int { return i*slotIters + b.iters }
 
 func newSlotBuffer(p *plan) *slotBuffer {
 	b := &slotBuffer{cost: make([]uint16, slotIters*p.nTrusts), comp: make([]uint8, slotIters*p.nTrusts)}
-	for i, g := range p.gap {
-		if g > 0 {
+	for i, c := range p.consts {
+		if c.gap > 0 {
 			b.costed = append(b.costed, int32(i))
 		} else {
 			b.core = append(b.core, int32(i))
