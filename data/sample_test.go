@@ -103,12 +103,7 @@ func TestSampleWorkbookRoundTrip(t *testing.T) {
 }
 
 func TestSampleAboutSheet(t *testing.T) {
-	var buf bytes.Buffer
-	in, _ := Sample()
-	if err := WriteInputsXLSX(&buf, in, SampleAbout()); err != nil {
-		t.Fatal(err)
-	}
-	wb, err := openWorkbook("s.xlsx", buf.Bytes(), defaultLimits())
+	wb, err := openWorkbook("s.xlsx", sampleBook(t), defaultLimits())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,15 +134,12 @@ func TestSampleWorkbookDimensions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := WriteInputsXLSX(&buf, in, SampleAbout()); err != nil {
-		t.Fatal(err)
-	}
-	wb, err := openWorkbook("s.xlsx", buf.Bytes(), defaultLimits())
+	book := sampleBook(t)
+	wb, err := openWorkbook("s.xlsx", book, defaultLimits())
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, content := zipMembers(t, buf.Bytes())
+	_, content := zipMembers(t, book)
 	want := map[string]string{
 		SheetTrusts:   fmt.Sprintf("A1:%s%d", columnLetters(len(TrustColumns())-1), len(in.Trusts)+1),
 		SheetFunding:  fmt.Sprintf("A1:%s%d", columnLetters(len(FundingColumns())-1), len(in.Funding)+1),
@@ -162,4 +154,18 @@ func TestSampleWorkbookDimensions(t *testing.T) {
 			t.Errorf("sheet %s: dimension %q, want %q", s.name, m[1], want[s.name])
 		}
 	}
+}
+
+// sampleBook returns the sample workbook as corecast sample writes it.
+func sampleBook(t testing.TB) []byte {
+	t.Helper()
+	in, err := Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteInputsXLSX(&buf, in, SampleAbout()); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -121,15 +121,7 @@ func TestXMLScannerMatchesRawToken(t *testing.T) {
 
 // sampleParts returns the XML parts of the sample workbook.
 func sampleParts(t testing.TB) [][]byte {
-	in, err := Sample()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := WriteInputsXLSX(&buf, in, SampleAbout()); err != nil {
-		t.Fatal(err)
-	}
-	names, content := zipMembers(t, buf.Bytes())
+	names, content := zipMembers(t, sampleBook(t))
 	var out [][]byte
 	for _, n := range names {
 		if strings.HasSuffix(n, ".xml") || strings.HasSuffix(n, ".rels") {
