@@ -48,8 +48,8 @@ func BenchmarkIteration(b *testing.B) {
 	}
 	theta, _ := drawInputs(p, sc.Iterations, 1)
 	n := sc.Iterations
-	res := &Result{TotalCost: make([]float64, n), TotalNeed: make([]float64, n), PresentValue: make([]float64, n),
-		CoreByTarget: make([]float64, n), AllCoreYear: make([]model.FinancialYear, n)}
+	res := new(Result)
+	res.makeSeries(n)
 	w := newWorker(p, res, &theta)
 	w.begin(0, newPartial(p.nTrusts, p.nYears))
 	b.ReportAllocs()

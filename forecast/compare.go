@@ -20,18 +20,20 @@ func Compare(a, b *Result) []Difference {
 	lsA, lsB := a.Scenario.LocalShare, b.Scenario.LocalShare
 	// Each headline as a per-iteration function of a run, for the paired SE.
 	perIteration := map[string]func(r *Result, ls float64, s int) float64{
-		"total_cost":      func(r *Result, _ float64, s int) float64 { return r.TotalCost[s] },
-		"total_need":      func(r *Result, _ float64, s int) float64 { return r.TotalNeed[s] },
-		"national_need":   func(r *Result, ls float64, s int) float64 { return (1 - ls) * r.TotalNeed[s] },
-		"local_need":      func(r *Result, ls float64, s int) float64 { return ls * r.TotalNeed[s] },
-		"total_programme": func(r *Result, _ float64, s int) float64 { return r.TotalNeed[s] + r.CommittedTotalM },
-		"present_value":   func(r *Result, _ float64, s int) float64 { return r.PresentValue[s] },
-		"core_by_target":  func(r *Result, _ float64, s int) float64 { return r.CoreByTarget[s] },
+		"total_cost":             func(r *Result, _ float64, s int) float64 { return r.TotalCost[s] },
+		"total_need":             func(r *Result, _ float64, s int) float64 { return r.TotalNeed[s] },
+		"national_need":          func(r *Result, ls float64, s int) float64 { return (1 - ls) * r.TotalNeed[s] },
+		"local_need":             func(r *Result, ls float64, s int) float64 { return ls * r.TotalNeed[s] },
+		"total_programme":        func(r *Result, _ float64, s int) float64 { return r.TotalNeed[s] + r.CommittedTotalM },
+		"plan_window_spend":      func(r *Result, _ float64, s int) float64 { return r.PlanWindowSpend(s) },
+		"national_spend_in_plan": func(r *Result, _ float64, s int) float64 { return r.NationalSpendInPlan(s) },
+		"present_value":          func(r *Result, _ float64, s int) float64 { return r.PresentValue[s] },
+		"core_by_target":         func(r *Result, _ float64, s int) float64 { return r.CoreByTarget[s] },
 		"p_all_core": func(r *Result, _ float64, s int) float64 {
 			return indicator(r.AllCoreYear[s] <= r.Scenario.TargetYear)
 		},
 		"p_within_plan": func(r *Result, _ float64, s int) float64 {
-			return indicator(r.TotalNeed[s]+r.CommittedTotalM <= r.Scenario.PlanTotalM)
+			return indicator(r.WithinPlan(s))
 		},
 	}
 	type figure struct {
@@ -48,7 +50,7 @@ func Compare(a, b *Result) []Difference {
 	}
 	figs = append(figs,
 		figure{"p_all_core", "P(all trusts core by target)", "probability", a.PAllCoreByTarget.P, b.PAllCoreByTarget.P, a.PAllCoreByTarget.SE, b.PAllCoreByTarget.SE},
-		figure{"p_within_plan", "P(total programme within plan)", "probability", a.PWithinPlan.P, b.PWithinPlan.P, a.PWithinPlan.SE, b.PWithinPlan.SE})
+		figure{"p_within_plan", "P(spend in the plan's window within plan)", "probability", a.PWithinPlan.P, b.PWithinPlan.P, a.PWithinPlan.SE, b.PWithinPlan.SE})
 	out := make([]Difference, 0, len(figs))
 	for _, f := range figs {
 		d := Difference{Key: f.key, Label: f.label, Unit: f.unit, A: f.a, B: f.b, Diff: f.b - f.a,

@@ -201,8 +201,8 @@ func TestIterationAllocatesNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 		theta, _ := drawInputs(p, sc.Iterations, 1)
-		res := &Result{TotalCost: make([]float64, 100), TotalNeed: make([]float64, 100), PresentValue: make([]float64, 100),
-			CoreByTarget: make([]float64, 100), AllCoreYear: make([]model.FinancialYear, 100)}
+		res := new(Result)
+		res.makeSeries(100)
 		w := newWorker(p, res, &theta)
 		w.begin(0, newPartial(p.nTrusts, p.nYears))
 		s := 0
@@ -281,7 +281,7 @@ func TestFiguresAgree(t *testing.T) {
 	sc.Iterations = 3000
 	res := mustRun(t, synthetic(150, 5), sc)
 	target := sc.TargetYear.Sub(sc.BaseYear)
-	series := res.Outputs[6].Stats.Mean
+	series := outputMean(t, res, "core_by_target")
 	var trusts, regions, types float64
 	for _, tr := range res.ByTrust {
 		trusts += tr.PCoreByTarget.P
@@ -301,15 +301,15 @@ func TestFiguresAgree(t *testing.T) {
 			t.Errorf("core by target from %s = %.6f, from the series %.6f", name, got, series)
 		}
 	}
-	if want := res.Outputs[1].Stats.Mean; math.Abs(need-want) > 1e-6*want {
+	if want := outputMean(t, res, "total_need"); math.Abs(need-want) > 1e-6*want {
 		t.Errorf("regions' need adds to %.3f, total need %.3f", need, want)
 	}
 	var spend float64
 	for _, y := range res.ByYear {
 		spend += y.Total.Mean
 	}
-	if spend > res.Outputs[1].Stats.Mean+1e-6 {
-		t.Errorf("spend within the horizon %.1f exceeds total need %.1f", spend, res.Outputs[1].Stats.Mean)
+	if spend > outputMean(t, res, "total_need")+1e-6 {
+		t.Errorf("spend within the horizon %.1f exceeds total need %.1f", spend, outputMean(t, res, "total_need"))
 	}
 }
 

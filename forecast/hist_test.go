@@ -22,10 +22,10 @@ func TestHistPercentilesMatchExact(t *testing.T) {
 			e.see(0, x[i])
 			m.add(0, x[i])
 		}
-		st := histStats(n, 0, &m, &h, &e)
+		st := histStats(n, 0, &m, &h, &e, 0.8)
 		got := []float64{st.P5, st.P10, st.P25, st.P50, st.P75, st.P90, st.P95}
 		sorted := sortedCopy(x)
-		exact := seriesStats(x, new(selector))
+		exact := seriesStats(x, 0.8, new(selector))
 		for i, p := range percentileLevels {
 			if exact := percentile(sorted, p); math.Abs(got[i]-exact) > 0.006*math.Abs(exact)+1e-12 {
 				t.Errorf("n %d, P%.0f: %g, exact %g", n, 100*p, got[i], exact)

@@ -267,13 +267,16 @@ func (w *worker) record(s int, g float64) {
 	// it. Spend is real; nominal = real × (1 + g)^y; present value
 	// = Σ real / (1 + discount_rate)^y.
 	core := int(w.coreAt[0])
-	var pv, grow float64 = 0, 1
+	var pv, grow, window float64 = 0, 1, 0
 	for y := 0; y < p.nYears; y++ {
 		core += int(w.coreAt[y+1])
 		if y == p.target {
 			res.CoreByTarget[s] = float64(core)
 		}
 		sp := w.spend[y]
+		if y >= p.winFrom && y <= p.winTo {
+			window += sp
+		}
 		pv += sp * p.discount[y]
 		w.rec.year(y, core, sp, sp*grow)
 		grow *= 1 + g
@@ -284,6 +287,7 @@ func (w *worker) record(s int, g float64) {
 	res.TotalCost[s] = w.total.cost
 	res.TotalNeed[s] = w.total.need
 	res.PresentValue[s] = pv
+	res.WindowSpend[s] = window
 	res.AllCoreYear[s] = Never
 	if last != compNever {
 		res.AllCoreYear[s] = p.sc.BaseYear.Add(int(last))

@@ -24,12 +24,17 @@ func TestKnownAnswerOneTrust(t *testing.T) {
 		name      string
 		got, want float64
 	}{
-		{"total cost", res.Outputs[0].Stats.Mean, 60},
-		{"total need", res.Outputs[1].Stats.Mean, 50},
-		{"national need", res.Outputs[2].Stats.Mean, 25},
-		{"local need", res.Outputs[3].Stats.Mean, 25},
-		{"total programme", res.Outputs[4].Stats.Mean, 60},
-		{"present value", res.Outputs[5].Stats.Mean, 25 + 25/1.035},
+		{"total cost", outputMean(t, res, "total_cost"), 60},
+		{"total need", outputMean(t, res, "total_need"), 50},
+		{"national need", outputMean(t, res, "national_need"), 25},
+		{"local need", outputMean(t, res, "local_need"), 25},
+		{"total programme", outputMean(t, res, "total_programme"), 60},
+		{"present value", outputMean(t, res, "present_value"), 25 + 25/1.035},
+		// The funding of 2018-19 is before the plan's window: the window
+		// holds only the modelled spend of 2019-20 and 2020-21.
+		{"plan window spend", outputMean(t, res, "plan_window_spend"), 50},
+		{"national spend in plan", outputMean(t, res, "national_spend_in_plan"), 25},
+		{"total need at budget_p", outputStats(t, res, "total_need").Budget, 50},
 		{"spend 2019-20", res.ByYear[0].Total.Mean, 25},
 		{"spend 2020-21", res.ByYear[1].Total.Mean, 25},
 		{"spend 2021-22", res.ByYear[2].Total.Mean, 0},
@@ -159,7 +164,7 @@ func TestKnownAnswerScheduling(t *testing.T) {
 func TestKnownAnswerNeverStartedNeedCountsButSpendsNothing(t *testing.T) {
 	sc := fixedScenario()
 	res := mustRun(t, model.Inputs{Trusts: []model.Trust{trust("A", 55)}, Funding: envelope(2019, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)}, sc)
-	if got := res.Outputs[1].Stats.Mean; got != 60 {
+	if got := outputMean(t, res, "total_need"); got != 60 {
 		t.Errorf("total need %v, want 60", got)
 	}
 	if got := res.PresentValue[0]; got != 0 {

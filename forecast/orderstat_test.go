@@ -15,21 +15,21 @@ import (
 // selection: a sorted copy read at the ranks. It is the reference the
 // selection must match bit for bit.
 func seriesStatsBySort(x []float64) Stats {
-	st := seriesStats(x, new(selector))
+	st := seriesStats(x, 0.8, new(selector))
 	if len(x) == 0 {
 		return st
 	}
 	s := slices.Clone(x)
 	slices.Sort(s)
-	st.fillPercentiles(func(p float64) float64 { return percentile(s, p) })
+	st.fillPercentiles(func(p float64) float64 { return percentile(s, p) }, 0.8)
 	st.Min, st.Max = s[0], s[len(s)-1]
 	return st
 }
 
 // sameBits reports whether two Stats hold the same bits in every field.
 func sameBits(a, b Stats) bool {
-	fa := []float64{a.Mean, a.SD, a.SE, a.P5, a.P10, a.P25, a.P50, a.P75, a.P90, a.P95, a.Min, a.Max}
-	fb := []float64{b.Mean, b.SD, b.SE, b.P5, b.P10, b.P25, b.P50, b.P75, b.P90, b.P95, b.Min, b.Max}
+	fa := []float64{a.Mean, a.SD, a.SE, a.P5, a.P10, a.P25, a.P50, a.P75, a.P90, a.P95, a.Budget, a.Min, a.Max}
+	fb := []float64{b.Mean, b.SD, b.SE, b.P5, b.P10, b.P25, b.P50, b.P75, b.P90, b.P95, b.Budget, b.Min, b.Max}
 	for i := range fa {
 		if math.Float64bits(fa[i]) != math.Float64bits(fb[i]) {
 			return false
@@ -88,7 +88,7 @@ func orderStatSeries() map[string][]float64 {
 func TestSeriesStatsMatchSorting(t *testing.T) {
 	var sel selector // shared, as a worker's is, to catch stale scratch
 	for name, x := range orderStatSeries() {
-		got, want := seriesStats(x, &sel), seriesStatsBySort(x)
+		got, want := seriesStats(x, 0.8, &sel), seriesStatsBySort(x)
 		if !sameBits(got, want) {
 			t.Errorf("%s: got %+v, want %+v", name, got, want)
 		}
@@ -149,7 +149,7 @@ func FuzzSeriesStats(f *testing.F) {
 		for i := range x {
 			x[i] = math.Float64frombits(binary.LittleEndian.Uint64(b[8*i:]))
 		}
-		if got, want := seriesStats(x, &sel), seriesStatsBySort(x); !sameBits(got, want) {
+		if got, want := seriesStats(x, 0.8, &sel), seriesStatsBySort(x); !sameBits(got, want) {
 			t.Errorf("%v: got %+v, want %+v", x, got, want)
 		}
 		// The same values drawn many times over, so that the series is
@@ -162,7 +162,7 @@ func FuzzSeriesStats(f *testing.F) {
 		for i := range long {
 			long[i] = x[r.IntN(len(x))]
 		}
-		if got, want := seriesStats(long, &sel), seriesStatsBySort(long); !sameBits(got, want) {
+		if got, want := seriesStats(long, 0.8, &sel), seriesStatsBySort(long); !sameBits(got, want) {
 			t.Errorf("%v drawn %d times: got %+v, want %+v", x, len(long), got, want)
 		}
 	})
@@ -190,7 +190,7 @@ func BenchmarkSeriesStats(b *testing.B) {
 			var sel selector
 			for i := 0; i < b.N; i++ {
 				if m == "select" {
-					seriesStats(x, &sel)
+					seriesStats(x, 0.8, &sel)
 				} else {
 					seriesStatsBySort(x)
 				}

@@ -41,6 +41,15 @@ type plan struct {
 
 	committedTotal float64
 
+	// The plan's window (DESIGN §6): the modelled years it covers, as
+	// offsets winFrom … winTo (empty when winTo < winFrom), and the counted
+	// trust funding dated in it, in all and its national part, £m.
+	winFrom, winTo                int
+	windowFunding, windowNational float64
+	// uncounted are the NATIONAL rows that do not count (planned, without
+	// include_planned): they set no envelope.
+	uncounted []model.Funding
+
 	// obs are the observations the hindcast holds the forecast against,
 	// nil when there are none.
 	obs *observations
@@ -165,20 +174,27 @@ func inputSampler(d model.Distribution, key string) (sampler, error) {
 	return s, nil
 }
 
-// addFunding sums committed funding per trust (DESIGN §5 step 3) and builds
-// the national envelope (step 5).
+// addFunding sums committed funding per trust (DESIGN §5 step 3), and the
+// part of it dated in the plan's window (§6), and builds the national
+// envelope (step 5).
 func (p *plan) addFunding(rows []model.Funding, index map[string]int) error {
 	sc := p.sc
+	// The envelope's known range ends at the last year with a counted
+	// NATIONAL row: a planned row (a bid, not money) never turns a year
+	// of envelope_after_m into a year of nothing.
 	lastNational := model.FinancialYear(math.MinInt32)
 	national := map[model.FinancialYear]float64{}
 	for _, f := range rows {
 		if !(f.NationalM >= 0 && f.LocalM >= 0) || math.IsInf(f.NationalM+f.LocalM, 0) {
 			return fmt.Errorf("funding for %s in %s: money must be ≥ 0", f.Code, f.Year)
 		}
+		counts := f.Status.Counts(sc.IncludePlanned)
 		if f.IsNational() {
-			lastNational = max(lastNational, f.Year)
-			if f.Status.Counts(sc.IncludePlanned) {
+			if counts {
+				lastNational = max(lastNational, f.Year)
 				national[f.Year] += f.NationalM
+			} else {
+				p.uncounted = append(p.uncounted, f)
 			}
 			continue
 		}
@@ -186,10 +202,17 @@ func (p *plan) addFunding(rows []model.Funding, index map[string]int) error {
 		if !ok {
 			return fmt.Errorf("funding row for unknown trust %q", f.Code)
 		}
-		if f.Status.Counts(sc.IncludePlanned) {
+		if counts {
 			p.consts[i].committed += f.NationalM + f.LocalM
+			if f.Year >= sc.PlanFrom && f.Year <= sc.PlanTo {
+				p.windowFunding += f.NationalM + f.LocalM
+				p.windowNational += f.NationalM
+			}
 		}
 	}
+	// The modelled years inside the window (winTo < winFrom when none).
+	p.winFrom = max(0, sc.PlanFrom.Sub(sc.BaseYear))
+	p.winTo = min(p.nYears-1, sc.PlanTo.Sub(sc.BaseYear))
 	for _, c := range p.consts {
 		p.committedTotal += c.committed
 	}

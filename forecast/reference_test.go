@@ -14,14 +14,32 @@ import (
 // takes the iteration's scenario-level inputs and each trust's normal and
 // uniform draws (the same ones the engine makes) and returns the
 // per-iteration outputs.
-func referenceIteration(in model.Inputs, sc model.Scenario, theta [model.NumInputs]float64, z, u []float64) (totalCost, totalNeed, pv, coreByTarget float64, allCore model.FinancialYear) {
-	st, totalCost, totalNeed := refTrusts(in, sc, theta, z, u)
+func referenceIteration(in model.Inputs, sc model.Scenario, theta [model.NumInputs]float64, z, u []float64) refOutputs {
+	var out refOutputs
+	var st []refTrust
+	st, out.totalCost, out.totalNeed = refTrusts(in, sc, theta, z, u)
 	spend := refSchedule(sc, st, refEnvelope(in, sc), refOrder(in, sc, st))
-	coreByTarget, allCore = refCompletion(sc, st)
+	out.coreByTarget, out.allCore = refCompletion(sc, st)
 	for y, v := range spend {
-		pv += v / math.Pow(1+sc.DiscountRate, float64(y))
+		out.pv += v / math.Pow(1+sc.DiscountRate, float64(y))
+		if year := sc.BaseYear.Add(y); year >= sc.PlanFrom && year <= sc.PlanTo {
+			out.planWindowSpend += v
+		}
 	}
-	return totalCost, totalNeed, pv, coreByTarget, allCore
+	// DESIGN §6: plan_window_spend adds the counted trust funding dated in
+	// the window.
+	for _, f := range in.Funding {
+		if !f.IsNational() && refCounts(sc, f.Status) && f.Year >= sc.PlanFrom && f.Year <= sc.PlanTo {
+			out.planWindowSpend += f.NationalM + f.LocalM
+		}
+	}
+	return out
+}
+
+// refOutputs are one reference iteration's outputs.
+type refOutputs struct {
+	totalCost, totalNeed, pv, coreByTarget, planWindowSpend float64
+	allCore                                                 model.FinancialYear
 }
 
 // refTrust is one trust's state in the reference iteration.
@@ -72,9 +90,10 @@ func refTrusts(in model.Inputs, sc model.Scenario, theta [model.NumInputs]float6
 
 // refEnvelope is step 5's envelope E_y for each year.
 func refEnvelope(in model.Inputs, sc model.Scenario) []float64 {
+	// The known range ends at the last year with a counted NATIONAL row.
 	last := model.FinancialYear(math.MinInt32)
 	for _, f := range in.Funding {
-		if f.IsNational() && f.Year > last {
+		if f.IsNational() && refCounts(sc, f.Status) && f.Year > last {
 			last = f.Year
 		}
 	}
@@ -214,7 +233,10 @@ func TestEngineMatchesReference(t *testing.T) {
 	for _, k := range []int{3, 17, 41} {
 		in.Funding = append(in.Funding, model.Funding{Code: in.Trusts[k].Code, Year: 2019, NationalM: 400, LocalM: 400, Status: model.Committed})
 	}
-	in.Funding = append(in.Funding, model.Funding{Code: in.Trusts[5].Code, Year: 2020, NationalM: 500, Status: model.Planned})
+	in.Funding = append(in.Funding, model.Funding{Code: in.Trusts[5].Code, Year: 2020, NationalM: 500, Status: model.Planned},
+		// A planned spending-review bid beyond the committed envelope: it
+		// must not end envelope_after_m's years unless it counts.
+		model.Funding{Code: model.NationalCode, Year: 2025, NationalM: 90, Status: model.Planned})
 	edits := map[string]func(*model.Scenario){
 		"default":         func(*model.Scenario) {},
 		"tight capacity":  func(sc *model.Scenario) { sc.CapacityStarts = 7 },
@@ -222,6 +244,7 @@ func TestEngineMatchesReference(t *testing.T) {
 		"include planned": func(sc *model.Scenario) { sc.IncludePlanned, sc.LocalShare = true, 0.2 },
 		"pert deployment": func(sc *model.Scenario) { sc.DeployYears = model.PERTDist(0.5, 1.5, 4) },
 		"uplift":          func(sc *model.Scenario) { sc.EnvelopeUpliftM = 250; sc.TrustSigma = 0.6 },
+		"narrow window":   func(sc *model.Scenario) { sc.PlanFrom, sc.PlanTo = 2020, 2021 },
 	}
 	for name, edit := range edits {
 		for _, pr := range model.Priorities() {
@@ -248,12 +271,12 @@ func TestEngineMatchesReference(t *testing.T) {
 				for j := range theta {
 					theta[j] = res.Inputs[j][s]
 				}
-				cost, need, pv, core, all := referenceIteration(in, sc, theta, z, u)
+				ref := referenceIteration(in, sc, theta, z, u)
 				close := func(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
-				if !close(res.TotalCost[s], cost) || !close(res.TotalNeed[s], need) || !close(res.PresentValue[s], pv) ||
-					res.CoreByTarget[s] != core || res.AllCoreYear[s] != all {
-					t.Fatalf("%s, %s, iteration %d: engine (cost %.6f, need %.6f, pv %.6f, core %v, all %v), reference (%.6f, %.6f, %.6f, %v, %v)",
-						name, pr, s, res.TotalCost[s], res.TotalNeed[s], res.PresentValue[s], res.CoreByTarget[s], res.AllCoreYear[s], cost, need, pv, core, all)
+				if !close(res.TotalCost[s], ref.totalCost) || !close(res.TotalNeed[s], ref.totalNeed) || !close(res.PresentValue[s], ref.pv) ||
+					!close(res.PlanWindowSpend(s), ref.planWindowSpend) || res.CoreByTarget[s] != ref.coreByTarget || res.AllCoreYear[s] != ref.allCore {
+					t.Fatalf("%s, %s, iteration %d: engine (cost %.6f, need %.6f, pv %.6f, window %.6f, core %v, all %v), reference %+v",
+						name, pr, s, res.TotalCost[s], res.TotalNeed[s], res.PresentValue[s], res.PlanWindowSpend(s), res.CoreByTarget[s], res.AllCoreYear[s], ref)
 				}
 			}
 		}

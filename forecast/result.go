@@ -18,7 +18,10 @@ type Stats struct {
 	// sampling, an upper bound under Latin hypercube sampling.
 	SE                               float64
 	P5, P10, P25, P50, P75, P90, P95 float64
-	Min, Max                         float64
+	// Budget is the percentile at the scenario's budget_p (P80 by
+	// default): the figure a budget is set at.
+	Budget   float64
+	Min, Max float64
 }
 
 // Probability is an estimated probability with its Monte Carlo standard error
@@ -95,20 +98,33 @@ type Result struct {
 	TotalCost    []float64
 	TotalNeed    []float64 // national need is (1−local_share)× this, local need local_share×
 	PresentValue []float64
+	// WindowSpend is the modelled spend (national and local, real) in the
+	// years of the plan's window; plan_window_spend adds the counted trust
+	// funding dated in it (WindowFundingM).
+	WindowSpend  []float64
 	CoreByTarget []float64             // trusts core by target_year
 	AllCoreYear  []model.FinancialYear // max completion, Never if any trust never completes
 
 	// CommittedTotalM is Σ committed_i over all trusts (the same every iteration).
 	CommittedTotalM float64
+	// WindowFundingM is the counted trust funding dated in the plan's
+	// window, plan_from … plan_to, and WindowNationalM its national part.
+	WindowFundingM, WindowNationalM float64
+	// UncountedNational are the NATIONAL funding rows that do not count
+	// (planned, without include_planned): they set no year's envelope.
+	UncountedNational []model.Funding
 
 	// Outputs are the headline statistics, in display order: total_cost,
-	// total_need, national_need, local_need, total_programme, present_value,
-	// core_by_target.
+	// total_need, national_need, local_need, total_programme,
+	// plan_window_spend, national_spend_in_plan, present_value,
+	// core_by_target. Each Stats' Budget is at the scenario's budget_p.
 	Outputs []Output
 
 	PAllCoreByTarget Probability
-	PWithinPlan      Probability
-	AllCore          YearPercentiles
+	// PWithinPlan is P(plan_window_spend ≤ plan_total_m): the plan is a
+	// spending plan for its window, set against spend in that window.
+	PWithinPlan Probability
+	AllCore     YearPercentiles
 
 	ByYear   []YearResult
 	ByRegion []GroupResult // model.Regions order
@@ -119,6 +135,20 @@ type Result struct {
 	// when there are none.
 	Hindcast *Hindcast
 }
+
+// PlanWindowSpend is iteration s's plan_window_spend (DESIGN §6): the
+// counted trust funding dated in the plan's window plus the modelled spend
+// of the window's years, £m.
+func (r *Result) PlanWindowSpend(s int) float64 { return r.WindowFundingM + r.WindowSpend[s] }
+
+// NationalSpendInPlan is the national part of PlanWindowSpend(s).
+func (r *Result) NationalSpendInPlan(s int) float64 {
+	return r.WindowNationalM + (1-r.Scenario.LocalShare)*r.WindowSpend[s]
+}
+
+// WithinPlan reports whether iteration s's plan_window_spend is within
+// plan_total_m.
+func (r *Result) WithinPlan(s int) bool { return r.PlanWindowSpend(s) <= r.Scenario.PlanTotalM }
 
 // Output returns the headline output with the given key.
 func (r *Result) Output(key string) (Output, bool) {

@@ -66,10 +66,10 @@ func simulate(ctx context.Context, p *plan, theta *[model.NumInputs][]float64, o
 	}
 	res := &Result{
 		Scenario: p.sc, Years: p.sc.Years(), Iterations: n, Inputs: *theta,
-		TotalCost: make([]float64, n), TotalNeed: make([]float64, n), PresentValue: make([]float64, n),
-		CoreByTarget: make([]float64, n), AllCoreYear: make([]model.FinancialYear, n),
-		CommittedTotalM: p.committedTotal,
+		CommittedTotalM: p.committedTotal, WindowFundingM: p.windowFunding, WindowNationalM: p.windowNational,
+		UncountedNational: p.uncounted,
 	}
+	res.makeSeries(n)
 	nBlocks := (n + blockSize - 1) / blockSize
 	workers := make([]*worker, min(workerCount(opts.Workers), nBlocks))
 	windows := costWindows(p, theta)
@@ -201,4 +201,11 @@ func parallel(n, workers int, f func(i int) error) error {
 		g.Go(guard(func() error { return f(i) }))
 	}
 	return g.Wait()
+}
+
+// makeSeries makes the result's per-iteration series, n values each.
+func (r *Result) makeSeries(n int) {
+	r.TotalCost, r.TotalNeed, r.PresentValue = make([]float64, n), make([]float64, n), make([]float64, n)
+	r.WindowSpend, r.CoreByTarget = make([]float64, n), make([]float64, n)
+	r.AllCoreYear = make([]model.FinancialYear, n)
 }

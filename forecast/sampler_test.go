@@ -76,7 +76,7 @@ func TestSamplerDrawsMatchAnalyticMoments(t *testing.T) {
 			for _, m := range []model.Sampling{model.Random, model.LHS} {
 				x := make([]float64, n)
 				drawColumn(&s, m, rand.New(rand.NewPCG(1, 2)), x, false)
-				st := seriesStats(x, new(selector))
+				st := seriesStats(x, 0.8, new(selector))
 				if math.Abs(st.Mean-a.mean) > 4*st.SE {
 					t.Errorf("%s: mean %g, want %g ± %g", m, st.Mean, a.mean, 4*st.SE)
 				}

@@ -26,7 +26,7 @@ func summarise(p *plan, res *Result, sums *partial, t *tally, workers int) error
 // the headline outputs and the inputs. The series are summarised in
 // parallel, each goroutine with its own selector.
 func summariseSeries(p *plan, res *Result, workers int) error {
-	series := [][]float64{res.TotalCost, res.TotalNeed, res.PresentValue, res.CoreByTarget}
+	series := [][]float64{res.TotalCost, res.TotalNeed, res.PresentValue, res.CoreByTarget, res.WindowSpend}
 	for j := range res.Inputs {
 		series = append(series, res.Inputs[j])
 	}
@@ -37,30 +37,32 @@ func summariseSeries(p *plan, res *Result, workers int) error {
 	}
 	err := parallel(len(series), workers, func(j int) error {
 		sel := <-selectors
-		stats[j] = seriesStats(series[j], sel)
+		stats[j] = seriesStats(series[j], p.sc.BudgetP, sel)
 		selectors <- sel
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	copy(res.InputStats[:], stats[4:])
+	copy(res.InputStats[:], stats[5:])
 	sc := p.sc
-	need := stats[1]
+	need, window := stats[1], stats[4]
 	res.Outputs = []Output{
 		{Key: "total_cost", Label: "Total cost", Unit: "£m", Stats: stats[0]},
 		{Key: "total_need", Label: "Total need", Unit: "£m", Stats: need},
 		{Key: "national_need", Label: "National need", Unit: "£m", Stats: need.scaled(p.nationalShare)},
 		{Key: "local_need", Label: "Local need", Unit: "£m", Stats: need.scaled(sc.LocalShare)},
-		{Key: "total_programme", Label: "Total programme", Unit: "£m", Stats: need.shifted(p.committedTotal)},
+		{Key: "total_programme", Label: "Total programme (all years)", Unit: "£m", Stats: need.shifted(p.committedTotal)},
+		{Key: "plan_window_spend", Label: "Spend in plan window", Unit: "£m", Stats: window.shifted(p.windowFunding)},
+		{Key: "national_spend_in_plan", Label: "National spend in plan window", Unit: "£m", Stats: window.scaled(p.nationalShare).shifted(p.windowNational)},
 		{Key: "present_value", Label: "Present value of spend", Unit: "£m", Stats: stats[2]},
 		{Key: "core_by_target", Label: "Trusts core by " + sc.TargetYear.String(), Unit: "trusts", Stats: stats[3]},
 	}
 	return nil
 }
 
-// summariseProbabilities gives P(all core by target), P(programme within
-// plan) and the percentiles of all_core_year.
+// summariseProbabilities gives P(all core by target), P(plan_window_spend
+// within plan_total_m) and the percentiles of all_core_year.
 func summariseProbabilities(p *plan, res *Result) {
 	n, sc := res.Iterations, p.sc
 	allCore, withinPlan := 0, 0
@@ -68,7 +70,7 @@ func summariseProbabilities(p *plan, res *Result) {
 		if res.AllCoreYear[s] <= sc.TargetYear {
 			allCore++
 		}
-		if res.TotalNeed[s]+p.committedTotal <= sc.PlanTotalM {
+		if res.WithinPlan(s) {
 			withinPlan++
 		}
 	}
@@ -137,7 +139,7 @@ func summariseYears(p *plan, sums *partial, t *tally, n int) []YearResult {
 		}
 		var q [3]float64
 		histPercentiles(core, n, []float64{0.1, 0.5, 0.9}, false, binIndex, q[:])
-		total := histStats(n, y, &sums.yearSpend, &t.yearHist, &t.yearRange)
+		total := histStats(n, y, &sums.yearSpend, &t.yearHist, &t.yearRange, p.sc.BudgetP)
 		out[y] = YearResult{
 			Year: p.sc.BaseYear.Add(y), EnvelopeM: p.envelope[y],
 			CoreMean: coreSum / float64(n),
@@ -173,7 +175,7 @@ func summariseGroups(p *plan, sums *partial, t *tally, coreCount []int, n int) (
 		}
 	}
 	group := func(k int, name string) GroupResult {
-		st := histStats(n, k, &sums.groupNeed, &t.groupHist, &t.groupRange)
+		st := histStats(n, k, &sums.groupNeed, &t.groupHist, &t.groupRange, p.sc.BudgetP)
 		return GroupResult{Name: name, Trusts: members[k], TotalNeed: st, NationalNeed: st.scaled(p.nationalShare),
 			CoreByTarget: float64(core[k]) / float64(n)}
 	}
@@ -204,7 +206,7 @@ func summariseTrusts(p *plan, sums *partial, t *tally, coreCount []int, n int) [
 		}
 		out[i] = TrustResult{
 			Trust: tr, Gap: p.consts[i].gap, CommittedM: p.consts[i].committed,
-			Cost:          trustCostStats(n, &sums.trust[i], t.trustHist.row(i), t.windows[i]),
+			Cost:          trustCostStats(n, &sums.trust[i], t.trustHist.row(i), t.windows[i], p.sc.BudgetP),
 			NeedMean:      sums.trust[i].need / float64(n),
 			PCoreByTarget: probability(coreCount[i], n),
 			Completion:    YearPercentiles{P10: year(q[0]), P50: year(q[1]), P90: year(q[2])},

@@ -59,3 +59,19 @@ func completions(res *Result) map[string]model.FinancialYear {
 	}
 	return out
 }
+
+// outputStats returns the statistics of the headline output key.
+func outputStats(t *testing.T, res *Result, key string) Stats {
+	t.Helper()
+	o, ok := res.Output(key)
+	if !ok {
+		t.Fatalf("no output %q", key)
+	}
+	return o.Stats
+}
+
+// outputMean returns the mean of the headline output key.
+func outputMean(t *testing.T, res *Result, key string) float64 {
+	t.Helper()
+	return outputStats(t, res, key).Mean
+}

@@ -63,8 +63,8 @@ func TestCostWindowsHoldEveryCost(t *testing.T) {
 func trustStatsWith(t *testing.T, p *plan, theta *[model.NumInputs][]float64, windows []costWindow) []Stats {
 	t.Helper()
 	n := len(theta[0])
-	res := &Result{TotalCost: make([]float64, n), TotalNeed: make([]float64, n), PresentValue: make([]float64, n),
-		CoreByTarget: make([]float64, n), AllCoreYear: make([]model.FinancialYear, n)}
+	res := new(Result)
+	res.makeSeries(n)
 	w := newWorkerIn(p, res, theta, windows)
 	sums := newPartial(p.nTrusts, p.nYears)
 	part := newPartial(p.nTrusts, p.nYears)
@@ -74,7 +74,7 @@ func trustStatsWith(t *testing.T, p *plan, theta *[model.NumInputs][]float64, wi
 	}
 	out := make([]Stats, p.nTrusts)
 	for i := range out {
-		out[i] = trustCostStats(n, &sums.trust[i], w.tally.trustHist.row(i), windows[i])
+		out[i] = trustCostStats(n, &sums.trust[i], w.tally.trustHist.row(i), windows[i], 0.8)
 	}
 	return out
 }

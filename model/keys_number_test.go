@@ -9,7 +9,7 @@ import (
 // every numeric key, and nothing for the keys that hold text.
 func TestScalarKeyNumber(t *testing.T) {
 	sc := DefaultScenario()
-	text := map[string]bool{"name": true, "base_year": true, "target_year": true, "horizon_year": true,
+	text := map[string]bool{"name": true, "base_year": true, "target_year": true, "horizon_year": true, "plan_from": true, "plan_to": true,
 		"seed": true, "sampling": true, "priority": true, "include_planned": true}
 	for _, k := range ScalarKeys() {
 		v, ok := k.Number(&sc)

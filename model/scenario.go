@@ -61,9 +61,15 @@ type Scenario struct {
 	// instead (years it does not list get 0); EnvelopeUpliftM is then 0.
 	EnvelopeUpliftByYear map[FinancialYear]float64
 	PlanTotalM           float64 // the plan to compare against, £m
-	DiscountRate         float64 // real discount rate for present values
-	TrustSigma           float64 // lognormal spread of a trust's cost around the model
-	RefOpexM             float64 // opex of the reference trust for unit costs, £m
+	// PlanFrom and PlanTo are the plan's window: spend dated in these years
+	// (funding received or committed then, and modelled spend) is what is
+	// set against PlanTotalM.
+	PlanFrom, PlanTo FinancialYear
+	// BudgetP is the confidence of the budget figures (0.8: P80).
+	BudgetP      float64
+	DiscountRate float64 // real discount rate for present values
+	TrustSigma   float64 // lognormal spread of a trust's cost around the model
+	RefOpexM     float64 // opex of the reference trust for unit costs, £m
 
 	SizeElasticity Distribution // β, exponent of (opex / ref_opex)
 	OptimismBias   Distribution // capex uplift
@@ -93,6 +99,9 @@ func DefaultScenario() Scenario {
 		EnvelopeAfterM:  1200,
 		EnvelopeUpliftM: 0,
 		PlanTotalM:      8100,
+		PlanFrom:        2019,
+		PlanTo:          2023,
+		BudgetP:         0.8,
 		DiscountRate:    0.035,
 		TrustSigma:      0.35,
 		RefOpexM:        500,
@@ -204,6 +213,9 @@ func (s Scenario) Validate() error {
 	}
 	if s.HorizonYear < s.TargetYear {
 		bad("horizon_year", "%s is before target_year %s", s.HorizonYear, s.TargetYear)
+	}
+	if s.PlanTo < s.PlanFrom {
+		bad("plan_to", "%s is before plan_from %s", s.PlanTo, s.PlanFrom)
 	}
 	if s.HorizonYear.Sub(s.BaseYear) > 100 {
 		bad("horizon_year", "%s is more than 100 years after base_year %s", s.HorizonYear, s.BaseYear)

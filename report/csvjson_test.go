@@ -98,8 +98,8 @@ func TestCSVAndJSONCarryTheSameTables(t *testing.T) {
 	if rows := len(files["distribution"]) - 1; rows != 300 {
 		t.Errorf("distribution has %d rows, want 2 × 150", rows)
 	}
-	if len(files["comparison"]) != 1+9 {
-		t.Errorf("comparison has %d rows, want 9 measures for the second run", len(files["comparison"])-1)
+	if len(files["comparison"]) != 1+11 {
+		t.Errorf("comparison has %d rows, want 11 measures for the second run", len(files["comparison"])-1)
 	}
 	if n, want := len(files["tornado"])-1, 2*len(runs[0].Sensitivity.Bars); n != want {
 		t.Errorf("tornado has %d rows, want %d", n, want)

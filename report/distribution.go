@@ -22,7 +22,8 @@ func distributionSheet(b *book) *sheet {
 	cols = append(cols,
 		column{name: "total_cost", kind: kMoney}, column{name: "total_need", kind: kMoney},
 		column{name: "national_need", kind: kMoney}, column{name: "local_need", kind: kMoney},
-		column{name: "total_programme", kind: kMoney}, column{name: "present_value", kind: kMoney},
+		column{name: "total_programme", kind: kMoney}, column{name: "plan_window_spend", kind: kMoney},
+		column{name: "national_spend_in_plan", kind: kMoney}, column{name: "present_value", kind: kMoney},
 		column{name: "core_by_target", kind: kCount}, column{name: "all_core_year"},
 		column{name: "all_core_by_target", kind: kCount}, column{name: "within_plan", kind: kCount})
 	// The all-core year takes a dozen values over a million iterations:
@@ -45,16 +46,18 @@ func distributionSheet(b *book) *sheet {
 			need := r.TotalNeed[s]
 			prog := need + r.CommittedTotalM
 			for j, v := range [...]float64{r.TotalCost[s], need, (1 - sc.LocalShare) * need, sc.LocalShare * need,
-				prog, r.PresentValue[s], r.CoreByTarget[s]} {
+				prog, r.PlanWindowSpend(s), r.NationalSpendInPlan(s), r.PresentValue[s], r.CoreByTarget[s]} {
 				dst[i+j], nums[i+j] = inNums{}, v
 			}
-			dst[i+7] = years[k].label(y)
-			dst[i+8] = flag(y <= sc.TargetYear)
-			dst[i+9] = flag(prog <= sc.PlanTotalM)
+			dst[i+9] = years[k].label(y)
+			dst[i+10] = flag(y <= sc.TargetYear)
+			dst[i+11] = flag(r.WithinPlan(s))
 		})
 	return &sheet{name: SheetDistribution, tables: []*table{t}, stream: true, printRows: distributionPrintRows, notes: []string{
 		"One row per iteration: the scenario-level inputs drawn (unit costs £m per maturity point; the others as fractions) and the outputs (£m real). " +
-			"national_need = (1 − local_share) × total_need; total_programme = total_need + committed funding; all_core_by_target and within_plan are 1 or 0, so their averages are the headline probabilities.",
+			"national_need = (1 − local_share) × total_need; total_programme = total_need + committed funding (all years); " +
+			"plan_window_spend = counted trust funding dated in the plan's window + the modelled spend of the window's years, and national_spend_in_plan its national part; " +
+			"all_core_by_target and within_plan (plan_window_spend ≤ plan_total_m) are 1 or 0, so their averages are the headline probabilities.",
 	}, printNotes: []string{
 		"Printing: only these notes, the header and the first " + strconv.Itoa(distributionPrintRows) + " iterations print (one page), as the sheet's print area. " +
 			"To print every iteration, clear the print area: in Excel, Page Layout › Print Area › Clear Print Area; in LibreOffice Calc, Format › Print Ranges › Clear.",
