@@ -180,7 +180,15 @@ func (a *analysisFlags) analyse(ctx context.Context, in model.Inputs, sc model.S
 		}
 		run.Phased = ph
 		run.GoalSeek = append(run.GoalSeek, ph.Uniform)
-		fmt.Fprintln(notes, phasedLine(sc, ph))
+		phased, err := investment(ctx, in, run, ph.Answer, "phased", opts)
+		if err != nil {
+			return err
+		}
+		uniform, err := investment(ctx, in, run, ph.Uniform.Answer, "uniform", opts)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(notes, phasedLine(sc, ph, phased, uniform))
 		return nil
 	}
 	if a.goalLever != leverCapacity {
@@ -189,7 +197,15 @@ func (a *analysisFlags) analyse(ctx context.Context, in model.Inputs, sc model.S
 			return fmt.Errorf("goal seek on the national envelope: %w", err)
 		}
 		run.GoalSeek = append(run.GoalSeek, g)
-		fmt.Fprintln(notes, goalSeekLine(sc, g))
+		name := "uniform"
+		if !g.Reached {
+			name = "capacity and uniform"
+		}
+		iv, err := investment(ctx, in, run, g.Answer, name, opts)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(notes, goalSeekLine(sc, g, iv))
 	}
 	if a.goalLever != leverEnvelope {
 		g, err := forecast.GoalSeekCapacity(ctx, in, sc, a.goalP, opts)
@@ -197,9 +213,30 @@ func (a *analysisFlags) analyse(ctx context.Context, in model.Inputs, sc model.S
 			return fmt.Errorf("goal seek on capacity: %w", err)
 		}
 		run.GoalSeek = append(run.GoalSeek, g)
-		fmt.Fprintln(notes, goalSeekLine(sc, g))
+		iv, err := investment(ctx, in, run, g.Answer, "capacity", opts)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(notes, goalSeekLine(sc, g, iv))
 	}
 	return nil
+}
+
+// investment runs an answer (answer applied to the run's scenario) and
+// records it on run as money by year; nil, recording nothing, when there is
+// no answer to apply.
+func investment(ctx context.Context, in model.Inputs, run *report.Run, answer func(model.Scenario) (model.Scenario, bool),
+	name string, opts forecast.Options) (*forecast.Investment, error) {
+	sc, ok := answer(run.Result.Scenario)
+	if !ok {
+		return nil, nil
+	}
+	iv, err := forecast.InvestmentNeeded(ctx, in, run.Result, sc, name, opts)
+	if err != nil {
+		return nil, fmt.Errorf("investment needed: %w", err)
+	}
+	run.Investment = append(run.Investment, iv)
+	return iv, nil
 }
 
 // sensitivityLine summarises a tornado by its three widest bars, e.g.
@@ -214,37 +251,54 @@ func sensitivityLine(sc model.Scenario, s *forecast.SensitivityResult) string {
 		sc.Name, format.Thousands(s.BaseNeed), strings.Join(parts, ", "), 1+2*len(s.Bars), format.Thousands(float64(s.Iterations)), s.Elapsed.Seconds())
 }
 
-// goalSeekLine states a goal-seek answer in one line, e.g. "Baseline: to
-// reach P ≥ 80% by 2023-24: +£733m a year on the national envelope (P =
-// 81.2%; --set envelope_uplift_m=732.421875 reproduces it; 14 runs in 1.20 s)".
-func goalSeekLine(sc model.Scenario, g *forecast.GoalSeekResult) string {
+// goalSeekLine states a goal-seek answer in one line, with the money it
+// means over the plan's window when iv (the answer's run) is known, e.g.
+// "Baseline: to reach P ≥ 80% by 2023-24: +£771m a year on the national
+// envelope, £3.86bn over 2019-20 to 2023-24 of headroom, which brings
+// £1.20bn more national spend into 2019-20 to 2023-24 (P = 80.3%; …)".
+func goalSeekLine(sc model.Scenario, g *forecast.GoalSeekResult, iv *forecast.Investment) string {
 	goal := fmt.Sprintf("P ≥ %s by %s", percent(g.Goal), sc.TargetYear)
 	runs := fmt.Sprintf("%d runs in %.2f s", g.Evaluations, g.Elapsed.Seconds())
-	capacity := g.Lever == "capacity_starts"
+	capacity := g.Lever == forecast.LeverCapacity
 	if !g.Reached {
 		what := "envelope uplift"
 		if capacity {
 			what = "capacity"
 		}
-		line := fmt.Sprintf("%s: no %s reaches %s: the most any gives is P = %.1f%%, because %s",
-			sc.Name, what, goal, 100*g.P, g.Binding)
+		line := fmt.Sprintf("%s: no %s reaches %s: the most any gives is P = %.1f%%: %s",
+			sc.Name, what, goal, 100*g.P, report.WhatBinds(g, sc))
 		if !capacity {
 			line += fmt.Sprintf("; +£%sm a year gives that %.1f%% (--set envelope_uplift_m=%s)",
 				format.Thousands(g.BestValue), 100*g.P, strconv.FormatFloat(g.BestValue, 'f', -1, 64))
 			if g.CapacityNeeded > 0 {
-				line += fmt.Sprintf("; the goal becomes reachable at capacity_starts = %d, with +£%sm a year (P = %.1f%%; --set capacity_starts=%d --set envelope_uplift_m=%s)",
+				line += fmt.Sprintf("; the goal becomes reachable at %d starts a year with +£%sm a year (P = %.1f%%; --set capacity_starts=%d --set envelope_uplift_m=%s)",
 					g.CapacityNeeded, format.Thousands(g.CapacityUplift), 100*g.CapacityP, g.CapacityNeeded, strconv.FormatFloat(g.CapacityUplift, 'f', -1, 64))
+				line += spendClause(iv)
 			}
 		}
 		return line + " (" + runs + ")"
 	}
 	set := "--set " + g.Lever + "=" + strconv.FormatFloat(g.Value, 'f', -1, 64)
 	if capacity {
-		return fmt.Sprintf("%s: to reach %s: capacity_starts = %.0f a year (P = %.1f%%; %s reproduces it; %s)",
-			sc.Name, goal, g.Value, 100*g.P, set, runs)
+		return fmt.Sprintf("%s: to reach %s: capacity_starts = %.0f a year%s (P = %.1f%%; %s reproduces it; %s)",
+			sc.Name, goal, g.Value, spendClause(iv), 100*g.P, set, runs)
 	}
-	return fmt.Sprintf("%s: to reach %s: +£%sm a year on the national envelope (P = %.1f%%; %s reproduces it; %s)",
-		sc.Name, goal, format.Thousands(math.Ceil(g.Value)), 100*g.P, set, runs)
+	over := ""
+	if iv != nil {
+		over = fmt.Sprintf(", %s of headroom over %s to %s", format.Money(iv.Window.UpliftM), iv.WindowFrom, iv.WindowTo)
+	}
+	return fmt.Sprintf("%s: to reach %s: +£%sm a year on the national envelope%s%s (P = %.1f%%; %s reproduces it; %s)",
+		sc.Name, goal, format.Thousands(math.Ceil(g.Value)), over, spendClause(iv), 100*g.P, set, runs)
+}
+
+// spendClause says what an answer does to national spend in the plan's
+// window, and its budget there: ", which brings £1.20bn more national
+// spend into 2019-20 to 2023-24 (P80 £4.10bn)". Empty without iv.
+func spendClause(iv *forecast.Investment) string {
+	if iv == nil {
+		return ""
+	}
+	return fmt.Sprintf(", which %s (%s there %s)", report.SpendChange(iv), format.Percentile(iv.BudgetP), format.Money(iv.Window.NationalSpendBudgetM))
 }
 
 // percent writes a probability as a percentage without needless decimals.
@@ -276,22 +330,19 @@ func frontierLine(sc model.Scenario, f *forecast.FrontierResult) string {
 		f.Evaluations, format.Thousands(float64(f.Iterations)), f.Elapsed.Seconds())
 }
 
-// phasedLine states the phased goal seek's answer beside the uniform one,
-// with the --set lines that reproduce it.
-func phasedLine(sc model.Scenario, ph *forecast.PhasedResult) string {
+// phasedLine states the phased goal seek's answer as money by year beside
+// the uniform one over the same years, with the --set lines that
+// reproduce it; phased and uniform are the answers' runs.
+func phasedLine(sc model.Scenario, ph *forecast.PhasedResult, phased, uniform *forecast.Investment) string {
 	if !ph.Reached {
-		return goalSeekLine(sc, ph.Uniform) + "; so no phasing reaches it either"
-	}
-	var parts []string
-	for i, y := range ph.Years {
-		parts = append(parts, fmt.Sprintf("%s +£%sm", y, format.Thousands(ph.Uplift[i])))
+		return goalSeekLine(sc, ph.Uniform, uniform) + "; so no phasing reaches it either"
 	}
 	sets := make([]string, 0, len(ph.Years))
 	for _, l := range ph.SetLines() {
 		sets = append(sets, "--set "+l)
 	}
-	return fmt.Sprintf("%s: phased goal seek (least %s) for P ≥ %s by %s: %s — total £%sm, PV £%sm (P = %.1f%%), against the uniform +£%sm a year: total £%sm, PV £%sm; saves £%sm (PV £%sm); reproduce with %s",
-		sc.Name, ph.Objective, percent(ph.Goal), sc.TargetYear, strings.Join(parts, ", "), format.Thousands(ph.Total), format.Thousands(ph.PV), 100*ph.P,
-		format.Thousands(ph.UniformM), format.Thousands(ph.UniformTotal), format.Thousands(ph.UniformPV),
-		format.Thousands(ph.UniformTotal-ph.Total), format.Thousands(ph.UniformPV-ph.PV), strings.Join(sets, " "))
+	first, last := ph.Years[0], ph.Years[len(ph.Years)-1]
+	return fmt.Sprintf("%s: to reach P ≥ %s by %s (phased, least %s): %s (P = %.1f%%, PV £%sm); that saves %s on the uniform answer over %s to %s (PV %s); reproduce with %s",
+		sc.Name, percent(ph.Goal), sc.TargetYear, ph.Objective, report.PhasedAnswer(ph, phased), 100*ph.P, format.Thousands(ph.PV),
+		format.Money(ph.UniformTotal-ph.Total), first, last, format.Money(ph.UniformPV-ph.PV), strings.Join(sets, " "))
 }

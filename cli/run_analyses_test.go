@@ -28,7 +28,7 @@ func TestRunAnalysesFlags(t *testing.T) {
 		{name: "sensitivity", args: []string{"--sensitivity"},
 			stderr: []string{"Baseline: sensitivity: mean total need £", "swings most with unit_cost.acute", "19 runs of 200 iterations"}},
 		{name: "goal seek where capacity binds", args: []string{"--goal-seek"},
-			stderr: []string{"Baseline: no envelope uplift reaches P ≥ 80% by 2023-24", "capacity_starts binds"}},
+			stderr: []string{"Baseline: no envelope uplift reaches P ≥ 80% by 2023-24", "delivery capacity binds: only 80 trusts can start a year"}},
 		{name: "goal seek on both levers", args: []string{"--goal-seek", "--goal-lever", "both", "--goal-p", "0.5", "--set", "capacity_starts=250"},
 			stderr: []string{"Baseline: to reach P ≥ 50% by 2023-24: +£", "a year on the national envelope", "--set envelope_uplift_m=", "no capacity reaches P ≥ 50%"}},
 		{name: "goal p out of range", args: []string{"--goal-seek", "--goal-p", "1.5"}, code: 2, stderr: []string{"--goal-p 1.5"}},
@@ -135,7 +135,7 @@ func TestRunFrontierAndPhased(t *testing.T) {
 	out2 := filepath.Join(t.TempDir(), "p.json")
 	code, _, stderr = runCLI(t, context.Background(), "run", "--iterations", "400", "--set", "capacity_starts=250", "--goal-seek",
 		"--goal-lever", "phased", "--goal-objective", "pv", "--goal-p", "0.6", "--goal-tolerance", "10", "--out", out2)
-	if code != 0 || !strings.Contains(stderr, "phased goal seek (least pv)") {
+	if code != 0 || !strings.Contains(stderr, "(phased, least pv): add ") {
 		t.Fatalf("phased: exit %d\n%s", code, stderr)
 	}
 	i := strings.Index(stderr, "reproduce with ")

@@ -99,7 +99,7 @@ func TestGoalSeekReportsWhenUnreachable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g.Reached || g.P != 0 || !strings.Contains(g.Binding, "deployment time") {
+	if g.Reached || g.P != 0 || g.Binds != BindsDeployment {
 		t.Errorf("unreachable goal: %+v", g)
 	}
 	if !strings.Contains(g.String(), "no envelope_uplift_m") {
@@ -109,7 +109,7 @@ func TestGoalSeekReportsWhenUnreachable(t *testing.T) {
 	sc.TargetYear = 2020
 	sc.CapacityStarts = 1
 	g, err = GoalSeekUplift(context.Background(), in, sc, 0.8, 1, Options{})
-	if err != nil || g.Reached || !strings.Contains(g.Binding, "capacity_starts binds") {
+	if err != nil || g.Reached || g.Binds != BindsCapacity {
 		t.Errorf("capacity-bound goal: %+v, %v", g, err)
 	}
 }

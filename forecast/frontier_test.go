@@ -119,7 +119,7 @@ func TestGoalSeekPhased(t *testing.T) {
 	// Out of reach: the uniform answer says why.
 	sc.CapacityStarts = 80
 	r, err := GoalSeekPhased(ctx, in, sc, 0.7, 10, ObjectiveTotal, Options{Workers: 2})
-	if err != nil || r.Reached || r.Uniform == nil || r.Uniform.Binding == "" {
+	if err != nil || r.Reached || r.Uniform == nil || r.Uniform.Binds == BindsNothing {
 		t.Errorf("out of reach: %+v, %v", r, err)
 	}
 }

@@ -10,11 +10,17 @@ import (
 	"corecast/model"
 )
 
+// The levers a goal seek moves, named by their scenario keys.
+const (
+	LeverEnvelope = "envelope_uplift_m" // £m a year on the national envelope
+	LeverCapacity = "capacity_starts"   // trusts that can start a year
+)
+
 // GoalSeekResult answers: what is the least that must change for P(all trusts
 // core by target_year) to reach the goal?
 type GoalSeekResult struct {
 	Goal    float64 // the probability sought
-	Lever   string  // "envelope_uplift_m" or "capacity_starts"
+	Lever   string  // LeverEnvelope or LeverCapacity
 	Reached bool
 	// Value is the smallest lever value found with P ≥ Goal: £m a year added
 	// to the national envelope (the whole uplift, searched from 0 whatever
@@ -36,8 +42,10 @@ type GoalSeekResult struct {
 	CapacityP      float64
 	// ToleranceM is the bracket width the uplift was bisected to, £m.
 	ToleranceM float64
-	// Binding says what stops the goal being reached when it is not.
-	Binding     string
+	// Binds says what stops the goal being reached when it is not, and
+	// PUnbound is the P that unlimited envelope and capacity together give.
+	Binds       Binding
+	PUnbound    float64
 	Evaluations int
 	Iterations  int
 	Elapsed     time.Duration
@@ -46,8 +54,8 @@ type GoalSeekResult struct {
 // String summarises the answer in one sentence.
 func (g GoalSeekResult) String() string {
 	if !g.Reached {
-		s := fmt.Sprintf("no %s reaches P ≥ %s: the most any reaches is %.1f%% (%s)", g.Lever, goalPercent(g.Goal), 100*g.P, g.Binding)
-		if g.Lever == "envelope_uplift_m" {
+		s := fmt.Sprintf("no %s reaches P ≥ %s: the most any reaches is %.1f%% (%s binds)", g.Lever, goalPercent(g.Goal), 100*g.P, g.Binds.Key())
+		if g.Lever == LeverEnvelope {
 			s += fmt.Sprintf("; envelope_uplift_m = %.0f gives that %.1f%%", g.BestValue, 100*g.P)
 			if g.CapacityNeeded > 0 {
 				s += fmt.Sprintf("; the goal is reachable from capacity_starts = %d, with envelope_uplift_m = %.0f (P = %.1f%%)", g.CapacityNeeded, g.CapacityUplift, 100*g.CapacityP)
@@ -55,7 +63,7 @@ func (g GoalSeekResult) String() string {
 		}
 		return s
 	}
-	if g.Lever == "capacity_starts" {
+	if g.Lever == LeverCapacity {
 		return fmt.Sprintf("capacity_starts = %.0f a year gives P = %.1f%% ≥ %s", g.Value, 100*g.P, goalPercent(g.Goal))
 	}
 	return fmt.Sprintf("envelope_uplift_m = %.0f (£m a year) gives P = %.1f%% ≥ %s", g.Value, 100*g.P, goalPercent(g.Goal))
@@ -86,7 +94,7 @@ func GoalSeekUplift(ctx context.Context, in model.Inputs, sc model.Scenario, goa
 	if err != nil {
 		return nil, err
 	}
-	g.Lever, g.ToleranceM = "envelope_uplift_m", toleranceM
+	g.Lever, g.ToleranceM = LeverEnvelope, toleranceM
 	capacity := sc.CapacityStarts
 	eval := func(extra float64) (float64, error) {
 		g.Evaluations++
@@ -182,7 +190,7 @@ func GoalSeekCapacity(ctx context.Context, in model.Inputs, sc model.Scenario, g
 	if err != nil {
 		return nil, err
 	}
-	g.Lever, g.ToleranceM = "capacity_starts", 0
+	g.Lever, g.ToleranceM = LeverCapacity, 0
 	eval := func(c float64) (float64, error) {
 		g.Evaluations++
 		return a.sn.pAllCore(a.ctx, lever{capacity: int(c)}, a.opts.Workers)
@@ -213,7 +221,7 @@ func newGoalSeek(ctx context.Context, in model.Inputs, sc model.Scenario, goal f
 func (g *GoalSeekResult) seek(a *analysis, eval func(float64) (float64, error), offset, tol, step float64, round func(float64) float64) (*GoalSeekResult, error) {
 	start := time.Now()
 	defer func() { g.Elapsed = time.Since(start) }()
-	capacityLever := g.Lever == "capacity_starts"
+	capacityLever := g.Lever == LeverCapacity
 	lo := 0.0
 	if capacityLever {
 		lo = 1
@@ -236,7 +244,7 @@ func (g *GoalSeekResult) seek(a *analysis, eval func(float64) (float64, error), 
 	}
 	if pInf < g.Goal {
 		g.P = pInf
-		g.Binding, err = a.binding(g.Lever, g.Goal)
+		g.Binds, g.PUnbound, err = a.binding(g.Lever, g.Goal)
 		return g, err
 	}
 	hi, pHi, err := g.bracket(eval, lo, step, tol, pInf, round)
@@ -288,20 +296,20 @@ func (g *GoalSeekResult) bracket(eval func(float64) (float64, error), lo, step, 
 	return hi, pHi, nil
 }
 
-// binding explains why no value of the lever reaches the goal. With both the
-// envelope and the capacity unlimited, only deployment time and the target
-// year are left; if the goal is reachable then, the other lever binds.
-func (a *analysis) binding(name string, goal float64) (string, error) {
+// binding finds why no value of the lever reaches the goal, and the P that
+// unlimited envelope and capacity together give. With both unlimited, only
+// deployment time and the target year are left; if the goal is reachable
+// then, the other lever binds.
+func (a *analysis) binding(name string, goal float64) (Binding, float64, error) {
 	free, err := a.sn.pAllCore(a.ctx, lever{uplift: unlimited, capacity: math.MaxInt32}, a.opts.Workers)
-	if err != nil {
-		return "", err
-	}
 	switch {
+	case err != nil:
+		return BindsNothing, 0, err
 	case free < goal:
-		return fmt.Sprintf("deployment time and the target year bind: even with unlimited envelope and capacity P is %.1f%%", 100*free), nil
-	case name == "envelope_uplift_m":
-		return fmt.Sprintf("capacity_starts binds: with unlimited capacity as well P would be %.1f%%", 100*free), nil
+		return BindsDeployment, free, nil
+	case name == LeverEnvelope:
+		return BindsCapacity, free, nil
 	default:
-		return fmt.Sprintf("the national envelope binds: with unlimited envelope as well P would be %.1f%%", 100*free), nil
+		return BindsEnvelope, free, nil
 	}
 }

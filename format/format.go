@@ -167,3 +167,19 @@ func PadLeft(s string, n int) string {
 	}
 	return s
 }
+
+// Percentile names the percentile at level p, as budgets are named: 0.8
+// is "P80", 0.875 "P87.5".
+func Percentile(p float64) string {
+	return "P" + strconv.FormatFloat(math.Round(p*1e6)/1e4, 'f', -1, 64)
+}
+
+// MoneyRange writes a range of amounts in £m compactly, for narrow
+// screens: "£3.8–7.6bn" when both ends are £1bn or more, else each end as
+// Money writes it, "£850m–£1.20bn".
+func MoneyRange(lo, hi float64) string {
+	if lo >= 999.5 && hi >= 999.5 {
+		return "£" + strconv.FormatFloat(lo/1000, 'f', 1, 64) + "–" + strconv.FormatFloat(hi/1000, 'f', 1, 64) + "bn"
+	}
+	return Money(lo) + "–" + Money(hi)
+}

@@ -40,3 +40,25 @@ func TestCountQuantile(t *testing.T) {
 		}
 	}
 }
+
+func TestPercentile(t *testing.T) {
+	for _, c := range []struct {
+		p    float64
+		want string
+	}{{0.8, "P80"}, {0.5, "P50"}, {0.875, "P87.5"}, {0.95, "P95"}, {0.999, "P99.9"}} {
+		if got := Percentile(c.p); got != c.want {
+			t.Errorf("Percentile(%v) = %q, want %q", c.p, got, c.want)
+		}
+	}
+}
+
+func TestMoneyRange(t *testing.T) {
+	for _, c := range []struct {
+		lo, hi float64
+		want   string
+	}{{3830, 7620, "£3.8–7.6bn"}, {850, 1200, "£850m–£1.20bn"}, {12.5, 40, "£12.5m–£40.0m"}} {
+		if got := MoneyRange(c.lo, c.hi); got != c.want {
+			t.Errorf("MoneyRange(%v, %v) = %q, want %q", c.lo, c.hi, got, c.want)
+		}
+	}
+}

@@ -15,6 +15,7 @@ const (
 	SheetComparison   = "Comparison"
 	SheetSensitivity  = "Sensitivity"
 	SheetGoalSeek     = "GoalSeek"
+	SheetInvestment   = "InvestmentNeeded"
 	SheetFrontier     = "Frontier"
 	SheetByYear       = "ByYear"
 	SheetByRegion     = "ByRegion"
@@ -39,7 +40,7 @@ type builder func(b *book) *sheet
 // (Manifest). The analyses apply only to runs that carry them, Comparison
 // only to several runs, Distribution unless Options.NoDistribution.
 var builders = []builder{
-	summarySheet, comparisonSheet, sensitivitySheet, goalSeekSheet, frontierSheet, hindcastSheet,
+	summarySheet, comparisonSheet, sensitivitySheet, goalSeekSheet, investmentSheet, frontierSheet, hindcastSheet,
 	byYearSheet, byRegionSheet, byTypeSheet, byTrustSheet, histogramSheet, distributionSheet,
 	assumptionsSheet, inputsSheet, manifestSheet,
 }

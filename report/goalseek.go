@@ -50,7 +50,7 @@ func goalSeekSheet(b *book) *sheet {
 				}
 			}
 			copy(dst, []any{g.Lever, b.runs[k].Result.Scenario.TargetYear.String(), reached, g.Goal, g.P,
-				cell{value, valueKind}, unit, reproduce, g.Evaluations, g.Iterations, tolerance, best, capNeeded, capUplift, capP, g.Binding})
+				cell{value, valueKind}, unit, reproduce, g.Evaluations, g.Iterations, tolerance, best, capNeeded, capUplift, capP, WhatBinds(g, b.runs[k].Result.Scenario)})
 		})
 	return &sheet{name: SheetGoalSeek, notes: goalSeekNotes, tables: []*table{t}}
 }

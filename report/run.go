@@ -30,6 +30,10 @@ type Run struct {
 	// sheet.
 	Frontier *forecast.FrontierResult
 	Phased   *forecast.PhasedResult
+	// Investment holds the goal seek's answers as money by year, one
+	// table per answer (the phased one first when there is one); they
+	// fill the InvestmentNeeded sheet.
+	Investment []*forecast.Investment
 }
 
 // Source identifies the input a run read.

@@ -35,12 +35,16 @@ func summarySheet(b *book) *sheet {
 	// Most outputs are £m, one is a number of trusts: the unit column says
 	// which, and each row has its own number format.
 	cols := append([]column{{name: "output"}, {name: "label"}, {name: "unit"}}, statsColumns("", kNumber)...)
+	cols = append(cols, column{name: "budget_p", kind: kPercent}, column{name: "at_budget_p", kind: kNumber})
 	outputs, _ := b.stacked("summary", cols,
 		b.each(func(r *forecast.Result) int { return len(r.Outputs) }),
 		func(k, j int, dst []any) {
-			o := b.runs[k].Result.Outputs[j]
+			r := b.runs[k].Result
+			o := r.Outputs[j]
 			dst[0], dst[1], dst[2] = o.Key, o.Label, o.Unit
 			statsValues(o.Stats, unitKind(o.Unit), dst[3:])
+			n := len(cols)
+			dst[n-2], dst[n-1] = r.Scenario.BudgetP, cell{o.Stats.Budget, unitKind(o.Unit)}
 		})
 
 	headline, _ := b.stacked("headline",
@@ -53,6 +57,8 @@ func summarySheet(b *book) *sheet {
 	headline.title = "Headline probabilities, years and settings"
 	return &sheet{name: SheetSummary, notes: []string{
 		"Money in £m at base-year real prices. " + seNote,
+		"at_budget_p is each output's percentile at budget_p (P80 by default, HM Treasury practice): the figure to budget at, beside the P50. " +
+			"total_programme covers all years (funding received before the plan and need spent after it); plan_window_spend is the spend dated in the plan's window, plan_from to plan_to, and is what the plan is set against.",
 	}, tables: []*table{outputs, headline}}
 }
 
@@ -68,22 +74,33 @@ type headlineRow struct {
 func headlineRows(r *forecast.Result) []headlineRow {
 	sc := r.Scenario
 	target := sc.TargetYear.String()
-	prog, _ := r.Output("total_programme")
+	window, _ := r.Output("plan_window_spend")
 	pNote := "Monte Carlo standard error √(p(1−p)/N)"
-	return []headlineRow{
+	span := sc.PlanFrom.String() + " to " + sc.PlanTo.String()
+	budget := format.Percentile(sc.BudgetP)
+	rows := []headlineRow{
 		{"P(all trusts core by " + target + ")", cell{r.PAllCoreByTarget.P, kPercent}, cell{r.PAllCoreByTarget.SE, kPctSE}, pNote},
-		{fmt.Sprintf("P(total programme ≤ plan £%sm)", format.Thousands(sc.PlanTotalM)), cell{r.PWithinPlan.P, kPercent}, cell{r.PWithinPlan.SE, kPctSE}, pNote},
+		{fmt.Sprintf("P(spend %s ≤ plan £%sm)", span, format.Thousands(sc.PlanTotalM)), cell{r.PWithinPlan.P, kPercent}, cell{r.PWithinPlan.SE, kPctSE},
+			pNote + "; spend in the plan's window: counted trust funding dated in it and the modelled spend of its years"},
 		{"Year all trusts core, P10", format.Year(r.AllCore.P10, sc.HorizonYear), nil, "percentiles of the year the last trust completes"},
 		{"Year all trusts core, P50", format.Year(r.AllCore.P50, sc.HorizonYear), nil, ""},
 		{"Year all trusts core, P90", format.Year(r.AllCore.P90, sc.HorizonYear), nil, ""},
 		{"Committed funding counted, £m", cell{r.CommittedTotalM, kMoney}, nil, "received and committed funding of all trusts" + planned(sc.IncludePlanned)},
-		{"Plan total, £m", cell{sc.PlanTotalM, kMoney}, nil, "plan_total_m"},
-		{"Mean total programme minus plan, £m", cell{prog.Stats.Mean - sc.PlanTotalM, kMoney}, cell{prog.Stats.SE, kMoney}, "negative: within the plan"},
+		{"Plan total, £m", cell{sc.PlanTotalM, kMoney}, nil, "plan_total_m, for spend " + span},
+		{"Mean spend " + span + " minus plan, £m", cell{window.Stats.Mean - sc.PlanTotalM, kMoney}, cell{window.Stats.SE, kMoney}, "negative: within the plan"},
 		{"Trusts", cell{float64(len(r.ByTrust)), kCount}, nil, ""},
 		{"Iterations", cell{float64(r.Iterations), kCount}, nil, ""},
 		{"Seed", seedValue(sc.Seed), nil, joinNotes("the same seed and iterations give identical numbers", seedNote(sc.Seed))},
 		{"Sampling", string(sc.Sampling), nil, "scenario-level inputs: lhs (Latin hypercube) or random"},
 	}
+	// The budgets at budget_p beside the P50 (DESIGN §6).
+	for _, key := range []string{"total_need", "national_need", "plan_window_spend"} {
+		o, _ := r.Output(key)
+		rows = append(rows,
+			headlineRow{o.Label + " at " + budget + ", £m", cell{o.Stats.Budget, kMoney}, nil, "budget at budget_p = " + format.Percent(sc.BudgetP)},
+			headlineRow{o.Label + " at P50, £m", cell{o.Stats.P50, kMoney}, nil, "median"})
+	}
+	return rows
 }
 
 // planned completes a note on counted funding.

@@ -3,7 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
-	"math"
+	"maps"
 	"strings"
 	"testing"
 
@@ -35,36 +35,54 @@ func TestSensitivityTornado(t *testing.T) {
 // baseline's capacity no uplift reaches 80%, and the line says what binds.
 func TestGoalSeekLine(t *testing.T) {
 	v := finish(t, start(t, 80, 24)).View()
-	for _, s := range []string{"To reach core by 2023-24 with 80% confidence: no uplift is enough", "capacity_starts binds"} {
+	for _, s := range []string{"To reach core by 2023-24 with 80% confidence: no uplift is enough", "delivery", "capacity binds", "a applies both"} {
 		if !strings.Contains(v, s) {
 			t.Errorf("the Overview lacks %q:\n%s", s, v)
 		}
 	}
 }
 
-// TestApplyUplift applies the goal seek's uplift with a: the scenario's
-// envelope_uplift_m becomes it and the recomputed P(all core) rises to
-// about the goal.
-func TestApplyUplift(t *testing.T) {
+// TestApplyAnswer applies the Overview's answer with a: the phased table
+// becomes the scenario's whole uplift, year by year, and the recomputed
+// P(all core) is about the goal.
+func TestApplyAnswer(t *testing.T) {
 	sc := testScenario()
 	sc.CapacityStarts = 200 // so that money, not capacity, binds
+	sc.EnvelopeUpliftByYear = map[model.FinancialYear]float64{2026: 970} // replaced, not kept
 	in := sample(t)
-	g, err := forecast.GoalSeekUplift(context.Background(), in, sc, 0.8, 1, forecast.Options{Workers: 2})
-	if err != nil || !g.Reached {
-		t.Fatalf("goal seek: %v, reached %v", err, g != nil && g.Reached)
+	ph, err := forecast.GoalSeekPhased(context.Background(), in, sc, 0.8, 1, forecast.ObjectiveTotal, forecast.Options{Workers: 2})
+	if err != nil || !ph.Reached {
+		t.Fatalf("goal seek: %v, reached %v", err, ph != nil && ph.Reached)
 	}
-	want := math.Ceil(g.Value)
+	want, _ := ph.Answer(sc)
 	tm := startWith(t, 80, 24, in, []model.Scenario{sc})
 	press(tm, "a")
-	waitForAll(t, tm, "Applied: envelope_uplift_m", "vs previous run")
+	waitForAll(t, tm, "recomputing.", "vs previous run")
 	m := finish(t, tm)
-	if got := m.ctx.Scenario().EnvelopeUpliftM; got != want {
-		t.Errorf("envelope_uplift_m is %g after applying, want %g", got, want)
+	if got := m.ctx.Scenario(); !maps.Equal(got.EnvelopeUpliftByYear, want.EnvelopeUpliftByYear) || got.EnvelopeUpliftM != 0 {
+		t.Errorf("uplift after applying: %v and %v a year, want the table %v", got.EnvelopeUpliftByYear, got.EnvelopeUpliftM, want.EnvelopeUpliftByYear)
 	}
 	// Within a Monte Carlo error of the goal: the goal seek's own runs and a
 	// forecast of the scenario with the uplift need not agree to the draw.
 	if p := m.ctx.Result().PAllCoreByTarget; p.P < 0.8-2*p.SE {
-		t.Errorf("P(all core) is %.3f with the uplift applied, want about 0.8", p.P)
+		t.Errorf("P(all core) is %.3f with the table applied, want about 0.8", p.P)
+	}
+}
+
+// TestApplyCapacityAndMoney applies, where no uplift is enough, the
+// capacity and uplift that reach the goal, as one answer.
+func TestApplyCapacityAndMoney(t *testing.T) {
+	sc, in := testScenario(), sample(t)
+	g, err := forecast.GoalSeekUplift(context.Background(), in, sc, 0.8, 1, forecast.Options{Workers: 2})
+	if err != nil || g.Reached || g.CapacityNeeded == 0 {
+		t.Fatalf("goal seek: %v, %+v", err, g)
+	}
+	tm := startWith(t, 80, 24, in, []model.Scenario{sc})
+	press(tm, "a")
+	waitForAll(t, tm, "recomputing.", "vs previous run")
+	got := finish(t, tm).ctx.Scenario()
+	if got.CapacityStarts != g.CapacityNeeded || got.EnvelopeUpliftM != g.CapacityUplift {
+		t.Errorf("after applying: capacity %d, uplift %g; want %d and %g", got.CapacityStarts, got.EnvelopeUpliftM, g.CapacityNeeded, g.CapacityUplift)
 	}
 }
 

@@ -3,6 +3,7 @@ package overview
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"strconv"
 	"strings"
@@ -10,7 +11,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"corecast/forecast"
+	"corecast/format"
 	"corecast/model"
+	"corecast/report"
 	"corecast/ui/common"
 )
 
@@ -31,16 +34,55 @@ type goalKey struct {
 	p   float64
 }
 
-// goal seeks, after each finished run, the national envelope uplift that
+// goal seeks, after each finished run, the national money by year that
 // gets every trust core by the target year with the chosen confidence.
 type goal struct {
 	choice int     // index into goalChoices
 	typed  float64 // a confidence typed with G, which wins over choice; 0 when none
-	seeks  *common.Analysis[goalKey, *forecast.GoalSeekResult]
+	seeks  *common.Analysis[goalKey, *goalAnswer]
+}
+
+// goalAnswer is the Overview's answer (DESIGN §7, "The answer is money by
+// year"): the phased uplift with the least money over base_year …
+// target_year, the uniform one beside it, and each as money by year from
+// its own run. When no uplift reaches the goal, Uniform says what binds and
+// Pair is the capacity-and-money answer that would reach it, if any.
+type goalAnswer struct {
+	Phased       *forecast.PhasedResult
+	Uniform      *forecast.GoalSeekResult
+	PhasedMoney  *forecast.Investment // nil when the goal is out of reach
+	UniformMoney *forecast.Investment // nil when the goal is out of reach
+	Pair         *forecast.Investment // the capacity-and-money answer, when out of reach
 }
 
 func newGoal() goal {
-	return goal{choice: defaultGoal, seeks: common.NewAnalysis[goalKey, *forecast.GoalSeekResult]()}
+	return goal{choice: defaultGoal, seeks: common.NewAnalysis[goalKey, *goalAnswer]()}
+}
+
+// seekGoal finds the Overview's answer for run res at confidence p.
+func seekGoal(ctx context.Context, in model.Inputs, res *forecast.Result, p float64, opts forecast.Options) (*goalAnswer, error) {
+	sc := res.Scenario.Clone()
+	ph, err := forecast.GoalSeekPhased(ctx, in, sc, p, goalTolerance, forecast.ObjectiveTotal, opts)
+	if err != nil {
+		return nil, err
+	}
+	a := &goalAnswer{Phased: ph, Uniform: ph.Uniform}
+	money := func(answer func(model.Scenario) (model.Scenario, bool), name string) (*forecast.Investment, error) {
+		next, ok := answer(sc)
+		if !ok {
+			return nil, nil
+		}
+		return forecast.InvestmentNeeded(ctx, in, res, next, name, opts)
+	}
+	if ph.Reached {
+		if a.PhasedMoney, err = money(ph.Answer, "phased"); err != nil {
+			return nil, err
+		}
+		a.UniformMoney, err = money(ph.Uniform.Answer, "uniform")
+		return a, err
+	}
+	a.Pair, err = money(ph.Uniform.Answer, "capacity and uniform")
+	return a, err
 }
 
 // p is the confidence sought.
@@ -78,10 +120,10 @@ func (m *Model) ensureGoal() tea.Cmd {
 	if k.res == nil || m.ctx.Running {
 		return nil
 	}
-	in, sc := m.ctx.Inputs, k.res.Scenario.Clone()
+	in := m.ctx.Inputs
 	opts := forecast.Options{Workers: m.ctx.Workers}
-	return m.goal.seeks.Ensure(k, func(ctx context.Context, _ func(done, total int)) (*forecast.GoalSeekResult, error) {
-		return forecast.GoalSeekUplift(ctx, in, sc, k.p, goalTolerance, opts)
+	return m.goal.seeks.Ensure(k, func(ctx context.Context, _ func(done, total int)) (*goalAnswer, error) {
+		return seekGoal(ctx, in, k.res, k.p, opts)
 	})
 }
 
@@ -94,30 +136,29 @@ func (m *Model) pruneGoals() {
 	m.goal.seeks.Prune(func(k goalKey) bool { return kept[k.res] })
 }
 
-// uplift is the answer rounded up to the whole £m it is shown and applied
-// in; rounding up keeps P at or above the goal.
-func uplift(a *forecast.GoalSeekResult) float64 { return math.Ceil(a.Value - 1e-9) }
-
-// apply sets the scenario's envelope_uplift_m to the answer, which
+// apply sets the scenario to the answer shown first — the phased table
+// (replacing the whole uplift), or when no uplift is enough the capacity
+// and uplift that would reach the goal, both in one step — which
 // recomputes the forecast.
 func (m *Model) apply() tea.Cmd {
 	a, _ := m.goal.seeks.Value(m.goalKey())
 	sc := m.ctx.Scenario()
-	switch {
-	case a == nil:
+	if a == nil {
 		m.note = "The goal seek has not finished yet."
 		return nil
-	case !a.Reached:
-		m.note = "Nothing to apply: no envelope uplift reaches the goal."
-		return nil
-	case uplift(a) == sc.EnvelopeUpliftM && !sc.UpliftIsTable():
-		m.note = "The scenario already has this uplift."
-		return nil
 	}
-	next := sc.Clone()
-	v := strconv.FormatFloat(uplift(a), 'f', -1, 64)
-	if err := next.SetValue("envelope_uplift_m", model.Value{Num: uplift(a)}); err != nil {
-		m.note = err.Error()
+	next, ok := a.Phased.Answer(*sc)
+	what := "the uplift by year"
+	if !a.Phased.Reached {
+		next, ok = a.Uniform.Answer(*sc)
+		what = fmt.Sprintf("capacity_starts = %d and envelope_uplift_m = %s", a.Uniform.CapacityNeeded, format.Thousands(a.Uniform.CapacityUplift))
+	}
+	switch {
+	case !ok:
+		m.note = "Nothing to apply: " + report.WhatBinds(a.Uniform, *sc) + "."
+		return nil
+	case sameAnswer(next, *sc):
+		m.note = "The scenario already has this answer."
 		return nil
 	}
 	if err := next.Validate(); err != nil {
@@ -125,6 +166,11 @@ func (m *Model) apply() tea.Cmd {
 		return nil
 	}
 	*sc = next
-	m.note = "Applied: envelope_uplift_m = " + v + " in " + sc.Name + "; recomputing."
+	m.note = "Applied " + what + " to " + sc.Name + "; recomputing."
 	return func() tea.Msg { return common.ScenarioEditedMsg{} }
+}
+
+// sameAnswer reports whether a and b have the same capacity and uplift.
+func sameAnswer(a, b model.Scenario) bool {
+	return a.CapacityStarts == b.CapacityStarts && a.EnvelopeUpliftM == b.EnvelopeUpliftM && maps.Equal(a.EnvelopeUpliftByYear, b.EnvelopeUpliftByYear)
 }

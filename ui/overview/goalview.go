@@ -8,17 +8,20 @@ import (
 
 	"corecast/forecast"
 	"corecast/format"
+	"corecast/report"
 )
 
-// goalOneLine is the width from which the goal seek's answer and its
-// detail share one line; below it they take two, in every state, so the
-// charts underneath do not jump when the answer arrives.
-const goalOneLine = 110
+// goalLines is the most lines the answer takes: at every width and in
+// every state it takes the same number, so the charts underneath do not
+// jump when the answer arrives.
+const goalLines = 3
 
-// goalView answers "how much more national money a year gets every trust
-// core by the target year with this confidence" — the least uplift, whatever
-// the scenario's own — or, when no uplift is enough, what binds and what
-// would reach it. Lines wrap to the width rather than being cut off.
+// goalView answers the question the product exists for, as a finance
+// director reads it (DESIGN §7): the national money by year that gets every
+// trust core by the target year with this confidence, its total, what it
+// brings into the plan's window, and the uniform uplift beside it over the
+// same years — or, when no uplift is enough, what binds and what would
+// reach the goal. The words wrap to the width.
 func (m *Model) goalView(res *forecast.Result, w int) string {
 	st := m.ctx.Styles
 	sc := res.Scenario
@@ -27,42 +30,29 @@ func (m *Model) goalView(res *forecast.Result, w int) string {
 		p = fmt.Sprintf("%.0f%%", 100*m.goal.p()) // the stepped levels are whole percentages
 	}
 	k := m.goalKey()
-	head := fmt.Sprintf("To reach core by %s with %s confidence:", sc.TargetYear, p)
+	head := st.Title.Render(fmt.Sprintf("To reach core by %s with %s confidence:", sc.TargetYear, p))
 	var answer, detail string
 	a, _ := m.goal.seeks.Value(k)
 	switch err := m.goal.seeks.Err(k); {
 	case m.typing:
-		answer, detail = m.input.View(), "a percentage, e.g. 85 or 87.5; enter seeks it"
+		answer, detail = m.input.View(), "a percentage, e.g. 85 or 87.5, or a fraction such as 0.85; enter seeks it"
 	case err != nil:
 		answer, detail = st.Bad.Render("the goal seek failed"), st.Bad.Render(err.Error())
 	case a == nil:
-		head = m.goal.seeks.Spinner() + st.Subtle.Render(fmt.Sprintf(" Finding the least national envelope uplift for %s confidence of core by %s…", p, sc.TargetYear))
-	case !a.Reached:
-		answer = st.Bad.Render("no uplift is enough")
-		detail = fmt.Sprintf("%s; at most %s, from %s a year", bindingShort(a.Binding), format.Percent(a.P), format.DeltaMoney(a.BestValue))
-		if a.CapacityNeeded > 0 {
-			detail += fmt.Sprintf("; reachable from %d starts a year with %s (P %s)", a.CapacityNeeded, format.DeltaMoney(a.CapacityUplift), format.Percent(a.CapacityP))
-		}
-		if lipgloss.Width(detail) > w {
-			// The same in fewer words, so that it fits a line.
-			detail = fmt.Sprintf("%s; ≤%s (%s); %s needs %d starts, %s", bindingShort(a.Binding),
-				format.Percent(a.P), format.DeltaMoney(a.BestValue), p, a.CapacityNeeded, format.DeltaMoney(a.CapacityUplift))
-			if a.CapacityNeeded == 0 {
-				detail = fmt.Sprintf("%s; at most %s (%s)", bindingShort(a.Binding), format.Percent(a.P), format.DeltaMoney(a.BestValue))
-			}
-		}
-	case uplift(a) == 0:
-		answer = st.Good.Render("met with no uplift")
-		detail = "P " + format.Percent(a.P) + " with the national envelope as it is"
+		head = m.goal.seeks.Spinner() + st.Subtle.Render(fmt.Sprintf(" Finding the least national money by year for %s confidence of core by %s…", p, sc.TargetYear))
+	case !a.Phased.Reached:
+		answer, detail = outOfReach(a, res, w)
+		answer = st.Bad.Render(answer)
+	case a.Phased.Total == 0:
+		answer = st.Good.Render("met with no more money")
+		detail = "P " + format.Percent(a.Phased.P) + " with the national envelope as it is"
 		if sc.EnvelopeUpliftM != 0 || sc.UpliftIsTable() {
-			detail += "; this scenario's uplift is more than needed"
+			detail += "; this scenario's own uplift is more than needed"
 		}
 	default:
-		answer = st.Value.Render("+"+format.Money(uplift(a))) + " a year on the national envelope"
-		detail = fmt.Sprintf("the least: P %s with envelope_uplift_m = %s · a applies it", format.Percent(a.P), format.Thousands(uplift(a)))
-		if sc.EnvelopeUpliftM != 0 {
-			detail = fmt.Sprintf("the least (this scenario has %s): P %s · a applies it", format.DeltaMoney(sc.EnvelopeUpliftM), format.Percent(a.P))
-		}
+		ph := a.Phased
+		answer = st.Value.Render("add " + report.MoneyByYear(ph.Years, ph.Uplift))
+		detail = phasedDetail(a, res) + " · a applies it"
 	}
 	switch {
 	case m.note != "":
@@ -70,23 +60,56 @@ func (m *Model) goalView(res *forecast.Result, w int) string {
 	case detail != "" && !m.typing:
 		detail = st.Subtle.Render(detail)
 	}
-	wrap := lipgloss.NewStyle().Width(max(w, 20))
-	var lines []string
-	switch {
-	case w >= goalOneLine && lipgloss.Width(join(join(head, " ", answer), " · ", detail)) <= w:
-		lines = []string{join(join(head, " ", answer), " · ", detail)}
-	case lipgloss.Width(head+" "+answer) <= w:
-		lines = []string{join(head, " ", answer), wrap.Render(detail)}
-	default:
-		lines = []string{wrap.Render(head), wrap.Render(join(answer, " · ", detail))}
+	text := join(join(head, " ", answer), " — ", detail)
+	out := strings.Split(lipgloss.NewStyle().Width(max(w, 20)).Render(text), "\n")
+	if len(out) > goalLines {
+		out = out[:goalLines]
+		out[goalLines-1] = lipgloss.NewStyle().MaxWidth(w).Render(out[goalLines-1])
 	}
-	// Two lines at most, so the charts underneath do not jump.
-	out := strings.Split(strings.Join(lines, "\n"), "\n")
-	if len(out) > 2 {
-		out = append(out[:1], strings.Join(out[1:], " "))
-		out[1] = lipgloss.NewStyle().MaxWidth(w).Render(out[1])
+	for len(out) < goalLines {
+		out = append(out, "")
 	}
 	return strings.Join(out, "\n")
+}
+
+// phasedDetail is what follows the phased answer's money by year: its
+// total over the years it covers, the national spend it brings into the
+// plan's window (the uplift is headroom, not spend), and the uniform
+// uplift over the same years.
+func phasedDetail(a *goalAnswer, res *forecast.Result) string {
+	ph := a.Phased
+	first, last := ph.Years[0], ph.Years[len(ph.Years)-1]
+	s := fmt.Sprintf("%s over %s to %s (P %s)", format.Money(ph.Total), first, last, format.Percent(ph.P))
+	if iv := a.PhasedMoney; iv != nil {
+		s += fmt.Sprintf("; it %s (%s %s)", report.SpendChange(iv), format.Percentile(iv.BudgetP), format.Money(iv.Window.NationalSpendBudgetM))
+	}
+	return s + fmt.Sprintf("; uniform: %s a year, %s over the same years", format.Money(ph.UniformM), format.Money(ph.UniformTotal))
+}
+
+// outOfReach words the answer when no uplift reaches the goal: what binds,
+// the most P any uplift gives, and the capacity and money that would reach
+// it, in fewer words when the width is small.
+func outOfReach(a *goalAnswer, res *forecast.Result, w int) (answer, detail string) {
+	g, sc := a.Uniform, res.Scenario
+	answer = "no uplift is enough"
+	detail = fmt.Sprintf("%s; the most P is %s, from %s a year", report.WhatBinds(g, sc), format.Percent(g.P), format.Money(g.BestValue))
+	if g.CapacityNeeded > 0 {
+		detail += fmt.Sprintf("; %d starts a year with %s a year would reach it", g.CapacityNeeded, format.Money(g.CapacityUplift))
+		if iv := a.Pair; iv != nil {
+			detail += ", which " + report.SpendChange(iv)
+		}
+		detail += " · a applies both"
+	}
+	if w < 100 {
+		detail = fmt.Sprintf("%s (only %d starts a year); at most %s", report.BindsShort(g), sc.CapacityStarts, format.Percent(g.P))
+		if g.Binds != forecast.BindsCapacity {
+			detail = fmt.Sprintf("%s; at most %s", report.BindsShort(g), format.Percent(g.P))
+		}
+		if g.CapacityNeeded > 0 {
+			detail += fmt.Sprintf("; %d starts and %s a year reach it · a applies both", g.CapacityNeeded, format.Money(g.CapacityUplift))
+		}
+	}
+	return answer, detail
 }
 
 // join writes a and b with sep between them, or whichever is not empty.
@@ -98,13 +121,4 @@ func join(a, sep, b string) string {
 		return a
 	}
 	return a + sep + b
-}
-
-// bindingShort keeps what binds from the goal seek's explanation
-// ("capacity_starts binds: with unlimited …").
-func bindingShort(b string) string {
-	if i := strings.Index(b, ":"); i > 0 {
-		return b[:i]
-	}
-	return b
 }

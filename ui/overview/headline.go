@@ -26,9 +26,20 @@ func headline(ctx *common.Context, res, prev *forecast.Result, w int) string {
 		o, _ := r.Output(k)
 		return o.Stats
 	}
-	need, nat, prog := out(res, "total_need"), out(res, "national_need"), out(res, "total_programme")
+	need, nat, window := out(res, "total_need"), out(res, "national_need"), out(res, "plan_window_spend")
+	budget := format.Percentile(sc.BudgetP)
+	// rng gives the P50 and the budget beside the mean (DESIGN §6), then
+	// the P10–P90 range as room allows.
 	rng := func(s forecast.Stats) string {
-		return "P10–P90 " + format.Money(s.P10) + " – " + format.Money(s.P90)
+		mid := "P50 " + format.Money(s.P50) + " · " + budget + " " + format.Money(s.Budget)
+		wide := mid + " · P10–P90 " + format.Money(s.P10) + " – " + format.Money(s.P90)
+		switch {
+		case w >= 110:
+			return wide
+		case w >= 90:
+			return mid + " · P10–P90 " + format.MoneyRange(s.P10, s.P90)
+		}
+		return mid
 	}
 	// money gives the change in a cost: a rise is bad news.
 	money := func(k string, now forecast.Stats) string {
@@ -44,7 +55,7 @@ func headline(ctx *common.Context, res, prev *forecast.Result, w int) string {
 	if sc.Sampling == model.LHS {
 		seNote = "s.e. ≤" // the SE is an upper bound under Latin hypercube sampling
 	}
-	planGap := sc.PlanTotalM - prog.Mean
+	planGap := sc.PlanTotalM - window.Mean
 	planNote := "over plan"
 	if planGap >= 0 {
 		planNote = "under plan"
@@ -54,9 +65,9 @@ func headline(ctx *common.Context, res, prev *forecast.Result, w int) string {
 	rows := []row{
 		{"Total need", format.Money(need.Mean), rng(need), money("total_need", need)},
 		{"National need", format.Money(nat.Mean), rng(nat), money("national_need", nat)},
-		{"Total programme", format.Money(prog.Mean), rng(prog), money("total_programme", prog)},
+		{"Spend " + sc.PlanFrom.String() + " to " + sc.PlanTo.String(), format.Money(window.Mean), rng(window), money("plan_window_spend", window)},
 		{"Gap to " + format.Money(sc.PlanTotalM) + " plan", format.Money(math.Abs(planGap)),
-			planNote + " · P(within plan) " + format.Percent(res.PWithinPlan.P), ""},
+			planNote + " · P(spend within plan) " + format.Percent(res.PWithinPlan.P), ""},
 		{"P(all core by " + sc.TargetYear.String() + ")", format.Percent(pAll.P),
 			seNote + format.Percent(pAll.SE) + " (Monte Carlo)", ""},
 		{"All trusts core (median)", format.Year(res.AllCore.P50, sc.HorizonYear),

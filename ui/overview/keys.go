@@ -11,7 +11,7 @@ func newKeys() keyMap {
 	return keyMap{
 		Goal:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "50/80/90/95%")),
 		Type:   key.NewBinding(key.WithKeys("G"), key.WithHelp("G", "type confidence")),
-		Apply:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "apply uplift")),
+		Apply:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "apply answer")),
 		Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "seek")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
