@@ -53,11 +53,14 @@ With --delivery, fit delivery instead, to BOOK's Observed sheet: the
 capacity_starts and deploy_years mode (with --duration-bias, duration_bias
 too) under which the observed trust-years (a trust's state, core or not, by
 an observed year) are most likely, by the per-trust Bernoulli log-likelihood,
-on a grid refined around its best point with common random numbers. It prints
-the best values, the range of each within 2 log-likelihood units (the others
-at their best), the log-likelihood and the number of observed trust-years;
-the scenario is named "Calibrated delivery". It needs at least 20 observed
-trust-years, some core and some not.`,
+on a grid refined around its best point with common random numbers, then
+scanned along each value from the best (a scan that finds a likelier point
+re-centres the search there). It prints the best point evaluated anywhere in
+the search, the range of each value among the points evaluated within 2
+log-likelihood units of it, the log-likelihood and the number of observed
+trust-years; the scenario is named "Calibrated delivery" and keeps the base
+scenario's iterations and seed (--iterations is the search's, at each point).
+It needs at least 20 observed trust-years, some core and some not.`,
 		Example: `  corecast sample book.xlsx && corecast calibrate book.xlsx --out calibrated.toml
   corecast calibrate book.xlsx --delivery --out delivery.toml
   corecast run --input book.xlsx --scenario calibrated.toml --out calibrated.xlsx`,

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"text/tabwriter"
 
 	"corecast/forecast"
@@ -21,9 +22,10 @@ func runCalibrateDelivery(ctx context.Context, stdout io.Writer, book string, s 
 	if f.iterations < 1 {
 		return usageError(fmt.Errorf("--iterations %d: want at least 1", f.iterations))
 	}
+	// The search runs f.iterations at each point; the scenario it writes
+	// keeps sc's own.
 	sc := s.Scenarios[0]
-	sc.Iterations = f.iterations
-	fit, err := forecast.CalibrateDelivery(ctx, s.Inputs, sc, forecast.DeliveryOptions{DurationBias: f.durationBias})
+	fit, err := forecast.CalibrateDelivery(ctx, s.Inputs, sc, forecast.DeliveryOptions{Iterations: f.iterations, DurationBias: f.durationBias})
 	switch {
 	case errors.Is(err, forecast.ErrFewObservations):
 		return usageError(fmt.Errorf("%s: %w; the Observed sheet gives them (code, year, maturity)", book, err))
@@ -40,9 +42,11 @@ func runCalibrateDelivery(ctx context.Context, stdout io.Writer, book string, s 
 // base scenario's.
 func printDeliveryFit(w io.Writer, book string, base model.Scenario, fit *forecast.DeliveryFit) error {
 	fmt.Fprintf(w, "Delivery calibration on %s: %d observed trust-years, %d of them core; %d points of %d iterations each, seed %d.\n",
-		book, fit.TrustYears, fit.ObservedCore, fit.Evaluated, base.Iterations, base.Seed)
-	fmt.Fprintf(w, "Log-likelihood at the best point: %.2f (per trust-year %.4f).\n\n", fit.LogLik, fit.LogLik/float64(fit.TrustYears))
-	fmt.Fprintf(w, "Scenario %q (ranges: within 2 log-likelihood units of the best, the other values at their best):\n", fit.Scenario.Name)
+		book, fit.TrustYears, fit.ObservedCore, len(fit.Points), fit.Iterations, base.Seed)
+	fmt.Fprintf(w, "Log-likelihood at the best point evaluated: %.2f (per trust-year %.4f); %d of the points are within 2 units of it.\n\n",
+		fit.LogLik, fit.LogLik/float64(fit.TrustYears), len(fit.Within()))
+	fmt.Fprintf(w, "Scenario %q (%d iterations, as the base; ranges: the least and greatest value among the points within 2 log-likelihood units of the best):\n",
+		fit.Scenario.Name, fit.Scenario.Iterations)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  key\tbest\trange\tbase scenario")
 	fmt.Fprintf(tw, "  capacity_starts\t%d\t%d – %d\t%d\n", fit.CapacityStarts, fit.CapacityRange[0], fit.CapacityRange[1], base.CapacityStarts)
@@ -54,7 +58,13 @@ func printDeliveryFit(w io.Writer, book string, base model.Scenario, fit *foreca
 		return err
 	}
 	for _, e := range fit.Edges {
-		fmt.Fprintf(w, "Note: %s; the observations may be likelier beyond it (for the mode, widen deploy_years' min and max).\n", e)
+		// Only the mode's region comes from the scenario, so only it can
+		// be widened there.
+		how := ""
+		if strings.HasPrefix(e, "deploy_years mode") {
+			how = " (widen deploy_years' min and max)"
+		}
+		fmt.Fprintf(w, "Note: %s; the observations may be likelier beyond it%s.\n", e, how)
 	}
 	return nil
 }

@@ -2,6 +2,9 @@ package cli
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -42,5 +45,59 @@ func TestCalibrateDeliveryTooFew(t *testing.T) {
 	}
 	if strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
 		t.Errorf("error is not one line:\n%s", stderr)
+	}
+}
+
+// TestCalibrateDeliveryKeepsBaseIterations writes the Calibrated delivery
+// scenario with the base scenario's iterations and seed, whatever
+// --iterations the search ran at each point.
+func TestCalibrateDeliveryKeepsBaseIterations(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "book.xlsx")
+	if err := data.WriteSampleWorkbook(book, false); err != nil {
+		t.Fatal(err)
+	}
+	baseline, err := LoadSession(book, "", nil, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name     string
+		scenario string // TOML of --scenario; "" for none
+		iters    int
+		seed     uint64
+	}{
+		{"the workbook's scenario", "", baseline.Scenarios[0].Iterations, baseline.Scenarios[0].Seed},
+		{"a scenario file", "iterations = 3000\nseed = 7\n", 3000, 7},
+	}
+	for i, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out := filepath.Join(dir, fmt.Sprintf("delivery%d.toml", i))
+			args := []string{"calibrate", book, "--delivery", "--iterations", "100", "--out", out}
+			if c.scenario != "" {
+				base := filepath.Join(dir, fmt.Sprintf("base%d.toml", i))
+				if err := os.WriteFile(base, []byte(c.scenario), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				args = append(args, "--scenario", base)
+			}
+			code, stdout, stderr := runCLI(t, context.Background(), args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if !strings.Contains(stdout, "of 100 iterations each") {
+				t.Errorf("output does not give the search's 100 iterations:\n%s", stdout)
+			}
+			if want := fmt.Sprintf("(%d iterations, as the base;", c.iters); !strings.Contains(stdout, want) {
+				t.Errorf("output does not say %q:\n%s", want, stdout)
+			}
+			sc, err := data.LoadScenarioTOML(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sc.Iterations != c.iters || sc.Seed != c.seed {
+				t.Errorf("written scenario has %d iterations, seed %d; want the base's %d, %d", sc.Iterations, sc.Seed, c.iters, c.seed)
+			}
+		})
 	}
 }

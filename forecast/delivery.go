@@ -23,8 +23,21 @@ const CalibratedDeliveryName = "Calibrated delivery"
 // DeliveryOptions controls a delivery calibration.
 type DeliveryOptions struct {
 	Options
+	// Iterations is the number of iterations run at each point of the
+	// search; 0 means the scenario's own. The scenario the fit offers keeps
+	// the scenario's own whatever the search ran.
+	Iterations int
 	// DurationBias also fits duration_bias, as a fixed value.
 	DurationBias bool
+}
+
+// DeliveryPoint is one point a delivery calibration evaluated, with the
+// log-likelihood of the observations there.
+type DeliveryPoint struct {
+	CapacityStarts int
+	DeployMode     float64
+	DurationBias   float64 // NaN unless fitted
+	LogLik         float64
 }
 
 // DeliveryFit is the outcome of a delivery calibration (DESIGN §7): the
@@ -32,47 +45,69 @@ type DeliveryOptions struct {
 // observations are most likely, with the ranges of the values evaluated
 // whose log-likelihood is within 2 units of the best.
 type DeliveryFit struct {
+	// The best point evaluated anywhere in the search.
 	CapacityStarts int
 	DeployMode     float64
 	DurationBias   float64 // NaN unless fitted
 	LogLik         float64
-	CapacityRange  [2]int
-	DeployRange    [2]float64
-	DurationRange  [2]float64 // NaN unless fitted
-	TrustYears     int        // observed trust-years
-	ObservedCore   int        // of them, observed core
-	Evaluated      int        // grid points run
+	// The least and greatest value of each parameter among the points
+	// evaluated whose log-likelihood is within 2 units of the best.
+	CapacityRange [2]int
+	DeployRange   [2]float64
+	DurationRange [2]float64 // NaN unless fitted
+	TrustYears    int        // observed trust-years
+	ObservedCore  int        // of them, observed core
+	Iterations    int        // run at each point
+	// Points are every point evaluated, in the order first run.
+	Points []DeliveryPoint
 	// Edges names each best value that lies on the edge of the region
 	// searched: the likelihood may rise beyond it.
-	Edges    []string
+	Edges []string
+	// Scenario is the base scenario with the best values, iterations and
+	// seed as the base's.
 	Scenario model.Scenario
 }
 
 // CalibrateDelivery fits the delivery parameters to the inputs'
 // observations by maximising Σ [o log p + (1−o) log(1−p)] over the observed
 // trust-years, p the forecast P(core by the year) clamped to
-// [1/(2N), 1 − 1/(2N)]: on a grid, then refined around its best point.
-// Every point runs the same seed with the same scenario-level draws, and
-// the trust-level draws come in the same order whatever the point, so
-// differences between points are the parameters', not sampling noise.
+// [1/(2N), 1 − 1/(2N)]: on a grid, then refined around its best point, then
+// scanned along each parameter from the best for the range, re-centring
+// when a scan finds a likelier point. Every point runs the same seed with
+// the same scenario-level draws, and the trust-level draws come in the same
+// order whatever the point, so differences between points are the
+// parameters', not sampling noise.
 func CalibrateDelivery(ctx context.Context, in model.Inputs, sc model.Scenario, opts DeliveryOptions) (*DeliveryFit, error) {
-	a, err := newAnalysis(ctx, in, sc, opts.Options)
+	search := sc
+	if opts.Iterations > 0 {
+		search.Iterations = opts.Iterations
+	}
+	a, err := newAnalysis(ctx, in, search, opts.Options)
 	if err != nil {
 		return nil, err
 	}
 	if err := enoughObservations(a.plan.obs); err != nil {
 		return nil, err
 	}
+	// The space's base is sc, not search: the scenario offered keeps the
+	// base's iterations.
 	space, err := newDeliverySpace(sc, opts.DurationBias)
 	if err != nil {
 		return nil, err
 	}
-	ev := &deliveryEval{a: a, in: in, seen: map[deliveryPoint]float64{}}
-	best, err := space.search(ev)
-	if err != nil {
+	ev := newDeliveryEval(func(q deliveryPoint) (float64, error) { return a.deliveryLogLik(in, q) })
+	if err := space.search(ev); err != nil {
 		return nil, err
 	}
-	return ev.fit(space, best)
+	f := ev.fit(space)
+	o := a.plan.obs
+	f.TrustYears, f.Iterations = o.pairs(), search.Iterations
+	for _, c := range o.core {
+		if c {
+			f.ObservedCore++
+		}
+	}
+	return f, nil
 }
 
 // enoughObservations refuses observations that cannot identify the
@@ -107,18 +142,26 @@ type deliveryPoint struct {
 	db       float64
 }
 
-// deliveryEval runs the model at delivery points, remembering each
-// point's log-likelihood.
+// deliveryEval evaluates delivery points, remembering each point's
+// log-likelihood and the best point so far, so that whatever part of the
+// search evaluates a point, a likelier one becomes the best.
 type deliveryEval struct {
-	a    *analysis
-	in   model.Inputs
+	run  func(deliveryPoint) (float64, error)
 	seen map[deliveryPoint]float64
-	// order lists the points in the order first run, so the fit's ranges
-	// do not depend on map order.
-	order []deliveryPoint
+	// points lists the points in the order first run, so the fit does not
+	// depend on map order.
+	points []DeliveryPoint
+	best   deliveryPoint
+	bestLL float64
 }
 
-// logLik returns the log-likelihood of the observations at point q.
+// newDeliveryEval evaluates points by run.
+func newDeliveryEval(run func(deliveryPoint) (float64, error)) *deliveryEval {
+	return &deliveryEval{run: run, seen: map[deliveryPoint]float64{}, bestLL: math.Inf(-1)}
+}
+
+// logLik returns the log-likelihood of the observations at point q,
+// running it only the first time.
 func (ev *deliveryEval) logLik(q deliveryPoint) (float64, error) {
 	key := q
 	if math.IsNaN(key.db) {
@@ -127,24 +170,38 @@ func (ev *deliveryEval) logLik(q deliveryPoint) (float64, error) {
 	if v, ok := ev.seen[key]; ok {
 		return v, nil
 	}
-	p, err := newPlan(ev.in, q.scenario(ev.a.plan.sc))
-	if err != nil {
-		return 0, fmt.Errorf("delivery calibration at capacity %d, deploy mode %g: %w", q.capacity, q.mode, err)
-	}
-	theta := ev.a.theta
-	if !math.IsNaN(q.db) {
-		theta[model.InputDurationBias] = constantColumn(q.db, len(theta[0]))
-	}
-	opts := ev.a.opts
-	opts.Progress = nil
-	res, err := simulate(ev.a.ctx, p, &theta, opts, true)
+	ll, err := ev.run(q)
 	if err != nil {
 		return 0, err
 	}
-	ll := bernoulliLogLik(res.Hindcast.Pairs, res.Iterations)
 	ev.seen[key] = ll
-	ev.order = append(ev.order, q)
+	ev.points = append(ev.points, DeliveryPoint{CapacityStarts: q.capacity, DeployMode: q.mode, DurationBias: q.db, LogLik: ll})
+	// Strictly greater: of equal points the first run stays the best, so
+	// the fit does not depend on which part of the search came later.
+	if ll > ev.bestLL {
+		ev.best, ev.bestLL = q, ll
+	}
 	return ll, nil
+}
+
+// deliveryLogLik runs the model at point q with the analysis's draws and
+// returns the log-likelihood of the observations.
+func (a *analysis) deliveryLogLik(in model.Inputs, q deliveryPoint) (float64, error) {
+	p, err := newPlan(in, q.scenario(a.plan.sc))
+	if err != nil {
+		return 0, fmt.Errorf("delivery calibration at capacity %d, deploy mode %g: %w", q.capacity, q.mode, err)
+	}
+	theta := a.theta
+	if !math.IsNaN(q.db) {
+		theta[model.InputDurationBias] = constantColumn(q.db, len(theta[0]))
+	}
+	opts := a.opts
+	opts.Progress = nil
+	res, err := simulate(a.ctx, p, &theta, opts, true)
+	if err != nil {
+		return 0, err
+	}
+	return bernoulliLogLik(res.Hindcast.Pairs, res.Iterations), nil
 }
 
 // bernoulliLogLik is Σ [o log p + (1−o) log(1−p)] over the pairs, with p

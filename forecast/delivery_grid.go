@@ -14,6 +14,8 @@ const (
 	durationGrid  = 5   // duration_bias values over [0, durationMax]
 	durationMax   = 0.6 // the largest duration_bias tried on the first grid
 	refineRounds  = 3   // rounds of refinement, each halving the steps
+	maxClimb      = 16  // rounds at the final step, after the halving ones
+	maxRecentres  = 8   // times a range scan may move the search to a likelier point
 	withinLogLik  = 2   // the range reported: log-likelihood within this of the best
 	minDeployMode = 0.25
 )
@@ -76,44 +78,69 @@ func (s *deliverySpace) coords(q deliveryPoint) [3]float64 {
 
 // search runs the grid, then refines around the best point found so far:
 // the neighbours a step away in each searched dimension, the steps halving
-// each round. It returns the best point.
-func (s *deliverySpace) search(ev *deliveryEval) (deliveryPoint, error) {
-	var best deliveryPoint
-	bestLL := math.Inf(-1)
-	try := func(q deliveryPoint) error {
-		ll, err := ev.logLik(q)
-		if err == nil && ll > bestLL {
-			best, bestLL = q, ll
-		}
-		return err
-	}
+// each round, then at the final step until no neighbour is likelier. Then
+// it scans each dimension from the best for the range; a scan that finds a
+// likelier point re-centres the search there, which refines and scans
+// again, at most maxRecentres times. The best point is ev's.
+func (s *deliverySpace) search(ev *deliveryEval) error {
 	for i := 0; i < s.capN; i++ {
 		for j := 0; j < s.modeN; j++ {
 			for k := 0; k < s.dbN; k++ {
 				x := [3]float64{s.logCapLo + float64(i)*s.capStep, s.modeLo + float64(j)*s.modeStep, s.dbLo + float64(k)*s.dbStep}
-				if err := try(s.at(x)); err != nil {
-					return best, err
+				if _, err := ev.logLik(s.at(x)); err != nil {
+					return err
 				}
 			}
 		}
 	}
 	step := [3]float64{s.capStep, s.modeStep, s.dbStep}
-	for r := 0; r < refineRounds; r++ {
+	for r := 0; r < refineRounds-1; r++ {
 		for k := range step {
 			step[k] /= 2
 		}
-		centre := s.coords(best)
-		for _, d := range neighbours(s.fitDB) {
-			x := centre
-			for k := range x {
-				x[k] += float64(d[k]) * step[k]
-			}
-			if err := try(s.at(x)); err != nil {
-				return best, err
-			}
+		if _, err := s.refine(ev, step); err != nil {
+			return err
 		}
 	}
-	return best, nil
+	final := s.finalStep()
+	for n := 0; ; n++ {
+		if err := s.climb(ev, final); err != nil {
+			return err
+		}
+		moved, err := s.scanRanges(ev, final)
+		if err != nil || !moved || n == maxRecentres {
+			return err
+		}
+	}
+}
+
+// refine runs the neighbours of the best point a step away in each
+// searched dimension, and reports whether one of them became the best.
+func (s *deliverySpace) refine(ev *deliveryEval, step [3]float64) (bool, error) {
+	startLL := ev.bestLL
+	centre := s.coords(ev.best)
+	for _, d := range neighbours(s.fitDB) {
+		x := centre
+		for k := range x {
+			x[k] += float64(d[k]) * step[k]
+		}
+		if _, err := ev.logLik(s.at(x)); err != nil {
+			return false, err
+		}
+	}
+	return ev.bestLL > startLL, nil
+}
+
+// climb refines at one step until no neighbour of the best is likelier,
+// at most maxClimb rounds.
+func (s *deliverySpace) climb(ev *deliveryEval, step [3]float64) error {
+	for r := 0; r < maxClimb; r++ {
+		moved, err := s.refine(ev, step)
+		if err != nil || !moved {
+			return err
+		}
+	}
+	return nil
 }
 
 // neighbours are the offsets −1, 0, 1 in each searched dimension.
@@ -149,44 +176,39 @@ func (q deliveryPoint) scenario(base model.Scenario) model.Scenario {
 	return sc
 }
 
-// fit gathers the best point, the ranges within withinLogLik of it, and
-// the calibrated scenario.
-func (ev *deliveryEval) fit(s *deliverySpace, best deliveryPoint) (*DeliveryFit, error) {
-	bestLL, err := ev.logLik(best)
-	if err != nil {
-		return nil, err
-	}
-	o := ev.a.plan.obs
+// fit gathers the best point evaluated, the ranges of the values evaluated
+// within withinLogLik of it, and the calibrated scenario.
+func (ev *deliveryEval) fit(s *deliverySpace) *DeliveryFit {
+	best, bestLL := ev.best, ev.bestLL
 	f := &DeliveryFit{
 		CapacityStarts: best.capacity, DeployMode: best.mode, DurationBias: best.db, LogLik: bestLL,
 		CapacityRange: [2]int{best.capacity, best.capacity}, DeployRange: [2]float64{best.mode, best.mode},
 		DurationRange: [2]float64{best.db, best.db},
-		TrustYears:    o.pairs(), Evaluated: len(ev.order),
+		Points:        ev.points,
 	}
-	for _, c := range o.core {
-		if c {
-			f.ObservedCore++
-		}
-	}
-	for _, q := range ev.order {
-		ll, _ := ev.logLik(q) // remembered: no run
-		if ll < bestLL-withinLogLik {
-			continue
-		}
-		f.CapacityRange = [2]int{min(f.CapacityRange[0], q.capacity), max(f.CapacityRange[1], q.capacity)}
-		f.DeployRange = [2]float64{min(f.DeployRange[0], q.mode), max(f.DeployRange[1], q.mode)}
+	for _, q := range f.Within() {
+		f.CapacityRange = [2]int{min(f.CapacityRange[0], q.CapacityStarts), max(f.CapacityRange[1], q.CapacityStarts)}
+		f.DeployRange = [2]float64{min(f.DeployRange[0], q.DeployMode), max(f.DeployRange[1], q.DeployMode)}
 		if s.fitDB {
-			f.DurationRange = [2]float64{min(f.DurationRange[0], q.db), max(f.DurationRange[1], q.db)}
+			f.DurationRange = [2]float64{min(f.DurationRange[0], q.DurationBias), max(f.DurationRange[1], q.DurationBias)}
 		}
 	}
-	if err := ev.widen(s, f, best, s.finalStep()); err != nil {
-		return nil, err
-	}
-	f.Evaluated = len(ev.order)
 	f.Edges = s.edges(best)
 	f.Scenario = best.scenario(s.base)
 	f.Scenario.Name = CalibratedDeliveryName
-	return f, nil
+	return f
+}
+
+// Within returns the points evaluated whose log-likelihood is within 2
+// units of the best, the points the ranges span.
+func (f *DeliveryFit) Within() []DeliveryPoint {
+	var out []DeliveryPoint
+	for _, q := range f.Points {
+		if q.LogLik >= f.LogLik-withinLogLik {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // edges names the best point's values that lie on the region's edge.
