@@ -50,36 +50,25 @@ func HindcastVerdict(h *forecast.Hindcast) string {
 	}
 	if h.Verdict.WorseThanBaseRate {
 		b, base := brierPair(h.Brier, h.Verdict.BaseRateBrier)
-		s := "the forecast scores worse than the observed base rate: Brier " + b + " against " + base
-		if len(parts) > 0 {
-			s = "and " + s
-		}
-		parts = append(parts, s)
+		parts = append(parts, "the forecast scores worse than the observed base rate: Brier "+b+" against "+base)
 	}
-	return strings.Join(parts, ", ") + "; " + calibrateHint
+	// The parts hold commas of their own, so semicolons divide them.
+	return strings.Join(append(parts, calibrateHint), "; ")
 }
 
 // HindcastVerdictShort is HindcastVerdict in fewer words, for a screen too
-// narrow for the sentence: only the latest year outside its band, and the
-// Brier comparison without its scores when a year is named. It is empty
-// when HindcastVerdict is.
+// narrow for the sentence: the latest year outside its band alone, or, when
+// every year is within, the Brier comparison. It is empty when
+// HindcastVerdict is.
 func HindcastVerdictShort(h *forecast.Hindcast) string {
 	if h == nil || !h.Verdict.Warns() {
 		return ""
 	}
-	var last *forecast.HindcastYear
-	for k := range h.Years {
-		if h.Years[k].Pace != forecast.AsForecast {
-			last = &h.Years[k]
+	for k := len(h.Years) - 1; k >= 0; k-- {
+		if y := h.Years[k]; y.Pace != forecast.AsForecast {
+			return fmt.Sprintf("history says delivery is %s than assumed: %d of %d core by %s, forecast %s; %s",
+				paceWord(y.Pace), y.ObservedCore, y.Trusts, y.Year, band(y), calibrateHint)
 		}
-	}
-	switch {
-	case last != nil && h.Verdict.WorseThanBaseRate:
-		return fmt.Sprintf("history says delivery is %s than assumed (%d of %d core by %s, forecast %s) and the forecast scores worse than the base rate; %s",
-			paceWord(last.Pace), last.ObservedCore, last.Trusts, last.Year, band(*last), calibrateHint)
-	case last != nil:
-		return fmt.Sprintf("history says delivery is %s than assumed: %d of %d core by %s, forecast %s; %s",
-			paceWord(last.Pace), last.ObservedCore, last.Trusts, last.Year, band(*last), calibrateHint)
 	}
 	b, base := brierPair(h.Brier, h.Verdict.BaseRateBrier)
 	return fmt.Sprintf("the forecast scores worse than the observed base rate (Brier %s against %s); %s", b, base, calibrateHint)

@@ -41,7 +41,7 @@ func TestHindcastVerdict(t *testing.T) {
 			"history says delivery is slower than this scenario assumes: 16 of 73 observed core by 2021-22, forecast 17–28.1 (P10–P90), and 32 of 73 by 2023-24, forecast 43–73; try corecast calibrate --delivery",
 			"history says delivery is slower than assumed: 32 of 73 core by 2023-24, forecast 43–73; try corecast calibrate --delivery"},
 		{"both ways", verdictCase(slower, faster, 0.15, 0.21),
-			"history says delivery is slower than this scenario assumes: 16 of 73 observed core by 2021-22, forecast 17–28.1 (P10–P90), and faster than it assumes: 32 of 73 observed core by 2023-24, forecast 43–73 (P10–P90); try corecast calibrate --delivery",
+			"history says delivery is slower than this scenario assumes: 16 of 73 observed core by 2021-22, forecast 17–28.1 (P10–P90); and faster than it assumes: 32 of 73 observed core by 2023-24, forecast 43–73 (P10–P90); try corecast calibrate --delivery",
 			"history says delivery is faster than assumed: 32 of 73 core by 2023-24, forecast 43–73; try corecast calibrate --delivery"},
 		{"Brier", verdictCase(within, within, 0.388, 0.2087),
 			"the forecast scores worse than the observed base rate: Brier 0.39 against 0.21; try corecast calibrate --delivery",
@@ -50,8 +50,8 @@ func TestHindcastVerdict(t *testing.T) {
 			"the forecast scores worse than the observed base rate: Brier 0.2104 against 0.2101; try corecast calibrate --delivery",
 			"the forecast scores worse than the observed base rate (Brier 0.2104 against 0.2101); try corecast calibrate --delivery"},
 		{"slower and Brier", verdictCase(within, slower, 0.388, 0.2087),
-			"history says delivery is slower than this scenario assumes: 32 of 73 observed core by 2023-24, forecast 43–73 (P10–P90), and the forecast scores worse than the observed base rate: Brier 0.39 against 0.21; try corecast calibrate --delivery",
-			"history says delivery is slower than assumed (32 of 73 core by 2023-24, forecast 43–73) and the forecast scores worse than the base rate; try corecast calibrate --delivery"},
+			"history says delivery is slower than this scenario assumes: 32 of 73 observed core by 2023-24, forecast 43–73 (P10–P90); the forecast scores worse than the observed base rate: Brier 0.39 against 0.21; try corecast calibrate --delivery",
+			"history says delivery is slower than assumed: 32 of 73 core by 2023-24, forecast 43–73; try corecast calibrate --delivery"},
 	} {
 		if got := HindcastVerdict(c.h); got != c.want {
 			t.Errorf("%s: HindcastVerdict =\n%s\nwant\n%s", c.name, got, c.want)
