@@ -168,8 +168,10 @@ func forecastAndWrite(cmd *cobra.Command, opts Options, f *runFlags) error {
 		run.Manifest.Command = command
 		if !f.quiet {
 			fmt.Fprintln(stderr, summaryLine(res))
-			if line := hindcastLine(res); line != "" {
-				fmt.Fprintln(stderr, line)
+			for _, line := range []string{hindcastLine(res), verdictLine(res)} {
+				if line != "" {
+					fmt.Fprintln(stderr, line)
+				}
 			}
 		}
 		if err := f.analyses.analyse(ctx, s.Inputs, sc, &run, forecast.Options{Workers: f.workers}, bar, quietWriter(stderr, f.quiet)); err != nil {

@@ -15,7 +15,48 @@ type Hindcast struct {
 	// forecast, 0.25 what a coin's 50% would score.
 	Brier       float64
 	Reliability []ReliabilityBin
+	// Verdict says whether history contradicts the scenario.
+	Verdict Verdict
 }
+
+// Verdict is the hindcast's judgement of the scenario against history
+// (DESIGN §7, "the hindcast speaks"), as data: the front ends word it. It
+// warns when an observed count lies outside its forecast P10–P90 or when
+// the forecast scores worse than the observed base rate.
+type Verdict struct {
+	// Slower is set when some observed year's count lies below its
+	// forecast P10 (a HindcastYear of Pace Slower), Faster when one lies
+	// above its P90.
+	Slower, Faster bool
+	// BaseRateBrier is the Brier score, over the same pairs, of forecasting
+	// every trust its year's base rate: the share of the year's observed
+	// trusts observed core (HindcastYear.BaseRate). The rate is taken per
+	// year rather than over all the pairs because more trusts are core in
+	// later years: one rate for all would score badly for that alone, and
+	// make a forecast that knows only that much look skilful.
+	BaseRateBrier float64
+	// WorseThanBaseRate is set when Brier exceeds BaseRateBrier: the
+	// forecast, trust by trust, tells less than the observed rates alone.
+	WorseThanBaseRate bool
+}
+
+// Warns reports whether history contradicts the scenario.
+func (v Verdict) Warns() bool { return v.Slower || v.Faster || v.WorseThanBaseRate }
+
+// Pace places an observed count of trusts core against the forecast's
+// P10–P90 of the same count.
+type Pace int8
+
+const (
+	// AsForecast is a count within the forecast P10–P90, bounds included.
+	AsForecast Pace = iota
+	// Slower is a count below the forecast P10: delivery was slower than
+	// the scenario assumes.
+	Slower
+	// Faster is a count above the forecast P90: delivery was faster than
+	// the scenario assumes.
+	Faster
+)
 
 // HindcastYear compares one observed year's count of observed trusts core
 // by it with the forecast distribution of the same count.
@@ -30,6 +71,11 @@ type HindcastYear struct {
 	// Percentile is the observed count's mid-rank in the forecast: the
 	// share of iterations below it plus half the share equal to it.
 	Percentile float64
+	// BaseRate is the share of the observed trusts observed core by Year,
+	// ObservedCore / Trusts.
+	BaseRate float64
+	// Pace is where ObservedCore lies against P10–P90.
+	Pace Pace
 }
 
 // HindcastPair is one observed trust-year.
@@ -65,7 +111,33 @@ func summariseHindcast(p *plan, t *tally, n int) *Hindcast {
 		h.Years = append(h.Years, hindcastYear(o, k, y, t.obsHist.row(k), n))
 	}
 	h.Brier, h.Reliability = brier(h.Pairs)
+	h.Verdict = verdict(h)
 	return h
+}
+
+// verdict judges the hindcast's years and pairs against history.
+func verdict(h *Hindcast) Verdict {
+	var v Verdict
+	rate := make(map[model.FinancialYear]float64, len(h.Years))
+	for _, y := range h.Years {
+		rate[y.Year] = y.BaseRate
+		v.Slower = v.Slower || y.Pace == Slower
+		v.Faster = v.Faster || y.Pace == Faster
+	}
+	if len(h.Pairs) == 0 {
+		return v
+	}
+	var score float64
+	for _, pr := range h.Pairs {
+		d := rate[pr.Year]
+		if pr.Observed {
+			d = 1 - d
+		}
+		score += d * d
+	}
+	v.BaseRateBrier = score / float64(len(h.Pairs))
+	v.WorseThanBaseRate = h.Brier > v.BaseRateBrier
+	return v
 }
 
 // hindcastPairs gives each observed trust-year's forecast P(core by the
@@ -109,9 +181,17 @@ func hindcastYear(o *observations, k int, y model.FinancialYear, h []uint32, n i
 	}
 	var q [3]float64
 	histPercentiles(h, n, []float64{0.1, 0.5, 0.9}, false, binIndex, q[:])
+	pace := AsForecast
+	switch {
+	case float64(obs) < q[0]:
+		pace = Slower
+	case float64(obs) > q[2]:
+		pace = Faster
+	}
 	return HindcastYear{
 		Year: y, Trusts: int(hi - lo), ObservedCore: obs, Mean: sum / float64(n),
 		P10: q[0], P50: q[1], P90: q[2], Percentile: below / float64(n),
+		BaseRate: float64(obs) / float64(hi-lo), Pace: pace,
 	}
 }
 

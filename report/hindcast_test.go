@@ -16,24 +16,32 @@ func TestHindcastSheetEqualsEngine(t *testing.T) {
 	f, path := openBook(t, []Run{run})
 	header, rows := sheetTable(t, f, SheetHindcast, 0)
 	col := columnOf(t, header)
+	if len(rows) != 1 || rows[0][col("verdict")] != hindcastVerdictCell(h) ||
+		!sameNumber(num(t, rows[0][col("brier")]), h.Brier) || !sameNumber(num(t, rows[0][col("base_rate_brier")]), h.Verdict.BaseRateBrier) {
+		t.Errorf("verdict rows %v, engine %+v", rows, h.Verdict)
+	}
+	header, rows = sheetTable(t, f, SheetHindcast, 1)
+	col = columnOf(t, header)
 	if len(rows) != len(h.Years) {
 		t.Fatalf("%d hindcast rows, engine has %d years", len(rows), len(h.Years))
 	}
 	for j, y := range h.Years {
 		row := rows[j]
-		if row[col("year")] != y.Year.String() || row[col("trusts_observed")] != strconv.Itoa(y.Trusts) || row[col("observed_core")] != strconv.Itoa(y.ObservedCore) {
+		if row[col("year")] != y.Year.String() || row[col("trusts_observed")] != strconv.Itoa(y.Trusts) || row[col("observed_core")] != strconv.Itoa(y.ObservedCore) ||
+			row[col("pace")] != paceWord(y.Pace) {
 			t.Errorf("row %d %v, engine %+v", j, row, y)
 		}
 		for _, c := range []struct {
 			name string
 			want float64
-		}{{"forecast_p10", y.P10}, {"forecast_p50", y.P50}, {"forecast_p90", y.P90}, {"percentile", y.Percentile}, {"brier", h.Brier}} {
+		}{{"forecast_p10", y.P10}, {"forecast_p50", y.P50}, {"forecast_p90", y.P90}, {"percentile", y.Percentile}, {"base_rate", y.BaseRate},
+			{"brier", h.Brier}, {"base_rate_brier", h.Verdict.BaseRateBrier}} {
 			if got := num(t, row[col(c.name)]); !sameNumber(got, c.want) {
 				t.Errorf("%s %s = %v, engine %v", y.Year, c.name, got, c.want)
 			}
 		}
 	}
-	header, rows = sheetTable(t, f, SheetHindcast, 1)
+	header, rows = sheetTable(t, f, SheetHindcast, 2)
 	col = columnOf(t, header)
 	total := 0
 	for j, r := range h.Reliability {

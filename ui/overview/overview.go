@@ -125,6 +125,9 @@ func (m *Model) View() string {
 		return lipgloss.Place(m.w, m.h, lipgloss.Center, lipgloss.Center, st.Subtle.Render(msg))
 	}
 	head := headline(m.ctx, res, m.ctx.Previous, m.w) + "\n" + m.goalView(res, m.w)
+	if v := verdictView(st, res.Hindcast, m.w); v != "" {
+		head += "\n" + v
+	}
 	rest := m.h - lipgloss.Height(head) - 1
 	if rest < 6 {
 		return head
