@@ -151,6 +151,9 @@ func (n *needChart) next() { n.shown = (n.shown + 1) % (1 + len(curveFigures)) }
 // view draws the chart shown.
 func (n *needChart) view(ctx *common.Context, res *forecast.Result, w, h int) string {
 	if n.shown == 0 {
+		// Nothing kept while unseen: the result pointer would hold an old
+		// run, whole series and all, after newer runs.
+		n.res, n.curves = nil, forecast.SCurves{}
 		return histView(ctx, res, w, h)
 	}
 	if n.res != res {
