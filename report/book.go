@@ -22,6 +22,7 @@ const (
 	SheetByType       = "ByType"
 	SheetByTrust      = "ByTrust"
 	SheetHistogram    = "Histogram"
+	SheetSCurves      = "SCurves"
 	SheetDistribution = "Distribution"
 	SheetAssumptions  = "Assumptions"
 	SheetInputs       = "Inputs"
@@ -41,7 +42,7 @@ type builder func(b *book) *sheet
 // only to several runs, Distribution unless Options.NoDistribution.
 var builders = []builder{
 	summarySheet, comparisonSheet, sensitivitySheet, goalSeekSheet, investmentSheet, frontierSheet, hindcastSheet,
-	byYearSheet, byRegionSheet, byTypeSheet, byTrustSheet, histogramSheet, distributionSheet,
+	byYearSheet, byRegionSheet, byTypeSheet, byTrustSheet, histogramSheet, sCurvesSheet, distributionSheet,
 	assumptionsSheet, inputsSheet, manifestSheet,
 }
 

@@ -88,7 +88,7 @@ func twoRuns(t *testing.T, iterations int) []Run {
 
 // optionalTables are the tables only some exports hold: the comparison of
 // several runs and the analyses.
-var optionalTables = []string{"tornado", "rank_correlation", "goal_seek", "frontier", "frontier_line", "price_of_confidence", "phased", "hindcast_verdict", "hindcast", "reliability", "comparison"}
+var optionalTables = []string{"tornado", "rank_correlation", "goal_seek", "investment_needed", "frontier", "frontier_line", "price_of_confidence", "phased", "hindcast_verdict", "hindcast", "reliability", "comparison"}
 
 // plainTables are the tables of an export of one run without analyses.
 func plainTables() []string {
@@ -120,6 +120,21 @@ func analysed(t *testing.T, run Run) Run {
 	run.Phased, err = forecast.GoalSeekPhased(ctx, run.Inputs, sc, 0.05, 10, forecast.ObjectiveTotal, opts)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Each answer as money by year: the phased one and the uniform one.
+	for _, a := range []struct {
+		name   string
+		answer func(model.Scenario) (model.Scenario, bool)
+	}{{"phased", run.Phased.Answer}, {"uniform", up.Answer}} {
+		next, ok := a.answer(sc)
+		if !ok {
+			continue
+		}
+		iv, err := forecast.InvestmentNeeded(ctx, run.Inputs, run.Result, next, a.name, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		run.Investment = append(run.Investment, iv)
 	}
 	return run
 }

@@ -53,7 +53,7 @@ func TestHindcastSheetEqualsEngine(t *testing.T) {
 	if total != len(h.Pairs) {
 		t.Errorf("reliability holds %d trust-years of %d", total, len(h.Pairs))
 	}
-	if n := countCharts(t, path); n != 4 {
-		t.Errorf("%d charts, want the 3 of one run and the hindcast's", n)
+	if n := countCharts(t, path); n != 5 {
+		t.Errorf("%d charts, want the 4 of one run and the hindcast's", n)
 	}
 }

@@ -42,8 +42,8 @@ func TestDistributionSplitsPastTheRowLimit(t *testing.T) {
 			}
 			sheets := f.GetSheetList()
 			at := slices.Index(sheets, SheetDistribution)
-			if at < 0 || !slices.Equal(sheets[at:at+parts], want) || sheets[at-1] != SheetHistogram || sheets[at+parts] != SheetAssumptions {
-				t.Fatalf("sheets %v, want %v after Histogram and before Assumptions", sheets, want)
+			if at < 0 || !slices.Equal(sheets[at:at+parts], want) || sheets[at-1] != SheetSCurves || sheets[at+parts] != SheetAssumptions {
+				t.Fatalf("sheets %v, want %v after SCurves and before Assumptions", sheets, want)
 			}
 			raw := readRawBook(t, path)
 			var names []string

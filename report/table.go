@@ -114,6 +114,10 @@ const (
 	chartStacked                  // stacked columns
 	chartColumns                  // clustered columns
 	chartBars                     // horizontal bars (a tornado)
+	// chartCurves draws each series as a line on two value axes, its
+	// values (val) along the horizontal against its categories (cat) up
+	// the vertical: S-curves, amounts against the share of iterations.
+	chartCurves
 )
 
 // series is one chart series: values of column val against categories of

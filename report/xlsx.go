@@ -101,6 +101,7 @@ func buildWorkbook(ctx context.Context, f *excelize.File, b *book, opts Options,
 			return nil, fmt.Errorf("writing sheet %s: %w", s.name, err)
 		}
 	}
+	numericXValues(f)
 	f.SetActiveSheet(0)
 	// Without dates of its own, the workbook would say it was made on
 	// excelize's default date, 2006-09-16.

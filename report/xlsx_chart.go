@@ -1,7 +1,9 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -23,6 +25,7 @@ var chartTypes = map[chartKind]excelize.ChartType{
 	chartStacked: excelize.ColStacked,
 	chartColumns: excelize.Col,
 	chartBars:    excelize.Bar,
+	chartCurves:  excelize.Scatter,
 }
 
 // addChart places a native chart with its top left at cell.
@@ -52,6 +55,15 @@ func (w *xlsxWriter) addChart(sheetName, cell string, c chart) error {
 		ch.XAxis.ReverseOrder = true
 		ch.XAxis.TickLabelPosition = excelize.ChartTickLabelLow
 	}
+	if c.kind == chartCurves {
+		// Amounts along the bottom, shares of iterations up the side, from
+		// none to all, so that P80 is read where a curve crosses 80%.
+		zero, one := 0.0, 1.0
+		ch.XAxis.NumFmt.CustomNumFmt = "#,##0"
+		ch.XAxis.MajorGridLines = true
+		ch.YAxis.NumFmt.CustomNumFmt = "0%"
+		ch.YAxis.Minimum, ch.YAxis.Maximum = &zero, &one
+	}
 	for _, s := range c.series {
 		p, ok := w.placed[s.t]
 		if !ok {
@@ -74,6 +86,11 @@ func (w *xlsxWriter) addChart(sheetName, cell string, c chart) error {
 		if s.color != "" {
 			cs.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.color}}
 		}
+		if c.kind == chartCurves {
+			cs.Categories, cs.Values = cs.Values, cs.Categories
+			cs.Line = excelize.LineOptions{Type: excelize.LineSolid, Width: 2}
+			cs.Marker = excelize.ChartMarker{Symbol: "none"}
+		}
 		if c.kind == chartLines {
 			cs.Line = excelize.LineOptions{Width: 2}
 			cs.Marker = excelize.ChartMarker{Symbol: "none"}
@@ -95,4 +112,23 @@ func axisTitle(text string) excelize.ChartTitle {
 		return excelize.ChartTitle{}
 	}
 	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: text, Font: &excelize.Font{Size: 9, Color: "595959"}}}}
+}
+
+// numericXValues makes the x values of every scatter chart of f numeric
+// references. excelize writes them as text references (<strRef>), which a
+// spreadsheet may plot as text, at 1, 2, 3 … rather than at their amounts;
+// the S-curves' x values are amounts (chartCurves). It rewrites the chart
+// parts excelize holds, before the workbook is saved.
+func numericXValues(f *excelize.File) {
+	f.Pkg.Range(func(k, v any) bool {
+		name, ok := k.(string)
+		part, isBytes := v.([]byte)
+		if !ok || !isBytes || !strings.HasPrefix(name, "xl/charts/chart") || !bytes.Contains(part, []byte("<xVal><strRef>")) {
+			return true
+		}
+		part = bytes.ReplaceAll(part, []byte("<xVal><strRef>"), []byte("<xVal><numRef>"))
+		part = bytes.ReplaceAll(part, []byte("</strRef></xVal>"), []byte("</numRef></xVal>"))
+		f.Pkg.Store(name, part)
+		return true
+	})
 }

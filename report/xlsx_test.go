@@ -78,7 +78,7 @@ func num(t *testing.T, s string) float64 {
 
 func TestWorkbookSheetsAndHeaders(t *testing.T) {
 	head := []string{SheetSummary}
-	detail := []string{SheetByYear, SheetByRegion, SheetByType, SheetByTrust, SheetHistogram, SheetDistribution}
+	detail := []string{SheetByYear, SheetByRegion, SheetByType, SheetByTrust, SheetHistogram, SheetSCurves, SheetDistribution}
 	tail := []string{SheetAssumptions, SheetInputs, SheetManifest}
 	tests := []struct {
 		name   string
@@ -87,11 +87,11 @@ func TestWorkbookSheetsAndHeaders(t *testing.T) {
 		charts int
 	}{
 		{"one run", func(t *testing.T) []Run { return []Run{testRun(t, testScenario(t, "Baseline", 200))} },
-			slices.Concat(head, detail, tail), 3},
+			slices.Concat(head, detail, tail), 4},
 		{"two runs", func(t *testing.T) []Run { return twoRuns(t, 200) },
-			slices.Concat(head, []string{SheetComparison}, detail, tail), 5},
+			slices.Concat(head, []string{SheetComparison}, detail, tail), 7},
 		{"two runs with analyses", func(t *testing.T) []Run { return analysedRuns(t, 200) },
-			slices.Concat(head, []string{SheetComparison, SheetSensitivity, SheetGoalSeek, SheetFrontier, SheetHindcast}, detail, tail), 13},
+			slices.Concat(head, []string{SheetComparison, SheetSensitivity, SheetGoalSeek, SheetInvestment, SheetFrontier, SheetHindcast}, detail, tail), 15},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -47,7 +47,7 @@ func TestGoalSeekLine(t *testing.T) {
 // P(all core) is about the goal.
 func TestApplyAnswer(t *testing.T) {
 	sc := testScenario()
-	sc.CapacityStarts = 200 // so that money, not capacity, binds
+	sc.CapacityStarts = 200                                              // so that money, not capacity, binds
 	sc.EnvelopeUpliftByYear = map[model.FinancialYear]float64{2026: 970} // replaced, not kept
 	in := sample(t)
 	ph, err := forecast.GoalSeekPhased(context.Background(), in, sc, 0.8, 1, forecast.ObjectiveTotal, forecast.Options{Workers: 2})

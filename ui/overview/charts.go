@@ -3,6 +3,7 @@ package overview
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -14,16 +15,17 @@ import (
 )
 
 // chartsView lays the fan chart on the left and, on the right, spend by
-// year above the histogram of total need. Each chart has a one-line title
-// and a one-line scale, since the bars themselves carry no axis labels.
-func chartsView(ctx *common.Context, res *forecast.Result, w, h int) string {
+// year above the chart of need that need chooses: the histogram of total
+// need or an S-curve. Each chart has a one-line title and a one-line
+// scale, since the bars themselves carry no axis labels.
+func chartsView(ctx *common.Context, res *forecast.Result, need *needChart, w, h int) string {
 	leftW := w / 2
 	rightW := w - leftW - 2
 	left := fanView(ctx, res, leftW, h)
 	topH := (h + 1) / 2
 	right := lipgloss.JoinVertical(lipgloss.Left,
 		spendView(ctx, res, rightW, topH),
-		histView(ctx, res, rightW, h-topH))
+		need.view(ctx, res, rightW, h-topH))
 	return lipgloss.JoinHorizontal(lipgloss.Top, left, "  ", right)
 }
 
@@ -114,6 +116,98 @@ func histView(ctx *common.Context, res *forecast.Result, w, h int) string {
 	scale := spread(chartW, format.Money(lo), "median "+format.Money(need.Stats.P50), format.Money(hi))
 	return lipgloss.NewStyle().Width(w).MaxWidth(w).Height(h).MaxHeight(h).
 		Render(lipgloss.JoinVertical(lipgloss.Left, title, chart, st.Subtle.Render(scale)))
+}
+
+// needChart is the chart of need under spend by year: the histogram of
+// total need, or the S-curve of one of the budget figures (DESIGN §6). c
+// steps through them.
+type needChart struct {
+	// shown is 0 for the histogram, 1+i for the S-curve of curveFigures[i].
+	shown int
+	// curves are the S-curves of res, kept so that a view does not search
+	// a million iterations again at every frame.
+	res    *forecast.Result
+	curves forecast.SCurves
+}
+
+// curveFigure is a budget figure with an S-curve: its output key and its
+// amounts on the curves.
+type curveFigure struct {
+	key    string
+	values func(c *forecast.SCurves) []float64
+}
+
+// curveFigures are the figures c steps through after the histogram, in the
+// order of the headline.
+var curveFigures = []curveFigure{
+	{"total_need", func(c *forecast.SCurves) []float64 { return c.TotalNeed }},
+	{"national_need", func(c *forecast.SCurves) []float64 { return c.NationalNeed }},
+	{"plan_window_spend", func(c *forecast.SCurves) []float64 { return c.PlanWindowSpend }},
+}
+
+// next shows the next chart, after the last the histogram again.
+func (n *needChart) next() { n.shown = (n.shown + 1) % (1 + len(curveFigures)) }
+
+// view draws the chart shown.
+func (n *needChart) view(ctx *common.Context, res *forecast.Result, w, h int) string {
+	if n.shown == 0 {
+		// Nothing kept while unseen: the result pointer would hold an old
+		// run, whole series and all, after newer runs.
+		n.res, n.curves = nil, forecast.SCurves{}
+		return histView(ctx, res, w, h)
+	}
+	if n.res != res {
+		n.res, n.curves = res, res.SCurves()
+	}
+	return curveView(ctx, res, &n.curves, curveFigures[n.shown-1], w, h)
+}
+
+// curveView draws the S-curve of one budget figure: the share of
+// iterations at or below each amount, from the least to the greatest, with
+// P50 and the budget percentile (budget_p) marked on it and written
+// underneath, where a budget is read.
+func curveView(ctx *common.Context, res *forecast.Result, c *forecast.SCurves, fig curveFigure, w, h int) string {
+	st := ctx.Styles
+	o, _ := res.Output(fig.key)
+	budgetP := res.Scenario.BudgetP
+	pts := []charts.CurvePoint{{Amount: o.Stats.Min, Share: 0}}
+	for i, v := range fig.values(c) {
+		pts = append(pts, charts.CurvePoint{Amount: v, Share: c.Levels[i]})
+	}
+	pts = append(pts, charts.CurvePoint{Amount: o.Stats.Max, Share: 1})
+	marks := []charts.CurvePoint{{Amount: o.Stats.P50, Share: 0.5}, {Amount: o.Stats.Budget, Share: budgetP}}
+
+	title := st.Title.Render(o.Label+" S-curve") + st.Subtle.Render(fitText(w-lipgloss.Width(o.Label+" S-curve"),
+		" · share of iterations at or below", " · share ≤ amount"))
+	read := st.ChartTarget.Render("┆") + st.Subtle.Render(" P50 "+format.Money(o.Stats.P50)+" · "+
+		levelName(budgetP)+" "+format.Money(o.Stats.Budget))
+	lo, hi := st.Subtle.Render(format.Money(o.Stats.Min)), st.Subtle.Render(format.Money(o.Stats.Max))
+	// The range and the reading on one line where they fit, else the
+	// reading on a line of its own.
+	below := []string{spread(w, lo, read, hi)}
+	if lipgloss.Width(lo)+lipgloss.Width(read)+lipgloss.Width(hi)+4 > w {
+		below = []string{spread(w, lo, "", hi), read}
+	}
+	chart := charts.SCurve(st, pts, marks, w, max(h-1-len(below), 1))
+	lines := append([]string{title, chart}, below...)
+	return lipgloss.NewStyle().Width(w).MaxWidth(w).Height(h).MaxHeight(h).
+		Render(lipgloss.JoinVertical(lipgloss.Left, lines...))
+}
+
+// fitText returns the first of texts at most w cells wide, or "".
+func fitText(w int, texts ...string) string {
+	for _, t := range texts {
+		if lipgloss.Width(t) <= w {
+			return t
+		}
+	}
+	return ""
+}
+
+// levelName names a percentile level as the figures are named: 0.8 is P80,
+// 0.825 P82.5.
+func levelName(p float64) string {
+	return "P" + strconv.FormatFloat(math.Round(1000*p)/10, 'f', -1, 64)
 }
 
 // spread writes left at the start, mid in the middle and right at the end

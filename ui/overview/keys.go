@@ -4,7 +4,7 @@ import "github.com/charmbracelet/bubbles/key"
 
 // keyMap are the Overview's own bindings.
 type keyMap struct {
-	Goal, Type, Apply, Accept, Cancel key.Binding
+	Goal, Type, Apply, Chart, Accept, Cancel key.Binding
 }
 
 func newKeys() keyMap {
@@ -12,6 +12,7 @@ func newKeys() keyMap {
 		Goal:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "50/80/90/95%")),
 		Type:   key.NewBinding(key.WithKeys("G"), key.WithHelp("G", "type confidence")),
 		Apply:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "apply answer")),
+		Chart:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "S-curve")),
 		Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "seek")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
@@ -22,7 +23,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.typing {
 		return []key.Binding{m.keys.Accept, m.keys.Cancel}
 	}
-	return []key.Binding{m.keys.Goal, m.keys.Type, m.keys.Apply, m.ctx.Keys.Screens}
+	return []key.Binding{m.keys.Goal, m.keys.Type, m.keys.Apply, m.keys.Chart, m.ctx.Keys.Screens}
 }
 
 // FullHelp implements help.KeyMap.
@@ -30,7 +31,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if m.typing {
 		return [][]key.Binding{m.ShortHelp()}
 	}
-	return [][]key.Binding{{m.keys.Goal, m.keys.Type, m.keys.Apply}, definitions()}
+	return [][]key.Binding{{m.keys.Goal, m.keys.Type, m.keys.Apply, m.keys.Chart}, definitions()}
 }
 
 // definitions say what the headline figures are, shown with the full help

@@ -3,7 +3,8 @@
 // previous run, the national envelope uplift that would get every trust
 // core by the target year with a chosen confidence (a goal seek, DESIGN §7,
 // run in the background after each run), then the fan chart of trusts core
-// by year, spend by year and the distribution of total need.
+// by year, spend by year and the distribution of total need: its histogram,
+// or (c) the S-curves of the budget figures.
 package overview
 
 import (
@@ -28,6 +29,8 @@ type Model struct {
 	// typing is set while a confidence is typed into input (G).
 	typing bool
 	input  textinput.Model
+	// need is the chart of need shown: the histogram or an S-curve (c).
+	need needChart
 }
 
 // New returns the Overview screen.
@@ -63,6 +66,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.startTyping()
 		case key.Matches(msg, m.keys.Apply):
 			return m, m.apply()
+		case key.Matches(msg, m.keys.Chart):
+			m.need.next()
+			return m, nil
 		}
 		return m, nil
 	}
@@ -132,5 +138,5 @@ func (m *Model) View() string {
 	if rest < 6 {
 		return head
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, head, "", chartsView(m.ctx, res, m.w, rest))
+	return lipgloss.JoinVertical(lipgloss.Left, head, "", chartsView(m.ctx, res, &m.need, m.w, rest))
 }
