@@ -168,7 +168,7 @@ func forecastAndWrite(cmd *cobra.Command, opts Options, f *runFlags) error {
 		run.Manifest.Command = command
 		if !f.quiet {
 			fmt.Fprintln(stderr, summaryLine(res))
-			for _, line := range []string{hindcastLine(res), verdictLine(res)} {
+			for _, line := range append(uncountedLines(res), hindcastLine(res), verdictLine(res)) {
 				if line != "" {
 					fmt.Fprintln(stderr, line)
 				}

@@ -9,13 +9,34 @@ import (
 )
 
 // summaryLine is the one-line report of a finished run, e.g.
-// "Baseline: total need £6,675m (P10 £4,562m – P90 £9,006m); P(all core by
-// 2023-24) 0.0%; 10,000 iterations in 0.05 s".
+// "Baseline: total need £5,611m (P50 £5,460m, P80 £6,830m; P10 £3,842m –
+// P90 £7,564m); national need £2,806m (P80 £3,415m); spend 2019-20 to
+// 2023-24 £4,872m (P80 £5,560m) against the £8,100m plan, P(within plan)
+// 100.0%; P(all core by 2023-24) 0.0%; 10,000 iterations in 0.05 s".
 func summaryLine(r *forecast.Result) string {
+	sc := r.Scenario
 	need, _ := r.Output("total_need")
-	return fmt.Sprintf("%s: total need £%sm (P10 £%sm – P90 £%sm); P(all core by %s) %.1f%%; %s iterations in %.2f s",
-		r.Scenario.Name, format.Thousands(need.Stats.Mean), format.Thousands(need.Stats.P10), format.Thousands(need.Stats.P90),
-		r.Scenario.TargetYear, 100*r.PAllCoreByTarget.P, format.Thousands(float64(r.Iterations)), r.Elapsed.Seconds())
+	nat, _ := r.Output("national_need")
+	window, _ := r.Output("plan_window_spend")
+	budget := format.Percentile(sc.BudgetP)
+	return fmt.Sprintf("%s: total need £%sm (P50 £%sm, %s £%sm; P10 £%sm – P90 £%sm); national need £%sm (%s £%sm); "+
+		"spend %s to %s £%sm (%s £%sm) against the £%sm plan, P(within plan) %.1f%%; P(all core by %s) %.1f%%; %s iterations in %.2f s",
+		sc.Name, format.Thousands(need.Stats.Mean), format.Thousands(need.Stats.P50), budget, format.Thousands(need.Stats.Budget),
+		format.Thousands(need.Stats.P10), format.Thousands(need.Stats.P90),
+		format.Thousands(nat.Stats.Mean), budget, format.Thousands(nat.Stats.Budget),
+		sc.PlanFrom, sc.PlanTo, format.Thousands(window.Stats.Mean), budget, format.Thousands(window.Stats.Budget),
+		format.Thousands(sc.PlanTotalM), 100*r.PWithinPlan.P,
+		sc.TargetYear, 100*r.PAllCoreByTarget.P, format.Thousands(float64(r.Iterations)), r.Elapsed.Seconds())
+}
+
+// uncountedLines are the run's notes on NATIONAL rows that do not count
+// (report.UncountedNotes), under the scenario's name.
+func uncountedLines(r *forecast.Result) []string {
+	var out []string
+	for _, n := range report.UncountedNotes(r) {
+		out = append(out, r.Scenario.Name+": note: "+n)
+	}
+	return out
 }
 
 // hindcastLine is the one-line report of a run's hindcast, empty without

@@ -7,9 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"corecast/forecast"
+	"corecast/format"
 	"corecast/model"
 )
 
@@ -72,10 +74,27 @@ type Manifest struct {
 // corecast version; at is the run date.
 func NewRun(res *forecast.Result, in model.Inputs, src Source, version string, at time.Time) Run {
 	sc := res.Scenario
+	// The run's own notes on its inputs join the import notes, so the
+	// export carries every reading a reviewer needs to know of.
+	if notes := UncountedNotes(res); len(notes) > 0 {
+		src.ImportNotes = append(slices.Clip(src.ImportNotes), notes...)
+	}
 	return Run{Result: res, Inputs: in, Manifest: Manifest{
 		Version: version, Input: src, RunDate: at, RunTime: res.Elapsed,
 		Seed: sc.Seed, Iterations: res.Iterations, Sampling: sc.Sampling,
 	}}
+}
+
+// UncountedNotes note each NATIONAL row of the run that does not count
+// (planned, without include_planned): it sets no year's envelope (DESIGN
+// §5 step 5), so a bid for more money never lowers the envelope.
+func UncountedNotes(res *forecast.Result) []string {
+	var out []string
+	for _, f := range res.UncountedNational {
+		out = append(out, fmt.Sprintf("the %s NATIONAL row for %s (£%sm) is not counted (include_planned = false), so it sets no year's envelope",
+			f.Status, f.Year, format.Thousands(f.NationalM)))
+	}
+	return out
 }
 
 // HashFile returns the Source of an input path: its name and the SHA-256 of
