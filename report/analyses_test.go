@@ -28,7 +28,7 @@ func TestSensitivitySheetEqualsEngine(t *testing.T) {
 	runs := analysedRuns(t, 200)
 	f, path := openBook(t, runs)
 	sheets := f.GetSheetList()
-	if want := []string{SheetSummary, SheetComparison, SheetSensitivity, SheetGoalSeek, SheetInvestment, SheetFrontier, SheetHindcast, SheetByYear}; !slices.Equal(sheets[:len(want)], want) {
+	if want := []string{SheetBrief, SheetSummary, SheetComparison, SheetSensitivity, SheetGoalSeek, SheetInvestment, SheetFrontier, SheetHindcast, SheetByYear}; !slices.Equal(sheets[:len(want)], want) {
 		t.Fatalf("sheets %v: want %v first", sheets, want)
 	}
 	header, rows := sheetTable(t, f, SheetSensitivity, 0)

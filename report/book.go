@@ -11,7 +11,8 @@ import (
 // Sheet names of the workbook, in order. Their tables keep the same names
 // (snake case) in CSV and JSON.
 const (
-	SheetSummary      = "Summary"
+	SheetSummary = "Summary"
+	// SheetBrief, first of all, is declared with its builder in brief.go.
 	SheetComparison   = "Comparison"
 	SheetSensitivity  = "Sensitivity"
 	SheetGoalSeek     = "GoalSeek"
@@ -41,7 +42,7 @@ type builder func(b *book) *sheet
 // (Manifest). The analyses apply only to runs that carry them, Comparison
 // only to several runs, Distribution unless Options.NoDistribution.
 var builders = []builder{
-	summarySheet, comparisonSheet, sensitivitySheet, goalSeekSheet, investmentSheet, frontierSheet, hindcastSheet,
+	briefSheet, summarySheet, comparisonSheet, sensitivitySheet, goalSeekSheet, investmentSheet, frontierSheet, hindcastSheet,
 	byYearSheet, byRegionSheet, byTypeSheet, byTrustSheet, histogramSheet, sCurvesSheet, distributionSheet,
 	assumptionsSheet, inputsSheet, manifestSheet,
 }

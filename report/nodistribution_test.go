@@ -28,7 +28,7 @@ func TestNoDistribution(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{SheetSummary, SheetComparison, SheetByYear, SheetByRegion, SheetByType, SheetByTrust, SheetHistogram, SheetSCurves,
+	want := []string{SheetBrief, SheetSummary, SheetComparison, SheetByYear, SheetByRegion, SheetByType, SheetByTrust, SheetHistogram, SheetSCurves,
 		SheetAssumptions, SheetInputs, SheetManifest}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets %v, want %v", got, want)

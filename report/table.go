@@ -150,6 +150,8 @@ type sheet struct {
 	charts []chart
 	// sideBySide places the tables next to one another instead of below.
 	sideBySide bool
+	// onePage prints the sheet on one page, tall as well as wide.
+	onePage bool
 	// stream writes the sheet with excelize's StreamWriter; it must then hold
 	// exactly one table and no charts.
 	stream bool

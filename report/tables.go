@@ -90,7 +90,7 @@ func csvNeedsQuotes(s string) bool {
 
 // tableNames lists the names of every table an export may hold.
 func tableNames() []string {
-	return []string{"summary", "headline", "comparison", "tornado", "rank_correlation", "goal_seek",
+	return []string{"brief", "summary", "headline", "comparison", "tornado", "rank_correlation", "goal_seek",
 		"investment_needed", "frontier", "frontier_line", "price_of_confidence", "phased", "hindcast_verdict", "hindcast", "reliability",
 		"by_year", "by_region", "by_type", "by_trust", "need_histogram", "s_curves", "distribution", "assumptions", "inputs_trusts",
 		"inputs_funding", "import_notes", "manifest"}

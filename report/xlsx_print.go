@@ -16,10 +16,17 @@ import (
 // the top of every printed page, so that a continuation page of a long table
 // still says what its columns are. The repeated row is the one the sheet's
 // frozen pane keeps on screen.
-func (w *xlsxWriter) pageSetup(name string, header int) error {
+//
+// A sheet marked onePage prints on one page, portrait, fitted tall as well
+// as wide.
+func (w *xlsxWriter) pageSetup(name string, header int, onePage bool) error {
 	landscape := "landscape"
 	one, zero, fit := 1, 0, true
 	layout := &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}
+	if onePage {
+		portrait := "portrait"
+		layout.Orientation, layout.FitToHeight = &portrait, &one
+	}
 	if err := w.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return fmt.Errorf("setting the page fit: %w", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -69,6 +70,11 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 	top, col, bottom := row, 1, row
 	colWidth := map[int]float64{}
 	freeze := 0
+	type placed struct {
+		t    *table
+		r, c int // the table's first data row and first column
+	}
+	var wrapped []placed
 	for _, t := range s.tables {
 		r, c := row, 1
 		if s.sideBySide {
@@ -86,6 +92,7 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 		if err := w.writeTable(cells, t, r, c); err != nil {
 			return err
 		}
+		wrapped = append(wrapped, placed{t, r + 1, c})
 		for i, wd := range widths(t) {
 			colWidth[c+i] = math.Max(colWidth[c+i], wd)
 		}
@@ -102,6 +109,11 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 	}
 	if err := w.wrapNotes(s.name, notes, colWidth); err != nil {
 		return err
+	}
+	for _, p := range wrapped {
+		if err := w.wrapRows(s.name, p.t, p.r, p.c, colWidth); err != nil {
+			return err
+		}
 	}
 	if freeze > 0 {
 		if err := f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: freeze, TopLeftCell: cellName(1, freeze+1), ActivePane: "bottomLeft"}); err != nil {
@@ -129,7 +141,7 @@ func (w *xlsxWriter) writeSheet(s *sheet) error {
 	if err := f.SetSheetDimension(s.name, cells.used.ref()); err != nil {
 		return err
 	}
-	return w.pageSetup(s.name, freeze)
+	return w.pageSetup(s.name, freeze, s.onePage)
 }
 
 // writeTable writes a table's header at row r, column c and its rows below,
@@ -181,4 +193,39 @@ func (w *xlsxWriter) colAtPixel(sheetName string, px int) (int, error) {
 		col++
 	}
 	return col, nil
+}
+
+// wrapRows sets each row of table t (its first data row r, first column c)
+// tall enough for the text of its wrapped columns, whose widths colWidth
+// gives: a spreadsheet does not grow a row for wrapped text it did not
+// write itself, so without this the lines would overlap the next row.
+func (w *xlsxWriter) wrapRows(name string, t *table, r, c int, colWidth map[int]float64) error {
+	var wraps []int
+	for j, col := range t.cols {
+		if col.wrap {
+			wraps = append(wraps, j)
+		}
+	}
+	if len(wraps) == 0 {
+		return nil
+	}
+	dst := make([]any, len(t.cols))
+	for i := 0; i < t.n; i++ {
+		t.row(i, dst)
+		lines := 1.0
+		for _, j := range wraps {
+			text, ok := dst[j].(string)
+			width := colWidth[c+j]
+			if !ok || width == 0 {
+				continue
+			}
+			lines = math.Max(lines, math.Ceil(float64(utf8.RuneCountInString(text))*noteCharWidth/width))
+		}
+		if lines > 1 {
+			if err := w.f.SetRowHeight(name, r+i, lines*noteLineHeight); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -50,7 +50,7 @@ func (w *xlsxWriter) streamPart(s *sheet, name, tname string, header int, wd []f
 	// writes the sheet's head, <dimension> included, when it is created.
 	// Every row has its scenario in the first column and the header spans
 	// every column, so the used range is known before a row is written.
-	if err := w.pageSetup(name, header); err != nil {
+	if err := w.pageSetup(name, header, false); err != nil {
 		return err
 	}
 	if s.printRows > 0 {

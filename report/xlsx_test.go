@@ -77,7 +77,7 @@ func num(t *testing.T, s string) float64 {
 }
 
 func TestWorkbookSheetsAndHeaders(t *testing.T) {
-	head := []string{SheetSummary}
+	head := []string{SheetBrief, SheetSummary}
 	detail := []string{SheetByYear, SheetByRegion, SheetByType, SheetByTrust, SheetHistogram, SheetSCurves, SheetDistribution}
 	tail := []string{SheetAssumptions, SheetInputs, SheetManifest}
 	tests := []struct {
