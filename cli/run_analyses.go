@@ -180,11 +180,11 @@ func (a *analysisFlags) analyse(ctx context.Context, in model.Inputs, sc model.S
 		}
 		run.Phased = ph
 		run.GoalSeek = append(run.GoalSeek, ph.Uniform)
-		phased, err := investment(ctx, in, run, ph.Answer, "phased", opts)
+		phased, err := investment(ctx, in, run, ph.Answer, report.AnswerPhased, opts)
 		if err != nil {
 			return err
 		}
-		uniform, err := investment(ctx, in, run, ph.Uniform.Answer, "uniform", opts)
+		uniform, err := investment(ctx, in, run, ph.Uniform.Answer, report.AnswerName(ph.Uniform), opts)
 		if err != nil {
 			return err
 		}
@@ -197,11 +197,7 @@ func (a *analysisFlags) analyse(ctx context.Context, in model.Inputs, sc model.S
 			return fmt.Errorf("goal seek on the national envelope: %w", err)
 		}
 		run.GoalSeek = append(run.GoalSeek, g)
-		name := "uniform"
-		if !g.Reached {
-			name = "capacity and uniform"
-		}
-		iv, err := investment(ctx, in, run, g.Answer, name, opts)
+		iv, err := investment(ctx, in, run, g.Answer, report.AnswerName(g), opts)
 		if err != nil {
 			return err
 		}
@@ -213,7 +209,7 @@ func (a *analysisFlags) analyse(ctx context.Context, in model.Inputs, sc model.S
 			return fmt.Errorf("goal seek on capacity: %w", err)
 		}
 		run.GoalSeek = append(run.GoalSeek, g)
-		iv, err := investment(ctx, in, run, g.Answer, "capacity", opts)
+		iv, err := investment(ctx, in, run, g.Answer, report.AnswerName(g), opts)
 		if err != nil {
 			return err
 		}
@@ -273,32 +269,14 @@ func goalSeekLine(sc model.Scenario, g *forecast.GoalSeekResult, iv *forecast.In
 			if g.CapacityNeeded > 0 {
 				line += fmt.Sprintf("; the goal becomes reachable at %d starts a year with +£%sm a year (P = %.1f%%; --set capacity_starts=%d --set envelope_uplift_m=%s)",
 					g.CapacityNeeded, format.Thousands(g.CapacityUplift), 100*g.CapacityP, g.CapacityNeeded, strconv.FormatFloat(g.CapacityUplift, 'f', -1, 64))
-				line += spendClause(iv)
+				line += report.SpendClause(iv)
 			}
 		}
 		return line + " (" + runs + ")"
 	}
 	set := "--set " + g.Lever + "=" + strconv.FormatFloat(g.Value, 'f', -1, 64)
-	if capacity {
-		return fmt.Sprintf("%s: to reach %s: capacity_starts = %.0f a year%s (P = %.1f%%; %s reproduces it; %s)",
-			sc.Name, goal, g.Value, spendClause(iv), 100*g.P, set, runs)
-	}
-	over := ""
-	if iv != nil {
-		over = fmt.Sprintf(", %s of headroom over %s to %s", format.Money(iv.Window.UpliftM), iv.WindowFrom, iv.WindowTo)
-	}
-	return fmt.Sprintf("%s: to reach %s: +£%sm a year on the national envelope%s%s (P = %.1f%%; %s reproduces it; %s)",
-		sc.Name, goal, format.Thousands(math.Ceil(g.Value)), over, spendClause(iv), 100*g.P, set, runs)
-}
-
-// spendClause says what an answer does to national spend in the plan's
-// window, and its budget there: ", which brings £1.20bn more national
-// spend into 2019-20 to 2023-24 (P80 £4.10bn)". Empty without iv.
-func spendClause(iv *forecast.Investment) string {
-	if iv == nil {
-		return ""
-	}
-	return fmt.Sprintf(", which %s (%s there %s)", report.SpendChange(iv), format.Percentile(iv.BudgetP), format.Money(iv.Window.NationalSpendBudgetM))
+	return fmt.Sprintf("%s: to reach %s: %s (P = %.1f%%; %s reproduces it; %s)",
+		sc.Name, goal, report.GoalSeekAnswer(g, iv, sc), 100*g.P, set, runs)
 }
 
 // percent writes a probability as a percentage without needless decimals.

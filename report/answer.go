@@ -98,3 +98,70 @@ func SpendChange(iv *forecast.Investment) string {
 	}
 	return "leaves national spend in " + span + " as it is"
 }
+
+// GoalSeekAnswer states a goal seek's answer with the money it means, when
+// iv (the answer's own run) is known: "+£771m a year on the national
+// envelope, £3.86bn of headroom over 2019-20 to 2023-24, which brings
+// £432m more national spend into 2019-20 to 2023-24 (P80 there £3.41bn)";
+// for capacity, "capacity_starts = 153 a year, which …". Out of reach,
+// what binds, and the capacity and money that would reach the goal.
+func GoalSeekAnswer(g *forecast.GoalSeekResult, iv *forecast.Investment, sc model.Scenario) string {
+	spend := SpendClause(iv)
+	switch {
+	case !g.Reached && g.Lever == forecast.LeverEnvelope && g.CapacityNeeded > 0:
+		return fmt.Sprintf("no uplift reaches the goal: %s; %s starts a year with +%s a year would reach it%s",
+			WhatBinds(g, sc), format.Int(g.CapacityNeeded), format.Money(g.CapacityUplift), spend)
+	case !g.Reached:
+		return "no " + map[bool]string{true: "capacity", false: "uplift"}[g.Lever == forecast.LeverCapacity] + " reaches the goal: " + WhatBinds(g, sc)
+	case g.Lever == forecast.LeverCapacity:
+		return fmt.Sprintf("capacity_starts = %s a year%s", format.Thousands(g.Value), spend)
+	}
+	over := ""
+	if iv != nil {
+		over = fmt.Sprintf(", %s of headroom over %s to %s", format.Money(iv.Window.UpliftM), iv.WindowFrom, iv.WindowTo)
+	}
+	return fmt.Sprintf("+%s a year on the national envelope%s%s", format.Money(g.Value), over, spend)
+}
+
+// InvestmentFor returns the run's investment table for goal seek g: the
+// uniform (or capacity-and-uniform) answer for the envelope, the capacity
+// answer for capacity; nil when there is none.
+func InvestmentFor(run Run, g *forecast.GoalSeekResult) *forecast.Investment {
+	for _, iv := range run.Investment {
+		switch {
+		case g.Lever == forecast.LeverCapacity && iv.Answer == AnswerCapacity,
+			g.Lever == forecast.LeverEnvelope && (iv.Answer == AnswerUniform || iv.Answer == AnswerPair):
+			return iv
+		}
+	}
+	return nil
+}
+
+// AnswerName names goal seek g's answer as its investment table does.
+func AnswerName(g *forecast.GoalSeekResult) string {
+	switch {
+	case g.Lever == forecast.LeverCapacity:
+		return AnswerCapacity
+	case g.Reached:
+		return AnswerUniform
+	}
+	return AnswerPair
+}
+
+// Names of the answers set out as money by year.
+const (
+	AnswerPhased   = "phased"
+	AnswerUniform  = "uniform"
+	AnswerCapacity = "capacity"
+	AnswerPair     = "capacity and uniform"
+)
+
+// SpendClause is SpendChange as a clause with the window's national spend
+// at budget_p: ", which brings £1.20bn more national spend into 2019-20
+// to 2023-24 (P80 there £4.10bn)". Empty without iv.
+func SpendClause(iv *forecast.Investment) string {
+	if iv == nil {
+		return ""
+	}
+	return fmt.Sprintf(", which %s (%s there %s)", SpendChange(iv), format.Percentile(iv.BudgetP), format.Money(iv.Window.NationalSpendBudgetM))
+}

@@ -125,7 +125,7 @@ func analysed(t *testing.T, run Run) Run {
 	for _, a := range []struct {
 		name   string
 		answer func(model.Scenario) (model.Scenario, bool)
-	}{{"phased", run.Phased.Answer}, {"uniform", up.Answer}} {
+	}{{AnswerPhased, run.Phased.Answer}, {AnswerName(up), up.Answer}} {
 		next, ok := a.answer(sc)
 		if !ok {
 			continue

@@ -75,13 +75,13 @@ func seekGoal(ctx context.Context, in model.Inputs, res *forecast.Result, p floa
 		return forecast.InvestmentNeeded(ctx, in, res, next, name, opts)
 	}
 	if ph.Reached {
-		if a.PhasedMoney, err = money(ph.Answer, "phased"); err != nil {
+		if a.PhasedMoney, err = money(ph.Answer, report.AnswerPhased); err != nil {
 			return nil, err
 		}
-		a.UniformMoney, err = money(ph.Uniform.Answer, "uniform")
+		a.UniformMoney, err = money(ph.Uniform.Answer, report.AnswerUniform)
 		return a, err
 	}
-	a.Pair, err = money(ph.Uniform.Answer, "capacity and uniform")
+	a.Pair, err = money(ph.Uniform.Answer, report.AnswerPair)
 	return a, err
 }
 
