@@ -276,8 +276,8 @@ func frontierLine(sc model.Scenario, f *forecast.FrontierResult) string {
 		f.Evaluations, format.Thousands(float64(f.Iterations)), f.Elapsed.Seconds())
 }
 
-// phasedLine states the phased goal seek's answer beside the uniform one,
-// with the --set lines that reproduce it.
+// phasedLine states the phased goal seek's answer beside the uniform one
+// over the same years, with the --set lines that reproduce it.
 func phasedLine(sc model.Scenario, ph *forecast.PhasedResult) string {
 	if !ph.Reached {
 		return goalSeekLine(sc, ph.Uniform) + "; so no phasing reaches it either"
@@ -290,8 +290,12 @@ func phasedLine(sc model.Scenario, ph *forecast.PhasedResult) string {
 	for _, l := range ph.SetLines() {
 		sets = append(sets, "--set "+l)
 	}
-	return fmt.Sprintf("%s: phased goal seek (least %s) for P ≥ %s by %s: %s — total £%sm, PV £%sm (P = %.1f%%), against the uniform +£%sm a year: total £%sm, PV £%sm; saves £%sm (PV £%sm); reproduce with %s",
+	capped := ""
+	if ph.Capped {
+		capped = fmt.Sprintf("; the search stopped at its limit after %s runs, before settling (a coarser --goal-tolerance lets it finish)", format.Thousands(float64(ph.Evaluations)))
+	}
+	return fmt.Sprintf("%s: phased goal seek (least %s) for P ≥ %s by %s: %s — total £%sm, PV £%sm (P = %.1f%%), against the uniform +£%sm a year over the same years, %s to %s: total £%sm, PV £%sm; saves £%sm (PV £%sm)%s; reproduce with %s",
 		sc.Name, ph.Objective, percent(ph.Goal), sc.TargetYear, strings.Join(parts, ", "), format.Thousands(ph.Total), format.Thousands(ph.PV), 100*ph.P,
-		format.Thousands(ph.UniformM), format.Thousands(ph.UniformTotal), format.Thousands(ph.UniformPV),
-		format.Thousands(ph.UniformTotal-ph.Total), format.Thousands(ph.UniformPV-ph.PV), strings.Join(sets, " "))
+		format.Thousands(ph.UniformM), ph.Years[0], ph.Years[len(ph.Years)-1], format.Thousands(ph.UniformTotal), format.Thousands(ph.UniformPV),
+		format.Thousands(ph.UniformTotal-ph.Total), format.Thousands(ph.UniformPV-ph.PV), capped, strings.Join(sets, " "))
 }
