@@ -44,6 +44,7 @@ type tableSearch struct {
 	pWith  func([]float64) (float64, error) // P with a table of £m by year offset
 	buf    []float64                        // the table in £m, every modelled year (later years 0)
 	evals  int
+	most   int  // the evaluations allowed, maxSearchEvaluations
 	capped bool // a cap stopped the search before no move helped
 	// seen holds whether each table tried so far reaches the goal, keyed by
 	// its steps: P depends on nothing else, so a table the search comes back
@@ -57,7 +58,7 @@ type tableSearch struct {
 // years; the table passed to pWith has length nAll.
 func newTableSearch(uniform int64, weight []float64, nAll int, goal, tol float64, pWith func([]float64) (float64, error)) *tableSearch {
 	s := &tableSearch{steps: make([]int64, len(weight)), weight: weight, goal: goal, tol: tol, pWith: pWith,
-		buf: make([]float64, nAll), seen: map[string]bool{}}
+		buf: make([]float64, nAll), most: maxSearchEvaluations, seen: map[string]bool{}}
 	for y := range s.steps {
 		s.steps[y] = uniform
 	}
@@ -94,7 +95,7 @@ func (s *tableSearch) holds() (bool, error) {
 	if ok, found := s.seen[string(s.key)]; found {
 		return ok, nil
 	}
-	if s.evals >= maxSearchEvaluations {
+	if s.evals >= s.most {
 		s.capped = true
 		return false, nil
 	}

@@ -71,6 +71,40 @@ func TestTableSearchTransfers(t *testing.T) {
 	}
 }
 
+// A search stopped by its cap of evaluations ends on a table that reaches
+// the goal, and says it was stopped.
+func TestTableSearchCapped(t *testing.T) {
+	// As in TestTableSearchTransfers, but in finer steps.
+	pWith := func(table []float64) (float64, error) {
+		if table[0] >= 50 && table[1] >= 50 && table[2] >= 50 || table[0] >= 70 && table[1] >= 30 {
+			return 1, nil
+		}
+		return 0, nil
+	}
+	search := func(most int) *tableSearch {
+		s := newTableSearch(50, []float64{1, 1, 1}, 3, 1, 1, pWith)
+		s.most = most
+		if err := s.descend(true); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.transfers(true); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	full := search(maxSearchEvaluations)
+	if !slices.Equal(full.steps, []int64{70, 30, 0}) || full.capped {
+		t.Fatalf("uncapped: %v after %d evaluations, capped %v", full.steps, full.evals, full.capped)
+	}
+	for _, most := range []int{1, 5, full.evals / 2, full.evals - 1, full.evals} {
+		s := search(most)
+		p, _ := pWith(s.table())
+		if p != 1 || s.evals > most || s.capped != (most < full.evals) || s.cost() < full.cost() {
+			t.Errorf("at most %d evaluations: %v after %d, P %v, capped %v", most, s.steps, s.evals, p, s.capped)
+		}
+	}
+}
+
 // On the sample at 250 starts a year, P ≥ 80% by 2023-24 to £1m: lowering
 // alone stops at 771/771/502 (£2,044m), while tables such as 680/850/387
 // (£1,917m over 2019-20 to 2021-22) reach the goal. The search must do at
