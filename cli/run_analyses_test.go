@@ -115,7 +115,8 @@ func TestRunAnalysesReproduce(t *testing.T) {
 }
 
 // run --frontier and --goal-lever phased write their tables and summary
-// lines, and the phased answer's --set lines reproduce its P.
+// lines, the phased answer is set beside the uniform one over the same
+// years, and its --set lines reproduce its P.
 func TestRunFrontierAndPhased(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "f.json")
 	code, _, stderr := runCLI(t, context.Background(), "run", "--iterations", "400", "--frontier", "--frontier-uplift-steps", "4",
@@ -137,6 +138,10 @@ func TestRunFrontierAndPhased(t *testing.T) {
 		"--goal-lever", "phased", "--goal-objective", "pv", "--goal-p", "0.6", "--goal-tolerance", "10", "--out", out2)
 	if code != 0 || !strings.Contains(stderr, "(phased, least pv): add ") {
 		t.Fatalf("phased: exit %d\n%s", code, stderr)
+	}
+	// The uniform answer beside it counts the table's years only.
+	if !strings.Contains(stderr, "a year, £2.95bn over the same years, 2019-20 to 2023-24") {
+		t.Errorf("the uniform answer's years are not stated: %s", stderr)
 	}
 	i := strings.Index(stderr, "reproduce with ")
 	sets := strings.Fields(strings.SplitN(stderr[i+len("reproduce with "):], "\n", 2)[0])

@@ -145,9 +145,11 @@ func BenchmarkPhased10k(b *testing.B) {
 	sc := model.DefaultScenario()
 	sc.CapacityStarts = 250
 	for b.Loop() {
-		if _, err := GoalSeekPhased(context.Background(), in, sc, 0.8, 1, ObjectiveTotal, Options{}); err != nil {
+		r, err := GoalSeekPhased(context.Background(), in, sc, 0.8, 1, ObjectiveTotal, Options{})
+		if err != nil {
 			b.Fatal(err)
 		}
+		b.ReportMetric(float64(r.Evaluations), "evaluations")
 	}
 }
 

@@ -30,12 +30,19 @@ type PhasedResult struct {
 	// Total and PV are the table's sum and present value (Green Book
 	// discounting at the scenario's rate, base_year undiscounted).
 	Total, PV float64
-	// The uniform answer: UniformM a year in every modelled year, with its
-	// total and present value over base_year … horizon_year, and its P.
+	// The uniform answer: UniformM a year, with its P. UniformTotal and
+	// UniformPV are its total and present value over the table's years,
+	// base_year … target_year, so that they compare like for like with
+	// Total and PV: the uniform uplift in later years buys nothing towards
+	// P(all core by target_year).
 	UniformM, UniformTotal, UniformPV, UniformP float64
 	ToleranceM                                  float64
 	Evaluations, Iterations                     int
-	Elapsed                                     time.Duration
+	// Capped says the search stopped at its limit of evaluations or passes
+	// before no move helped: the table reaches the goal, but a cheaper one
+	// may be near (a coarser tolerance lets the search finish).
+	Capped  bool
+	Elapsed time.Duration
 	// Uniform is the uniform goal seek; when the goal is out of reach it
 	// says why and what would reach it.
 	Uniform *GoalSeekResult
@@ -53,11 +60,12 @@ func (r *PhasedResult) SetLines() []string {
 // GoalSeekPhased finds the per-year uplift, over base_year … target_year
 // (only those years can help a trust be core by then), with the least total
 // or present value that reaches P ≥ goal at the scenario's capacity. It
-// starts from the uniform answer and lowers one year at a time, as far as P
-// holds, on the tolerance's grid, pass after pass until no year can be
-// lowered, once visiting the latest years first and once the earliest; the
-// cheaper by the objective is the answer. Every trial re-runs only the
-// schedule of the same draws.
+// starts from the uniform answer and, on the tolerance's grid, lowers one
+// year at a time as far as P holds, then tries transfers — raise one year,
+// lower another by more than that costs — until no move helps
+// (phased_search.go). Every trial re-runs only the schedule of the same
+// draws, and the search visits its moves in a fixed order, so the answer is
+// the same at any number of workers.
 func GoalSeekPhased(ctx context.Context, in model.Inputs, sc model.Scenario, goal, toleranceM float64, objective string, opts Options) (*PhasedResult, error) {
 	start := time.Now()
 	if objective == "" {
@@ -87,52 +95,63 @@ func GoalSeekPhased(ctx context.Context, in model.Inputs, sc model.Scenario, goa
 	return r, nil
 }
 
-// phase improves on the uniform answer, r.Uniform: coordinate descent from
-// the uniform table over base_year … target_year, visiting the years latest
-// first and then earliest first; the cheaper result by the objective wins.
+// phase improves on the uniform answer, r.Uniform: the search of
+// phased_search.go from the uniform table over base_year … target_year,
+// once lowering the years latest first and once earliest first; the cheaper
+// result by the objective wins (the first on a tie). The uniform answer's
+// total and present value are over the same years, so that the two compare
+// like for like: the years after target_year cannot help, and the uniform
+// uplift there buys nothing towards P.
 func (r *PhasedResult) phase(ctx context.Context, sn *snapshot, sc model.Scenario, opts Options) error {
 	p, uni := sn.plan, r.Uniform
 	r.Reached = true
 	nYears := p.target + 1
 	r.UniformM, r.UniformP = uni.Value, uni.P
-	for y := 0; y < p.nYears; y++ {
+	weight := make([]float64, nYears)
+	for y := range nYears {
 		r.UniformTotal += uni.Value
 		r.UniformPV += uni.Value * p.discount[y]
-	}
-	table := make([]float64, p.nYears) // later years stay 0
-	for y := 0; y < nYears; y++ {
-		table[y] = uni.Value
+		weight[y] = r.weight(p, y)
 	}
 	pWith := func(t []float64) (float64, error) {
-		r.Evaluations++
 		return sn.pAllCore(ctx, lever{byYear: t, capacity: sc.CapacityStarts}, opts.Workers)
 	}
-	cost := func(t []float64) float64 {
-		c := 0.0
-		for y := 0; y < nYears; y++ {
-			c += t[y] * r.weight(p, y)
-		}
-		return c
-	}
-	var best []float64
+	// The uniform answer is a multiple of the tolerance (its search starts
+	// from no uplift), so it is a whole number of steps.
+	uniform := int64(math.Round(uni.Value / r.ToleranceM))
+	// Lowering alone, once latest first and once earliest first, is cheap;
+	// the transfers then start from the cheaper (the first on a tie), so
+	// the answer is never dearer than lowering alone gives.
+	var best *tableSearch
+	bestLatest := true
 	for _, latestFirst := range []bool{true, false} {
-		t := append([]float64(nil), table...)
-		if err := descend(t, nYears, latestFirst, r.Goal, r.ToleranceM, pWith); err != nil {
+		s := newTableSearch(uniform, weight, p.nYears, r.Goal, r.ToleranceM, pWith)
+		err := s.descend(latestFirst)
+		r.Evaluations += s.evals
+		if err != nil {
 			return err
 		}
-		if best == nil || cost(t) < cost(best) {
-			best = t
+		if best == nil || s.cost() < best.cost() {
+			best, bestLatest = s, latestFirst
 		}
 	}
-	var err error
-	if r.P, err = pWith(best); err != nil {
+	before := best.evals
+	err := best.transfers(bestLatest)
+	r.Evaluations += best.evals - before
+	if err != nil {
 		return err
 	}
-	for y := 0; y < nYears; y++ {
+	r.Capped = best.capped
+	table := best.table()
+	r.Evaluations++
+	if r.P, err = pWith(table); err != nil {
+		return err
+	}
+	for y := range nYears {
 		r.Years = append(r.Years, sc.BaseYear.Add(y))
-		r.Uplift = append(r.Uplift, best[y])
-		r.Total += best[y]
-		r.PV += best[y] * p.discount[y]
+		r.Uplift = append(r.Uplift, table[y])
+		r.Total += table[y]
+		r.PV += table[y] * p.discount[y]
 	}
 	return nil
 }
@@ -144,57 +163,4 @@ func (r *PhasedResult) weight(p *plan, y int) float64 {
 		return p.discount[y]
 	}
 	return 1
-}
-
-// descend lowers each year of the table in turn as far as P ≥ goal holds,
-// pass after pass, until a pass changes nothing.
-func descend(table []float64, nYears int, latestFirst bool, goal, tol float64, pWith func([]float64) (float64, error)) error {
-	for pass := 0; pass < 20; pass++ {
-		changed := false
-		for k := 0; k < nYears; k++ {
-			y := k
-			if latestFirst {
-				y = nYears - 1 - k
-			}
-			least, err := leastYear(table, y, goal, tol, pWith)
-			if err != nil {
-				return err
-			}
-			changed = changed || least != table[y]
-			table[y] = least
-		}
-		if !changed {
-			return nil
-		}
-	}
-	return nil
-}
-
-// leastYear finds the least uplift for year y, on the tolerance's grid,
-// with which the table still gives P ≥ goal, the other years held; the
-// table's own value for y is known to. The table is left as it was.
-func leastYear(table []float64, y int, goal, tol float64, pWith func([]float64) (float64, error)) (float64, error) {
-	keep := table[y]
-	defer func() { table[y] = keep }()
-	lo, hi := -tol, keep // P(hi) ≥ goal; P(lo) < goal, lo = −tol meaning untried
-	for hi-lo > tol {
-		mid := math.Floor((lo+hi)/2/tol) * tol
-		if mid <= lo {
-			mid = lo + tol
-		}
-		if mid >= hi {
-			break
-		}
-		table[y] = mid
-		pm, err := pWith(table)
-		if err != nil {
-			return 0, err
-		}
-		if pm >= goal {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	return hi, nil
 }

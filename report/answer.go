@@ -80,7 +80,7 @@ func PhasedAnswer(ph *forecast.PhasedResult, iv *forecast.Investment) string {
 	if iv != nil {
 		s += "; it " + SpendChange(iv)
 	}
-	return s + fmt.Sprintf("; a uniform uplift needs %s a year, %s over the same years", format.Money(ph.UniformM), format.Money(ph.UniformTotal))
+	return s + fmt.Sprintf("; a uniform uplift needs %s a year, %s over the same years, %s to %s", format.Money(ph.UniformM), format.Money(ph.UniformTotal), first, last)
 }
 
 // SpendChange says what an answer does to national spend in the plan's

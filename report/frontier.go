@@ -12,7 +12,7 @@ var frontierNotes = []string{
 	"Investment frontier: P(all trusts core by target_year) on a grid of uniform uplift to the national envelope (£m a year, absolute: the scenario's own uplift is not added) × capacity_starts. Every point uses the same draws (common random numbers): each iteration is drawn and costed once and only its schedule re-run, so P moves only because money or capacity does.",
 	"Frontier line: at each capacity, the least uniform uplift giving P ≥ goal, or none when even unlimited money does not reach it there (deployment time and the target year bind; p is then the most any uplift gives).",
 	"Price of confidence: at the scenario's capacity, the least uniform uplift for each level of confidence, and the ceiling no uplift passes.",
-	"Phased goal seek: the uplift by year, base_year to target_year (later years cannot help a trust be core by then), with the least total (or present value) reaching P ≥ goal, found from the uniform answer by lowering one year at a time while P holds. The reproduce column's --set lines give it exactly; the uniform answer's total and present value count every modelled year.",
+	"Phased goal seek: the uplift by year, base_year to target_year (later years cannot help a trust be core by then), with the least total (or present value) reaching P ≥ goal, found from the uniform answer by lowering one year at a time while P holds and by transfers (raising one year while lowering another by more) until no move helps. The reproduce column's --set lines give it exactly. uniform_total_m and uniform_pv_m are the uniform answer's total and present value over the same years, base_year to target_year, so that the two compare like for like.",
 }
 
 // frontierSheet holds, for each run with a frontier or a phased goal seek,

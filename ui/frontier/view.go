@@ -158,7 +158,8 @@ func (m *Model) price(f *forecast.FrontierResult) string {
 	return head + strings.Join(parts, " · ") + ceiling
 }
 
-// phasedTable shows the phased goal seek beside the uniform answer.
+// phasedTable shows the phased goal seek beside the uniform answer over
+// the same years.
 func (m *Model) phasedTable(ph *forecast.PhasedResult) string {
 	st := m.ctx.Styles
 	if ph == nil {
@@ -172,6 +173,6 @@ func (m *Model) phasedTable(ph *forecast.PhasedResult) string {
 		parts = append(parts, y.String()+" "+format.DeltaMoney(ph.Uplift[i]))
 	}
 	return st.Label.Render(fmt.Sprintf("Phased for P ≥ %s: ", format.Percent(ph.Goal))) +
-		strings.Join(parts, ", ") + st.Subtle.Render(fmt.Sprintf(" — total %s against the uniform %s a year's %s (p applies it)",
-		format.MoneyM(ph.Total), format.DeltaMoney(ph.UniformM), format.MoneyM(ph.UniformTotal)))
+		strings.Join(parts, ", ") + st.Subtle.Render(fmt.Sprintf(" — total %s against %s for the uniform %s a year over the same years (p applies it)",
+		format.MoneyM(ph.Total), format.MoneyM(ph.UniformTotal), format.DeltaMoney(ph.UniformM)))
 }
