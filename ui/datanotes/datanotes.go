@@ -6,6 +6,7 @@ package datanotes
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -13,6 +14,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"corecast/report"
 	"corecast/ui/common"
 )
 
@@ -88,6 +90,11 @@ func (m *Model) View() string {
 func (m *Model) body(w int) string {
 	st := m.ctx.Styles
 	notes := m.ctx.ImportNotes
+	// The shown run's own notes on its inputs (a planned NATIONAL row that
+	// sets no envelope) depend on the scenario, so they come with it.
+	if res := m.ctx.Result(); res != nil {
+		notes = append(slices.Clip(notes), report.UncountedNotes(res)...)
+	}
 	if len(notes) == 0 {
 		return st.Subtle.Render("Every value was read as written: no conversions, no rows skipped, nothing hidden.")
 	}
