@@ -303,8 +303,12 @@ func frontierLine(sc model.Scenario, f *forecast.FrontierResult) string {
 			}
 		}
 	}
-	return fmt.Sprintf("%s: frontier: %sno uplift takes P above %.1f%% at %d starts (reached from +£%sm); least uplift for P ≥ %s by capacity: %s (%d runs of %s iterations in %.2f s)",
-		sc.Name, price, 100*f.Ceiling, f.Capacity, format.Thousands(f.CeilingUplift), percent(f.Goal), strings.Join(line, ", "),
+	ceiling := fmt.Sprintf("no uplift takes P above %.1f%% at %d starts (reached from +£%sm)", 100*f.Ceiling, f.Capacity, format.Thousands(f.CeilingUplift))
+	if f.Ceiling >= 1 {
+		ceiling = fmt.Sprintf("at %d starts P reaches 100%% from +£%sm", f.Capacity, format.Thousands(f.CeilingUplift))
+	}
+	return fmt.Sprintf("%s: frontier: %s%s; least uplift for P ≥ %s by capacity: %s (%d runs of %s iterations in %.2f s)",
+		sc.Name, price, ceiling, percent(f.Goal), strings.Join(line, ", "),
 		f.Evaluations, format.Thousands(float64(f.Iterations)), f.Elapsed.Seconds())
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"corecast/format"
 	"errors"
 	"fmt"
 	"io"
@@ -114,11 +115,7 @@ func printNotes(w io.Writer, name string, notes data.Notes) {
 	if len(lines) == 0 {
 		return
 	}
-	plural := "s"
-	if len(lines) == 1 {
-		plural = ""
-	}
-	fmt.Fprintf(w, "corecast: %d import note%s on how %s was read:\n", len(lines), plural, name)
+	fmt.Fprintf(w, "corecast: %s on how %s was read:\n", format.Nouns(len(lines), "import note"), name)
 	for _, l := range lines {
 		fmt.Fprintf(w, "corecast: note: %s\n", l)
 	}

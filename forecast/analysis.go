@@ -38,6 +38,7 @@ func newAnalysis(ctx context.Context, in model.Inputs, sc model.Scenario, opts O
 type headline struct {
 	needMean float64 // mean total need, £m
 	pAllCore float64 // P(all trusts core by target_year)
+	coreMean float64 // mean trusts core by target_year
 }
 
 // run simulates plan p with inputs theta and returns its headline figures.
@@ -48,16 +49,17 @@ func (a *analysis) run(p *plan, theta *[model.NumInputs][]float64) (headline, er
 	if err != nil {
 		return headline{}, err
 	}
-	var sum float64
+	var sum, coreSum float64
 	core := 0
 	for s, v := range res.TotalNeed {
 		sum += v
+		coreSum += res.CoreByTarget[s]
 		if res.AllCoreYear[s] <= p.sc.TargetYear {
 			core++
 		}
 	}
 	n := float64(len(res.TotalNeed))
-	return headline{needMean: sum / n, pAllCore: float64(core) / n}, nil
+	return headline{needMean: sum / n, pAllCore: float64(core) / n, coreMean: coreSum / n}, nil
 }
 
 // constantInputs returns input columns of n iterations holding the given values.

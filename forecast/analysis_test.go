@@ -198,3 +198,27 @@ func TestCompareHigherOptimismBiasCostsMore(t *testing.T) {
 		}
 	}
 }
+
+// TestSensitivityCoreSwing checks the tornado's trusts-core swing: a
+// longer deployment (duration_bias at its P90) leaves fewer trusts core by
+// the target year than a shorter one, and a cost input that cannot change
+// the schedule's order much still gives counts within the portfolio.
+func TestSensitivityCoreSwing(t *testing.T) {
+	in := synthetic(60, 4)
+	sc := model.DefaultScenario()
+	sc.Iterations = 400
+	s, err := Sensitivity(context.Background(), in, sc, nil, Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range s.Bars {
+		for _, v := range []float64{b.CoreLow, b.CoreHigh} {
+			if v < 0 || v > float64(len(in.Trusts)) {
+				t.Errorf("%s: trusts core %v outside 0–%d", b.Input, v, len(in.Trusts))
+			}
+		}
+		if b.Input == "duration_bias" && !(b.CoreHigh < b.CoreLow) {
+			t.Errorf("duration_bias: %v trusts core at its P10, %v at its P90; want fewer at P90", b.CoreLow, b.CoreHigh)
+		}
+	}
+}

@@ -109,6 +109,7 @@ type FrontierResult struct {
 
 // Frontier computes the investment frontier of DESIGN §7 for scenario sc.
 // The uplifts are absolute: the scenario's own uplift is not added.
+// opts.Progress, if set, hears of each row of the grid as it is done.
 func Frontier(ctx context.Context, in model.Inputs, sc model.Scenario, fo FrontierOptions, opts Options) (*FrontierResult, error) {
 	start := time.Now()
 	fo.defaults()
@@ -139,6 +140,13 @@ func Frontier(ctx context.Context, in model.Inputs, sc model.Scenario, fo Fronti
 		r.Uplifts = append(r.Uplifts, onGrid(fo.UpliftMax*float64(k)/float64(fo.UpliftSteps-1)))
 	}
 	r.P = make([][]float64, len(r.Capacities))
+	// Progress counts the grid's rows and then the price of confidence.
+	progress := func(done int) {
+		if opts.Progress != nil {
+			opts.Progress(done, len(r.Capacities)+1)
+		}
+	}
+	progress(0)
 	for ci, c := range r.Capacities {
 		r.P[ci] = make([]float64, len(r.Uplifts))
 		for ui, u := range r.Uplifts {
@@ -158,10 +166,12 @@ func Frontier(ctx context.Context, in model.Inputs, sc model.Scenario, fo Fronti
 			}
 		}
 		r.Line = append(r.Line, pt)
+		progress(ci + 1)
 	}
 	if err := r.price(sn, pAt, onGrid); err != nil {
 		return nil, err
 	}
+	progress(len(r.Capacities) + 1)
 	r.Elapsed = time.Since(start)
 	return r, nil
 }

@@ -17,7 +17,14 @@ type TornadoBar struct {
 	Low, High           float64 // the input's P10 and P90
 	NeedLow, NeedHigh   float64 // mean total need, £m, with the input at Low and High
 	PCoreLow, PCoreHigh float64 // P(all core by target) with the input at Low and High
+	// CoreLow and CoreHigh are the mean number of trusts core by
+	// target_year with the input at Low and High: the swing that still
+	// shows when P(all core) is 0 (or 1) at both ends.
+	CoreLow, CoreHigh float64
 }
+
+// CoreSwing is the spread of the mean trusts core by target across the bar.
+func (b TornadoBar) CoreSwing() float64 { return math.Abs(b.CoreHigh - b.CoreLow) }
 
 // NeedSwing is the spread of mean total need across the bar, £m.
 func (b TornadoBar) NeedSwing() float64 { return math.Abs(b.NeedHigh - b.NeedLow) }
@@ -93,9 +100,9 @@ func Sensitivity(ctx context.Context, in model.Inputs, sc model.Scenario, res *R
 				return nil, err
 			}
 			if k == 0 {
-				bar.NeedLow, bar.PCoreLow = h.needMean, h.pAllCore
+				bar.NeedLow, bar.PCoreLow, bar.CoreLow = h.needMean, h.pAllCore, h.coreMean
 			} else {
-				bar.NeedHigh, bar.PCoreHigh = h.needMean, h.pAllCore
+				bar.NeedHigh, bar.PCoreHigh, bar.CoreHigh = h.needMean, h.pAllCore, h.coreMean
 			}
 			if opts.Progress != nil {
 				opts.Progress(2*j+k+1, total)

@@ -36,6 +36,7 @@ func MoneyM(m float64) string {
 	}
 	a := math.Abs(m)
 	if a < 100 {
+		m = shown(m, 1)
 		return sign(m) + "£" + strconv.FormatFloat(a, 'f', 1, 64) + "m"
 	}
 	return sign(m) + "£" + Thousands(a) + "m"
@@ -48,7 +49,7 @@ func Number(m float64) string {
 		return "–"
 	}
 	if math.Abs(m) < 100 {
-		return strconv.FormatFloat(m, 'f', 1, 64)
+		return strconv.FormatFloat(shown(m, 1), 'f', 1, 64)
 	}
 	return sign(m) + Thousands(math.Abs(m))
 }
@@ -76,12 +77,29 @@ func Thousands(v float64) string {
 // Int writes a whole number with thousands separators.
 func Int(n int) string { return Thousands(float64(n)) }
 
-// DeltaMoney writes a change in £m with an explicit sign.
+// DeltaMoney writes a change in £m with an explicit sign, and none for a
+// change that rounds to nothing.
 func DeltaMoney(d float64) string {
-	if d >= 0 {
-		return "+" + Money(d)
+	switch s := Money(d); {
+	case strings.HasPrefix(s, "-"), isZero(s):
+		return s
+	default:
+		return "+" + s
 	}
-	return Money(d)
+}
+
+// isZero reports whether a written number has no digit but 0.
+func isZero(s string) bool {
+	return !strings.ContainsAny(s, "123456789")
+}
+
+// shown returns v, or 0 when v rounds to 0 at the given decimals: a value
+// written as zero carries no sign ("-0.0" reads as a loss that is not there).
+func shown(v float64, decimals int) float64 {
+	if math.Abs(v) < 0.5*math.Pow(10, -float64(decimals)) {
+		return 0
+	}
+	return v
 }
 
 // Percent writes a probability as a percentage with one decimal, so that
@@ -95,6 +113,9 @@ func Percent(p float64) string {
 
 // DeltaPoints writes a change in a probability in percentage points.
 func DeltaPoints(d float64) string {
+	if shown(100*d, 1) == 0 {
+		return "0.0 pts"
+	}
 	return fmt.Sprintf("%+.1f pts", 100*d)
 }
 
@@ -109,7 +130,7 @@ func Year(y, horizon model.FinancialYear) string {
 
 // Count writes an expected number of trusts.
 func Count(v float64) string {
-	return strconv.FormatFloat(v, 'f', 1, 64)
+	return strconv.FormatFloat(shown(v, 1), 'f', 1, 64)
 }
 
 // CountQuantile writes a percentile of a count of trusts, such as the P10
@@ -121,7 +142,7 @@ func CountQuantile(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "–"
 	}
-	return strings.TrimSuffix(strconv.FormatFloat(v, 'f', 1, 64), ".0")
+	return strings.TrimSuffix(strconv.FormatFloat(shown(v, 1), 'f', 1, 64), ".0")
 }
 
 // sign is "−" for negative amounts; Go's formatting would put the minus
@@ -182,4 +203,13 @@ func MoneyRange(lo, hi float64) string {
 		return "£" + strconv.FormatFloat(lo/1000, 'f', 1, 64) + "–" + strconv.FormatFloat(hi/1000, 'f', 1, 64) + "bn"
 	}
 	return Money(lo) + "–" + Money(hi)
+}
+
+// Nouns writes a count with its noun, singular for one: "1 import note",
+// "3 import notes".
+func Nouns(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return Int(n) + " " + noun + "s"
 }

@@ -62,3 +62,18 @@ func TestMoneyRange(t *testing.T) {
 		}
 	}
 }
+
+// TestNoSignOnZero checks that a figure written as zero carries no sign.
+func TestNoSignOnZero(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{Money(-0.01), "£0.0m"}, {MoneyM(-0.04), "£0.0m"}, {Number(-0.02), "0.0"},
+		{DeltaMoney(0), "£0.0m"}, {DeltaMoney(-0.01), "£0.0m"}, {DeltaMoney(0.01), "£0.0m"},
+		{DeltaMoney(2.5), "+£2.5m"}, {DeltaMoney(-2.5), "-£2.5m"},
+		{DeltaPoints(-0.0001), "0.0 pts"}, {DeltaPoints(0.012), "+1.2 pts"},
+		{Count(-0.01), "0.0"}, {CountQuantile(-0.01), "0"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}

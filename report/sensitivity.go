@@ -41,7 +41,8 @@ func sensitivitySheet(b *book) *sheet {
 		{name: "need_at_p10_m", kind: kMoney}, {name: "need_at_p90_m", kind: kMoney}, {name: "need_swing_m", kind: kMoney},
 		{name: "change_at_p10_m", kind: kMoney}, {name: "change_at_p90_m", kind: kMoney}, {name: "base_need_m", kind: kMoney},
 		{name: "p_all_core_at_p10", kind: kPercent}, {name: "p_all_core_at_p90", kind: kPercent}, {name: "p_core_swing", kind: kPercent},
-		{name: "base_p_all_core", kind: kPercent}, {name: "iterations", kind: kCount}}
+		{name: "base_p_all_core", kind: kPercent}, {name: "core_at_p10", kind: kNumber}, {name: "core_at_p90", kind: kNumber},
+		{name: "core_swing", kind: kNumber}, {name: "iterations", kind: kCount}}
 	tornado, starts := b.stacked("tornado", cols,
 		count(func(s *forecast.SensitivityResult) int { return len(s.Bars) }),
 		func(k, j int, dst []any) {
@@ -49,9 +50,9 @@ func sensitivitySheet(b *book) *sheet {
 			r := s.Bars[j]
 			copy(dst, []any{r.Input, j + 1, r.Low, r.High, r.NeedLow, r.NeedHigh, r.NeedSwing(),
 				r.NeedLow - s.BaseNeed, r.NeedHigh - s.BaseNeed, s.BaseNeed,
-				r.PCoreLow, r.PCoreHigh, r.PCoreSwing(), s.BasePCore, s.Iterations})
+				r.PCoreLow, r.PCoreHigh, r.PCoreSwing(), s.BasePCore, r.CoreLow, r.CoreHigh, r.CoreSwing(), s.Iterations})
 		})
-	tornado.title = "Tornado: mean total need and P(all core) with one input at its P10 or P90"
+	tornado.title = "Tornado: mean total need, P(all core) and mean trusts core by the target year with one input at its P10 or P90"
 	ranks, _ := b.stacked("rank_correlation",
 		[]column{{name: "input"}, {name: "rank", kind: kCount}, {name: "rho_total_need", kind: kScore}, {name: "rho_core_by_target", kind: kScore}},
 		count(func(s *forecast.SensitivityResult) int { return len(s.Ranks) }),

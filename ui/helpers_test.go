@@ -68,12 +68,18 @@ func startWith(t *testing.T, w, h int, in model.Inputs, scs []model.Scenario, op
 	return tm
 }
 
+// patience is how long a test waits for the program's own message before
+// it gives up. The tests wait on what the program says, never on time, so
+// this only ends a test that would otherwise hang: it is long enough that
+// a machine loaded many times over still gets there.
+const patience = 10 * time.Minute
+
 // waitFor waits until the program's output contains s.
 func waitFor(t *testing.T, tm *teatest.TestModel, s string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte(s))
-	}, teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	}, teatest.WithDuration(patience), teatest.WithCheckInterval(20*time.Millisecond))
 }
 
 // waitForAll waits until the program's output holds every one of ss.
@@ -86,7 +92,7 @@ func waitForAll(t *testing.T, tm *teatest.TestModel, ss ...string) {
 			}
 		}
 		return true
-	}, teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	}, teatest.WithDuration(patience), teatest.WithCheckInterval(20*time.Millisecond))
 }
 
 // press sends each key in turn: single characters as runes, names such as
@@ -112,7 +118,7 @@ func finish(t *testing.T, tm *teatest.TestModel) *Model {
 	if err := tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	return tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(*Model)
+	return tm.FinalModel(t, teatest.WithFinalTimeout(patience)).(*Model)
 }
 
 // lines trims trailing spaces from each line of a view, so golden files do

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/NimbleMarkets/ntcharts/barchart"
+	"github.com/NimbleMarkets/ntcharts/canvas"
 	"github.com/charmbracelet/lipgloss"
 
 	"corecast/ui/styles"
@@ -34,7 +35,30 @@ func PairedBars(st *styles.Styles, data []Pair, w, h int) string {
 		})
 	}
 	bc.Draw()
+	shadeLocal(&bc, bw, len(data), h)
 	return lipgloss.NewStyle().Width(w).Render(bc.View())
+}
+
+// LocalGlyph is the glyph of the local spend columns: a shade, where the
+// national columns are solid, so that the two read apart without colour
+// (NO_COLOR, or a printout), as the legend says.
+const LocalGlyph = "▓"
+
+// shadeLocal redraws the full blocks of the local columns (the second of
+// each year's three, bw cells wide) with LocalGlyph, keeping their style.
+// The partial block at a column's top stays as drawn: it shows the height.
+func shadeLocal(bc *barchart.Model, bw, years, h int) {
+	glyph := []rune(LocalGlyph)[0]
+	for y := 0; y < years; y++ {
+		for x := y*3*bw + bw; x < y*3*bw+2*bw; x++ {
+			for row := 0; row < h; row++ {
+				p := canvas.Point{X: x, Y: row}
+				if c := bc.Canvas.Cell(p); c.Rune == '█' {
+					bc.Canvas.SetCell(p, canvas.Cell{Rune: glyph, Style: c.Style})
+				}
+			}
+		}
+	}
 }
 
 // Histogram draws counts as touching columns without axis or labels; the

@@ -14,6 +14,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"corecast/format"
 	"corecast/report"
 	"corecast/ui/common"
 )
@@ -99,7 +100,7 @@ func (m *Model) body(w int) string {
 		return st.Subtle.Render("Every value was read as written: no conversions, no rows skipped, nothing hidden.")
 	}
 	wrap := lipgloss.NewStyle().Width(max(w-2, 20))
-	lines := []string{st.Label.Render(fmt.Sprintf("%d notes on how the inputs were read:", len(notes)))}
+	lines := []string{st.Label.Render(format.Nouns(len(notes), "note") + " on how the inputs were read:")}
 	for _, n := range notes {
 		lines = append(lines, wrap.Render("• "+strings.TrimSpace(n)))
 	}

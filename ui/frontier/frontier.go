@@ -133,12 +133,15 @@ func (m *Model) current() outcome {
 func (m *Model) work(res *forecast.Result) common.Work[outcome] {
 	in, sc, workers := m.ctx.Inputs, res.Scenario.Clone(), m.ctx.Workers
 	return func(ctx context.Context, progress func(done, total int)) (outcome, error) {
-		opts := forecast.Options{Workers: workers}
-		progress(0, 2)
+		// The frontier's rows fill the first half of the bar, row by
+		// row; the phased goal seek, whose length is not known ahead, the
+		// second.
+		opts := forecast.Options{Workers: workers, Progress: func(done, total int) { progress(done, 2*total) }}
 		f, err := forecast.Frontier(ctx, in, sc, forecast.FrontierOptions{Goal: goal}, opts)
 		if err != nil {
 			return outcome{}, err
 		}
+		opts.Progress = nil
 		progress(1, 2)
 		ph, err := forecast.GoalSeekPhased(ctx, in, sc, goal, 10, forecast.ObjectiveTotal, opts)
 		if err != nil {

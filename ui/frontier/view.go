@@ -78,10 +78,11 @@ func (m *Model) heatMap(f *forecast.FrontierResult) string {
 		}
 	}
 	b.WriteString("\n")
+	onGrid := false
 	for r, c := range f.Capacities {
 		mark := "  "
 		if c == f.Capacity {
-			mark = "▸ "
+			mark, onGrid = "▸ ", true
 		}
 		b.WriteString(fmt.Sprintf("%s%6d ", mark, c))
 		for u := range f.Uplifts {
@@ -99,7 +100,12 @@ func (m *Model) heatMap(f *forecast.FrontierResult) string {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(st.Subtle.Render(fmt.Sprintf("P(all core): ' '<20%% ░ ▒ ▓ █≥80%%; green ≥ %s; ▸ the scenario's capacity", format.Percent(f.Goal))))
+	where := "▸ the scenario's capacity"
+	if !onGrid {
+		// No row is the scenario's own capacity: say where it falls.
+		where = fmt.Sprintf("the scenario's %d starts are not a row", f.Capacity)
+	}
+	b.WriteString(st.Subtle.Render(fmt.Sprintf("P(all core): ' '<20%% ░ ▒ ▓ █≥80%%; green ≥ %s; %s", format.Percent(f.Goal), where)))
 	return b.String()
 }
 
@@ -147,11 +153,16 @@ func (m *Model) price(f *forecast.FrontierResult) string {
 	var parts []string
 	for _, pp := range f.Price {
 		if pp.Reached {
-			parts = append(parts, fmt.Sprintf("%s %s", format.Percent(pp.Goal), format.DeltaMoney(pp.Uplift)))
+			// A no-break space keeps each level with its price when the
+			// line wraps.
+			parts = append(parts, format.Percent(pp.Goal)+"\u00a0"+format.DeltaMoney(pp.Uplift))
 		}
 	}
 	head := st.Label.Render(fmt.Sprintf("Price of confidence at %d starts: ", f.Capacity))
-	ceiling := st.Subtle.Render(fmt.Sprintf("; no uplift passes P %s (reached from %s)", format.Percent(f.Ceiling), format.DeltaMoney(f.CeilingUplift)))
+	ceiling := st.Subtle.Render(fmt.Sprintf("; no uplift takes P above %s (reached from %s)", format.Percent(f.Ceiling), format.DeltaMoney(f.CeilingUplift)))
+	if f.Ceiling >= 1 {
+		ceiling = st.Subtle.Render(fmt.Sprintf("; P reaches 100%% from %s", format.DeltaMoney(f.CeilingUplift)))
+	}
 	if len(parts) == 0 {
 		return head + st.Subtle.Render("no level reached") + ceiling
 	}

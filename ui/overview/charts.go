@@ -89,7 +89,7 @@ func spendView(ctx *common.Context, res *forecast.Result, w, h int) string {
 		}
 	}
 	title := st.Title.Render("Spend by year ") + st.ChartNational.Render("█") + st.Subtle.Render(" national ") +
-		st.ChartLocal.Render("█") + st.Subtle.Render(" local")
+		st.ChartLocal.Render(charts.LocalGlyph) + st.Subtle.Render(" local")
 	chart := charts.PairedBars(st, data, w, max(h-2, 1))
 	scale := ""
 	if n := len(res.ByYear); n > 0 {

@@ -68,8 +68,7 @@ func headline(ctx *common.Context, res, prev *forecast.Result, w int) string {
 		{"Spend " + sc.PlanFrom.String() + " to " + sc.PlanTo.String(), format.Money(window.Mean), rng(window), money("plan_window_spend", window)},
 		{"Gap to " + format.Money(sc.PlanTotalM) + " plan", format.Money(math.Abs(planGap)),
 			planNote + " · P(spend within plan) " + format.Percent(res.PWithinPlan.P), ""},
-		{"P(all core by " + sc.TargetYear.String() + ")", format.Percent(pAll.P),
-			seNote + format.Percent(pAll.SE) + " (Monte Carlo)", ""},
+		{"P(all core by " + sc.TargetYear.String() + ")", format.Percent(pAll.P), probabilityNote(pAll, res.Iterations, seNote), ""},
 		{"All trusts core (median)", format.Year(res.AllCore.P50, sc.HorizonYear),
 			"P10 " + format.Year(res.AllCore.P10, sc.HorizonYear) + ", P90 " + format.Year(res.AllCore.P90, sc.HorizonYear), ""},
 	}
@@ -126,4 +125,17 @@ func yearDelta(now, was model.FinancialYear) int {
 		return 0
 	}
 	return now.Sub(was)
+}
+
+// probabilityNote says how sure a probability is: its Monte Carlo standard
+// error, or — when it is 0 or 1, where that error is 0 and says nothing —
+// the count of iterations it rests on: "0 of 10,000 iterations".
+func probabilityNote(p forecast.Probability, n int, seNote string) string {
+	switch p.P {
+	case 0:
+		return "0 of " + format.Int(n) + " iterations"
+	case 1:
+		return "all " + format.Int(n) + " iterations"
+	}
+	return seNote + format.Percent(p.SE) + " (Monte Carlo)"
 }

@@ -83,7 +83,7 @@ func (m *Model) table(title string, groups []forecast.GroupResult, top float64, 
 	if wide {
 		head += fmt.Sprintf(" %9s %-12s", "Nat'l £m", " P10–P90")
 	}
-	head += fmt.Sprintf(" %-*s %15s", barW, "", "Core by "+res.Scenario.TargetYear.String())
+	head += fmt.Sprintf(" %-*s %15s", barW, "Need (bar)", "Core by "+res.Scenario.TargetYear.String())
 	lines := []string{st.TableHeader.Render(head)}
 	for _, g := range groups {
 		n := g.TotalNeed

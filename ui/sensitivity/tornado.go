@@ -48,8 +48,19 @@ func (m *Model) tornado(out *forecast.SensitivityResult, res *forecast.Result) s
 	if m.wide() {
 		head += st.TableHeader.Render(format.Pad("P10 – P90", rangeW) + " ")
 	}
+	// When no input moves P(all core) — it is 0 (or 1) at both ends of
+	// every bar — a column of zeros says nothing: the swing in trusts core
+	// by the target year does.
+	flat := true
+	for _, b := range out.Bars {
+		flat = flat && b.PCoreSwing() == 0
+	}
+	second := "P swing"
+	if flat {
+		second = "Core Δ"
+	}
 	head += format.Pad(legend, barW) + " " +
-		st.TableHeader.Render(fmt.Sprintf("%*s %*s", swingW, "Swing", pW, "P swing"))
+		st.TableHeader.Render(fmt.Sprintf("%*s %*s", swingW, "Swing", pW, second))
 	lines := []string{m.method(res), head}
 	for _, b := range out.Bars {
 		row := format.Pad(b.Input, nameW) + " "
@@ -57,7 +68,7 @@ func (m *Model) tornado(out *forecast.SensitivityResult, res *forecast.Result) s
 			row += st.Subtle.Render(format.Pad(format.Short(b.Low)+" – "+format.Short(b.High), rangeW)) + " "
 		}
 		row += charts.TornadoRow(st, b.NeedLow, b.NeedHigh, out.BaseNeed, lo, hi, barW) + " " +
-			fmt.Sprintf("%*s %*s", swingW, format.Money(b.NeedSwing()), pW, points(b.PCoreSwing()))
+			fmt.Sprintf("%*s %*s", swingW, format.Money(b.NeedSwing()), pW, swing(b, flat))
 		lines = append(lines, row)
 	}
 	scale := labels(barW, hi > lo, format.Money(lo), "base "+format.Money(out.BaseNeed),
@@ -82,3 +93,12 @@ func labels(w int, spread bool, left, mid string, at int, right string) string {
 
 // points writes a swing in a probability in percentage points.
 func points(p float64) string { return strconv.FormatFloat(100*p, 'f', 1, 64) + " pts" }
+
+// swing is a bar's swing in P(all core), in points, or when no bar moves
+// P, in trusts core by the target year.
+func swing(b forecast.TornadoBar, flat bool) string {
+	if flat {
+		return format.Count(b.CoreSwing()) + " tr"
+	}
+	return points(b.PCoreSwing())
+}

@@ -3,6 +3,7 @@
 package trusts
 
 import (
+	"corecast/format"
 	"slices"
 	"strings"
 
@@ -291,7 +292,7 @@ func (m *Model) View() string {
 	}
 	countText := itoa(len(m.rows)) + " of " + itoa(len(res.ByTrust)) + " trusts"
 	if n := len(m.ctx.ImportNotes); n > 0 {
-		countText += " · " + itoa(n) + " import notes: n shows them"
+		countText += " · " + format.Nouns(n, "import note") + ": n shows them"
 	}
 	count := st.Subtle.Render(countText)
 	return lipgloss.JoinVertical(lipgloss.Left,
