@@ -98,7 +98,7 @@ func TestCompareDuplicate(t *testing.T) {
 	waitFor(t, tm, "Same seed")
 	v := finish(t, tm).View()
 	row := rowAfter(v, "± s.e.")
-	for _, s := range []string{"Total cost", "+£0.0m", "±£0.0m"} {
+	for _, s := range []string{"Total cost", " £0.0m", "±£0.0m"} {
 		if !strings.Contains(row, s) {
 			t.Errorf("first comparison row %q lacks %q:\n%s", row, s, v)
 		}
