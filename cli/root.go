@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"corecast/internal/safetext"
 	"fmt"
 	"io"
 	"strings"
@@ -33,6 +34,11 @@ func Execute(ctx context.Context, args []string, opts Options) (code int) {
 	if opts.Stderr == nil {
 		opts.Stderr = io.Discard
 	}
+	// Every message may quote input text (a scenario name, a key, a cell):
+	// none of it reaches the terminal raw. Data written to standard output
+	// (JSON) goes underneath, through rawWriter.
+	opts.Stderr = safetext.NewWriter(opts.Stderr)
+	opts.Stdout = safetext.NewWriter(opts.Stdout)
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(opts.Stderr, "corecast: internal error: %v\n", r)
@@ -46,6 +52,15 @@ func Execute(ctx context.Context, args []string, opts Options) (code int) {
 		printError(opts.Stderr, err)
 	}
 	return ExitCode(err)
+}
+
+// rawWriter is the writer underneath w's escaping, for data (a JSON export
+// to standard output) that must be written exactly.
+func rawWriter(w io.Writer) io.Writer {
+	if u, ok := w.(interface{ Unwrap() io.Writer }); ok {
+		return u.Unwrap()
+	}
+	return w
 }
 
 // printError writes err to w, one sentence a line, each prefixed "corecast: ".

@@ -181,7 +181,7 @@ func forecastAndWrite(cmd *cobra.Command, opts Options, f *runFlags) error {
 	}
 	xopts.Progress = func(done, total int) { bar.show("writing "+f.out, done, total) }
 	if f.out == "-" {
-		err = report.WriteJSON(ctx, cmd.OutOrStdout(), runs, xopts)
+		err = report.WriteJSON(ctx, rawWriter(cmd.OutOrStdout()), runs, xopts)
 	} else {
 		err = report.Write(ctx, f.out, format, runs, xopts)
 	}

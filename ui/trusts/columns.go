@@ -2,6 +2,7 @@ package trusts
 
 import (
 	"cmp"
+	"corecast/internal/safetext"
 	"strconv"
 	"strings"
 
@@ -26,7 +27,7 @@ type column struct {
 // columns lists the table's columns in display order.
 func columns() []column {
 	return []column{
-		{title: "Code", width: 5, cell: func(r *forecast.TrustResult, _ string) string { return r.Trust.Code },
+		{title: "Code", width: 5, cell: func(r *forecast.TrustResult, _ string) string { return safetext.Line(r.Trust.Code) },
 			less: func(a, b *forecast.TrustResult) int { return strings.Compare(a.Trust.Code, b.Trust.Code) }},
 		{title: "Name", width: 15, flex: true, cell: func(r *forecast.TrustResult, _ string) string { return r.Trust.Name },
 			less: func(a, b *forecast.TrustResult) int { return strings.Compare(a.Trust.Name, b.Trust.Name) }},

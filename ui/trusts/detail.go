@@ -1,6 +1,7 @@
 package trusts
 
 import (
+	"corecast/internal/safetext"
 	"fmt"
 	"math"
 	"strconv"
@@ -30,7 +31,7 @@ func detailView(ctx *common.Context, res *forecast.Result, r *forecast.TrustResu
 	}
 	comp := r.Completion
 	lines := []string{
-		st.Title.Render(t.Code + "  " + t.Name),
+		st.Title.Render(safetext.Line(t.Code) + "  " + t.Name),
 		st.Subtle.Render(strings.Join(facts, " · ")),
 		"",
 		line("Digital maturity", whole(t.Maturity), fmt.Sprintf("core at %g: gap %s points", sc.CoreThreshold, strings.TrimSpace(whole(r.Gap)))),
