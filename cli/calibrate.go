@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"corecast/internal/safefile"
 	"fmt"
 	"io"
 	"os"
@@ -87,7 +88,7 @@ It needs at least 20 observed trust-years, some core and some not.`,
 // runCalibrate carries out corecast calibrate.
 func runCalibrate(ctx context.Context, stdout, stderr io.Writer, book string, f *calibrateFlags) error {
 	if f.out != "" {
-		if err := checkCalibrateOut(f.out, f.force, book, f.scenario); err != nil {
+		if err := checkCalibrateOut(f.out, f.force, book, f.scenario, f.mapPath); err != nil {
 			return err
 		}
 	}
@@ -135,17 +136,11 @@ func checkCalibrateOut(out string, force bool, inputs ...string) error {
 	if !strings.EqualFold(filepath.Ext(out), ".toml") {
 		return usageError(fmt.Errorf("--out %s: want a scenario file name ending .toml", out))
 	}
-	st, err := os.Stat(out)
-	if err != nil {
-		return nil
+	if err := safefile.Reads(inputs).Check("--out", out); err != nil {
+		return usageError(err)
 	}
-	for _, in := range inputs {
-		if in == "" {
-			continue
-		}
-		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
-			return usageError(fmt.Errorf("--out %s is an input of this command; choose another name", out))
-		}
+	if _, err := os.Stat(out); err != nil {
+		return nil
 	}
 	// A file that exists without --force, or anything but a regular file.
 	return data.CheckTarget(out, force)

@@ -107,3 +107,47 @@ func TestSampleCancelled(t *testing.T) {
 		t.Errorf("left behind: %v", got)
 	}
 }
+
+// TestOutputsNeverReplaceInputs names, as an output, a file the command
+// reads — a file of the input CSV directory as the CPU profile, the map
+// file as calibrate's --out, even with --force — and finds each refused
+// (exit 2) with the input unchanged.
+func TestOutputsNeverReplaceInputs(t *testing.T) {
+	dir := t.TempDir()
+	csvDir := filepath.Join(dir, "csv")
+	if code, _, stderr := run(t, Options{}, "sample", filepath.Join(dir, "book.xlsx")); code != 0 {
+		t.Fatalf("sample: %s", stderr)
+	}
+	if err := os.Mkdir(csvDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		"trusts.csv":  "code,name,type,region,opex_m,maturity\nRAA,Alpha,acute,London,400,60\n",
+		"funding.csv": "code,programme,year,national_m,local_m,status\nRAA,GDE,2018-19,5,5,received\n",
+	} {
+		if err := os.WriteFile(filepath.Join(csvDir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mapFile := filepath.Join(dir, "m.toml")
+	if err := os.WriteFile(mapFile, []byte("[trusts]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		args  []string
+		input string
+	}{
+		{"profile over a CSV input", []string{"run", "--input", csvDir, "--iterations", "20", "--cpuprofile", filepath.Join(csvDir, "trusts.csv"), "--out", filepath.Join(dir, "r.json")}, filepath.Join(csvDir, "trusts.csv")},
+		{"calibrate over its map", []string{"calibrate", filepath.Join(dir, "book.xlsx"), "--map", mapFile, "--out", mapFile, "--force"}, mapFile},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			before, _ := os.ReadFile(c.input)
+			code, _, stderr := run(t, Options{}, c.args...)
+			after, _ := os.ReadFile(c.input)
+			if code != ExitInvalid || string(before) != string(after) || !strings.Contains(stderr, "which this command reads") {
+				t.Errorf("exit %d, input unchanged %v:\n%s", code, string(before) == string(after), stderr)
+			}
+		})
+	}
+}

@@ -1,10 +1,10 @@
 package cli
 
 import (
+	"corecast/internal/safefile"
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime/pprof"
 )
 
@@ -14,13 +14,8 @@ import (
 // reads or writes (protect). The returned stop ends the profile and closes
 // the file.
 func startCPUProfile(path string, protect []string) (stop func() error, err error) {
-	for _, p := range protect {
-		if p == "" || p == "-" {
-			continue
-		}
-		if samePath(path, p) {
-			return nil, usageError(fmt.Errorf("--cpuprofile %s: that is a file the run reads or writes; choose another name", path))
-		}
+	if err := safefile.Reads(protect).Check("--cpuprofile", path); err != nil {
+		return nil, usageError(err)
 	}
 	f, err := os.Create(path)
 	if err != nil {
@@ -37,17 +32,6 @@ func startCPUProfile(path string, protect []string) (stop func() error, err erro
 		}
 		return nil
 	}, nil
-}
-
-// samePath reports whether a and b name the same file: the same path once
-// cleaned, or, when both exist, the same file through links.
-func samePath(a, b string) bool {
-	if filepath.Clean(a) == filepath.Clean(b) {
-		return true
-	}
-	sa, errA := os.Stat(a)
-	sb, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }
 
 // withProfileStop stops the profile after the run and reports a profile

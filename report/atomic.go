@@ -2,13 +2,13 @@ package report
 
 import (
 	"context"
+	"corecast/internal/safefile"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"corecast/data"
 )
@@ -43,55 +43,13 @@ func checkTarget(path string, opts Options, isDir bool) error {
 	return nil
 }
 
-// inputCSVNames are the files of an input CSV directory.
-var inputCSVNames = []string{"trusts.csv", "funding.csv", "scenario.csv"}
-
-// checkProtected refuses path if it names one of the protected inputs: the
-// same file (by cleaned absolute path or os.SameFile), the same directory, or
-// one of the input files inside a protected CSV directory.
+// checkProtected refuses path if writing it would replace one of the
+// protected inputs (safefile.Reads).
 func checkProtected(path string, protect []string) error {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return fmt.Errorf("cannot resolve output path %s: %w", path, err)
-	}
-	for _, p := range protect {
-		if p != "" && sameInput(abs, p) {
-			return fmt.Errorf("refusing to write %s: it is the input %s", path, p)
-		}
+	if in, ok := safefile.Reads(protect).Overwrites(path); ok {
+		return fmt.Errorf("refusing to write %s: it is the input %s", path, in)
 	}
 	return nil
-}
-
-// sameInput reports whether the output abs would overwrite the input p.
-func sameInput(abs, p string) bool {
-	pa, err := filepath.Abs(p)
-	if err != nil {
-		return false
-	}
-	if filepath.Clean(pa) == filepath.Clean(abs) {
-		return true
-	}
-	in, err := os.Stat(pa)
-	if err != nil {
-		return false
-	}
-	if out, err := os.Stat(abs); err == nil && os.SameFile(in, out) {
-		return true
-	}
-	if !in.IsDir() {
-		return false
-	}
-	parent, err := os.Stat(filepath.Dir(abs))
-	if err != nil || !os.SameFile(in, parent) {
-		return false
-	}
-	base := strings.ToLower(filepath.Base(abs))
-	for _, n := range inputCSVNames {
-		if base == n {
-			return true
-		}
-	}
-	return false
 }
 
 // writeFileAtomic writes a file through data.WriteFileAtomicContext (a

@@ -2,10 +2,10 @@ package ui
 
 import (
 	"context"
+	"corecast/internal/safefile"
 	"errors"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"corecast/data"
@@ -18,7 +18,7 @@ import (
 // carry a manifest naming the input and its hash; the input and scenario
 // files the program was started with are never overwritten.
 func defaultFiles(cfg config, inputs model.Inputs) common.Files {
-	protect := append([]string{cfg.inputPath}, cfg.scenarioPaths...)
+	protect := safefile.Reads(append([]string{cfg.inputPath, cfg.mapPath}, cfg.scenarioPaths...))
 	var formats []string
 	for _, f := range report.Formats() {
 		formats = append(formats, string(f))
@@ -26,10 +26,8 @@ func defaultFiles(cfg config, inputs model.Inputs) common.Files {
 	return common.Files{
 		LoadScenario: data.LoadScenarioTOML,
 		SaveScenario: func(path string, sc model.Scenario, overwrite bool) error {
-			for _, p := range protect {
-				if p != "" && sameFile(p, path) {
-					return errors.New(path + " is an input of this session: choose another name")
-				}
+			if in, ok := protect.Overwrites(path); ok {
+				return errors.New(path + " would replace " + in + ", an input of this session: choose another name")
 			}
 			return data.WriteFileAtomic(path, overwrite, func(w io.Writer) error {
 				return data.WriteScenarioTOML(w, sc)
@@ -65,22 +63,6 @@ func defaultFiles(cfg config, inputs model.Inputs) common.Files {
 				report.Options{Force: req.Overwrite, Protect: protect, Progress: req.Progress, SourceDate: date})
 		},
 	}
-}
-
-// sameFile reports whether a and b name the same file, however spelled:
-// the same absolute path, or the same file on disk through a link.
-func sameFile(a, b string) bool {
-	if aa, err := filepath.Abs(a); err == nil {
-		if bb, err := filepath.Abs(b); err == nil && aa == bb {
-			return true
-		}
-	}
-	sa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	sb, err := os.Stat(b)
-	return err == nil && os.SameFile(sa, sb)
 }
 
 // inputSource identifies the input for an export's manifest: the file's

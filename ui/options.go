@@ -17,6 +17,7 @@ type config struct {
 	start         Screen
 	inputPath     string   // the input file, "" for the embedded sample
 	scenarioPaths []string // scenario files the session was started with
+	mapPath       string   // the --map file, "" for none
 	version       string   // corecast version, for export manifests
 	parent        context.Context
 	workDir       string   // "" for the working directory
@@ -54,6 +55,10 @@ func WithInput(path string) Option { return func(c *config) { c.inputPath = path
 func WithScenarioFiles(paths []string) Option {
 	return func(c *config) { c.scenarioPaths = append([]string(nil), paths...) }
 }
+
+// WithMap names the map file the inputs were read with, which exports and
+// scenario writes never replace.
+func WithMap(path string) Option { return func(c *config) { c.mapPath = path } }
 
 // WithImportNotes gives the notes on how the inputs were read, which the
 // Data view (n on the Trusts screen) lists.
