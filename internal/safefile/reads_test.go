@@ -29,14 +29,14 @@ func TestOverwrites(t *testing.T) {
 		out  string
 		want bool
 	}{
-		{book, true},                                  // the same file, absolute
-		{"./book.xlsx", true},                         // another spelling
-		{link, true},                                  // through a link
+		{book, true},          // the same file, absolute
+		{"./book.xlsx", true}, // another spelling
+		{link, true},          // through a link
 		{filepath.Join(csvDir, "trusts.csv"), true},   // a file of the CSV directory
 		{filepath.Join(csvDir, "FUNDING.CSV"), true},  // in any case
 		{filepath.Join(csvDir, "observed.csv"), true}, // the optional sheet too
 		{filepath.Join(csvDir, "results.csv"), false}, // not an input
-		{"m.toml", true},                              // the map file
+		{"m.toml", true}, // the map file
 		{"calibrated.toml", false},
 		{"-", false},
 		{"", false},
