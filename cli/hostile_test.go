@@ -134,3 +134,15 @@ func TestScalarMessages(t *testing.T) {
 		{name: "run --set empty name", args: []string{"run", "--set", "name=", "--out", "OUT"}, want: "--set name=: " + noName},
 	})
 }
+
+// TestOverflowingScenarioRefused runs a unit cost of 1e308: every total
+// overflows, and the run is refused as invalid input before anything is
+// written, rather than exiting 0 with every headline undefined.
+func TestOverflowingScenarioRefused(t *testing.T) {
+	runHostile(t, []hostileCase{{
+		name: "unit cost 1e308",
+		toml: "iterations = 20\nunit_cost.acute = { dist = \"fixed\", value = 1e308 }\n",
+		args: []string{"run", "--scenario", "SCEN", "--out", "OUT"},
+		want: "is not a finite amount",
+	}})
+}

@@ -161,6 +161,9 @@ func forecastAndWrite(cmd *cobra.Command, opts Options, f *runFlags) error {
 		if errors.Is(err, forecast.ErrObservations) {
 			return usageError(fmt.Errorf("%s: %w", s.InputName, err))
 		}
+		if errors.Is(err, forecast.ErrNotFinite) {
+			return usageError(err)
+		}
 		if err != nil {
 			return runError(ctx, fmt.Errorf("scenario %s: %w", label, err))
 		}

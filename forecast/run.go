@@ -2,8 +2,11 @@ package forecast
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"math"
 	"runtime"
+	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -51,8 +54,26 @@ func Run(ctx context.Context, in model.Inputs, sc model.Scenario, opts Options) 
 	if err != nil {
 		return nil, err
 	}
+	if err := res.checkFinite(); err != nil {
+		return nil, err
+	}
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// ErrNotFinite marks a run whose amounts overflow: inputs so large (a unit
+// cost of 1e308, say) that a total is infinite or undefined. Such a run is
+// refused rather than reported with every headline undefined.
+var ErrNotFinite = errors.New("amounts too large to add up")
+
+// checkFinite refuses a run whose totals are not all finite.
+func (r *Result) checkFinite() error {
+	for _, o := range r.Outputs {
+		if st := o.Stats; math.IsNaN(st.Mean) || math.IsInf(st.Mean, 0) || math.IsNaN(st.SD) || math.IsInf(st.SD, 0) {
+			return fmt.Errorf("scenario %q: %s is not a finite amount (mean %v): %w; check the unit costs, opex and funding", r.Scenario.Name, strings.ToLower(o.Label), st.Mean, ErrNotFinite)
+		}
+	}
+	return nil
 }
 
 // simulate runs every iteration of the plan with the given scenario-level

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -203,10 +204,29 @@ func (k Key) Number(s *Scenario) (float64, bool) {
 	return 0, false
 }
 
+// plainNumber is a number as a person types one into a spreadsheet or on
+// the command line: digits with an optional decimal point, groups of three
+// digits separated by commas, an exponent, and a percent sign. Go's own
+// syntax (1_200, 0x1p-1, Inf, NaN) is not a number here, as it is not on
+// the data sheets.
+var plainNumber = regexp.MustCompile(`^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?%?$`)
+
+// parseFloat reads a scenario number (--set, the Scenario sheet, the TUI):
+// "1,500" is 1500 and "3.5%" is 0.035; anything else that strconv would
+// take but a person would not write is refused.
 func parseFloat(key, v string) (float64, error) {
-	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	t := strings.TrimSpace(v)
+	bad := fmt.Errorf("%s: %q is not a number (write it like 1500, 1,500, 0.035 or 3.5%%)", key, v)
+	if !plainNumber.MatchString(t) || !strings.ContainsAny(t, "0123456789") {
+		return 0, bad
+	}
+	percent := strings.HasSuffix(t, "%")
+	f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSuffix(t, "%"), ",", ""), 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0, fmt.Errorf("%s: %q is not a number", key, v)
+		return 0, bad
+	}
+	if percent {
+		f /= 100
 	}
 	return f, nil
 }
