@@ -263,3 +263,20 @@ func TestExitCode(t *testing.T) {
 func split3(l data.Loaded, err error) (model.Inputs, []data.KeyValue, error) {
 	return l.Inputs, l.Scenario, err
 }
+
+// failingWriter fails every write, as /dev/full does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestValidateReportNotWritten checks that validate whose report cannot be
+// written fails (exit 1), rather than counting problems (exit 2) or
+// passing (exit 0).
+func TestValidateReportNotWritten(t *testing.T) {
+	path := book(t, goodSheets())
+	var errOut bytes.Buffer
+	code := Execute(context.Background(), []string{"validate", path}, Options{Stdout: failingWriter{}, Stderr: &errOut})
+	if code != ExitFailure || !strings.Contains(errOut.String(), "cannot write the report") {
+		t.Errorf("exit %d, want %d:\n%s", code, ExitFailure, errOut.String())
+	}
+}

@@ -43,6 +43,16 @@ func TestForceRefusesSpecialFiles(t *testing.T) {
 			check(t, f, "run", "--iterations", "20", "--force", "--out", f.Path)
 		})
 	}
+	prof := specialfiles.Make(t, dir, ".prof")
+	before = specialfiles.Names(t, dir)
+	for _, f := range prof {
+		t.Run("--cpuprofile "+f.Name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, context.Background(), "run", "--iterations", "20", "--cpuprofile", f.Path, "--out", filepath.Join(t.TempDir(), "r.json"))
+			if code != ExitInvalid || !strings.Contains(stderr, "not a regular file") {
+				t.Errorf("exit %d, stderr %q; want 2 and a refusal", code, stderr)
+			}
+		})
+	}
 	if after := specialfiles.Names(t, dir); !slices.Equal(after, before) {
 		t.Errorf("directory changed from %v to %v", before, after)
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"corecast/data"
 	"corecast/internal/safefile"
 	"errors"
 	"fmt"
@@ -16,6 +17,11 @@ import (
 func startCPUProfile(path string, protect []string) (stop func() error, err error) {
 	if err := safefile.Reads(protect).Check("--cpuprofile", path); err != nil {
 		return nil, usageError(err)
+	}
+	// A profile replaces a regular file, as profilers do, but never a pipe
+	// or a device, where it would be lost (or block) without a word.
+	if err := data.CheckTarget(path, true); err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
 	}
 	f, err := os.Create(path)
 	if err != nil {

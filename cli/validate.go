@@ -31,22 +31,28 @@ argument is checked, even after one fails. Exits 2 if any problem was found,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// A report that cannot be written is a failure of its own
+			// (exit 1), not the count of problems it was to list.
+			out := &stickyWriter{w: cmd.OutOrStdout()}
 			var m *data.Mapping
 			total := 0
 			if mapPath != "" {
 				var err error
 				if m, err = data.LoadMapping(mapPath); err != nil {
-					total += printProblems(cmd.OutOrStdout(), err)
+					total += printProblems(out, err)
 				}
 			}
 			for _, path := range args {
-				n, err := validateOne(cmd.OutOrStdout(), path, m, len(args) > 1)
+				n, err := validateOne(out, path, m, len(args) > 1)
 				if err != nil {
 					// A file that cannot be read at all is one problem; the
 					// other arguments are still checked.
-					n = printProblems(cmd.OutOrStdout(), err)
+					n = printProblems(out, err)
 				}
 				total += n
+			}
+			if out.err != nil {
+				return fmt.Errorf("cannot write the report: %w", out.err)
 			}
 			if total > 0 {
 				plural := "s"
@@ -132,4 +138,21 @@ func printProblems(w io.Writer, err error) int {
 		}
 	}
 	return n
+}
+
+// stickyWriter writes to w and keeps the first error, so that a long
+// report need not check every line and its writer can tell at the end.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+// Write writes p unless an earlier write failed.
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	s.err = err
+	return n, err
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"unicode/utf8"
 )
 
 // WriteFileAtomic is WriteFileAtomicContext for a write that is never
@@ -36,7 +37,7 @@ func WriteFileAtomicContext(ctx context.Context, path string, force bool, write 
 	}
 	// The temporary file sits beside the file it will replace, so that the
 	// final rename stays within one file system and is atomic.
-	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
+	tmp, err := os.CreateTemp(filepath.Dir(target), TempPattern(target))
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
@@ -69,6 +70,22 @@ func WriteFileAtomicContext(ctx context.Context, path string, force bool, write 
 		return fmt.Errorf("writing %s: %w", path, closeErr)
 	}
 	return publish(tmpName, path, target, force)
+}
+
+// TempPattern is the os.CreateTemp pattern of the hidden temporary file
+// that becomes path: ".name.*.tmp", the name cut short (at a character's
+// edge) so that a legal name of 255 bytes still leaves room for the rest.
+func TempPattern(path string) string {
+	base := filepath.Base(path)
+	const keep = 100
+	if len(base) > keep {
+		cut := keep
+		for cut > 0 && !utf8.RuneStart(base[cut]) {
+			cut--
+		}
+		base = base[:cut]
+	}
+	return "." + base + ".*.tmp"
 }
 
 // PublishFile gives the finished temporary file tmp the name path, under the

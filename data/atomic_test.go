@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -61,5 +62,17 @@ func TestWriteInputsWorkbookRoundTrip(t *testing.T) {
 	}
 	if back.Trusts[0] != in.Trusts[0] || len(back.Funding) != len(in.Funding) || back.Funding[2] != in.Funding[2] {
 		t.Errorf("round trip changed the inputs:\n%+v\n%+v", back, in)
+	}
+}
+
+// TestLongNameWritten writes a file whose name is 250 bytes, legal on
+// every common file system: the temporary name beside it must fit too.
+func TestLongNameWritten(t *testing.T) {
+	path := filepath.Join(t.TempDir(), strings.Repeat("é", 120)+".xlsx") // 245 bytes
+	if err := WriteFileAtomic(path, false, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
+		t.Fatalf("writing a long name: %v", err)
+	}
+	if b, err := os.ReadFile(path); err != nil || string(b) != "x" {
+		t.Errorf("read back %q, %v", b, err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"context"
+	"corecast/data"
 	"errors"
 	"fmt"
 	"io"
@@ -112,7 +113,7 @@ func writeCSVDir(ctx context.Context, dir string, tables []*table, opts Options,
 		}
 	}
 	clean := filepath.Clean(dir)
-	tmp, err := os.MkdirTemp(filepath.Dir(clean), "."+filepath.Base(clean)+".*.tmp")
+	tmp, err := os.MkdirTemp(filepath.Dir(clean), data.TempPattern(clean))
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", dir, err)
 	}
