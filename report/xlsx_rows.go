@@ -163,10 +163,16 @@ func appendTextCell(buf []byte, s string) []byte {
 		buf = append(buf, ` xml:space="preserve"`...)
 	}
 	buf = append(buf, '>')
+	// Text too long for a cell is cut with a mark that says so, within
+	// the limit, rather than silently.
+	limit, cut := maxCellChars, false
+	if utf16Len(s) > maxCellChars {
+		limit, cut = maxCellChars-utf16Len(cutMark), true
+	}
 	units := 0
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if units += utf16.RuneLen(r); units > maxCellChars {
+		if units += utf16.RuneLen(r); units > limit {
 			break
 		}
 		switch {
@@ -191,8 +197,29 @@ func appendTextCell(buf []byte, s string) []byte {
 		}
 		i += size
 	}
+	if cut {
+		buf = append(buf, cutMark...)
+	}
 	return append(buf, `</t></is></c>`...)
 }
+
+// fitCell returns s, or s cut to a cell's limit with cutMark, as
+// appendTextCell writes it: excelize would cut it without a word.
+func fitCell(s string) string {
+	if utf16Len(s) <= maxCellChars {
+		return s
+	}
+	limit, units := maxCellChars-utf16Len(cutMark), 0
+	for i, r := range s {
+		if units += utf16.RuneLen(r); units > limit {
+			return s[:i] + cutMark
+		}
+	}
+	return s
+}
+
+// cutMark ends text cut to fit a cell.
+const cutMark = " … [cut at 32,767 characters, a cell's limit; the CSV and JSON exports hold it whole]"
 
 // isXMLSpace reports whether b is white space that an XML reader may drop
 // from the ends of text unless told to preserve it.

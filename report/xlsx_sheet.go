@@ -33,9 +33,12 @@ type sheetCells struct {
 func (c *sheetCells) set(col, row int, v any, style int) error {
 	ref := cellName(col, row)
 	var err error
-	if x, ok := v.(float64); ok {
+	switch x := v.(type) {
+	case float64:
 		err = c.f.SetCellDefault(c.name, ref, string(appendCellNumber(nil, x)))
-	} else {
+	case string:
+		err = c.f.SetCellValue(c.name, ref, fitCell(x))
+	default:
 		err = c.f.SetCellValue(c.name, ref, v)
 	}
 	if err != nil {
