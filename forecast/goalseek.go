@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"strconv"
 	"time"
 
 	"corecast/model"
@@ -49,30 +48,6 @@ type GoalSeekResult struct {
 	Evaluations int
 	Iterations  int
 	Elapsed     time.Duration
-}
-
-// String summarises the answer in one sentence.
-func (g GoalSeekResult) String() string {
-	if !g.Reached {
-		s := fmt.Sprintf("no %s reaches P ≥ %s: the most any reaches is %.1f%% (%s binds)", g.Lever, goalPercent(g.Goal), 100*g.P, g.Binds.Key())
-		if g.Lever == LeverEnvelope {
-			s += fmt.Sprintf("; envelope_uplift_m = %.0f gives that %.1f%%", g.BestValue, 100*g.P)
-			if g.CapacityNeeded > 0 {
-				s += fmt.Sprintf("; the goal is reachable from capacity_starts = %d, with envelope_uplift_m = %.0f (P = %.1f%%)", g.CapacityNeeded, g.CapacityUplift, 100*g.CapacityP)
-			}
-		}
-		return s
-	}
-	if g.Lever == LeverCapacity {
-		return fmt.Sprintf("capacity_starts = %.0f a year gives P = %.1f%% ≥ %s", g.Value, 100*g.P, goalPercent(g.Goal))
-	}
-	return fmt.Sprintf("envelope_uplift_m = %.0f (£m a year) gives P = %.1f%% ≥ %s", g.Value, 100*g.P, goalPercent(g.Goal))
-}
-
-// goalPercent writes a goal probability as a percentage with the digits it
-// needs: 80%, 87.5%.
-func goalPercent(p float64) string {
-	return strconv.FormatFloat(math.Round(p*1e6)/1e4, 'f', -1, 64) + "%"
 }
 
 // unlimited stands for an envelope or capacity that never binds.

@@ -54,16 +54,12 @@ func newSampler(d model.Distribution) (sampler, error) {
 	case model.PERT:
 		s.min, s.mode, s.max = d.Min, d.Mode, d.Max
 		// Beta-PERT with λ = 4 (DESIGN §4).
-		s.pert = distuv.Beta{
-			Alpha: 1 + 4*(d.Mode-d.Min)/(d.Max-d.Min),
-			Beta:  1 + 4*(d.Max-d.Mode)/(d.Max-d.Min),
-		}
+		s.pert = d.PERTBeta()
 		s.inv = newBetaInverter(s.pert.Alpha, s.pert.Beta)
 	case model.Normal:
 		s.normal = distuv.Normal{Mu: d.Mean, Sigma: d.SD}
 	case model.Lognormal:
-		m, sg := d.LogParams()
-		s.lognormal = distuv.LogNormal{Mu: math.Log(m), Sigma: sg}
+		s.lognormal = d.LogNormal()
 	default:
 		return sampler{}, fmt.Errorf("unknown distribution %q", d.Kind)
 	}

@@ -23,15 +23,28 @@ func (d Distribution) prob() interface {
 	case Triangular:
 		return distuv.NewTriangle(d.Min, d.Max, d.Mode, nil)
 	case PERT:
-		w := d.Max - d.Min
-		return scaled{distuv.Beta{Alpha: 1 + 4*(d.Mode-d.Min)/w, Beta: 1 + 4*(d.Max-d.Mode)/w}, d.Min, w}
+		return scaled{d.PERTBeta(), d.Min, d.Max - d.Min}
 	case Normal:
 		return distuv.Normal{Mu: d.Mean, Sigma: d.SD}
 	case Lognormal:
-		m, s := d.LogParams()
-		return distuv.LogNormal{Mu: math.Log(m), Sigma: s}
+		return d.LogNormal()
 	}
 	return nil
+}
+
+// PERTBeta is a PERT distribution's Beta on [0, 1], with λ = 4 (DESIGN §4):
+// α = 1 + 4(mode − min)/(max − min), β = 1 + 4(max − mode)/(max − min).
+// The model's probabilities and the forecast's sampler both build it here.
+func (d Distribution) PERTBeta() distuv.Beta {
+	w := d.Max - d.Min
+	return distuv.Beta{Alpha: 1 + 4*(d.Mode-d.Min)/w, Beta: 1 + 4*(d.Max-d.Mode)/w}
+}
+
+// LogNormal is a lognormal distribution as gonum has it, from its median
+// and sigma (or P10 and P90).
+func (d Distribution) LogNormal() distuv.LogNormal {
+	m, s := d.LogParams()
+	return distuv.LogNormal{Mu: math.Log(m), Sigma: s}
 }
 
 // cdf is P(X ≤ x) for a valid distribution.

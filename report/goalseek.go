@@ -1,6 +1,7 @@
 package report
 
 import (
+	"corecast/forecast"
 	"fmt"
 	"math"
 	"strconv"
@@ -34,7 +35,7 @@ func goalSeekSheet(b *book) *sheet {
 			g := b.runs[k].GoalSeek[j]
 			unit, valueKind := "£m a year", kMoney
 			tolerance := g.ToleranceM
-			if g.Lever == "capacity_starts" {
+			if g.Lever == forecast.LeverCapacity {
 				unit, valueKind, tolerance = "starts a year", kCount, math.NaN()
 			}
 			value, reached, reproduce := math.NaN(), "no", ""
@@ -43,7 +44,7 @@ func goalSeekSheet(b *book) *sheet {
 				reproduce = "--set " + g.Lever + "=" + strconv.FormatFloat(g.Value, 'f', -1, 64)
 			}
 			best, capNeeded, capUplift, capP := math.NaN(), any(nil), math.NaN(), math.NaN()
-			if !g.Reached && g.Lever == "envelope_uplift_m" {
+			if !g.Reached && g.Lever == forecast.LeverEnvelope {
 				best = g.BestValue
 				if g.CapacityNeeded > 0 {
 					capNeeded, capUplift, capP = g.CapacityNeeded, g.CapacityUplift, g.CapacityP
