@@ -253,7 +253,7 @@ func sensitivityLine(sc model.Scenario, s *forecast.SensitivityResult) string {
 // envelope, £3.86bn over 2019-20 to 2023-24 of headroom, which brings
 // £1.20bn more national spend into 2019-20 to 2023-24 (P = 80.3%; …)".
 func goalSeekLine(sc model.Scenario, g *forecast.GoalSeekResult, iv *forecast.Investment) string {
-	goal := fmt.Sprintf("P ≥ %s by %s", percent(g.Goal), sc.TargetYear)
+	goal := fmt.Sprintf("P ≥ %s by %s", format.Confidence(g.Goal), sc.TargetYear)
 	runs := fmt.Sprintf("%d runs in %.2f s", g.Evaluations, g.Elapsed.Seconds())
 	capacity := g.Lever == forecast.LeverCapacity
 	if !g.Reached {
@@ -279,11 +279,6 @@ func goalSeekLine(sc model.Scenario, g *forecast.GoalSeekResult, iv *forecast.In
 		sc.Name, goal, report.GoalSeekAnswer(g, iv, sc), 100*g.P, set, runs)
 }
 
-// percent writes a probability as a percentage without needless decimals.
-func percent(p float64) string {
-	return fmt.Sprintf("%.4g%%", 100*p)
-}
-
 // frontierLine summarises the frontier: the price of the goal at the
 // scenario's capacity and the ceiling there, and the frontier line.
 func frontierLine(sc model.Scenario, f *forecast.FrontierResult) string {
@@ -299,7 +294,7 @@ func frontierLine(sc model.Scenario, f *forecast.FrontierResult) string {
 	for _, pp := range f.Price {
 		if pp.Goal == f.Goal || math.Abs(pp.Goal-f.Goal) < 1e-9 {
 			if pp.Reached {
-				price = fmt.Sprintf("at %d starts a year, P ≥ %s needs +£%sm a year; ", f.Capacity, percent(f.Goal), format.Thousands(pp.Uplift))
+				price = fmt.Sprintf("at %d starts a year, P ≥ %s needs +£%sm a year; ", f.Capacity, format.Confidence(f.Goal), format.Thousands(pp.Uplift))
 			}
 		}
 	}
@@ -308,7 +303,7 @@ func frontierLine(sc model.Scenario, f *forecast.FrontierResult) string {
 		ceiling = fmt.Sprintf("at %d starts P reaches 100%% from +£%sm", f.Capacity, format.Thousands(f.CeilingUplift))
 	}
 	return fmt.Sprintf("%s: frontier: %s%s; least uplift for P ≥ %s by capacity: %s (%d runs of %s iterations in %.2f s)",
-		sc.Name, price, ceiling, percent(f.Goal), strings.Join(line, ", "),
+		sc.Name, price, ceiling, format.Confidence(f.Goal), strings.Join(line, ", "),
 		f.Evaluations, format.Thousands(float64(f.Iterations)), f.Elapsed.Seconds())
 }
 
@@ -329,6 +324,6 @@ func phasedLine(sc model.Scenario, ph *forecast.PhasedResult, phased, uniform *f
 	}
 	first, last := ph.Years[0], ph.Years[len(ph.Years)-1]
 	return fmt.Sprintf("%s: to reach P ≥ %s by %s (phased, least %s): %s (P = %.1f%%, PV £%sm); that saves %s on the uniform answer over %s to %s (PV %s)%s; reproduce with %s",
-		sc.Name, percent(ph.Goal), sc.TargetYear, ph.Objective, report.PhasedAnswer(ph, phased), 100*ph.P, format.Thousands(ph.PV),
+		sc.Name, format.Confidence(ph.Goal), sc.TargetYear, ph.Objective, report.PhasedAnswer(ph, phased), 100*ph.P, format.Thousands(ph.PV),
 		format.Money(ph.UniformTotal-ph.Total), first, last, format.Money(ph.UniformPV-ph.PV), capped, strings.Join(sets, " "))
 }

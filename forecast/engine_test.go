@@ -253,7 +253,7 @@ func TestNeverAndAllCoreYearPercentiles(t *testing.T) {
 	sc.Iterations = 2000
 	sc.TargetYear, sc.HorizonYear = 2020, 2021 // too short for most trusts
 	res := mustRun(t, synthetic(100, 2), sc)
-	if res.AllCore.P50 != Never || res.PAllCoreByTarget.P != 0 {
+	if res.AllCore.P50 != model.Never || res.PAllCoreByTarget.P != 0 {
 		t.Errorf("all core %v, P %v; want never within a 3-year horizon", res.AllCore, res.PAllCoreByTarget)
 	}
 }

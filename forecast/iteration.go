@@ -288,7 +288,7 @@ func (w *worker) record(s int, g float64) {
 	res.TotalNeed[s] = w.total.need
 	res.PresentValue[s] = pv
 	res.WindowSpend[s] = window
-	res.AllCoreYear[s] = Never
+	res.AllCoreYear[s] = model.Never
 	if last != compNever {
 		res.AllCoreYear[s] = p.sc.BaseYear.Add(int(last))
 	}

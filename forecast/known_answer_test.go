@@ -106,8 +106,8 @@ var schedulingCases = []schedulingCase{
 		},
 		// B starts 2019-20 and completes 2020-21 (after the target);
 		// A could start only in 2020-21 and would end beyond the horizon.
-		want:    map[string]model.FinancialYear{"B": 2020, "A": Never},
-		allCore: Never, pAllCore: 0,
+		want:    map[string]model.FinancialYear{"B": 2020, "A": model.Never},
+		allCore: model.Never, pAllCore: 0,
 	},
 	{
 		name:   "already-funded trust starts outside capacity and envelope",
@@ -118,8 +118,8 @@ var schedulingCases = []schedulingCase{
 		// A's 70 committed covers its cost of 60: it starts in 2019-20
 		// whatever the envelope, and completes after 12 years, beyond the
 		// horizon. B never fits an empty envelope.
-		want:    map[string]model.FinancialYear{"A": 2030, "B": Never},
-		allCore: Never, pAllCore: 0,
+		want:    map[string]model.FinancialYear{"A": 2030, "B": model.Never},
+		allCore: model.Never, pAllCore: 0,
 	},
 	{
 		name:    "trust already at the threshold is core before base year",

@@ -204,11 +204,11 @@ func TestYearPercentilesMatchSorting(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	cases := map[string]func() model.FinancialYear{
 		"years":       func() model.FinancialYear { return model.FinancialYear(2018 + r.IntN(30)) },
-		"some never":  func() model.FinancialYear { return []model.FinancialYear{2024, 2031, Never}[r.IntN(3)] },
-		"all never":   func() model.FinancialYear { return Never },
+		"some never":  func() model.FinancialYear { return []model.FinancialYear{2024, 2031, model.Never}[r.IntN(3)] },
+		"all never":   func() model.FinancialYear { return model.Never },
 		"one year":    func() model.FinancialYear { return 2030 },
 		"wide":        func() model.FinancialYear { return model.FinancialYear(r.IntN(1 << 20)) },
-		"wide, never": func() model.FinancialYear { return []model.FinancialYear{-5, 1 << 20, Never}[r.IntN(3)] },
+		"wide, never": func() model.FinancialYear { return []model.FinancialYear{-5, 1 << 20, model.Never}[r.IntN(3)] },
 	}
 	for name, gen := range cases {
 		for _, n := range []int{0, 1, 2, 3, 10, 1001} {

@@ -216,7 +216,7 @@ func refCompletion(sc model.Scenario, st []refTrust) (coreByTarget float64, allC
 			maxComp = s.completion
 		}
 	}
-	allCore = Never
+	allCore = model.Never
 	if maxComp != math.MaxInt32 {
 		allCore = sc.BaseYear.Add(maxComp)
 	}

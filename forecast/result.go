@@ -6,10 +6,6 @@ import (
 	"corecast/model"
 )
 
-// Never is the completion year of a trust that does not start within the
-// horizon: it sorts after every real year.
-const Never model.FinancialYear = 1 << 30
-
 // Stats summarises one recorded quantity over the iterations.
 type Stats struct {
 	Mean float64
@@ -103,7 +99,7 @@ type Result struct {
 	// funding dated in it (WindowFundingM).
 	WindowSpend  []float64
 	CoreByTarget []float64             // trusts core by target_year
-	AllCoreYear  []model.FinancialYear // max completion, Never if any trust never completes
+	AllCoreYear  []model.FinancialYear // max completion, model.Never if any trust never completes
 
 	// CommittedTotalM is Σ committed_i over all trusts (the same every iteration).
 	CommittedTotalM float64

@@ -177,7 +177,7 @@ func streamedStats(n int, sum, sum2 float64, row []uint32, lo, hi, budget float6
 // rank p·(N−1), so it is always a year that occurred (or Never).
 func yearPercentile(sorted []model.FinancialYear, p float64) model.FinancialYear {
 	if len(sorted) == 0 {
-		return Never
+		return model.Never
 	}
 	return sorted[int(p*float64(len(sorted)-1))]
 }

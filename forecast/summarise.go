@@ -88,9 +88,9 @@ const maxYearSpan = 1 << 16
 // Never), so counting them finds the same years as sorting a copy, in one
 // pass and without the copy.
 func yearPercentiles(years []model.FinancialYear) YearPercentiles {
-	lo, hi, never := Never, model.FinancialYear(math.MinInt), 0
+	lo, hi, never := model.Never, model.FinancialYear(math.MinInt), 0
 	for _, y := range years {
-		if y == Never {
+		if y == model.Never {
 			never++
 			continue
 		}
@@ -106,14 +106,14 @@ func yearPercentiles(years []model.FinancialYear) YearPercentiles {
 		counts = make([]int, hi-lo+1)
 	}
 	for _, y := range years {
-		if y != Never {
+		if y != model.Never {
 			counts[y-lo]++
 		}
 	}
 	// at is the year of 0-based rank r: Never from the last never ranks on.
 	at := func(p float64) model.FinancialYear {
 		if len(years) == 0 {
-			return Never
+			return model.Never
 		}
 		r := int(p * float64(len(years)-1))
 		for k, c := range counts {
@@ -122,7 +122,7 @@ func yearPercentiles(years []model.FinancialYear) YearPercentiles {
 			}
 			r -= c
 		}
-		return Never
+		return model.Never
 	}
 	return YearPercentiles{P10: at(0.1), P50: at(0.5), P90: at(0.9)}
 }
@@ -200,7 +200,7 @@ func summariseTrusts(p *plan, sums *partial, t *tally, coreCount []int, n int) [
 		histPercentiles(t.trustComp.row(i), n, []float64{0.1, 0.5, 0.9}, true, binIndex, q[:])
 		year := func(slot float64) model.FinancialYear {
 			if slot != slot { // no iterations
-				return Never
+				return model.Never
 			}
 			return slotYear(p.sc.BaseYear, p.nYears, int(slot))
 		}

@@ -35,7 +35,7 @@ func slotYear(base model.FinancialYear, nYears, slot int) model.FinancialYear {
 	case slot == 0:
 		return base - 1
 	case slot == compSlots(nYears)-1:
-		return Never
+		return model.Never
 	default:
 		return base.Add(slot - 1)
 	}

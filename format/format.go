@@ -10,9 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
-
-	"corecast/forecast"
 	"corecast/model"
 )
 
@@ -120,9 +117,9 @@ func DeltaPoints(d float64) string {
 }
 
 // Year writes a completion year, "after 2029-30" for a trust never
-// completed within the horizon (forecast.Never).
+// completed within the horizon (model.Never).
 func Year(y, horizon model.FinancialYear) string {
-	if y >= forecast.Never {
+	if y >= model.Never {
 		return "after " + horizon.String()
 	}
 	return y.String()
@@ -172,23 +169,6 @@ func Param(v float64) string {
 	return strconv.FormatFloat(v, 'g', 6, 64)
 }
 
-// Pad pads s with spaces on the right to n terminal cells (styles and wide
-// characters counted as the terminal shows them).
-func Pad(s string, n int) string {
-	if g := n - lipgloss.Width(s); g > 0 {
-		return s + strings.Repeat(" ", g)
-	}
-	return s
-}
-
-// PadLeft pads s with spaces on the left to n terminal cells.
-func PadLeft(s string, n int) string {
-	if g := n - lipgloss.Width(s); g > 0 {
-		return strings.Repeat(" ", g) + s
-	}
-	return s
-}
-
 // Percentile names the percentile at level p, as budgets are named: 0.8
 // is "P80", 0.875 "P87.5".
 func Percentile(p float64) string {
@@ -212,4 +192,10 @@ func Nouns(n int, noun string) string {
 		return "1 " + noun
 	}
 	return Int(n) + " " + noun + "s"
+}
+
+// Confidence writes a goal probability as a percentage with the digits it
+// needs and no more: 0.8 is "80%", 0.875 "87.5%".
+func Confidence(p float64) string {
+	return strconv.FormatFloat(math.Round(p*1e6)/1e4, 'f', -1, 64) + "%"
 }

@@ -77,3 +77,11 @@ func TestNoSignOnZero(t *testing.T) {
 		}
 	}
 }
+
+func TestConfidence(t *testing.T) {
+	for p, want := range map[float64]string{0.8: "80%", 0.875: "87.5%", 0.95: "95%", 0.05: "5%", 0.999: "99.9%"} {
+		if got := Confidence(p); got != want {
+			t.Errorf("Confidence(%v) = %q, want %q", p, got, want)
+		}
+	}
+}

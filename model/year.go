@@ -78,3 +78,7 @@ func digits(s string) bool {
 	}
 	return true
 }
+
+// Never is the completion year of a trust that does not start within the
+// horizon: it sorts after every real year.
+const Never FinancialYear = 1 << 30

@@ -79,7 +79,7 @@ type yearLabels struct {
 
 // newYearLabels formats the all-core years a run of sc can have.
 func newYearLabels(sc model.Scenario) yearLabels {
-	l := yearLabels{base: sc.BaseYear, horizon: sc.HorizonYear, after: format.Year(forecast.Never, sc.HorizonYear)}
+	l := yearLabels{base: sc.BaseYear, horizon: sc.HorizonYear, after: format.Year(model.Never, sc.HorizonYear)}
 	for y := sc.BaseYear; y <= sc.HorizonYear; y++ {
 		l.byYear = append(l.byYear, format.Year(y, sc.HorizonYear))
 	}
@@ -88,7 +88,7 @@ func newYearLabels(sc model.Scenario) yearLabels {
 
 // label is the value of all-core year y, formatted as format.Year does.
 func (l yearLabels) label(y model.FinancialYear) any {
-	if y >= forecast.Never {
+	if y >= model.Never {
 		return l.after
 	}
 	if i := int(y - l.base); i >= 0 && i < len(l.byYear) {

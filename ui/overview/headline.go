@@ -93,8 +93,8 @@ func headline(ctx *common.Context, res, prev *forecast.Result, w int) string {
 		labelW = max(labelW, lipgloss.Width(r.label))
 	}
 	for _, r := range rows {
-		line := st.Label.Render(format.Pad(r.label, labelW)) + " " +
-			st.Value.Render(format.PadLeft(r.value, 8)) + "  " + st.Subtle.Render(r.detail)
+		line := st.Label.Render(common.Pad(r.label, labelW)) + " " +
+			st.Value.Render(common.PadLeft(r.value, 8)) + "  " + st.Subtle.Render(r.detail)
 		if r.delta != "" {
 			if gap := 66 - lipgloss.Width(line); gap > 0 {
 				line += strings.Repeat(" ", gap)
@@ -121,7 +121,7 @@ func change(ctx *common.Context, d, eps float64, text string, upIsGood bool) str
 
 // yearDelta is the change in a year, 0 when either is beyond the horizon.
 func yearDelta(now, was model.FinancialYear) int {
-	if now >= forecast.Never || was >= forecast.Never {
+	if now >= model.Never || was >= model.Never {
 		return 0
 	}
 	return now.Sub(was)

@@ -1,6 +1,7 @@
 package sensitivity
 
 import (
+	"corecast/ui/common"
 	"fmt"
 	"math"
 	"strings"
@@ -27,9 +28,9 @@ func (m *Model) ranks(out *forecast.SensitivityResult, res *forecast.Result, h i
 	}
 	rows := make([]string, len(out.Ranks))
 	for i, r := range out.Ranks {
-		rows[i] = format.Pad(r.Input, nameW) + "  " + fmt.Sprintf("%5s  %5s", rho(r.RhoNeed), rho(r.RhoCore))
+		rows[i] = common.Pad(r.Input, nameW) + "  " + fmt.Sprintf("%5s  %5s", rho(r.RhoNeed), rho(r.RhoCore))
 	}
-	head := st.TableHeader.Render(format.Pad("Input", nameW) + "  " + fmt.Sprintf("%5s  %5s", "need", "core"))
+	head := st.TableHeader.Render(common.Pad("Input", nameW) + "  " + fmt.Sprintf("%5s  %5s", "need", "core"))
 	room := h - 2
 	barW := m.w - rankColW - 2
 	switch {
@@ -51,7 +52,7 @@ func (m *Model) ranks(out *forecast.SensitivityResult, res *forecast.Result, h i
 	gap := st.Faint.Render(" │ ")
 	lines := []string{title, head + gap + head}
 	for i := 0; i < half; i++ {
-		l := format.Pad(rows[i], rankColW)
+		l := common.Pad(rows[i], rankColW)
 		if i+half < len(rows) {
 			l += gap + rows[i+half]
 		}

@@ -1,6 +1,7 @@
 package sensitivity
 
 import (
+	"corecast/ui/common"
 	"fmt"
 	"strconv"
 	"strings"
@@ -44,9 +45,9 @@ func (m *Model) tornado(out *forecast.SensitivityResult, res *forecast.Result) s
 
 	legend := st.TornadoLow.Render(charts.TornadoLowGlyph) + st.Subtle.Render(" at P10  ") +
 		st.TornadoHigh.Render(charts.TornadoHighGlyph) + st.Subtle.Render(" at P90 · mean total need")
-	head := st.TableHeader.Render(format.Pad("Input", nameW) + " ")
+	head := st.TableHeader.Render(common.Pad("Input", nameW) + " ")
 	if m.wide() {
-		head += st.TableHeader.Render(format.Pad("P10 – P90", rangeW) + " ")
+		head += st.TableHeader.Render(common.Pad("P10 – P90", rangeW) + " ")
 	}
 	// When no input moves P(all core) — it is 0 (or 1) at both ends of
 	// every bar — a column of zeros says nothing: the swing in trusts core
@@ -59,13 +60,13 @@ func (m *Model) tornado(out *forecast.SensitivityResult, res *forecast.Result) s
 	if flat {
 		second = "Core Δ"
 	}
-	head += format.Pad(legend, barW) + " " +
+	head += common.Pad(legend, barW) + " " +
 		st.TableHeader.Render(fmt.Sprintf("%*s %*s", swingW, "Swing", pW, second))
 	lines := []string{m.method(res), head}
 	for _, b := range out.Bars {
-		row := format.Pad(b.Input, nameW) + " "
+		row := common.Pad(b.Input, nameW) + " "
 		if m.wide() {
-			row += st.Subtle.Render(format.Pad(format.Short(b.Low)+" – "+format.Short(b.High), rangeW)) + " "
+			row += st.Subtle.Render(common.Pad(format.Short(b.Low)+" – "+format.Short(b.High), rangeW)) + " "
 		}
 		row += charts.TornadoRow(st, b.NeedLow, b.NeedHigh, out.BaseNeed, lo, hi, barW) + " " +
 			fmt.Sprintf("%*s %*s", swingW, format.Money(b.NeedSwing()), pW, swing(b, flat))

@@ -3,6 +3,7 @@ package trusts
 import (
 	"cmp"
 	"corecast/internal/safetext"
+	"corecast/model"
 	"strconv"
 	"strings"
 
@@ -57,7 +58,7 @@ func completion(r *forecast.TrustResult, horizon string) string {
 	switch {
 	case r.Gap == 0:
 		return "already"
-	case r.Completion.P50 >= forecast.Never:
+	case r.Completion.P50 >= model.Never:
 		return ">" + horizon
 	}
 	return r.Completion.P50.String()
