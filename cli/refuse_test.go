@@ -20,6 +20,7 @@ func TestForceRefusesSpecialFiles(t *testing.T) {
 	dir := t.TempDir()
 	xlsx := specialfiles.Make(t, dir, ".xlsx")
 	json := specialfiles.Make(t, dir, ".json")
+	prof := specialfiles.Make(t, dir, ".prof")
 	before := specialfiles.Names(t, dir)
 	check := func(t *testing.T, f specialfiles.File, args ...string) {
 		t.Helper()
@@ -43,8 +44,6 @@ func TestForceRefusesSpecialFiles(t *testing.T) {
 			check(t, f, "run", "--iterations", "20", "--force", "--out", f.Path)
 		})
 	}
-	prof := specialfiles.Make(t, dir, ".prof")
-	before = specialfiles.Names(t, dir)
 	for _, f := range prof {
 		t.Run("--cpuprofile "+f.Name, func(t *testing.T) {
 			code, _, stderr := runCLI(t, context.Background(), "run", "--iterations", "20", "--cpuprofile", f.Path, "--out", filepath.Join(t.TempDir(), "r.json"))
