@@ -7,6 +7,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
+
 	"corecast/model"
 	"corecast/ui/common"
 )
@@ -173,4 +176,35 @@ func TestEditOpensOnKind(t *testing.T) {
 	if !strings.Contains(v, "min[") {
 		t.Errorf("tab from the kind does not focus min:\n%s", v)
 	}
+}
+
+// The Scenario screen while -5 is typed over 150, and after a kind change
+// once its run is shown, at both sizes: the problem with the value the
+// figures are for, and the converted row within the width.
+func TestTypingScreens(t *testing.T) {
+	for _, size := range sizes {
+		t.Run(fmt.Sprintf("%dx%d/invalid", size[0], size[1]), func(t *testing.T) {
+			tm := startWith(t, size[0], size[1], sample(t), []model.Scenario{capacity150()})
+			press(tm, append(append([]string{"2"}, toCapacity...), "enter", "-", "5")...)
+			waitFor(t, tm, "not run;")
+			goldenView(t, finish(t, tm), size[0])
+		})
+		t.Run(fmt.Sprintf("%dx%d/kind", size[0], size[1]), func(t *testing.T) {
+			tm := start(t, size[0], size[1])
+			press(tm, "2", "down", "down", "down", "down", "down", "down", "enter", "left")
+			waitFor(t, tm, "pts)") // the change since the run before: the kind's run is shown
+			goldenView(t, finish(t, tm), size[0])
+		})
+	}
+}
+
+// goldenView compares the view with its golden file, and its width with
+// the terminal's.
+func goldenView(t *testing.T, m *Model, width int) {
+	t.Helper()
+	v := m.View()
+	if w := lipgloss.Width(v); w > width {
+		t.Errorf("view is %d cells wide, more than the terminal's %d", w, width)
+	}
+	golden.RequireEqual(t, []byte(lines(v)))
 }

@@ -61,6 +61,7 @@ func (m *Model) fileKey(msg tea.KeyMsg) tea.Cmd {
 			return m.save(m.file.path, true)
 		case key.Matches(msg, k.No):
 			m.mode = askPath
+			m.file.input.Select() // the name typed next replaces the one refused
 			m.say("Not written: choose another name, or esc.", false)
 		}
 		return nil
