@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 )
 
 // Moments returns the distribution's mean and standard deviation:
@@ -36,58 +38,171 @@ func (d Distribution) Moments() (mean, sd float64) {
 	return math.NaN(), math.NaN()
 }
 
-// Half-widths, in standard deviations, of the symmetric bounded
-// distributions: a uniform's variance is w²/3, a triangular's w²/6 and a
-// PERT's (λ = 4, α = β = 3) w²/7, for half-width w.
-var halfWidthInSD = map[DistKind]float64{Uniform: math.Sqrt(3), Triangular: math.Sqrt(6), PERT: math.Sqrt(7)}
+// Conversion is a distribution turned into another kind (ConvertTo), with
+// the mean and standard deviation it had and has, so that an editor can say
+// what a change of kind did to the figures.
+type Conversion struct {
+	Dist          Distribution
+	MeanWas, Mean float64
+	SDWas, SD     float64
+	// Why says why a moment moved ("to stay within 0–3"), "" when none did.
+	Why string
+}
 
-// ConvertTo turns the distribution into another kind keeping its centre and
-// spread where the new kind can: between the bounded kinds (uniform,
-// triangular, pert) the range [min, max] and the mode; to a normal or
-// lognormal the mean and standard deviation; from a normal or lognormal to
-// a bounded kind, a symmetric distribution with the same mean and standard
-// deviation. It says when the new kind cannot keep them: a fixed value has
-// no spread to keep, and a lognormal needs a positive mean. The result may
-// still leave an input's domain; the caller validates it.
-func (d Distribution) ConvertTo(k DistKind) (Distribution, error) {
-	if k == d.Kind {
-		return d, nil
+// Kept reports whether the conversion kept the mean and the sd (to within
+// rounding).
+func (c Conversion) Kept() bool { return same(c.Mean, c.MeanWas) && same(c.SD, c.SDWas) }
+
+// same reports whether x and y agree to nine significant figures.
+func same(x, y float64) bool { return math.Abs(x-y) <= 1e-9*math.Max(math.Abs(x), math.Abs(y)) }
+
+// Change says which moments moved and by how much, e.g. "mean 1.95 → 2.1
+// (+7.7%), sd 0.459 → 0.553 (+21%)", and "" when both were kept.
+func (c Conversion) Change() string {
+	var parts []string
+	if !same(c.Mean, c.MeanWas) {
+		parts = append(parts, "mean "+moved(c.MeanWas, c.Mean))
 	}
+	if !same(c.SD, c.SDWas) {
+		parts = append(parts, "sd "+moved(c.SDWas, c.SD))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// moved writes a change from was to now with as many significant figures
+// as tell them apart (three at least), and the change in per cent.
+func moved(was, now float64) string {
+	f := func(v float64, n int) string { return strconv.FormatFloat(v, 'g', n, 64) }
+	n := 3
+	for n < 9 && f(was, n) == f(now, n) {
+		n++
+	}
+	s := f(was, n) + " → " + f(now, n)
+	if was == 0 {
+		return s
+	}
+	pct := 100 * (now - was) / math.Abs(was)
+	if math.Abs(pct) < 0.05 {
+		return s + " (under 0.1%)" // never a signed zero
+	}
+	prec := 1
+	if math.Abs(pct) >= 10 {
+		prec = 0
+	}
+	sign := ""
+	if pct >= 0 {
+		sign = "+"
+	}
+	return s + " (" + sign + strconv.FormatFloat(pct, 'f', prec, 64) + "%)"
+}
+
+// ConvertTo turns the distribution into another kind keeping its mean and
+// standard deviation, and as much of its skewness as the new kind can
+// lean (a triangular's lies within ±0.566, a pert's within ±1.18), with
+// every value inside the input's domain dom. A bounded kind that cannot
+// keep both inside the domain with its own skewness takes the nearest
+// skewness that fits. When the new kind cannot hold the sd inside the
+// domain at all, the sd is narrowed until it fits, and the Conversion says
+// so (Change, Why); a fixed value keeps the mean and has no spread. It is
+// an error to give a spread to a fixed value or a lognormal a mean that is
+// not positive: the parameters must then be typed.
+func (d Distribution) ConvertTo(k DistKind, dom Domain) (Conversion, error) {
 	mean, sd := d.Moments()
-	out := NewDistribution(k)
-	bounded := d.Kind == Uniform || d.Kind == Triangular || d.Kind == PERT
-	if k != Fixed && (d.Kind == Fixed || !(sd > 0)) {
-		return d, fmt.Errorf("a fixed value has no spread to carry over to a %s: type its parameters", k)
+	c := Conversion{MeanWas: mean, SDWas: sd}
+	if k == d.Kind {
+		c.Dist, c.Mean, c.SD = d, mean, sd
+		return c, nil
 	}
+	if k != Fixed && (d.Kind == Fixed || !(sd > 0)) {
+		return c, fmt.Errorf("a fixed value has no spread to carry over to a %s: type its parameters", k)
+	}
+	fits := func(x Distribution) bool { return x.Validate() == nil && dom.checkDistribution("", x) == "" }
+	var spread func(sd float64) Distribution
 	switch k {
 	case Fixed:
-		out.Value = mean
+		spread = func(float64) Distribution { return FixedDist(mean) }
 	case Uniform, Triangular, PERT:
-		if bounded {
-			out.Min, out.Max = d.Min, d.Max
-			out.Mode = d.Mode
-			if d.Kind == Uniform {
-				out.Mode = (d.Min + d.Max) / 2
+		s := shapeFor(k, d.Skewness())
+		if !fits(s.with(mean, sd)) {
+			if near, ok := nearestFit(s, mean, sd, fits); ok {
+				s = near
 			}
-		} else {
-			w := halfWidthInSD[k] * sd
-			out.Min, out.Mode, out.Max = mean-w, mean, mean+w
 		}
-		if k == Uniform {
-			out.Mode = math.NaN()
-		}
+		spread = func(sd float64) Distribution { return s.with(mean, sd) }
 	case Normal:
-		out.Mean, out.SD = mean, sd
+		spread = func(sd float64) Distribution { return NormalDist(mean, sd) }
 	case Lognormal:
 		if !(mean > 0) {
-			return d, fmt.Errorf("a lognormal needs a positive mean, and %s has mean %s: type its parameters", d, number(mean))
+			return c, fmt.Errorf("a lognormal needs a positive mean, and %s has mean %s: type its parameters", d, number(mean))
 		}
-		// A lognormal with mean μ and sd s has σ² = ln(1 + s²/μ²) and
-		// median μ/√(1 + s²/μ²).
-		v := 1 + sd*sd/(mean*mean)
-		out.Median, out.Sigma = mean/math.Sqrt(v), math.Sqrt(math.Log(v))
+		spread = func(sd float64) Distribution { return lognormalOf(mean, sd) }
 	default:
-		return d, fmt.Errorf("unknown distribution %q", k)
+		return c, fmt.Errorf("unknown distribution %q", k)
 	}
-	return out, nil
+	out := spread(sd)
+	if !fits(out) {
+		var ok bool
+		if out, ok = narrowest(spread, sd, fits); !ok {
+			return c, fmt.Errorf("a %s with mean %s does not fit within %s: type its parameters", k, number(mean), dom)
+		}
+		c.Why = "to stay within " + dom.String()
+	}
+	c.Dist = out
+	c.Mean, c.SD = out.Moments()
+	if k == Fixed {
+		c.Why = "a fixed value has no spread"
+	}
+	return c, nil
+}
+
+// lognormalOf is the lognormal with the given mean and sd: σ² = ln(1 +
+// sd²/mean²), median = mean/√(1 + sd²/mean²).
+func lognormalOf(mean, sd float64) Distribution {
+	v := 1 + sd*sd/(mean*mean)
+	return LognormalDist(mean/math.Sqrt(v), math.Sqrt(math.Log(v)))
+}
+
+// nearestFit finds the shape of s's kind nearest s (by the mode's place)
+// whose distribution with this mean and sd fits: a scan of the modes, then
+// a bisection towards s from the nearest one that fits.
+func nearestFit(s shape, mean, sd float64, fits func(Distribution) bool) (shape, bool) {
+	const steps = 200
+	ok := func(r float64) bool { return fits(shape{s.kind, r}.with(mean, sd)) }
+	best := -1.0
+	for i := 0; i <= steps; i++ {
+		r := float64(i) / steps
+		if ok(r) && (best < 0 || math.Abs(r-s.r) < math.Abs(best-s.r)) {
+			best = r
+		}
+	}
+	if best < 0 {
+		return s, false
+	}
+	in, out := best, s.r // in fits, out does not
+	for range 60 {
+		mid := (in + out) / 2
+		if ok(mid) {
+			in = mid
+		} else {
+			out = mid
+		}
+	}
+	return shape{s.kind, in}, true
+}
+
+// narrowest returns the distribution spread(t·sd) with the largest t in
+// (0, 1) that fits, found by bisection: a narrower distribution about a
+// mean inside the domain leaves it less.
+func narrowest(spread func(float64) Distribution, sd float64, fits func(Distribution) bool) (Distribution, bool) {
+	in, out := 0.0, 1.0 // in·sd fits (in the limit), out·sd does not
+	for range 60 {
+		mid := (in + out) / 2
+		if fits(spread(mid * sd)) {
+			in = mid
+		} else {
+			out = mid
+		}
+	}
+	d := spread(in * sd)
+	return d, in > 0 && fits(d)
 }

@@ -15,9 +15,9 @@ import (
 // screen and sees total need rise on the Overview, with the change shown.
 func TestEditOptimismBias(t *testing.T) {
 	tm := start(t, 80, 24)
-	// name, size_elasticity, optimism_bias: open it, tab from min to mode,
-	// replace 0.3 by 0.6 and finish.
-	press(tm, "2", "down", "down", "enter", "tab", "backspace", "backspace", "backspace", "0", ".", "6", "enter", "1")
+	// name, size_elasticity, optimism_bias: open it (on its kind), tab to
+	// min and on to mode, replace 0.3 by 0.6 and finish.
+	press(tm, "2", "down", "down", "enter", "tab", "tab", "backspace", "backspace", "backspace", "0", ".", "6", "enter", "1")
 	waitFor(t, tm, "vs previous run")
 	m := finish(t, tm)
 	if got := m.ctx.Scenario().OptimismBias.Mode; got != 0.6 {
@@ -37,7 +37,7 @@ func TestEditOptimismBias(t *testing.T) {
 // shown and the scenario keeps its last valid value.
 func TestInvalidEditIsNotApplied(t *testing.T) {
 	tm := start(t, 80, 24)
-	press(tm, "2", "down", "down", "enter", "tab", "backspace", "backspace", "backspace", "5")
+	press(tm, "2", "down", "down", "enter", "tab", "tab", "backspace", "backspace", "backspace", "5")
 	waitFor(t, tm, "min ≤ mode ≤ max")
 	m := finish(t, tm)
 	if got := m.ctx.Scenario().OptimismBias.Mode; got != 0.3 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"corecast/model"
 	"corecast/ui/common"
 )
 
@@ -22,6 +23,7 @@ type config struct {
 	parent        context.Context
 	workDir       string   // "" for the working directory
 	importNotes   []string // how the inputs were read
+	runStarted    func(model.Scenario)
 }
 
 // Option changes how the program runs.
@@ -65,6 +67,10 @@ func WithMap(path string) Option { return func(c *config) { c.mapPath = path } }
 func WithImportNotes(notes []string) Option {
 	return func(c *config) { c.importNotes = append([]string(nil), notes...) }
 }
+
+// WithRunStarted has f told, on the update loop, the scenario of every
+// forecast the program starts. Tests use it to check what was run.
+func WithRunStarted(f func(model.Scenario)) Option { return func(c *config) { c.runStarted = f } }
 
 // WithContext ends the program when ctx is cancelled. The program then
 // leaves SIGINT and SIGTERM to the caller, who should cancel ctx on them.

@@ -2,24 +2,29 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"corecast/forecast"
+	"corecast/model"
 	"corecast/ui/common"
 )
 
 // runner starts forecasts of the current scenario in the background, one
 // at a time, on a common.Job: starting a run cancels the one in flight, and
 // a finished run is used only if it is the latest, so results never arrive
-// out of order. Edits are debounced.
+// out of order. Edits are debounced, and an edit cancels the run in flight,
+// which is of the scenario before it.
 type runner struct {
 	ctx      *common.Context
 	workers  int
 	debounce time.Duration
 	job      common.Job[*forecast.Result]
 	editSeq  int // of the latest edit, for the debounce
+	// started, when set, is told the scenario of every run started.
+	started func(model.Scenario)
 }
 
 // debounceMsg fires a debounce period after edit seq.
@@ -29,12 +34,15 @@ type debounceMsg struct{ seq int }
 type runDoneMsg = common.JobDone[*forecast.Result]
 
 func newRunner(ctx *common.Context, cfg config) runner {
-	return runner{ctx: ctx, workers: cfg.workers, debounce: cfg.debounce}
+	return runner{ctx: ctx, workers: cfg.workers, debounce: cfg.debounce, started: cfg.runStarted}
 }
 
 // edited schedules a run a debounce period from now; a later edit
-// supersedes it.
+// supersedes it. The run in flight is of the scenario as it was before the
+// edit — a value part-typed, say — so it is cancelled: its figures must not
+// be shown as the new value's.
 func (r *runner) edited() tea.Cmd {
+	r.job.Cancel()
 	r.editSeq++
 	seq := r.editSeq
 	if r.debounce <= 0 {
@@ -50,6 +58,9 @@ func (r *runner) due(m debounceMsg) bool { return m.seq == r.editSeq }
 // which the context records as the scenario running.
 func (r *runner) start() tea.Cmd {
 	sc, in, workers := r.ctx.Scenario().Clone(), r.ctx.Inputs, r.workers
+	if r.started != nil {
+		r.started(sc.Clone())
+	}
 	cmd := r.job.Start(func(ctx context.Context, progress func(done, total int)) (*forecast.Result, error) {
 		return forecast.Run(ctx, in, sc, forecast.Options{Workers: workers, Progress: progress})
 	})
@@ -57,6 +68,14 @@ func (r *runner) start() tea.Cmd {
 	r.ctx.Running = true
 	r.ctx.RunScenario = r.ctx.Current
 	return cmd
+}
+
+// sameRun reports whether a and b give the same forecast: they differ at
+// most in name. Values are compared as printed, where NaN (a parameter a
+// distribution does not take) equals itself.
+func sameRun(a, b model.Scenario) bool {
+	a.Name, b.Name = "", ""
+	return fmt.Sprint(a) == fmt.Sprint(b)
 }
 
 // stop cancels the run in flight, if any.

@@ -27,7 +27,7 @@ func TestStrayArrowChangesNothing(t *testing.T) {
 // undo then restores the headline exactly, and redo brings the edit back.
 func TestEditReplacesThenUndoRestores(t *testing.T) {
 	tm := start(t, 80, 24)
-	keys := append(append([]string{"2"}, toOptimismBias...), "enter", "tab", "0", ".", "6", "enter")
+	keys := append(append([]string{"2"}, toOptimismBias...), "enter", "tab", "tab", "0", ".", "6", "enter")
 	press(tm, keys...)
 	waitFor(t, tm, "u undoes it")
 	press(tm, "u")
@@ -41,7 +41,7 @@ func TestEditReplacesThenUndoRestores(t *testing.T) {
 // Redo applies the edit undone; the changed value is starred.
 func TestRedoAndMarker(t *testing.T) {
 	tm := start(t, 120, 40)
-	keys := append(append([]string{"2"}, toOptimismBias...), "enter", "tab", "0", ".", "6", "enter", "u")
+	keys := append(append([]string{"2"}, toOptimismBias...), "enter", "tab", "tab", "0", ".", "6", "enter", "u")
 	press(tm, keys...)
 	waitFor(t, tm, "Undid the change")
 	tm.Send(ctrlR())
@@ -59,7 +59,7 @@ func TestRedoAndMarker(t *testing.T) {
 // kind that keeps its mean and sd is applied.
 func TestKindRoundTrip(t *testing.T) {
 	tm := start(t, 80, 24)
-	keys := append(append([]string{"2"}, toOptimismBias...), "enter", "shift+tab", "right", "right", "left", "left", "enter")
+	keys := append(append([]string{"2"}, toOptimismBias...), "enter", "right", "right", "left", "left", "enter")
 	press(tm, keys...)
 	waitFor(t, tm, "u undoes it")
 	m := finish(t, tm)

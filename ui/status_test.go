@@ -64,6 +64,7 @@ func TestLateFailureStaysWithItsScenario(t *testing.T) {
 	m := twoScenarioModel(t)
 	m.ctx.Results[1] = m.ctx.Results[0] // as if Beta had run too
 	m.runner.debounce = 0
+	m.ctx.Scenarios[0].CapacityStarts++
 	m.Update(m.runner.edited()()) // an edit of Alpha starts its run
 	if !m.ctx.Running || m.ctx.RunScenario != 0 {
 		t.Fatal("no run of Alpha in flight")

@@ -28,6 +28,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !m.runner.due(msg) {
 			return m, nil
 		}
+		if res := m.ctx.Result(); res != nil && sameRun(res.Scenario, *m.ctx.Scenario()) {
+			return m, nil // back to the figures shown, as when a part-typed value is taken back
+		}
 		return m, m.startRun()
 	case common.ScenarioAddedMsg:
 		m.ctx.Scenarios = append(m.ctx.Scenarios, msg.Scenario)
@@ -143,6 +146,11 @@ func (m *Model) runDone(msg runDoneMsg) tea.Cmd {
 		return m.broadcast(msg)
 	}
 	scenario := m.ctx.RunScenario
+	if msg.Err == nil && scenario < len(m.ctx.Scenarios) && !sameRun(msg.Value.Scenario, m.ctx.Scenarios[scenario]) {
+		// It finished as an edit cancelled it: it is of a scenario that is
+		// no more, and the edit's own run follows.
+		return nil
+	}
 	if msg.Err != nil {
 		if !errors.Is(msg.Err, context.Canceled) {
 			m.setRunErr(scenario, msg.Err)

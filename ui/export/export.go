@@ -12,10 +12,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/progress"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"corecast/forecast"
@@ -39,7 +37,7 @@ type Model struct {
 	keys   keyMap
 	state  state
 	format int // index into ctx.Files.ExportFormats
-	path   textinput.Model
+	path   common.Input
 	// custom is set once the user has typed a path, so that changing format
 	// or scenario no longer replaces it with the default name.
 	custom  bool
@@ -65,10 +63,8 @@ type tickMsg struct{ id int }
 
 // New returns the Export screen.
 func New(ctx *common.Context) *Model {
-	in := textinput.New()
-	in.Prompt = ""
+	in := common.NewInput()
 	in.CharLimit = 1024
-	in.Cursor.SetMode(cursor.CursorStatic)
 	bar := progress.New(progress.WithDefaultGradient(), progress.WithoutPercentage())
 	m := &Model{ctx: ctx, keys: newKeys(), path: in, bar: bar}
 	m.path.SetValue(m.defaultPath())
@@ -168,7 +164,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.EditPath):
 		m.state = editing
 		m.before = m.path.Value()
-		m.path.CursorEnd()
+		m.path.Offer(m.before) // the first key typed replaces the path offered
 		return m.path.Focus()
 	case key.Matches(msg, k.Format):
 		if n := len(m.formats()); n > 0 {

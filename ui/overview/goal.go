@@ -93,19 +93,24 @@ func (g *goal) p() float64 {
 	return goalChoices[g.choice]
 }
 
-// parseConfidence reads a typed confidence: a percentage ("85", "87.5%")
-// or a probability ("0.85"), strictly between 0 and 1.
+// parseConfidence reads a typed confidence as it is meant (DESIGN §8): a
+// percentage ("90", "87.5", "90%") or a fraction ("0.9"). A bare 1 could be
+// either 1% or 100%, and 100% cannot be sought, so it is refused; so is
+// anything from 100% up, or not above 0.
 func parseConfidence(text string) (float64, error) {
-	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%"))
-	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsNaN(v) {
-		return 0, fmt.Errorf("%q is not a confidence: type a percentage such as 85", text)
-	}
-	if v >= 1 || strings.HasSuffix(strings.TrimSpace(text), "%") {
+	t := strings.TrimSpace(text)
+	pct := strings.HasSuffix(t, "%")
+	v, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(t, "%")), 64)
+	switch {
+	case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
+		return 0, fmt.Errorf("%q is not a confidence: type a percentage such as 90 or 87.5%%, or a fraction such as 0.9", t)
+	case v == 1 && !pct:
+		return 0, fmt.Errorf("%q is ambiguous, 1%% or 100%%, and 100%% is not possible: type 99 or 0.99 for 99%%, or 1%% for 1%%", t)
+	case pct || v > 1:
 		v /= 100
 	}
 	if !(v > 0 && v < 1) {
-		return 0, fmt.Errorf("%q: want a confidence above 0%% and below 100%%", text)
+		return 0, fmt.Errorf("%q: want a confidence above 0%% and below 100%%, such as 90", t)
 	}
 	return v, nil
 }

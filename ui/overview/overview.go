@@ -11,7 +11,6 @@ import (
 	"strconv"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -28,7 +27,7 @@ type Model struct {
 	note string
 	// typing is set while a confidence is typed into input (G).
 	typing bool
-	input  textinput.Model
+	input  common.Input
 	// need is the chart of need shown: the histogram or an S-curve (c).
 	need needChart
 }
@@ -87,12 +86,11 @@ func (m *Model) Nested() bool { return m.typing }
 
 // startTyping opens the confidence field, holding the current confidence.
 func (m *Model) startTyping() tea.Cmd {
-	m.input = textinput.New()
+	m.input = common.NewInput()
 	m.input.Prompt = "Confidence: "
-	m.input.SetValue(strconv.FormatFloat(100*m.goal.p(), 'f', -1, 64))
+	m.input.Offer(strconv.FormatFloat(100*m.goal.p(), 'f', -1, 64))
 	m.input.CharLimit = 12
 	m.input.Width = 8
-	m.input.CursorEnd()
 	m.typing = true
 	return m.input.Focus()
 }
@@ -108,6 +106,7 @@ func (m *Model) typeKey(msg tea.KeyMsg) tea.Cmd {
 		p, err := parseConfidence(m.input.Value())
 		if err != nil {
 			m.note = err.Error()
+			m.input.Select() // the next key typed replaces what was refused
 			return nil
 		}
 		m.typing = false

@@ -82,9 +82,6 @@ func (m *Model) corrKey(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, k.Commit):
 			return m.applyRho(names[c.row], names[c.col], m.inputs[0].Value())
 		}
-		if m.freshKey(msg) {
-			return nil
-		}
 		var cmd tea.Cmd
 		m.inputs[0], cmd = m.inputs[0].Update(msg)
 		return cmd
@@ -105,9 +102,8 @@ func (m *Model) corrKey(msg tea.KeyMsg) tea.Cmd {
 		v := rhoOf(m.ctx.Scenario(), names[c.row], names[c.col])
 		m.inputs = m.inputs[:0]
 		in := m.newInput(strconv.FormatFloat(v, 'g', -1, 64), 4)
-		in.CursorEnd()
 		m.inputs = append(m.inputs, in)
-		m.focus, m.fresh, c.typing, c.problem = 0, true, true, ""
+		m.focus, c.typing, c.problem = 0, true, ""
 		return m.inputs[0].Focus()
 	}
 	return nil
@@ -119,7 +115,7 @@ func (m *Model) applyRho(a, b, text string) tea.Cmd {
 	rho, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
 	if err != nil || math.IsNaN(rho) || rho < -1 || rho > 1 {
 		c.problem = fmt.Sprintf("%q is not a correlation: type a number from -1 to 1 (0 removes the pair)", text)
-		m.fresh = true
+		m.inputs[0].Select()
 		return nil
 	}
 	before := m.ctx.Scenario().Clone()
@@ -127,7 +123,7 @@ func (m *Model) applyRho(a, b, text string) tea.Cmd {
 	next.Correlations = withRho(&before, a, b, rho)
 	if err := next.Validate(); err != nil {
 		c.problem = err.Error() + " — not used"
-		m.fresh = true // the next key typed replaces the value refused
+		m.inputs[0].Select() // the next key typed replaces the value refused
 		return nil
 	}
 	*m.ctx.Scenario() = next

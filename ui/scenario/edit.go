@@ -1,6 +1,8 @@
 package scenario
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -8,6 +10,7 @@ import (
 
 	"corecast/format"
 	"corecast/model"
+	"corecast/ui/common"
 )
 
 // kindFocus is the focus index of a distribution's kind selector.
@@ -25,13 +28,9 @@ func (m *Model) startEdit() tea.Cmd {
 		m.mode = editChoice
 		return nil
 	}
-	m.fresh = true
 	if !f.dist {
 		v, _ := sc.Get(f.key)
-		in := m.newInput(v, max(32, len(v)+2))
-		in.CursorEnd()
-		m.inputs = nil
-		m.inputs = append(m.inputs, in)
+		m.inputs = []common.Input{m.newInput(v, max(32, len(v)+2))}
 		m.focus = 0
 		m.mode = editText
 		return m.inputs[0].Focus()
@@ -39,40 +38,30 @@ func (m *Model) startEdit() tea.Cmd {
 	m.mode = editDist
 	m.draft = *f.distIn(sc)
 	m.loadParams(m.draft)
-	m.focus = 0
-	return m.inputs[0].Focus()
-}
-
-// freshKey applies the spreadsheet rule to the field that has just taken
-// the focus: a character typed replaces its value, backspace or delete
-// clears it, and a key that moves the cursor starts editing the value in
-// place. It reports whether the key was used up.
-func (m *Model) freshKey(msg tea.KeyMsg) bool {
-	if !m.fresh || m.focus < 0 || m.focus >= len(m.inputs) {
-		return false
-	}
-	m.fresh = false
-	in := &m.inputs[m.focus]
-	switch msg.Type {
-	case tea.KeyRunes, tea.KeySpace:
-		in.SetValue("")
-	case tea.KeyBackspace, tea.KeyDelete:
-		in.SetValue("")
-		return true
-	}
-	return false
+	// The kind has the focus first, as the footer's "←/→ kind" says.
+	m.focus = kindFocus
+	return nil
 }
 
 // loadParams makes one text field per parameter of d.
-func (m *Model) loadParams(d model.Distribution) {
+func (m *Model) loadParams(d model.Distribution) { m.loadParamsAs(d, format.Param) }
+
+// loadParamsAs makes one text field per parameter of d, written by text.
+func (m *Model) loadParamsAs(d model.Distribution, text func(float64) string) {
 	m.params = paramNames(d)
 	m.inputs = m.inputs[:0]
 	for _, p := range m.params {
 		v, _ := d.Param(p)
-		text := format.Param(v)
-		m.inputs = append(m.inputs, m.newInput(text, max(7, len(text)+1)))
+		t := text(v)
+		m.inputs = append(m.inputs, m.newInput(t, max(7, len(t)+1)))
 	}
 }
+
+// converted writes a parameter of a distribution a kind change made, to
+// four significant figures: the fields then fit an 80-column row, while
+// the scenario keeps the parameters that hold the mean and sd exactly,
+// unless one is typed.
+func converted(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
 
 // editKey handles keys while a value or a distribution is being edited.
 func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
@@ -107,15 +96,22 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 			return m.moveFocus(-1)
 		case m.focus == kindFocus && (key.Matches(msg, k.Left) || key.Matches(msg, k.Right)):
 			return m.changeKind(key.Matches(msg, k.Left))
+		case m.focus == kindFocus && msg.Type == tea.KeyRunes && len(m.inputs) > 0:
+			// A number typed on the kind is meant for the first parameter.
+			m.focus = 0
+			m.inputs[0].Select()
+			return tea.Batch(m.inputs[0].Focus(), m.editKey(msg))
 		case m.focus == kindFocus:
 			return nil
 		}
 	}
-	if m.freshKey(msg) {
-		return m.typed()
-	}
+	was := m.inputs[m.focus].Value()
 	var cmd tea.Cmd
 	m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
+	if m.inputs[m.focus].Value() == was {
+		return cmd // the cursor moved: nothing new to check or run
+	}
+	m.say("", false) // what a kind change did is no longer what is shown
 	return tea.Batch(cmd, m.typed())
 }
 
@@ -140,18 +136,20 @@ func (m *Model) moveFocus(d int) tea.Cmd {
 	m.focus = pos - 1
 	if m.focus >= 0 {
 		m.inputs[m.focus].CursorEnd()
-		m.fresh = true
+		m.inputs[m.focus].Select()
 		return m.inputs[m.focus].Focus()
 	}
 	return nil
 }
 
 // changeKind switches the distribution to the next or previous family and
-// applies it. The new one keeps the centre and spread of the distribution as
-// it was when editing began (model.Distribution.ConvertTo), so stepping
-// through the kinds and back returns exactly to it; when the new kind cannot
-// keep them, it says so and the figures stay as they were until the
-// parameters are typed.
+// applies it. The new one keeps the mean and sd of the distribution as it
+// was when editing began, within the input's domain
+// (model.Distribution.ConvertTo), so stepping through the kinds and back
+// returns exactly to it; the note says what the change kept, or which
+// moment moved and by how much. When the new kind cannot be made from it,
+// it says so and the figures stay as they were until the parameters are
+// typed.
 func (m *Model) changeKind(back bool) tea.Cmd {
 	f := m.fields[m.cursor]
 	var kinds []string
@@ -160,20 +158,43 @@ func (m *Model) changeKind(back bool) tea.Cmd {
 	}
 	next := model.DistKind(cycle(kinds, string(m.draft.Kind), back))
 	orig := *f.distIn(&m.before)
-	nd, err := orig.ConvertTo(next)
+	k, _ := model.LookupDistribution(f.key)
+	conv, err := orig.ConvertTo(next, k.Domain)
+	m.say("", false)
 	if err != nil {
 		m.draft = orig.WithKind(next)
 		m.loadParams(m.draft)
 		m.problem = f.key + ": " + err.Error()
-		return nil
+		return m.unapply()
 	}
-	m.loadParams(nd)
-	cmd := m.applyDist(nd)
-	if cmd == nil {
-		// The kind keeps the centre and spread but leaves the input's domain.
-		m.problem = "cannot keep the centre and spread of " + orig.String() + " as a " + string(next) + ": " + m.problem
+	m.loadParamsAs(conv.Dist, converted)
+	if cmd := m.applyDist(conv.Dist); cmd != nil {
+		m.sayKind(orig.Kind, conv)
+		return cmd
 	}
-	return cmd
+	m.problem = "cannot keep the mean and sd of " + orig.String() + " as a " + string(next) + ": " + m.problem
+	return m.unapply()
+}
+
+// sayKind tells what a change of kind did to the mean and sd.
+func (m *Model) sayKind(from model.DistKind, c model.Conversion) {
+	g := func(v float64) string { return strconv.FormatFloat(v, 'g', 3, 64) }
+	head := string(from) + " → " + string(c.Dist.Kind)
+	switch {
+	case from == c.Dist.Kind:
+		m.say("Back to "+c.Dist.String()+", as it was.", false)
+	case c.Kept():
+		m.say(head+" keeps mean "+g(c.Mean)+" and sd "+g(c.SD)+".", false)
+	default:
+		msg := head + ": " + c.Change()
+		if c.Why != "" {
+			msg += ", " + c.Why
+		}
+		if c.Change() != "" && !strings.HasPrefix(c.Change(), "mean") {
+			msg += "; mean " + g(c.Mean) + " kept"
+		}
+		m.say(msg+".", true)
+	}
 }
 
 // typed validates what is in the fields and applies it when valid.
@@ -191,9 +212,10 @@ func (m *Model) typed() tea.Cmd {
 			return nil // a name changes no figure: nothing to recompute
 		}
 		cmd := m.apply(f.key, m.inputs[0].Value())
-		if cmd != nil {
-			m.dirty = true
+		if cmd == nil {
+			return m.unapply()
 		}
+		m.dirty = true
 		return cmd
 	}
 	d := model.NewDistribution(m.draft.Kind)
@@ -201,16 +223,33 @@ func (m *Model) typed() tea.Cmd {
 		k, err := model.LookupKey(f.key+"."+p, nil)
 		if err != nil {
 			m.problem = err.Error()
-			return nil
+			return m.unapply()
 		}
 		v, err := k.Parse(m.inputs[i].Value())
 		if err != nil {
 			m.problem = err.Error()
-			return nil
+			return m.unapply()
 		}
 		_ = d.SetParam(p, v.Num) // p comes from the kind's own parameter names
 	}
-	return m.applyDist(d)
+	if cmd := m.applyDist(d); cmd != nil {
+		return cmd
+	}
+	return m.unapply()
+}
+
+// unapply puts the input being edited back as it was when editing began,
+// while what is typed is not valid: the scenario holds only values typed in
+// full, so the figures are never those of a part-typed one (the "15" of
+// "150" on the way to "-5"). It asks for a recompute only when the input
+// had taken a typed value; the root then drops the run of that value.
+func (m *Model) unapply() tea.Cmd {
+	sc := m.ctx.Scenario()
+	if fmt.Sprint(*sc) == fmt.Sprint(m.before) {
+		return nil
+	}
+	*sc = m.before.Clone()
+	return edited
 }
 
 // applyDist makes d the draft and, if the scenario is valid with it, puts

@@ -8,10 +8,10 @@ import (
 	"unicode"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"corecast/model"
+	"corecast/ui/common"
 )
 
 // fileOp is what a path is asked for.
@@ -25,7 +25,7 @@ const (
 // fileState is the path being typed for opening or writing a scenario file.
 type fileState struct {
 	op    fileOp
-	input textinput.Model
+	input common.Input
 	path  string // the path being written, while overwriting is asked
 }
 
@@ -45,7 +45,6 @@ func (m *Model) askFile(op fileOp) tea.Cmd {
 	}
 	in := m.newInput(suggest, max(m.w-24, 20))
 	in.Placeholder = "scenario.toml"
-	in.CursorEnd()
 	m.file = fileState{op: op, input: in}
 	m.mode = askPath
 	m.say("", false)
@@ -62,6 +61,7 @@ func (m *Model) fileKey(msg tea.KeyMsg) tea.Cmd {
 			return m.save(m.file.path, true)
 		case key.Matches(msg, k.No):
 			m.mode = askPath
+			m.file.input.Select() // the name typed next replaces the one refused
 			m.say("Not written: choose another name, or esc.", false)
 		}
 		return nil

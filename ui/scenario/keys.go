@@ -53,9 +53,16 @@ func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
 	switch m.mode {
 	case editDist:
-		kind := k.Left
-		kind.SetHelp("←/→", "kind")
-		return []key.Binding{k.NextParam, kind, k.Commit, k.Cancel}
+		// ←/→ change the kind only while it has the focus; in a parameter
+		// they move the cursor.
+		if m.focus == kindFocus {
+			kind := k.Left
+			kind.SetHelp("←/→", "kind")
+			params := k.NextParam
+			params.SetHelp("tab", "parameters")
+			return []key.Binding{kind, params, k.Commit, k.Cancel}
+		}
+		return []key.Binding{k.NextParam, k.PrevParam, k.Commit, k.Cancel}
 	case editText:
 		return []key.Binding{k.Commit, k.Cancel}
 	case editChoice:

@@ -14,8 +14,6 @@
 package scenario
 
 import (
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"corecast/forecast"
@@ -53,15 +51,12 @@ type Model struct {
 	// parameter for a distribution), focus the one being typed in (-1 is the
 	// kind selector), before the scenario as it was when editing began, for
 	// esc; problem is the validation message of what is typed.
-	inputs  []textinput.Model
+	inputs  []common.Input
 	params  []string
 	focus   int
 	before  model.Scenario
 	dirty   bool // an edit has been applied since editing began
 	problem string
-	// fresh marks the field that has just taken the focus: as in a
-	// spreadsheet, the first character typed replaces its value.
-	fresh bool
 	// draft is the distribution being edited: its kind and the parameters as
 	// last typed, applied to the scenario whenever they make it valid.
 	draft model.Distribution
@@ -148,14 +143,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// newInput returns a text field styled for the screen.
-func (m *Model) newInput(value string, width int) textinput.Model {
-	t := textinput.New()
-	t.Prompt = ""
-	t.SetValue(value)
+// newInput returns a text field styled for the screen, offering value: as
+// in a spreadsheet, the first key typed replaces it.
+func (m *Model) newInput(value string, width int) common.Input {
+	t := common.NewInput()
+	t.Offer(value)
 	t.CharLimit = 256
 	t.Width = width
-	t.Cursor.SetMode(cursor.CursorStatic)
 	t.Cursor.Style = m.ctx.Styles.Key
 	return t
 }

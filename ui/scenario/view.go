@@ -133,7 +133,7 @@ func (m *Model) row(i int) string {
 		if j == m.focus {
 			parts = append(parts, st.Key.Render(p)+"["+m.inputs[j].View()+"]")
 		} else {
-			parts = append(parts, p+" "+m.inputs[j].View()+" ")
+			parts = append(parts, p+" "+m.inputs[j].Value()) // no field's padding: the row fits 80 columns
 		}
 	}
 	return marker + st.Selected.Render(name) + strings.Join(parts, " ")
@@ -153,7 +153,7 @@ func (m *Model) messageLine() []string {
 		}
 		first = st.Label.Render(verb+": ") + m.file.input.View()
 	case m.problem != "":
-		first = st.Bad.Render("✗ " + m.problem)
+		first = st.Bad.Render("✗ "+m.problem) + st.Subtle.Render(m.notRun())
 	case m.note != "" && m.noteBad:
 		first = st.Warn.Render(m.note)
 	case m.note != "":
@@ -174,6 +174,24 @@ func (m *Model) messageLine() []string {
 		first = st.Faint.Render(fmt.Sprintf("%d rank correlations between inputs apply; x edits them.", len(m.ctx.Scenario().Correlations)))
 	}
 	return []string{first, desc, src}
+}
+
+// notRun says, beside a problem with what is typed, that it is not run and
+// which value the figures shown are for, so that they are not read as the
+// value typed.
+func (m *Model) notRun() string {
+	f := m.fields[m.cursor]
+	res := m.ctx.Result()
+	if f.key == "name" || res == nil || (m.mode != editText && m.mode != editDist) {
+		return ""
+	}
+	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	shown, held := f.value(&res.Scenario), f.value(m.ctx.Scenario())
+	s := " — not run; the figures are for " + words(shown)
+	if shown != held {
+		s += " until " + words(held) + " has run"
+	}
+	return s
 }
 
 // changed counts the values that differ from the scenario as loaded.

@@ -7,10 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/table"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -24,7 +22,7 @@ type Model struct {
 	ctx    *common.Context
 	keys   keyMap
 	table  table.Model
-	filter textinput.Model
+	filter common.Input
 	w, h   int
 
 	cols    []column // all columns
@@ -46,10 +44,9 @@ func New(ctx *common.Context) *Model {
 		Cell:     st.TableCell.PaddingRight(1),
 		Selected: st.TableSelected,
 	})
-	f := textinput.New()
+	f := common.NewInput()
 	f.Prompt = "/"
 	f.Placeholder = "code, name, type or region"
-	f.Cursor.SetMode(cursor.CursorStatic)
 	m := &Model{ctx: ctx, keys: newKeys(), table: t, filter: f, cols: columns(), desc: true, data: datanotes.New(ctx)}
 	m.sortCol = slices.IndexFunc(m.cols, func(c column) bool { return c.title == "Cost £m" })
 	return m
@@ -123,6 +120,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Clear):
 		m.filter.SetValue("")
 	case key.Matches(msg, k.Filter):
+		m.filter.Offer(m.filter.Value()) // the first key typed replaces the filter applied
 		m.filter.Focus()
 	case key.Matches(msg, k.Data):
 		m.showing = true
