@@ -183,11 +183,7 @@ func (cal *Calibration) scenario(base model.Scenario, types []model.TrustType, p
 	}
 	cal.Notes = append(cal.Notes, "optimism_bias keeps the base scenario's value: received funding is a budget, not an outturn cost")
 	// What the fit set is sourced to it, so that an export says so.
-	for _, k := range model.SourceKeys() {
-		if !model.SameValue(k, sc, base) {
-			sc.SetSource(k, model.Source{Kind: model.FromAnalysis, Detail: "the calibration to past funding"})
-		}
-	}
+	sc.SourceChanges(base, model.Source{Kind: model.FromAnalysis, Detail: "the calibration to past funding"})
 	if err := sc.Validate(); err != nil {
 		return model.Scenario{}, fmt.Errorf("calibrated scenario: %w", err)
 	}

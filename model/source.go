@@ -26,6 +26,24 @@ type Source struct {
 	Detail string // the file, flag or analysis
 }
 
+// Text says where a value came from, as the Assumptions sheet and the
+// Scenario screen write it; def is where the key's default comes from.
+func (src Source) Text(def string) string {
+	switch src.Kind {
+	case FromFile:
+		return "scenario file " + src.Detail
+	case FromSheet:
+		return "workbook Scenario sheet (" + src.Detail + ")"
+	case FromCommandLine:
+		return "command line: " + src.Detail
+	case FromTUI:
+		return "typed in the TUI"
+	case FromAnalysis:
+		return "applied in the TUI from " + src.Detail
+	}
+	return def
+}
+
 // CorrelationKey names the correlation set among a scenario's sources.
 const CorrelationKey = "correlation"
 
@@ -83,22 +101,38 @@ func SameValue(key string, a, b Scenario) bool {
 	if key == CorrelationKey {
 		return slices.Equal(a.Correlations, b.Correlations)
 	}
-	va, erra := a.Get(key)
-	vb, errb := b.Get(key)
-	return erra == nil && errb == nil && va == vb
+	k, err := LookupKey(key, &a)
+	return err == nil && k.Get(&a) == k.Get(&b)
+}
+
+// differing lists the keys (SourceKeys) whose values differ between a and
+// b, looking each key up once.
+func differing(a, b *Scenario) []string {
+	var out []string
+	for _, k := range Keys() {
+		if k.Get(a) != k.Get(b) {
+			out = append(out, k.Name)
+		}
+	}
+	if !slices.Equal(a.Correlations, b.Correlations) {
+		out = append(out, CorrelationKey)
+	}
+	return out
 }
 
 // Changed lists the keys whose value differs from the default, in
 // SourceKeys order.
 func (s Scenario) Changed() []string {
 	def := DefaultScenario()
-	var out []string
-	for _, k := range SourceKeys() {
-		if !SameValue(k, s, def) {
-			out = append(out, k)
-		}
+	return differing(&s, &def)
+}
+
+// SourceChanges records src as the source of every key whose value differs
+// from prev's, as an analysis applied to prev does.
+func (s *Scenario) SourceChanges(prev Scenario, src Source) {
+	for _, k := range differing(s, &prev) {
+		s.SetSource(k, src)
 	}
-	return out
 }
 
 // NoteEdit records by as the source of every key whose value an edit
@@ -107,8 +141,8 @@ func (s Scenario) Changed() []string {
 // analysis applied, records its own source. A key changed back to its
 // value in loaded (the scenario as first read) takes back loaded's source.
 func (s *Scenario) NoteEdit(prev, loaded Scenario, by Source) {
-	for _, k := range SourceKeys() {
-		if SameValue(k, *s, prev) || s.SourceOf(k) != prev.SourceOf(k) {
+	for _, k := range differing(s, &prev) {
+		if s.SourceOf(k) != prev.SourceOf(k) {
 			continue
 		}
 		if SameValue(k, *s, loaded) {

@@ -34,7 +34,7 @@ func assumptions(sc model.Scenario) []assumption {
 	}
 	for _, k := range model.ScalarKeys() {
 		a := assumption{key: k.Name, value: k.Get(&sc), params: nan, description: k.Description,
-			source: sourceText(sc.SourceOf(k.Name), k.Source), changed: !model.SameValue(k.Name, sc, def)}
+			source: sc.SourceOf(k.Name).Text(k.Source), changed: !model.SameValue(k.Name, sc, def)}
 		if v, ok := k.Number(&sc); ok {
 			a.value = cell{v, kNumber}
 		}
@@ -58,9 +58,9 @@ func assumptions(sc model.Scenario) []assumption {
 			desc += "; " + note
 		}
 		out = append(out, assumption{key: k.Name, value: d.String(), dist: string(d.Kind), params: ps, description: desc,
-			source: sourceText(sc.SourceOf(k.Name), k.Source), changed: !model.SameValue(k.Name, sc, def)})
+			source: sc.SourceOf(k.Name).Text(k.Source), changed: !model.SameValue(k.Name, sc, def)})
 	}
-	src := sourceText(sc.SourceOf(model.CorrelationKey), "corecast default (README, Scenarios): the five unit costs pairwise 0.6")
+	src := sc.SourceOf(model.CorrelationKey).Text("corecast default (README, Scenarios): the five unit costs pairwise 0.6")
 	if sc.SourceOf(model.CorrelationKey).Kind != model.FromDefault {
 		src += "; replaces the default set"
 	}
@@ -74,24 +74,6 @@ func assumptions(sc model.Scenario) []assumption {
 			description: "scenario-level inputs drawn independently", source: src, changed: changed})
 	}
 	return out
-}
-
-// sourceText says where a value came from; def is where the key's default
-// comes from.
-func sourceText(src model.Source, def string) string {
-	switch src.Kind {
-	case model.FromFile:
-		return "scenario file " + src.Detail
-	case model.FromSheet:
-		return "workbook Scenario sheet (" + src.Detail + ")"
-	case model.FromCommandLine:
-		return "command line: " + src.Detail
-	case model.FromTUI:
-		return "typed in the TUI"
-	case model.FromAnalysis:
-		return "applied in the TUI from " + src.Detail
-	}
-	return def
 }
 
 // editedNote says which values of run k's scenario were set in the TUI
