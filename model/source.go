@@ -15,7 +15,7 @@ const (
 	FromFile                          // a scenario TOML file; Detail names it
 	FromSheet                         // a workbook's Scenario sheet; Detail names the file and row
 	FromCommandLine                   // --set, --iterations, --seed or --target; Detail is the flag
-	FromTUI                           // typed in the terminal program
+	FromTUI                           // set by hand in the terminal program
 	FromAnalysis                      // applied from an analysis; Detail names it
 )
 
@@ -37,7 +37,7 @@ func (src Source) Text(def string) string {
 	case FromCommandLine:
 		return "command line: " + src.Detail
 	case FromTUI:
-		return "typed in the TUI"
+		return "set in the TUI"
 	case FromAnalysis:
 		return "applied in the TUI from " + src.Detail
 	}

@@ -89,7 +89,7 @@ func editedNote(b *book, k int) string {
 	parts := make([]string, len(keys))
 	for i, key := range keys {
 		src := sc.SourceOf(key)
-		how := "typed"
+		how := "set by hand"
 		if src.Kind == model.FromAnalysis {
 			how = "applied from " + src.Detail
 		}
@@ -126,7 +126,7 @@ func assumptionsSheet(b *book) *sheet {
 			dst[5+len(paramNames)] = map[bool]string{true: "yes", false: "no"}[a.changed]
 		})
 	notes := []string{
-		"Every scenario value as run, with what it means, where it came from (source: the default and what it rests on, a scenario file, the workbook's Scenario sheet, the command line, typed in the TUI, or applied there from an analysis) and whether it differs from the default (changed). A key can be changed with --set key=value (a distribution's parameter as key.param, e.g. unit_cost.acute.mode).",
+		"Every scenario value as run, with what it means, where it came from (source: the default and what it rests on, a scenario file, the workbook's Scenario sheet, the command line, set in the TUI by hand, or applied there from an analysis) and whether it differs from the default (changed). A key can be changed with --set key=value (a distribution's parameter as key.param, e.g. unit_cost.acute.mode).",
 		"Each input has a domain (unit costs above 0, local_share 0–1, optimism_bias 0–3, …; a value outside is refused with its reason): a bounded distribution lies inside it; the draws of a normal or lognormal are clamped to it, as the description says where that applies.",
 	}
 	for k := range b.runs {

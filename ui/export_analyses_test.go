@@ -143,7 +143,7 @@ func TestAssumptionsSourcesTUI(t *testing.T) {
 		"name":              {"scenario file wide.toml", "yes"},
 		"capacity_starts":   capacity,
 		"envelope_uplift_m": {goal, "yes"},
-		"iterations":        {"typed in the TUI", "yes"},
+		"iterations":        {"set in the TUI", "yes"},
 		"seed":              {"corecast default (README, Scenario keys)", "no"},
 	} {
 		if got[key] != want {
@@ -159,7 +159,7 @@ func TestAssumptionsSourcesTUI(t *testing.T) {
 			}
 		}
 		if !slices.ContainsFunc(notes, func(n string) bool {
-			return strings.Contains(n, "Wide was changed in the TUI after it was loaded") && strings.Contains(n, "iterations (typed)")
+			return strings.Contains(n, "Wide was changed in the TUI after it was loaded") && strings.Contains(n, "iterations (set by hand)")
 		}) {
 			t.Errorf("no note on the %s sheet says what was changed in the TUI: %q", sheet, notes)
 		}

@@ -3,7 +3,7 @@ package ui
 import "corecast/model"
 
 // sources keeps each scenario's values sourced truly as they change in the
-// program: a value an edit changes is "typed in the TUI" unless the edit
+// program: a value an edit changes is "set in the TUI" (typed, stepped or reset) unless the edit
 // sourced it itself (an analysis applied says which), and a value changed
 // back to the one loaded takes back where that came from. It compares each
 // scenario with how it last saw it, so no screen has to say what it typed.
