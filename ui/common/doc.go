@@ -3,5 +3,7 @@
 // run state), the Component interface each screen and sub-view implements,
 // the messages screens send to the root, and the one lifecycle of
 // background work: Job (start, cancel, progress, and only the latest run's
-// outcome taken) and Analysis (a Job whose outcomes are kept per key).
+// outcome taken) and Analysis (a Job whose outcomes are kept per key), with
+// the way screens hand the analyses they keep of a run to an export
+// (Context.Analysed).
 package common
