@@ -140,12 +140,8 @@ func tokens(text string) []string {
 	return out
 }
 
-// empty reports whether the query filters nothing out.
-func (q query) empty() bool {
-	return q.problem == "" && len(q.regions)+len(q.types)+len(q.words) == 0
-}
-
-// matches reports whether a trust matches every term.
+// matches reports whether a trust matches every term (any trust, when
+// there are none).
 func (q query) matches(r *forecast.TrustResult) bool {
 	t := r.Trust
 	if q.problem != "" {

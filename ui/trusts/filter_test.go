@@ -19,7 +19,7 @@ func TestParseQuery(t *testing.T) {
 	if !slices.Equal(q.regions, []model.Region{model.NorthEastAndYorkshire}) || !slices.Equal(q.types, []model.TrustType{model.Acute}) || len(q.words) != 0 {
 		t.Errorf("parsed %+v", q)
 	}
-	if q := parseQuery("region:nowhere"); q.problem == "" || q.empty() {
+	if q := parseQuery("region:nowhere"); q.problem == "" {
 		t.Errorf("region:nowhere parsed as %+v, want a problem", q)
 	}
 	if q := parseQuery("North West"); q.hint == "" || len(q.regions) != 0 {

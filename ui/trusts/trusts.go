@@ -245,7 +245,7 @@ func (m *Model) rebuild() {
 	m.rows = m.rows[:0]
 	for i := range res.ByTrust {
 		r := &res.ByTrust[i]
-		if m.query.empty() || m.query.matches(r) {
+		if m.query.matches(r) {
 			m.rows = append(m.rows, r)
 		}
 	}
