@@ -226,25 +226,42 @@ func (f *runFlags) applyOverrides(cmd *cobra.Command, s Session) ([]model.Scenar
 		if i < len(s.ScenarioPaths) {
 			where = s.ScenarioPaths[i]
 		}
+		// A flag is the source of a value it changes. One that gives a key
+		// the value it has leaves its source alone, so that the command the
+		// Manifest records (which writes --seed and --iterations out) makes
+		// the same Assumptions sheet.
+		var prev model.Scenario
+		flag := func(key, text string) {
+			if !model.SameValue(model.TopKey(key), sc, prev) {
+				sc.SetSource(key, model.Source{Kind: model.FromCommandLine, Detail: text})
+			}
+		}
 		for _, a := range f.sets {
+			prev = sc.Clone()
 			if err := sc.SetAll([]string{a}); err != nil {
 				return nil, fmt.Errorf("--set %s: %w", a, err)
 			}
+			key, _, _ := strings.Cut(a, "=")
+			flag(key, "--set "+a)
 		}
+		prev = sc.Clone()
 		if cmd.Flags().Changed("iterations") {
 			if err := sc.SetValue("iterations", model.Value{Int: int64(f.iterations)}); err != nil {
 				return nil, fmt.Errorf("--iterations: %w", err)
 			}
+			flag("iterations", "--iterations "+strconv.Itoa(f.iterations))
 		}
 		if cmd.Flags().Changed("seed") {
 			if err := sc.SetValue("seed", model.Value{Seed: f.seed}); err != nil {
 				return nil, fmt.Errorf("--seed: %w", err)
 			}
+			flag("seed", "--seed "+strconv.FormatUint(f.seed, 10))
 		}
 		if cmd.Flags().Changed("target") {
 			if err := sc.Set("target_year", f.target); err != nil {
 				return nil, fmt.Errorf("--target: %w", err)
 			}
+			flag("target_year", "--target "+f.target)
 		}
 		if err := sc.Validate(); err != nil {
 			return nil, prefixLines(where+" with the command-line settings", err)

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"corecast/model"
@@ -76,7 +77,19 @@ func ApplyScenarioSheet(sc *model.Scenario, kv []KeyValue) error {
 		if err := sc.Set(x.Key, x.Value); err != nil {
 			ps.add(Problem{File: x.File, Sheet: x.Sheet, Row: x.Row, Column: "value", Value: x.Value,
 				Expected: fmt.Sprintf("a valid setting (%v)", err)})
+			continue
 		}
+		sc.SetSource(x.Key, model.Source{Kind: model.FromSheet, Detail: x.where()})
 	}
 	return ps.err()
+}
+
+// where names the row for a value's source: "book.xlsx, row 5", with the
+// sheet's name when it is not Scenario, and without the file's directories.
+func (x KeyValue) where() string {
+	w := filepath.Base(x.File)
+	if x.Sheet != "" && !strings.EqualFold(x.Sheet, "Scenario") {
+		w += ", sheet " + x.Sheet
+	}
+	return fmt.Sprintf("%s, row %d", w, x.Row)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -50,6 +51,9 @@ func ParseScenarioTOML(name string, b []byte) (sc model.Scenario, err error) {
 	bad := func(key, format string, a ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s: %s", name, key, fmt.Sprintf(format, a...)))
 	}
+	// Each key the file sets is sourced to it, by its name without the
+	// directories, which say nothing of the scenario.
+	from := model.Source{Kind: model.FromFile, Detail: filepath.Base(name)}
 	for _, k := range sortedKeys(m) {
 		v := m[k]
 		switch {
@@ -70,6 +74,7 @@ func ParseScenarioTOML(name string, b []byte) (sc model.Scenario, err error) {
 					errs = append(errs, fmt.Errorf("%s: %w", name, err))
 				} else {
 					*dk.Dist(&sc) = d
+					sc.SetSource(key, from)
 				}
 			}
 		case k == "correlation":
@@ -79,12 +84,14 @@ func ParseScenarioTOML(name string, b []byte) (sc model.Scenario, err error) {
 				continue
 			}
 			sc.Correlations = cs
+			sc.SetSource(model.CorrelationKey, from)
 		default:
 			if dk, ok := model.LookupDistribution(k); ok {
 				if d, err := parseDistTable(k, v); err != nil {
 					errs = append(errs, fmt.Errorf("%s: %w", name, err))
 				} else {
 					*dk.Dist(&sc) = d
+					sc.SetSource(k, from)
 				}
 				continue
 			}
@@ -96,6 +103,7 @@ func ParseScenarioTOML(name string, b []byte) (sc model.Scenario, err error) {
 			if err := setScalar(&sc, sk, v); err != nil {
 				errs = append(errs, fmt.Errorf("%s: %w", name, err))
 			}
+			sc.SetSource(sk.Name, from)
 		}
 	}
 	if len(errs) == 0 {

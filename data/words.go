@@ -89,3 +89,20 @@ func word[T fmt.Stringer](c *columns, r row, col string, words map[string]T, ps 
 	}
 	return x, true
 }
+
+// ReadTrustType reads a trust type as the Trusts sheet's type column does:
+// any case and punctuation, filler words ("trust", "NHS") dropped, and the
+// aliases NHS data sources use ("mh", "acute teaching"). ok is false when s
+// names no type.
+func ReadTrustType(s string) (t model.TrustType, ok bool) {
+	t, ok = typeWords[wordKey(s)]
+	return t, ok
+}
+
+// ReadRegion reads a region as the Trusts sheet's region column does ("north
+// west", "NW", "NHS England – North West"). ok is false when s names no
+// region.
+func ReadRegion(s string) (r model.Region, ok bool) {
+	r, ok = regionWords[wordKey(s)]
+	return r, ok
+}

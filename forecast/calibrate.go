@@ -182,6 +182,8 @@ func (cal *Calibration) scenario(base model.Scenario, types []model.TrustType, p
 		cal.Notes = append(cal.Notes, fmt.Sprintf("the free fit's b = %.2f (SE %.2f) differs from 1: cost may not be proportional to points gained", b.Estimate, b.SE))
 	}
 	cal.Notes = append(cal.Notes, "optimism_bias keeps the base scenario's value: received funding is a budget, not an outturn cost")
+	// What the fit set is sourced to it, so that an export says so.
+	sc.SourceChanges(base, model.Source{Kind: model.FromAnalysis, Detail: "the calibration to past funding"})
 	if err := sc.Validate(); err != nil {
 		return model.Scenario{}, fmt.Errorf("calibrated scenario: %w", err)
 	}

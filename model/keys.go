@@ -277,7 +277,7 @@ func nameKey(desc, src string) Key {
 var errNoName = errors.New("name: a scenario needs a name (summary lines and sheets are labelled with it)")
 
 const (
-	srcDesign = "corecast default (DESIGN §4)"
+	srcDesign = "corecast default (README, Scenario keys)"
 	srcNAO    = "NAO, Digital transformation in the NHS (May 2020)"
 )
 
@@ -336,7 +336,7 @@ func DistributionKeys() []Key {
 	}
 	for _, t := range TrustTypes() {
 		keys = append(keys, distKey("unit_cost."+t.Key(), fmt.Sprintf("£m per maturity point, reference-size %s trust", t),
-			"illustrative; corecast default (DESIGN §4)", Above(0).named("unit costs"),
+			"illustrative; corecast default (README, Scenario keys)", Above(0).named("unit costs"),
 			func(s *Scenario) *Distribution { return &s.UnitCost[t] }))
 	}
 	return keys
@@ -540,5 +540,6 @@ func (s Scenario) Clone() Scenario {
 	c := s
 	c.Correlations = append([]Correlation(nil), s.Correlations...)
 	c.EnvelopeUpliftByYear = maps.Clone(s.EnvelopeUpliftByYear)
+	c.Sources = maps.Clone(s.Sources)
 	return c
 }

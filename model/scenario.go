@@ -80,6 +80,12 @@ type Scenario struct {
 
 	// Correlations are the target rank correlations between scenario-level inputs.
 	Correlations []Correlation
+
+	// Sources says where each value came from when not from the default,
+	// by top-level key (see SourceKeys): a scenario file, a workbook's
+	// Scenario sheet, the command line, the terminal program or an
+	// analysis applied there. It changes no figure.
+	Sources map[string]Source
 }
 
 // DefaultScenario returns the baseline of DESIGN §4: every key at its default.

@@ -28,7 +28,7 @@ func (s *Scenario) ClearUplift() {
 func upliftKey() Key {
 	return Key{Name: "envelope_uplift_m", Kind: KindUplift, Domain: AtLeast(0),
 		Description: "£m a year added to the national envelope: one number for every year, or a table by year",
-		Source:      "goal seek's answer; 0 by default",
+		Source:      srcDesign + ": no uplift",
 		get: func(s *Scenario) Value {
 			return Value{Num: s.EnvelopeUpliftM, ByYear: maps.Clone(s.EnvelopeUpliftByYear)}
 		},
@@ -46,7 +46,7 @@ func upliftKey() Key {
 // table that gives every modelled year the uniform amount first.
 func upliftYearKey(name string, y FinancialYear) Key {
 	return Key{Name: name, Kind: KindFloat, Domain: AtLeast(0),
-		Description: "£m added to " + y.String() + "'s national envelope", Source: "goal seek's answer; 0 by default",
+		Description: "£m added to " + y.String() + "'s national envelope", Source: srcDesign + ": no uplift",
 		get: func(s *Scenario) Value { return Value{Num: s.UpliftAt(y)} },
 		set: func(s *Scenario, v Value) error {
 			if !s.UpliftIsTable() {

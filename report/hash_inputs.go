@@ -49,5 +49,5 @@ func HashInputs(name string, in model.Inputs) Source {
 	}
 	w.Flush()
 	return Source{Name: name, SHA256: hex.EncodeToString(h.Sum(nil)),
-		Note: "SHA-256 of the canonical CSV form of the inputs (trusts.csv then funding.csv, DESIGN §3 column order)"}
+		Note: "SHA-256 of the canonical CSV form of the inputs (trusts.csv then funding.csv, in the column order of the README's Input workbook)"}
 }

@@ -6,7 +6,7 @@ import (
 
 // investmentNotes explain the InvestmentNeeded sheet.
 var investmentNotes = []string{
-	"The goal seek's answer as money by year (DESIGN §7): envelope_now_m is each year's national envelope as the scenario is, uplift_m what the answer adds to it (its whole uplift: the search starts from none), envelope_m the envelope under the answer. " +
+	"The goal seek's answer as money by year: envelope_now_m is each year's national envelope as the scenario is, uplift_m what the answer adds to it (its whole uplift: the search starts from none), envelope_m the envelope under the answer. " +
 		"An uplift is headroom, not spend: national_spend_now_mean_m and national_spend_mean_m are the mean national spend the forecast makes of the envelope as it is and under the answer, and the budget column its percentile at budget_p.",
 	"Rows marked total sum each column over the modelled years of the plan's window (plan_from to plan_to); there the budget column is the percentile of the window's national spend, not the sum of the years' percentiles. " +
 		"Each answer was run on its own with the scenario's seed and iterations; p_all_core is its P(all trusts core by target_year).",

@@ -81,6 +81,11 @@ func manifestSheet(b *book) *sheet {
 		if n := seedNote(r.Manifest.Seed); n != "" {
 			notes = append(notes, "The seed of "+b.labels[k]+" is "+n+".")
 		}
+		// A scenario changed in the TUI is reproduced from the Assumptions
+		// sheet, not from the file it was loaded from.
+		if n := editedNote(b, k); n != "" {
+			notes = append(notes, n)
+		}
 	}
 	return &sheet{name: SheetManifest, tables: []*table{t}, notes: notes}
 }

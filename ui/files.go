@@ -56,8 +56,13 @@ func defaultFiles(cfg config, inputs model.Inputs) common.Files {
 				return err
 			}
 			runs := make([]report.Run, 0, len(req.Results))
-			for _, r := range req.Results {
-				runs = append(runs, report.NewRun(r, req.Inputs, src, cfg.version, time.Now()))
+			for i, r := range req.Results {
+				run := report.NewRun(r, req.Inputs, src, cfg.version, time.Now())
+				if i < len(req.Analyses) {
+					a := req.Analyses[i]
+					run.Sensitivity, run.GoalSeek, run.Phased, run.Frontier, run.Investment = a.Sensitivity, a.GoalSeek, a.Phased, a.Frontier, a.Investment
+				}
+				runs = append(runs, run)
 			}
 			return report.Write(ctx, req.Path, f, runs,
 				report.Options{Force: req.Overwrite, Protect: protect, Progress: req.Progress, SourceDate: date})

@@ -42,6 +42,8 @@ type Model struct {
 	// shown is the result the screens show, so that a new one can become
 	// the Previous that deltas are taken against.
 	shown *forecast.Result
+	// sources sources each value the user changes.
+	sources sources
 }
 
 // New builds the program's root model. It does no work until Init, so the
@@ -96,6 +98,7 @@ func New(inputs model.Inputs, scenarios []model.Scenario, opts ...Option) (*Mode
 	}
 	m.tabs = tabs.New(ctx, titles)
 	m.runner = newRunner(ctx, cfg)
+	m.sources.note(ctx.Scenarios)
 	m.layout()
 	return m, nil
 }

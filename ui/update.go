@@ -21,8 +21,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case tea.KeyMsg:
-		return m, m.handleKey(msg)
+		cmd := m.handleKey(msg)
+		m.sources.note(m.ctx.Scenarios) // every change to a scenario starts with a key
+		return m, cmd
 	case common.ScenarioEditedMsg:
+		m.sources.note(m.ctx.Scenarios)
 		return m, m.runner.edited()
 	case debounceMsg:
 		if !m.runner.due(msg) {
@@ -37,6 +40,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ctx.Results = append(m.ctx.Results, nil)
 		m.ctx.RunErrs = append(m.ctx.RunErrs, nil)
 		m.ctx.Current = len(m.ctx.Scenarios) - 1
+		m.sources.note(m.ctx.Scenarios)
 		return m, tea.Batch(m.broadcast(common.ScenarioSwitchedMsg{}), m.startRun())
 	case common.ScenarioSwitchedMsg:
 		return m, m.switched()

@@ -52,6 +52,10 @@ type Context struct {
 	// Workers is the number of goroutines forecasts and analyses use (0: one
 	// per CPU).
 	Workers int
+
+	// analysts add what each screen has computed of a run to an export
+	// (Analysed).
+	analysts []func(*forecast.Result, *Analyses)
 }
 
 // Scenario returns the current scenario for reading or editing.

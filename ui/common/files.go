@@ -32,6 +32,8 @@ type ExportRequest struct {
 	Inputs    model.Inputs
 	// Results are the results to write, the current scenario's first.
 	Results []*forecast.Result
+	// Analyses holds, for each of Results, what the screens computed of it.
+	Analyses []Analyses
 	// Progress, if set, is called as the export advances.
 	Progress func(done, total int)
 }

@@ -229,6 +229,9 @@ func (m *Model) start(overwrite bool) tea.Cmd {
 		Path: path, Format: m.formats()[m.format], Overwrite: overwrite,
 		Inputs: m.ctx.Inputs, Results: m.results(), Progress: m.prog.Set,
 	}
+	for _, r := range req.Results {
+		req.Analyses = append(req.Analyses, m.ctx.AnalysesOf(r))
+	}
 	export, id := m.ctx.Files.Export, m.jobID
 	run := func() tea.Msg {
 		return doneMsg{id: id, path: path, err: export(ctx, req)}

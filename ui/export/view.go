@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"corecast/format"
+	"corecast/ui/common"
 )
 
 // describe says what each format holds.
@@ -78,7 +79,8 @@ func (m *Model) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// contents names the scenarios that will be written.
+// contents names the scenarios that will be written, each with the
+// analyses of its run computed on screen, which go in with it.
 func (m *Model) contents() string {
 	st := m.ctx.Styles
 	if m.ctx.Result() == nil {
@@ -86,7 +88,30 @@ func (m *Model) contents() string {
 	}
 	var names []string
 	for _, r := range m.results() {
-		names = append(names, fmt.Sprintf("%s (%s iterations, seed %d)", r.Scenario.Name, format.Int(r.Iterations), r.Scenario.Seed))
+		name := fmt.Sprintf("%s (%s iterations, seed %d)", r.Scenario.Name, format.Int(r.Iterations), r.Scenario.Seed)
+		if with := analysed(m.ctx.AnalysesOf(r)); with != "" {
+			name += " with its " + with
+		}
+		names = append(names, name)
 	}
 	return strings.Join(names, "; ")
+}
+
+// analysed names the analyses a run has: "sensitivity, goal seek (P ≥
+// 80.0%) and frontier".
+func analysed(a common.Analyses) string {
+	var parts []string
+	if a.Sensitivity != nil {
+		parts = append(parts, "sensitivity")
+	}
+	if len(a.GoalSeek) > 0 {
+		parts = append(parts, "goal seek (P ≥ "+format.Percent(a.GoalSeek[0].Goal)+")")
+	}
+	if a.Frontier != nil {
+		parts = append(parts, "frontier")
+	}
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }

@@ -46,6 +46,12 @@ type Model struct {
 func New(ctx *common.Context) *Model {
 	m := &Model{ctx: ctx, keys: newKeys()}
 	m.analyses = common.NewRunAnalysis(ctx, m.work)
+	// The grid goes into an export; the phased table there is the
+	// Overview's, which has its money by year.
+	ctx.Analysed(func(res *forecast.Result, into *common.Analyses) {
+		out, _ := m.analyses.Value(res)
+		into.Frontier = out.frontier
+	})
 	return m
 }
 
@@ -117,6 +123,7 @@ func (m *Model) apply(change func(*model.Scenario) error, what string) tea.Cmd {
 		m.note = err.Error()
 		return nil
 	}
+	next.SourceChanges(*m.ctx.Scenario(), model.Source{Kind: model.FromAnalysis, Detail: "the Frontier (" + what + ")"})
 	*m.ctx.Scenario() = next
 	m.note = "Applied " + what + " to " + next.Name + "; recomputing (u on the Scenario screen does not undo this: set it back there)."
 	return func() tea.Msg { return common.ScenarioEditedMsg{} }

@@ -85,6 +85,22 @@ func seekGoal(ctx context.Context, in model.Inputs, res *forecast.Result, p floa
 	return a, err
 }
 
+// exportGoal puts into an export the answer shown for run res, at the
+// confidence chosen, as a batch run's phased goal seek records it: the
+// phased search with its uniform answer, and each as money by year.
+func (m *Model) exportGoal(res *forecast.Result, into *common.Analyses) {
+	a, ok := m.goal.seeks.Value(goalKey{res, m.goal.p()})
+	if !ok {
+		return
+	}
+	into.Phased, into.GoalSeek = a.Phased, []*forecast.GoalSeekResult{a.Uniform}
+	for _, iv := range []*forecast.Investment{a.PhasedMoney, a.UniformMoney, a.Pair} {
+		if iv != nil {
+			into.Investment = append(into.Investment, iv)
+		}
+	}
+}
+
 // p is the confidence sought.
 func (g *goal) p() float64 {
 	if g.typed > 0 {
@@ -170,6 +186,7 @@ func (m *Model) apply() tea.Cmd {
 		m.note = err.Error()
 		return nil
 	}
+	next.SourceChanges(*sc, model.Source{Kind: model.FromAnalysis, Detail: "the Overview's goal seek for " + format.Percent(a.Phased.Goal) + " confidence"})
 	*sc = next
 	m.note = "Applied " + what + " to " + sc.Name + "; recomputing."
 	return func() tea.Msg { return common.ScenarioEditedMsg{} }

@@ -33,7 +33,11 @@ type Model struct {
 }
 
 // New returns the Overview screen.
-func New(ctx *common.Context) *Model { return &Model{ctx: ctx, keys: newKeys(), goal: newGoal()} }
+func New(ctx *common.Context) *Model {
+	m := &Model{ctx: ctx, keys: newKeys(), goal: newGoal()}
+	ctx.Analysed(m.exportGoal)
+	return m
+}
 
 // Init does nothing: the root starts the runs.
 func (m *Model) Init() tea.Cmd { return nil }

@@ -133,6 +133,7 @@ func (m *Model) fileDone(msg fileDoneMsg) tea.Cmd {
 	sc := msg.sc
 	if sc.Name == "" || sc.Name == model.DefaultScenario().Name {
 		sc.Name = strings.TrimSuffix(filepath.Base(msg.path), filepath.Ext(msg.path))
+		sc.SetSource("name", model.Source{Kind: model.FromFile, Detail: filepath.Base(msg.path)})
 	}
 	sc.Name = m.freeName(sc.Name)
 	m.say("Opened "+msg.path+" as "+sc.Name, false)

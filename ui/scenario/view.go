@@ -167,7 +167,7 @@ func (m *Model) messageLine() []string {
 	if m.mode == askPath && m.note != "" {
 		desc = st.Warn.Render(m.note) // why the path is asked again
 	}
-	src := st.Faint.Render("source: " + f.source)
+	src := st.Faint.Render("source: " + m.ctx.Scenario().SourceOf(f.key).Text(f.source))
 	if m.mode == browse && first == "" && m.changed() > 0 {
 		first = st.Faint.Render(fmt.Sprintf("* %d values differ from the scenario as loaded: u undoes the last edit, d resets the selected value to its default.", m.changed()))
 	} else if len(m.ctx.Scenario().Correlations) > 0 && m.mode == browse && first == "" {

@@ -35,6 +35,9 @@ type Model struct {
 func New(ctx *common.Context) *Model {
 	m := &Model{ctx: ctx, keys: newKeys()}
 	m.analyses = common.NewRunAnalysis(ctx, m.work)
+	ctx.Analysed(func(res *forecast.Result, into *common.Analyses) {
+		into.Sensitivity, _ = m.analyses.Value(res)
+	})
 	return m
 }
 

@@ -4,20 +4,25 @@ import "github.com/charmbracelet/bubbles/key"
 
 // keyMap are the Trusts screen's own bindings.
 type keyMap struct {
-	Up, Down, Sort, Reverse, Filter, Open, Clear, Accept, Data key.Binding
+	Up, Down, PageUp, PageDown, Top, Bottom          key.Binding
+	Sort, Reverse, Filter, Open, Clear, Accept, Data key.Binding
 }
 
 func newKeys() keyMap {
 	return keyMap{
-		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Sort:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by next column")),
-		Reverse: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reverse order")),
-		Filter:  key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
-		Clear:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		Accept:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
-		Data:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "data notes")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by next column")),
+		Reverse:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reverse order")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
+		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Accept:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		Data:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "data notes")),
 	}
 }
 
@@ -46,5 +51,5 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if m.filter.Focused() || m.detail != nil {
 		return [][]key.Binding{m.ShortHelp()}
 	}
-	return [][]key.Binding{{k.Up, k.Down, k.Open, k.Filter, k.Clear}, {k.Sort, k.Reverse, k.Data}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Clear, k.Sort, k.Reverse, k.Data}}
 }

@@ -3,9 +3,7 @@
 package trusts
 
 import (
-	"corecast/format"
 	"slices"
-	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/table"
@@ -29,10 +27,19 @@ type Model struct {
 	shown   []int    // indices into cols shown at this width
 	sortCol int      // index into cols
 	desc    bool
+	query   query                   // the filter as last read
 	rows    []*forecast.TrustResult // filtered and sorted, in table order
-	detail  *forecast.TrustResult   // open detail, or nil
-	data    *datanotes.Model        // the Data view
-	showing bool                    // the Data view is open
+	// cursor indexes rows; offset is the first row shown. The screen
+	// scrolls the table itself, handing it only the rows shown, so that
+	// the selected row is always on screen and enter opens what is seen.
+	cursor, offset int
+	// selected is the code of the selected trust, which stays selected
+	// when the rows are filtered, sorted or recomputed, as long as it is
+	// among them.
+	selected string
+	detail   *forecast.TrustResult // open detail, or nil
+	data     *datanotes.Model      // the Data view
+	showing  bool                  // the Data view is open
 }
 
 // New returns the Trusts screen, sorted by mean cost, largest first.
@@ -46,7 +53,7 @@ func New(ctx *common.Context) *Model {
 	})
 	f := common.NewInput()
 	f.Prompt = "/"
-	f.Placeholder = "code, name, type or region"
+	f.Placeholder = "code or name, region:north west, type:acute"
 	m := &Model{ctx: ctx, keys: newKeys(), table: t, filter: f, cols: columns(), desc: true, data: datanotes.New(ctx)}
 	m.sortCol = slices.IndexFunc(m.cols, func(c column) bool { return c.title == "Cost £m" })
 	return m
@@ -94,8 +101,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		default:
 			var cmd tea.Cmd
 			m.filter, cmd = m.filter.Update(msg)
-			m.rebuild()
-			m.table.SetCursor(0)
+			// While the filter is typed, the first match is selected.
+			m.selected, m.cursor = "", 0
 			m.rebuild()
 			return cmd
 		}
@@ -128,21 +135,53 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Sort):
 		m.sortCol = m.nextSortable()
 		m.desc = m.cols[m.sortCol].title != "Code" && m.cols[m.sortCol].title != "Name"
+		m.selected, m.cursor = "", 0 // a new order is read from its top
 	case key.Matches(msg, k.Reverse):
 		m.desc = !m.desc
+		m.selected, m.cursor = "", 0
 	case key.Matches(msg, k.Open):
-		if c := m.table.Cursor(); c >= 0 && c < len(m.rows) {
-			m.detail = m.rows[c]
+		if m.cursor >= 0 && m.cursor < len(m.rows) {
+			m.detail = m.rows[m.cursor]
 		}
 		return nil
 	default:
-		var cmd tea.Cmd
-		m.table, cmd = m.table.Update(msg)
-		m.mark()
-		return cmd
+		if d, ok := m.move(msg); ok {
+			m.selectRow(m.cursor + d)
+			m.show()
+		}
+		return nil
 	}
 	m.rebuild()
 	return nil
+}
+
+// move returns how far a movement key moves the cursor.
+func (m *Model) move(msg tea.KeyMsg) (int, bool) {
+	k, page := m.keys, max(m.table.Height(), 1)
+	switch {
+	case key.Matches(msg, k.Up):
+		return -1, true
+	case key.Matches(msg, k.Down):
+		return 1, true
+	case key.Matches(msg, k.PageUp):
+		return -page, true
+	case key.Matches(msg, k.PageDown):
+		return page, true
+	case key.Matches(msg, k.Top):
+		return -len(m.rows), true
+	case key.Matches(msg, k.Bottom):
+		return len(m.rows), true
+	}
+	return 0, false
+}
+
+// selectRow moves the cursor to row i, within the rows.
+func (m *Model) selectRow(i int) {
+	m.cursor = max(min(i, len(m.rows)-1), 0)
+	m.selected = ""
+	if m.cursor < len(m.rows) {
+		m.selected = m.rows[m.cursor].Trust.Code
+	}
 }
 
 // nextSortable returns the next column shown at this width after the sort column.
@@ -200,11 +239,11 @@ func (m *Model) rebuild() {
 		tcols = append(tcols, table.Column{Title: title, Width: w})
 	}
 
-	q := strings.ToLower(strings.TrimSpace(m.filter.Value()))
+	m.query = parseQuery(m.filter.Value())
 	m.rows = m.rows[:0]
 	for i := range res.ByTrust {
 		r := &res.ByTrust[i]
-		if q == "" || matches(r, q) {
+		if m.query.matches(r) {
 			m.rows = append(m.rows, r)
 		}
 	}
@@ -215,86 +254,49 @@ func (m *Model) rebuild() {
 		}
 		return less(a, b)
 	})
+	m.table.SetRows(nil) // columns first, so rows never outnumber them
+	m.table.SetColumns(tcols)
+	m.table.SetWidth(m.w)
+	// Under the filter line, above the footer.
+	m.table.SetHeight(max(m.h-1-lipgloss.Height(m.footer()), 3))
+	at := slices.IndexFunc(m.rows, func(r *forecast.TrustResult) bool { return r.Trust.Code == m.selected })
+	if at < 0 {
+		at = m.cursor
+	}
+	m.selectRow(at)
+	m.show()
+}
+
+// show scrolls the rows so that the cursor's is shown, and hands the table
+// the rows shown, the cursor's marked with a ▸ in its first cell: the
+// highlight alone disappears without colour (NO_COLOR).
+func (m *Model) show() {
+	res := m.ctx.Result()
+	if res == nil {
+		return
+	}
+	n := max(m.table.Height(), 1)
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+n {
+		m.offset = m.cursor - n + 1
+	}
+	m.offset = max(min(m.offset, len(m.rows)-n), 0)
+	shown := m.rows[m.offset:min(m.offset+n, len(m.rows))]
 	horizon := res.Scenario.HorizonYear.String()
-	rows := make([]table.Row, len(m.rows))
-	for k, r := range m.rows {
-		row := table.Row{" "}
+	rows := make([]table.Row, len(shown))
+	for k, r := range shown {
+		mark := " "
+		if m.offset+k == m.cursor {
+			mark = "▸"
+		}
+		row := table.Row{mark}
 		for _, i := range m.shown {
 			row = append(row, m.cols[i].cell(r, horizon))
 		}
 		rows[k] = row
 	}
-	cur := m.table.Cursor()
-	m.table.SetRows(nil) // columns first, so rows never outnumber them
-	m.table.SetColumns(tcols)
 	m.table.SetRows(rows)
-	m.table.SetWidth(m.w)
-	m.table.SetHeight(max(m.h-2, 3))
-	m.table.SetCursor(max(min(cur, len(rows)-1), 0))
-	m.mark()
-}
-
-// mark puts a ▸ in the cursor row's first cell: the highlight alone
-// disappears without colour (NO_COLOR).
-func (m *Model) mark() {
-	rows := m.table.Rows()
-	c := m.table.Cursor()
-	changed := false
-	for i, r := range rows {
-		want := " "
-		if i == c {
-			want = "▸"
-		}
-		if r[0] != want {
-			r[0] = want
-			changed = true
-		}
-	}
-	if changed {
-		m.table.SetRows(rows)
-	}
-}
-
-// matches reports whether a trust's code, name, type or region contains q.
-func matches(r *forecast.TrustResult, q string) bool {
-	t := r.Trust
-	for _, s := range []string{t.Code, t.Name, t.Type.String(), t.Region.String()} {
-		if strings.Contains(strings.ToLower(s), q) {
-			return true
-		}
-	}
-	return false
-}
-
-// View draws the table with its filter line, or the detail view.
-func (m *Model) View() string {
-	res := m.ctx.Result()
-	st := m.ctx.Styles
-	if m.showing {
-		return m.data.View()
-	}
-	if res == nil {
-		return st.Subtle.Render("Waiting for the first forecast…")
-	}
-	if m.detail != nil {
-		return detailView(m.ctx, res, m.detail, m.w, m.h)
-	}
-	var top string
-	switch {
-	case m.filter.Focused():
-		top = m.filter.View()
-	case m.filter.Value() != "":
-		top = st.Subtle.Render("filter: ") + m.filter.Value() + st.Subtle.Render("  (/ to change, esc to clear)")
-	default:
-		top = st.Title.Render("Trusts") + st.Subtle.Render(" · £m real "+res.Scenario.BaseYear.String()+" · P(core) by "+res.Scenario.TargetYear.String()+" · Core by: median year")
-	}
-	countText := itoa(len(m.rows)) + " of " + itoa(len(res.ByTrust)) + " trusts"
-	if n := len(m.ctx.ImportNotes); n > 0 {
-		countText += " · " + format.Nouns(n, "import note") + ": n shows them"
-	}
-	count := st.Subtle.Render(countText)
-	return lipgloss.JoinVertical(lipgloss.Left,
-		lipgloss.NewStyle().MaxWidth(m.w).Render(top),
-		m.table.View(),
-		count)
+	m.table.SetCursor(m.cursor - m.offset)
 }
