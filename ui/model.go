@@ -85,6 +85,7 @@ func New(inputs model.Inputs, scenarios []model.Scenario, opts ...Option) (*Mode
 		Width:         80,
 		Height:        24,
 	}
+	ctx.LoadAll()
 	m := &Model{ctx: ctx, cfg: cfg, active: cfg.start, help: help.New(), writes: writes}
 	m.screens = newScreens(ctx)
 	m.status = statusbar.New(ctx)

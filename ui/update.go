@@ -30,10 +30,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, m.startRun()
 	case common.ScenarioAddedMsg:
-		m.ctx.Scenarios = append(m.ctx.Scenarios, msg.Scenario)
-		m.ctx.Results = append(m.ctx.Results, nil)
-		m.ctx.RunErrs = append(m.ctx.RunErrs, nil)
-		m.ctx.Current = len(m.ctx.Scenarios) - 1
+		m.ctx.Add(msg.Scenario, msg.From, msg.What)
 		return m, tea.Batch(m.broadcast(common.ScenarioSwitchedMsg{}), m.startRun())
 	case common.ScenarioSwitchedMsg:
 		return m, m.switched()

@@ -5,7 +5,7 @@
 // the goal at each capacity), the price of confidence at the scenario's
 // capacity, and the phased goal seek's uplift by year against the uniform
 // answer. a applies the grid point under the cursor to the scenario, p the
-// phased table.
+// phased table, each as one step that u undoes.
 //
 // The analysis re-runs only the schedule of draws made once, a few hundred
 // times, so it runs in a tea.Cmd when the screen is looked at, is kept per
@@ -76,6 +76,14 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Rerun):
 		return m.analyses.Rerun()
+	case key.Matches(msg, m.ctx.Keys.Undo):
+		var cmd tea.Cmd
+		m.note, cmd = m.ctx.Undo()
+		return cmd
+	case key.Matches(msg, m.ctx.Keys.Redo):
+		var cmd tea.Cmd
+		m.note, cmd = m.ctx.Redo()
+		return cmd
 	case out.frontier == nil:
 		return nil
 	case key.Matches(msg, k.Up):
@@ -106,7 +114,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 }
 
 // apply changes a copy of the scenario and, if valid, makes it current and
-// asks for a recompute.
+// asks for a recompute, as one step of the scenario's history.
 func (m *Model) apply(change func(*model.Scenario) error, what string) tea.Cmd {
 	next := m.ctx.Scenario().Clone()
 	if err := change(&next); err != nil {
@@ -117,9 +125,8 @@ func (m *Model) apply(change func(*model.Scenario) error, what string) tea.Cmd {
 		m.note = err.Error()
 		return nil
 	}
-	*m.ctx.Scenario() = next
-	m.note = "Applied " + what + " to " + next.Name + "; recomputing (u on the Scenario screen does not undo this: set it back there)."
-	return func() tea.Msg { return common.ScenarioEditedMsg{} }
+	m.note = "Applied " + what + " to " + next.Name + "; recomputing (u undoes it)."
+	return m.ctx.Change(what, next)
 }
 
 // current returns the analysis of the shown run, or an empty outcome.
