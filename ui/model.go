@@ -41,6 +41,8 @@ type Model struct {
 	// shown is the result the screens show, so that a new one can become
 	// the Previous that deltas are taken against.
 	shown *forecast.Result
+	// quitting is the question asked on quitting with unsaved scenarios.
+	quitting quitting
 }
 
 // New builds the program's root model. It does no work until Init, so the
@@ -130,6 +132,9 @@ func (m *Model) layout() {
 }
 
 func (m *Model) helpView() string {
+	if m.quitting.asking {
+		return m.quitView()
+	}
 	child := m.screens[m.active]
 	return m.help.View(keys.Merged{Screen: child, Global: m.ctx.Keys, Typing: child.Capturing()})
 }
