@@ -4,6 +4,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"corecast/data"
@@ -224,5 +225,23 @@ func TestCorrelationUndo(t *testing.T) {
 	m := finish(t, tm)
 	if got := *m.ctx.Scenario(); !common.Same(got, testScenario()) {
 		t.Errorf("correlations after u are %v, want the defaults", got.Correlations)
+	}
+}
+
+// TestStaleApplyNoteDropped: after p on the Frontier and u on the
+// Overview, the Frontier no longer says it applied the table.
+func TestStaleApplyNoteDropped(t *testing.T) {
+	tm := startWith(t, 80, 24, sample(t), []model.Scenario{moneyBinds()})
+	press(tm, "6")
+	waitFor(t, tm, "Phased for P")
+	press(tm, "p")
+	waitFor(t, tm, "Applied the phased uplift by year")
+	press(tm, "1", "u")
+	waitForText(t, tm, "Undid the phased uplift by year")
+	press(tm, "6")
+	waitFor(t, tm, "Phased for P")
+	v := finish(t, tm).View()
+	if strings.Contains(v, "Applied") {
+		t.Errorf("the Frontier still says it applied the table after u undid it:\n%s", v)
 	}
 }

@@ -32,6 +32,9 @@ type History struct {
 	undo, redo map[int][]Step
 	loaded     map[int]model.Scenario
 	written    map[int]written
+	// seq counts the steps made, undone and redone, so that a screen can
+	// tell that its message about the last one is stale.
+	seq int
 }
 
 // written is a scenario as last written, and the file it was written to
@@ -65,7 +68,12 @@ func (h *History) push(i int, s Step) {
 	h.init()
 	h.undo[i] = append(h.undo[i], s)
 	h.redo[i] = nil
+	h.seq++
 }
+
+// Seq changes whenever a step is made, undone or redone, on any screen: a
+// message saying what the last step was is stale once it has moved on.
+func (h *History) Seq() int { return h.seq }
 
 // move takes scenario i's last step off stack from and puts it on stack to:
 // undo moves a step from the undo stack to the redo stack, redo back.
@@ -115,6 +123,7 @@ func (c *Context) Undo() (string, tea.Cmd) {
 		return "Nothing to undo.", nil
 	}
 	*c.Scenario() = s.Before.Clone()
+	c.History.seq++
 	return "Undid " + s.What + " (ctrl+r redoes it).", Edited
 }
 
@@ -126,6 +135,7 @@ func (c *Context) Redo() (string, tea.Cmd) {
 		return "Nothing to redo.", nil
 	}
 	*c.Scenario() = s.After.Clone()
+	c.History.seq++
 	return "Redid " + s.What + ".", Edited
 }
 

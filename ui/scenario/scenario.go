@@ -83,9 +83,12 @@ type Model struct {
 	fit     common.Job[*forecast.Calibration]
 	fitFrom model.Scenario
 
-	// note reports the outcome of the last file or scenario action.
+	// note reports the outcome of the last file or scenario action; noteSeq
+	// is the history's Seq when it was set, for dropping it once a change
+	// made on another screen has made it stale.
 	note    string
 	noteBad bool
+	noteSeq int
 }
 
 // New returns the Scenario screen.
@@ -141,6 +144,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.calibrated(msg)
 	case common.ScenarioSwitchedMsg:
 		m.cancelEdit()
+	case common.FocusMsg:
+		if msg.Active && m.noteSeq != m.ctx.History.Seq() {
+			m.say("", false) // "Changed x; u undoes it" may be undone by now
+		}
 	case common.StopMsg:
 		m.fit.Cancel()
 	}
@@ -177,4 +184,6 @@ func (m *Model) scroll() {
 }
 
 // say sets the note line.
-func (m *Model) say(text string, bad bool) { m.note, m.noteBad = text, bad }
+func (m *Model) say(text string, bad bool) {
+	m.note, m.noteBad, m.noteSeq = text, bad, m.ctx.History.Seq()
+}
