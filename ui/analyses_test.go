@@ -57,7 +57,7 @@ func TestApplyAnswer(t *testing.T) {
 	want, _ := ph.Answer(sc)
 	tm := startWith(t, 80, 24, in, []model.Scenario{sc})
 	press(tm, "a")
-	waitForAll(t, tm, "recomputing.", "vs previous run")
+	waitForAll(t, tm, "recomputing", "vs previous run")
 	m := finish(t, tm)
 	if got := m.ctx.Scenario(); !maps.Equal(got.EnvelopeUpliftByYear, want.EnvelopeUpliftByYear) || got.EnvelopeUpliftM != 0 {
 		t.Errorf("uplift after applying: %v and %v a year, want the table %v", got.EnvelopeUpliftByYear, got.EnvelopeUpliftM, want.EnvelopeUpliftByYear)
@@ -79,7 +79,7 @@ func TestApplyCapacityAndMoney(t *testing.T) {
 	}
 	tm := startWith(t, 80, 24, in, []model.Scenario{sc})
 	press(tm, "a")
-	waitForAll(t, tm, "recomputing.", "vs previous run")
+	waitForAll(t, tm, "recomputing", "vs previous run")
 	got := finish(t, tm).ctx.Scenario()
 	if got.CapacityStarts != g.CapacityNeeded || got.EnvelopeUpliftM != g.CapacityUplift {
 		t.Errorf("after applying: capacity %d, uplift %g; want %d and %g", got.CapacityStarts, got.EnvelopeUpliftM, g.CapacityNeeded, g.CapacityUplift)

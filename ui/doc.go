@@ -7,4 +7,7 @@
 // Forecasts run in tea.Cmds off the update loop. An edit schedules a run
 // after a short debounce and cancels the run in flight, so typing a number
 // recomputes once, for the value typed.
+//
+// Quitting with a scenario that differs from how it was loaded or last
+// written asks first whether to save, discard or stay (quit.go).
 package ui

@@ -121,7 +121,7 @@ func TestAssumptionsSourcesTUI(t *testing.T) {
 	dir := t.TempDir()
 	tm := startWith(t, 120, 40, sample(t), []model.Scenario{sc}, WithWorkDir(dir))
 	press(tm, "a")
-	waitForAll(t, tm, "recomputing.", "vs previous run")
+	waitForAll(t, tm, "recomputing", "vs previous run")
 	press(tm, append(append([]string{"2"}, toIterations...), "enter", "4", "0", "0", "enter")...)
 	waitFor(t, tm, "Changed iterations")
 	press(tm, "7")

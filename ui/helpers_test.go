@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -94,6 +95,23 @@ func waitForAll(t *testing.T, tm *teatest.TestModel, ss ...string) {
 		return true
 	}, teatest.WithDuration(patience), teatest.WithCheckInterval(20*time.Millisecond))
 }
+
+// waitForText waits until the program's output holds s as text on screen:
+// with the terminal's control sequences taken out and every run of spaces
+// and line breaks read as one space, so that a message the width wraps is
+// still found.
+func waitForText(t *testing.T, tm *teatest.TestModel, s string) {
+	t.Helper()
+	want := []byte(strings.Join(strings.Fields(s), " "))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		plain := ansiSeq.ReplaceAll(b, []byte(" "))
+		return bytes.Contains(bytes.Join(bytes.Fields(plain), []byte(" ")), want)
+	}, teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
+// ansiSeq matches a terminal control sequence: CSI (cursor moves,
+// erasing, colours) or OSC.
+var ansiSeq = regexp.MustCompile(`\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)`)
 
 // press sends each key in turn: single characters as runes, names such as
 // "enter" and "tab" as key types.

@@ -44,6 +44,8 @@ type Model struct {
 	shown *forecast.Result
 	// sources sources each value the user changes.
 	sources sources
+	// quitting is the question asked on quitting with unsaved scenarios.
+	quitting quitting
 }
 
 // New builds the program's root model. It does no work until Init, so the
@@ -89,6 +91,7 @@ func New(inputs model.Inputs, scenarios []model.Scenario, opts ...Option) (*Mode
 		Width:         80,
 		Height:        24,
 	}
+	ctx.LoadAll()
 	m := &Model{ctx: ctx, cfg: cfg, active: cfg.start, help: help.New(), writes: writes}
 	m.screens = newScreens(ctx)
 	m.status = statusbar.New(ctx)
@@ -134,6 +137,9 @@ func (m *Model) layout() {
 }
 
 func (m *Model) helpView() string {
+	if m.quitting.asking {
+		return m.quitView()
+	}
 	child := m.screens[m.active]
 	return m.help.View(keys.Merged{Screen: child, Global: m.ctx.Keys, Typing: child.Capturing()})
 }

@@ -55,28 +55,28 @@ func TestRedoAndMarker(t *testing.T) {
 	}
 }
 
-// Stepping a distribution's kind away and back returns exactly to it; a
-// kind that keeps its mean and sd is applied.
+// Stepping a distribution's kind away and back returns exactly to it, and
+// is no step of the history; a kind that keeps its mean and sd is applied.
 func TestKindRoundTrip(t *testing.T) {
 	tm := start(t, 80, 24)
 	keys := append(append([]string{"2"}, toOptimismBias...), "enter", "right", "right", "left", "left", "enter")
 	press(tm, keys...)
-	waitFor(t, tm, "u undoes it")
+	waitFor(t, tm, "as it was: nothing to undo")
 	m := finish(t, tm)
 	if got := m.ctx.Scenario().OptimismBias.String(); got != testScenario().OptimismBias.String() {
 		t.Errorf("after the kinds and back, optimism_bias is %s, want %s", got, testScenario().OptimismBias)
 	}
 }
 
-// Choices change only in edit mode, with ←/→, and undo takes them back; d
+// Choices change only in edit mode, with ←/→, and undo takes them back; D
 // resets a value to its default.
 func TestChoiceEditAndReset(t *testing.T) {
 	tm := start(t, 120, 40)
 	keys := append(append([]string{"2"}, toSampling...), "enter", "right", "enter")
 	press(tm, keys...)
 	waitFor(t, tm, "Changed sampling")
-	press(tm, "d")
-	waitFor(t, tm, "sampling reset to its default, lhs")
+	press(tm, "D")
+	waitFor(t, tm, "sampling reset to lhs, its default")
 	m := finish(t, tm)
 	if got := m.ctx.Scenario().Sampling; got != "lhs" {
 		t.Errorf("sampling is %s after reset, want lhs", got)

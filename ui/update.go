@@ -15,6 +15,9 @@ import (
 // run lifecycle to the runner, everything else to every screen (a screen may
 // be waiting for its own background work while another is shown).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.quitUpdate(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
@@ -36,10 +39,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, m.startRun()
 	case common.ScenarioAddedMsg:
-		m.ctx.Scenarios = append(m.ctx.Scenarios, msg.Scenario)
-		m.ctx.Results = append(m.ctx.Results, nil)
-		m.ctx.RunErrs = append(m.ctx.RunErrs, nil)
-		m.ctx.Current = len(m.ctx.Scenarios) - 1
+		m.ctx.Add(msg.Scenario, msg.From, msg.What)
 		m.sources.note(m.ctx.Scenarios)
 		return m, tea.Batch(m.broadcast(common.ScenarioSwitchedMsg{}), m.startRun())
 	case common.ScenarioSwitchedMsg:
@@ -54,8 +54,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	g := m.ctx.Keys
 	child := m.screens[m.active]
+	if m.quitting.asking {
+		return m.quitKey(msg)
+	}
 	if key.Matches(msg, keys.ForceQuit()) {
-		return m.quit()
+		return m.askQuit()
 	}
 	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !child.Capturing() {
 		return m.splitRunes(msg.Runes)
@@ -63,7 +66,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if !child.Capturing() {
 		switch {
 		case key.Matches(msg, g.Quit):
-			return m.quit()
+			return m.askQuit()
 		case key.Matches(msg, g.Help):
 			m.help.ShowAll = !m.help.ShowAll
 			m.layout()
@@ -111,7 +114,7 @@ func (m *Model) show(s Screen) tea.Cmd {
 	return tea.Batch(left, shown)
 }
 
-// quit stops background work and ends the program.
+// quit stops background work and ends the program, whatever is unsaved.
 func (m *Model) quit() tea.Cmd {
 	m.stop()
 	return tea.Quit

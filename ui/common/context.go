@@ -27,6 +27,11 @@ type Context struct {
 	ImportNotes []string
 	Scenarios   []model.Scenario
 	Current     int
+	// History holds each scenario's steps for undo and redo, and the
+	// scenario as loaded and as last written. Screens change a scenario
+	// through Change or Record, never by assigning to it, so that every
+	// change is a step.
+	History History
 	// Results holds the latest finished result of each scenario (nil until
 	// its first run finishes), so switching scenarios shows figures at once.
 	Results []*forecast.Result

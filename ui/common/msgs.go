@@ -11,7 +11,13 @@ type ScenarioEditedMsg struct{}
 type ScenarioSwitchedMsg struct{}
 
 // ScenarioAddedMsg asks the root to append a scenario and make it current.
-type ScenarioAddedMsg struct{ Scenario model.Scenario }
+// From, when set, is the scenario it was made from by the change named
+// What (a calibration): see Context.Add.
+type ScenarioAddedMsg struct {
+	Scenario model.Scenario
+	From     *model.Scenario
+	What     string
+}
 
 // ResultShownMsg is sent to every screen when the result on show changes, so
 // that screens can rebuild tables and charts once rather than on every frame.

@@ -5,7 +5,7 @@
 // the goal at each capacity), the price of confidence at the scenario's
 // capacity, and the phased goal seek's uplift by year against the uniform
 // answer. a applies the grid point under the cursor to the scenario, p the
-// phased table.
+// phased table, each as one step that u undoes.
 //
 // The analysis re-runs only the schedule of draws made once, a few hundred
 // times, so it runs in a tea.Cmd when the screen is looked at, is kept per
@@ -38,7 +38,11 @@ type Model struct {
 	keys     keyMap
 	w, h     int
 	row, col int // the grid cell under the cursor: capacity, uplift
+	// note reports the outcome of the last key; noteSeq is the history's
+	// Seq when it was set, for dropping it once a change made on another
+	// screen has made it stale.
 	note     string
+	noteSeq  int
 	analyses *common.RunAnalysis[outcome]
 }
 
@@ -70,8 +74,13 @@ func (m *Model) Nested() bool { return false }
 // Update starts the analysis when the screen is shown or its run changes,
 // cancels it when a new run starts, moves the cursor and applies choices.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if msg, ok := msg.(tea.KeyMsg); ok {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
 		return m, m.key(msg)
+	case common.FocusMsg:
+		if msg.Active && m.noteSeq != m.ctx.History.Seq() {
+			m.say("") // "Applied …; u undoes it" may be undone by now
+		}
 	}
 	return m, m.analyses.Update(msg)
 }
@@ -82,6 +91,14 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Rerun):
 		return m.analyses.Rerun()
+	case key.Matches(msg, m.ctx.Keys.Undo):
+		note, cmd := m.ctx.Undo()
+		m.say(note)
+		return cmd
+	case key.Matches(msg, m.ctx.Keys.Redo):
+		note, cmd := m.ctx.Redo()
+		m.say(note)
+		return cmd
 	case out.frontier == nil:
 		return nil
 	case key.Matches(msg, k.Up):
@@ -103,7 +120,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Phased):
 		ph := out.phased
 		if ph == nil || !ph.Reached {
-			m.note = "No phased table to apply: no uplift reaches the goal at this capacity."
+			m.say("No phased table to apply: no uplift reaches the goal at this capacity.")
 			return nil
 		}
 		return m.apply(func(sc *model.Scenario) error { return sc.SetAll(ph.SetLines()) }, "the phased uplift by year")
@@ -112,22 +129,25 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 }
 
 // apply changes a copy of the scenario and, if valid, makes it current and
-// asks for a recompute.
+// asks for a recompute, as one step of the scenario's history.
 func (m *Model) apply(change func(*model.Scenario) error, what string) tea.Cmd {
 	next := m.ctx.Scenario().Clone()
 	if err := change(&next); err != nil {
-		m.note = err.Error()
+		m.say(err.Error())
 		return nil
 	}
 	if err := next.Validate(); err != nil {
-		m.note = err.Error()
+		m.say(err.Error())
 		return nil
 	}
 	next.SourceChanges(*m.ctx.Scenario(), model.Source{Kind: model.FromAnalysis, Detail: "the Frontier (" + what + ")"})
-	*m.ctx.Scenario() = next
-	m.note = "Applied " + what + " to " + next.Name + "; recomputing (u on the Scenario screen does not undo this: set it back there)."
-	return func() tea.Msg { return common.ScenarioEditedMsg{} }
+	cmd := m.ctx.Change(what, next)
+	m.say("Applied " + what + " to " + next.Name + "; recomputing (u undoes it).")
+	return cmd
 }
+
+// say sets the note line.
+func (m *Model) say(text string) { m.note, m.noteSeq = text, m.ctx.History.Seq() }
 
 // current returns the analysis of the shown run, or an empty outcome.
 func (m *Model) current() outcome {

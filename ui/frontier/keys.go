@@ -24,11 +24,11 @@ func newKeys() keyMap {
 
 // ShortHelp implements help.KeyMap.
 func (m *Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.Left, m.keys.Up, m.keys.Apply, m.keys.Phased, m.keys.Rerun}
+	return []key.Binding{m.keys.Left, m.keys.Up, m.keys.Apply, m.keys.Phased, m.ctx.Keys.Undo, m.keys.Rerun}
 }
 
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.Up, k.Down, k.Left, k.Right}, {k.Apply, k.Phased, k.Rerun}}
+	return [][]key.Binding{{k.Up, k.Down, k.Left, k.Right}, {k.Apply, k.Phased, m.ctx.Keys.Undo, m.ctx.Keys.Redo, k.Rerun}}
 }

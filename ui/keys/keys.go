@@ -18,6 +18,11 @@ type Global struct {
 	Prev    key.Binding
 	Back    key.Binding
 	Screens key.Binding // the number keys, one per screen
+	// Undo and Redo step through the current scenario's changes. They are
+	// the keys of the screens that change scenarios (Overview, Scenario,
+	// Frontier), which list them in their help, so that an undo is always
+	// seen with the message that says what it undid.
+	Undo, Redo key.Binding
 }
 
 // New returns the global bindings for a program with the given number of screens.
@@ -37,6 +42,8 @@ func New(screens int) Global {
 		Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev screen")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Screens: key.NewBinding(key.WithKeys(nums...), key.WithHelp(label, "screens")),
+		Undo:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Redo:    key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
 	}
 }
 

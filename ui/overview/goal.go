@@ -159,8 +159,8 @@ func (m *Model) pruneGoals() {
 
 // apply sets the scenario to the answer shown first — the phased table
 // (replacing the whole uplift), or when no uplift is enough the capacity
-// and uplift that would reach the goal, both in one step — which
-// recomputes the forecast.
+// and uplift that would reach the goal, both in one step of the
+// scenario's history, which u undoes — and recomputes the forecast.
 func (m *Model) apply() tea.Cmd {
 	a, _ := m.goal.seeks.Value(m.goalKey())
 	sc := m.ctx.Scenario()
@@ -187,9 +187,8 @@ func (m *Model) apply() tea.Cmd {
 		return nil
 	}
 	next.SourceChanges(*sc, model.Source{Kind: model.FromAnalysis, Detail: "the Overview's goal seek for " + format.Percent(a.Phased.Goal) + " confidence"})
-	*sc = next
-	m.note = "Applied " + what + " to " + sc.Name + "; recomputing."
-	return func() tea.Msg { return common.ScenarioEditedMsg{} }
+	m.note = "Applied " + what + " to " + sc.Name + "; recomputing (u undoes it)."
+	return m.ctx.Change("the goal seek's answer", next)
 }
 
 // sameAnswer reports whether a and b have the same capacity and uplift.

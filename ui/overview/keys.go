@@ -23,7 +23,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.typing {
 		return []key.Binding{m.keys.Accept, m.keys.Cancel}
 	}
-	return []key.Binding{m.keys.Goal, m.keys.Type, m.keys.Apply, m.keys.Chart, m.ctx.Keys.Screens}
+	return []key.Binding{m.keys.Goal, m.keys.Type, m.keys.Apply, m.ctx.Keys.Undo, m.keys.Chart, m.ctx.Keys.Screens}
 }
 
 // FullHelp implements help.KeyMap.
@@ -31,7 +31,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if m.typing {
 		return [][]key.Binding{m.ShortHelp()}
 	}
-	return [][]key.Binding{{m.keys.Goal, m.keys.Type, m.keys.Apply, m.keys.Chart}, definitions()}
+	return [][]key.Binding{{m.keys.Goal, m.keys.Type, m.keys.Apply, m.ctx.Keys.Undo, m.ctx.Keys.Redo, m.keys.Chart}, definitions()}
 }
 
 // definitions say what the headline figures are, shown with the full help

@@ -69,6 +69,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.startTyping()
 		case key.Matches(msg, m.keys.Apply):
 			return m, m.apply()
+		case key.Matches(msg, m.ctx.Keys.Undo):
+			var cmd tea.Cmd
+			m.note, cmd = m.ctx.Undo()
+			return m, cmd
+		case key.Matches(msg, m.ctx.Keys.Redo):
+			var cmd tea.Cmd
+			m.note, cmd = m.ctx.Redo()
+			return m, cmd
 		case key.Matches(msg, m.keys.Chart):
 			m.need.next()
 			return m, nil

@@ -25,6 +25,7 @@ func (m *Model) openCompare() tea.Cmd {
 // none, when done.
 func (m *Model) calibrate() tea.Cmd {
 	in, base := m.ctx.Inputs, m.ctx.Scenario().Clone()
+	m.fitFrom = base.Clone()
 	m.mode, m.sub = viewing, m.calib
 	m.calib.Show(nil, "", nil)
 	return m.fit.Start(func(context.Context, func(done, total int)) (*forecast.Calibration, error) {
@@ -33,7 +34,10 @@ func (m *Model) calibrate() tea.Cmd {
 }
 
 // calibrated shows the latest calibration and adds its scenario, which
-// becomes the current one and is run.
+// becomes the current one and is run. The calibration is the new
+// scenario's first step, from a copy of the scenario it was fitted to: u
+// takes the fit back and leaves the copy (scenarios are never removed),
+// ctrl+r brings it back, and the values it changed are marked.
 func (m *Model) calibrated(msg common.JobDone[*forecast.Calibration]) tea.Cmd {
 	if !m.fit.Done(msg) {
 		return nil
@@ -45,8 +49,9 @@ func (m *Model) calibrated(msg common.JobDone[*forecast.Calibration]) tea.Cmd {
 	sc := msg.Value.Scenario.Clone()
 	sc.Name = m.freeName(sc.Name)
 	m.calib.Show(msg.Value, sc.Name, nil)
-	m.say("Added "+sc.Name+" from the calibration.", false)
-	return added(sc)
+	m.say("Added "+sc.Name+" from the calibration; u takes the fit back.", false)
+	from := m.fitFrom.Clone()
+	return func() tea.Msg { return common.ScenarioAddedMsg{Scenario: sc, From: &from, What: "the calibration"} }
 }
 
 // subKey handles keys while a sub-view is shown: esc closes it (cancelling

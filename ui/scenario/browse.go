@@ -25,12 +25,12 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 		// Values change only in edit mode: a stray arrow must not move one.
 		m.say("enter edits "+f.key+"; ←/→ then change it.", false)
 		return nil
-	case key.Matches(msg, k.Undo):
+	case key.Matches(msg, m.ctx.Keys.Undo):
 		return m.undoEdit()
-	case key.Matches(msg, k.Redo):
+	case key.Matches(msg, m.ctx.Keys.Redo):
 		return m.redoEdit()
-	case key.Matches(msg, k.Reset):
-		return m.resetToDefault(f)
+	case key.Matches(msg, k.Reset), key.Matches(msg, k.ResetDefault):
+		return m.reset(f, key.Matches(msg, k.ResetDefault))
 	case key.Matches(msg, k.Correlations):
 		return m.openCorr()
 	case key.Matches(msg, k.PrevScenario), key.Matches(msg, k.NextScenario):
@@ -88,10 +88,8 @@ func (m *Model) apply(key, value string) tea.Cmd {
 	}
 	m.problem = ""
 	*m.ctx.Scenario() = sc
-	return edited
+	return common.Edited
 }
-
-func edited() tea.Msg { return common.ScenarioEditedMsg{} }
 
 func added(sc model.Scenario) tea.Cmd {
 	return func() tea.Msg { return common.ScenarioAddedMsg{Scenario: sc} }

@@ -118,19 +118,17 @@ func (m *Model) applyRho(a, b, text string) tea.Cmd {
 		m.inputs[0].Select()
 		return nil
 	}
-	before := m.ctx.Scenario().Clone()
-	next := before.Clone()
-	next.Correlations = withRho(&before, a, b, rho)
+	next := m.ctx.Scenario().Clone()
+	next.Correlations = withRho(m.ctx.Scenario(), a, b, rho)
 	if err := next.Validate(); err != nil {
 		c.problem = err.Error() + " — not used"
 		m.inputs[0].Select() // the next key typed replaces the value refused
 		return nil
 	}
-	*m.ctx.Scenario() = next
-	m.hist.commit(m.ctx.Current, edit{key: "correlation " + a + " ~ " + b, before: before, after: next.Clone()})
+	cmd := m.ctx.Change("the correlation of "+a+" and "+b, next)
 	c.typing, c.problem = false, ""
 	m.say(fmt.Sprintf("rank correlation of %s and %s set to %g; u undoes it.", a, b, rho), false)
-	return edited
+	return cmd
 }
 
 // corrView draws the matrix: the upper triangle of the inputs' rank

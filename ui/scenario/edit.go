@@ -75,10 +75,17 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		m.mode = browse
 		m.inputs = nil
-		if m.dirty {
-			f := m.fields[m.cursor]
-			m.hist.commit(m.ctx.Current, edit{key: f.key, before: m.before.Clone(), after: m.ctx.Scenario().Clone()})
+		f := m.fields[m.cursor]
+		if f.key == "name" {
+			if m.ctx.Record("the rename to "+m.ctx.Scenario().Name, m.before) {
+				m.say("Renamed "+m.before.Name+" to "+m.ctx.Scenario().Name+"; u undoes it.", false)
+			}
+			return nil
+		}
+		if m.ctx.Record("the change to "+f.key, m.before) {
 			m.say("Changed "+f.key+"; u undoes it.", false)
+		} else {
+			m.say(f.key+" is as it was: nothing to undo.", false)
 		}
 		return nil
 	}
@@ -249,7 +256,7 @@ func (m *Model) unapply() tea.Cmd {
 		return nil
 	}
 	*sc = m.before.Clone()
-	return edited
+	return common.Edited
 }
 
 // applyDist makes d the draft and, if the scenario is valid with it, puts
@@ -266,7 +273,7 @@ func (m *Model) applyDist(d model.Distribution) tea.Cmd {
 	m.problem = ""
 	m.dirty = true
 	*m.ctx.Scenario() = sc
-	return edited
+	return common.Edited
 }
 
 // revert ends editing and restores the value from before it began.
@@ -279,7 +286,7 @@ func (m *Model) revert() tea.Cmd {
 	if m.dirty {
 		m.dirty = false
 		m.say("Edit undone.", false)
-		return edited
+		return common.Edited
 	}
 	if name != m.before.Name {
 		m.say("Rename undone.", false)

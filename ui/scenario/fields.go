@@ -69,6 +69,15 @@ func (f field) value(sc *model.Scenario) string {
 	return v
 }
 
+// text writes a field's value in sc for a message: a distribution in its
+// compact form, pert(0.1, 0.3, 1).
+func (f field) text(sc *model.Scenario) string {
+	if d := f.distIn(sc); f.dist && d != nil {
+		return d.String()
+	}
+	return f.value(sc)
+}
+
 // paramNames lists the parameters a distribution is edited by: a lognormal
 // given by p10/p90 keeps that form.
 func paramNames(d model.Distribution) []string {

@@ -29,12 +29,14 @@ type fileState struct {
 	path  string // the path being written, while overwriting is asked
 }
 
-// fileDoneMsg carries the outcome of opening or writing a scenario file.
+// fileDoneMsg carries the outcome of opening or writing a scenario file:
+// the scenario read, or the scenario written and its index.
 type fileDoneMsg struct {
-	op   fileOp
-	path string
-	sc   model.Scenario
-	err  error
+	op    fileOp
+	path  string
+	sc    model.Scenario
+	index int
+	err   error
 }
 
 // askFile asks for a path, suggesting one named after the scenario when writing.
@@ -91,13 +93,16 @@ func (m *Model) fileKey(msg tea.KeyMsg) tea.Cmd {
 // save writes the current scenario in a Cmd, off the update loop.
 func (m *Model) save(path string, overwrite bool) tea.Cmd {
 	files := m.ctx.Files
-	sc := m.ctx.Scenario().Clone()
+	sc, i := m.ctx.Scenario().Clone(), m.ctx.Current
 	m.say("Writing "+path+"…", false)
 	return func() tea.Msg {
+		done := fileDoneMsg{op: writing, path: path, sc: sc, index: i}
 		if files.SaveScenario == nil {
-			return fileDoneMsg{op: writing, path: path, err: errors.New("writing scenarios is not available")}
+			done.err = errors.New("writing scenarios is not available")
+		} else {
+			done.err = files.SaveScenario(path, sc, overwrite)
 		}
-		return fileDoneMsg{op: writing, path: path, err: files.SaveScenario(path, sc, overwrite)}
+		return done
 	}
 }
 
@@ -127,6 +132,8 @@ func (m *Model) fileDone(msg fileDoneMsg) tea.Cmd {
 		m.say(msg.err.Error(), true)
 		return nil
 	case msg.op == writing:
+		// What was written is what quitting judges "unsaved" against.
+		m.ctx.Written(msg.index, msg.sc, msg.path)
 		m.say("Wrote "+msg.path, false)
 		return nil
 	}

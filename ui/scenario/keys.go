@@ -10,7 +10,7 @@ type keyMap struct {
 	NextParam, PrevParam, Commit, Cancel key.Binding
 	Yes, No                              key.Binding
 	Compare, Calibrate                   key.Binding
-	Undo, Redo, Reset, Correlations      key.Binding
+	Reset, ResetDefault, Correlations    key.Binding
 	// Switch stands for [ and ] together in the short help, for room.
 	Switch key.Binding
 }
@@ -41,9 +41,8 @@ func newKeys() keyMap {
 		Compare:      b([]string{"v"}, "v", "compare"),
 		Switch:       b([]string{"[", "]"}, "[/]", "switch"),
 		Calibrate:    b([]string{"C"}, "C", "calibrate"),
-		Undo:         b([]string{"u"}, "u", "undo"),
-		Redo:         b([]string{"ctrl+r"}, "ctrl+r", "redo"),
-		Reset:        b([]string{"d"}, "d", "reset to default"),
+		Reset:        b([]string{"d"}, "d", "as loaded"),
+		ResetDefault: b([]string{"D"}, "D", "default"),
 		Correlations: b([]string{"x"}, "x", "correlations"),
 	}
 }
@@ -87,7 +86,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	case viewing:
 		return m.sub.ShortHelp()
 	}
-	return []key.Binding{k.Edit, k.Undo, k.Reset, k.Switch, k.Copy, k.Compare}
+	return []key.Binding{k.Edit, m.ctx.Keys.Undo, k.Reset, k.ResetDefault, k.Switch, k.Copy, k.Compare}
 }
 
 // FullHelp implements help.KeyMap.
@@ -100,7 +99,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 		return [][]key.Binding{m.ShortHelp()}
 	}
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Edit, k.Undo, k.Redo, k.Reset},
+		{k.Up, k.Down, k.Edit, m.ctx.Keys.Undo, m.ctx.Keys.Redo, k.Reset, k.ResetDefault},
 		{k.PrevScenario, k.NextScenario, k.New, k.Copy, k.Rename},
 		{k.Load, k.Save, k.Compare, k.Calibrate, k.Correlations},
 	}

@@ -9,8 +9,11 @@
 // the shared scenario at once and tells the root, which recomputes after a
 // short debounce; an invalid one is shown with the reason and left out of
 // the scenario until it is fixed. esc takes the edit back; each committed
-// edit can be undone (u) and redone (ctrl+r); values that differ from the
-// scenario as loaded are marked, and d resets one to its default.
+// edit is one step of the scenario's history (common.History), with every
+// other change to it — applied answers, resets, correlations, the
+// calibration — and can be undone (u) and redone (ctrl+r); values that
+// differ from the scenario as loaded are marked, d resets one to its value
+// as loaded and D to the program's default.
 package scenario
 
 import (
@@ -64,27 +67,28 @@ type Model struct {
 	// corr is the correlation editor's state.
 	corr corrState
 
-	// hist holds committed edits for undo and redo, and each scenario as
-	// loaded, for the marker on values that differ from it.
-	hist history
-
 	file fileState
 
 	// The sub-views, and the one shown in viewing mode.
 	compare *compare.Model
 	calib   *calibration.Model
 	sub     common.Component
-	// fit fits the cost model to past funding in the background.
-	fit common.Job[*forecast.Calibration]
+	// fit fits the cost model to past funding in the background, starting
+	// from fitFrom, which the scenario it adds starts as (see calibrated).
+	fit     common.Job[*forecast.Calibration]
+	fitFrom model.Scenario
 
-	// note reports the outcome of the last file or scenario action.
+	// note reports the outcome of the last file or scenario action; noteSeq
+	// is the history's Seq when it was set, for dropping it once a change
+	// made on another screen has made it stale.
 	note    string
 	noteBad bool
+	noteSeq int
 }
 
 // New returns the Scenario screen.
 func New(ctx *common.Context) *Model {
-	return &Model{ctx: ctx, keys: newKeys(), fields: fields(), compare: compare.New(ctx), calib: calibration.New(ctx), hist: newHistory()}
+	return &Model{ctx: ctx, keys: newKeys(), fields: fields(), compare: compare.New(ctx), calib: calibration.New(ctx)}
 }
 
 // Init implements tea.Model.
@@ -135,6 +139,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.calibrated(msg)
 	case common.ScenarioSwitchedMsg:
 		m.cancelEdit()
+	case common.FocusMsg:
+		if msg.Active && m.noteSeq != m.ctx.History.Seq() {
+			m.say("", false) // "Changed x; u undoes it" may be undone by now
+		}
 	case common.StopMsg:
 		m.fit.Cancel()
 	}
@@ -170,4 +178,6 @@ func (m *Model) scroll() {
 }
 
 // say sets the note line.
-func (m *Model) say(text string, bad bool) { m.note, m.noteBad = text, bad }
+func (m *Model) say(text string, bad bool) {
+	m.note, m.noteBad, m.noteSeq = text, bad, m.ctx.History.Seq()
+}

@@ -103,7 +103,7 @@ func (m *Model) row(i int) string {
 	// A star marks a value that differs from the scenario as loaded.
 	label := f.key
 	sc := m.ctx.Scenario()
-	loaded := m.hist.asLoaded(m.ctx.Current, *sc)
+	loaded := m.ctx.Loaded()
 	if f.value(sc) != f.value(&loaded) {
 		label += "*"
 	}
@@ -168,8 +168,12 @@ func (m *Model) messageLine() []string {
 		desc = st.Warn.Render(m.note) // why the path is asked again
 	}
 	src := st.Faint.Render("source: " + m.ctx.Scenario().SourceOf(f.key).Text(f.source))
-	if m.mode == browse && first == "" && m.changed() > 0 {
-		first = st.Faint.Render(fmt.Sprintf("* %d values differ from the scenario as loaded: u undoes the last edit, d resets the selected value to its default.", m.changed()))
+	if n := m.changed(); m.mode == browse && first == "" && n > 0 {
+		differ := fmt.Sprintf("* %d values differ", n)
+		if n == 1 {
+			differ = "* 1 value differs"
+		}
+		first = st.Faint.Render(differ + " from the scenario as loaded: u undoes the last change, d resets the selected one to it, D to its default.")
 	} else if len(m.ctx.Scenario().Correlations) > 0 && m.mode == browse && first == "" {
 		first = st.Faint.Render(fmt.Sprintf("%d rank correlations between inputs apply; x edits them.", len(m.ctx.Scenario().Correlations)))
 	}
@@ -197,7 +201,7 @@ func (m *Model) notRun() string {
 // changed counts the values that differ from the scenario as loaded.
 func (m *Model) changed() int {
 	sc := m.ctx.Scenario()
-	loaded := m.hist.asLoaded(m.ctx.Current, *sc)
+	loaded := m.ctx.Loaded()
 	n := 0
 	for _, f := range m.fields {
 		if f.value(sc) != f.value(&loaded) {
