@@ -388,7 +388,7 @@ func corpus() []corpusCase {
 }
 
 func TestImportCorpus(t *testing.T) {
-	for _, c := range corpus() {
+	for _, c := range append(corpus(), corpusAsWritten()...) {
 		t.Run(c.name, func(t *testing.T) {
 			b := c.build(t)
 			saveCorpus(t, strings.ReplaceAll(c.name, " ", "_"), b)

@@ -1,0 +1,58 @@
+package data
+
+import (
+	"testing"
+
+	"corecast/model"
+)
+
+// corpusAsWritten holds the layouts of DESIGN §3 "Also read, as analysts
+// write them": each either loads with exact values (and a note where a value
+// was converted), or is refused with a problem that says why.
+func corpusAsWritten() []corpusCase {
+	return []corpusCase{
+		// Words with qualifiers.
+		{name: "a type with a bracketed qualifier", build: func(t testing.TB) []byte {
+			tr := replace(replace(replace(goodTrusts(), 1, 2, "Acute (specialist)"), 2, 2, "Acute (Teaching)"), 3, 2, "ACUTE - SPECIALIST")
+			return withTrusts(t, tr).bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "RAA type", trust(t, l, "RAA").Type, model.Specialist)
+			eq(t, "RBB type", trust(t, l, "RBB").Type, model.Acute)
+			eq(t, "RCC type", trust(t, l, "RCC").Type, model.Specialist)
+		}, note: `"Acute (specialist)" → specialist`},
+		{name: "a type with an unknown qualifier", build: func(t testing.TB) []byte {
+			return withTrusts(t, replace(goodTrusts(), 1, 2, "Acute (paediatric)")).bytes()
+		}, problem: `row 2, column type: found "Acute (paediatric)", want one of acute, mental health, community, ambulance, specialist; its qualifier "paediatric" is not one corecast knows to leave it acute`},
+		{name: "a type that restates itself in brackets", build: func(t testing.TB) []byte {
+			return withTrusts(t, replace(goodTrusts(), 2, 2, "Mental Health (MH)")).bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "RBB type", trust(t, l, "RBB").Type, model.MentalHealth) }},
+		{name: "regions as ODS and NHS England write them", build: func(t testing.TB) []byte {
+			tr := replace(replace(replace(goodTrusts(), 1, 3, "LONDON COMMISSIONING REGION"), 2, 3, "NHS England North West"), 3, 3, "Y58")
+			return withTrusts(t, tr).bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "RAA region", trust(t, l, "RAA").Region, model.London)
+			eq(t, "RBB region", trust(t, l, "RBB").Region, model.NorthWest)
+			eq(t, "RCC region", trust(t, l, "RCC").Region, model.SouthWest)
+		}, note: `"LONDON COMMISSIONING REGION" → London`},
+		{name: "a region naming two regions", build: func(t testing.TB) []byte {
+			return withTrusts(t, replace(goodTrusts(), 1, 3, "East Midlands")).bytes()
+		}, problem: `found "East Midlands", want one of East of England, London, Midlands, North East and Yorkshire, North West, South East, South West; it names both East of England and Midlands`},
+		{name: "statuses with qualifiers", build: func(t testing.TB) []byte {
+			fu := replace(replace(replace(goodFunding(), 1, 5, "Received (in full)"), 2, 5, "Planned - indicative"), 3, 5, "Committed (signed MoU)")
+			return withFunding(t, fu).bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "row 2 status", l.Inputs.Funding[0].Status, model.Received)
+			eq(t, "row 3 status", l.Inputs.Funding[1].Status, model.Planned)
+			eq(t, "row 4 status", l.Inputs.Funding[2].Status, model.Committed)
+		}, note: `a word with a qualifier that leaves it as it is, read as the word ("Received (in full)" → received`},
+		{name: "a withdrawn status", build: func(t testing.TB) []byte {
+			return withFunding(t, replace(goodFunding(), 2, 5, "Committed - withdrawn")).bytes()
+		}, problem: `row 3, column status: found "Committed - withdrawn", want one of received, committed, planned; its qualifier "withdrawn" says the line does not stand as committed`},
+		{name: "a status with an unknown qualifier", build: func(t testing.TB) []byte {
+			return withFunding(t, replace(goodFunding(), 2, 5, "Planned (maybe)")).bytes()
+		}, problem: `its qualifier "maybe" is not one corecast knows to leave it planned`},
+		{name: "a status naming two statuses", build: func(t testing.TB) []byte {
+			return withFunding(t, replace(goodFunding(), 2, 5, "Planned / committed")).bytes()
+		}, problem: `it names both planned and committed`},
+	}
+}
