@@ -56,3 +56,54 @@ func corpusAsWritten() []corpusCase {
 		}, problem: `it names both planned and committed`},
 	}
 }
+
+// corpusYears are financial years as analysts write them.
+func corpusYears() []corpusCase {
+	years := func(vals ...any) [][]any {
+		rows := goodFunding()
+		for i, v := range vals {
+			rows = replace(rows, i+1, 2, v)
+		}
+		return rows
+	}
+	return []corpusCase{
+		{name: "years with en and em dashes", build: func(t testing.TB) []byte {
+			return withFunding(t, years("2018–19", "2019—20", "2019 — 2020")).bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "row 2 year", l.Inputs.Funding[0].Year, model.FinancialYear(2018))
+			eq(t, "row 3 year", l.Inputs.Funding[1].Year, model.FinancialYear(2019))
+			eq(t, "row 4 year", l.Inputs.Funding[2].Year, model.FinancialYear(2019))
+		}},
+		{name: "years written in words", build: func(t testing.TB) []byte {
+			return withFunding(t, years("2018 to 2019", "April 2019 to March 2020", "FY 2019 to 20")).bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "row 2 year", l.Inputs.Funding[0].Year, model.FinancialYear(2018))
+			eq(t, "row 3 year", l.Inputs.Funding[1].Year, model.FinancialYear(2019))
+			eq(t, "row 4 year", l.Inputs.Funding[2].Year, model.FinancialYear(2019))
+		}},
+		{name: "years as date cells of 1 April", build: func(t testing.TB) []byte {
+			return withFunding(t, years(43191, 43556, 43556)).numFmt("Funding", "C2", "C4", 14, "").bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "row 2 year", l.Inputs.Funding[0].Year, model.FinancialYear(2018))
+			eq(t, "row 4 year", l.Inputs.Funding[2].Year, model.FinancialYear(2019))
+		}, note: "rows 2–4 (3 rows), column year: a date of 1 April, read as the financial year it starts (2018-04-01 → 2018-19, 2019-04-01 → 2019-20)"},
+		{name: "years as dates with a custom format", build: func(t testing.TB) []byte {
+			return withFunding(t, years(43191, 43556, 43556)).numFmt("Funding", "C2", "C4", 0, "mmm yyyy").bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "row 2 year", l.Inputs.Funding[0].Year, model.FinancialYear(2018)) }},
+		{name: "a year as a date that is not 1 April", build: func(t testing.TB) []byte {
+			return withFunding(t, years("2018-19", 43921, "2019-20")).numFmt("Funding", "C3", "C3", 14, "").bytes()
+		}, problem: `row 3, column year: found "the date 2020-03-31", want a financial year written like "2019-20", not a date; it falls in 2019-20`},
+		{name: "years as date text", build: func(t testing.TB) []byte {
+			return withFunding(t, years("01/04/2018", "2019-04-01", "1 April 2019")).bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "row 2 year", l.Inputs.Funding[0].Year, model.FinancialYear(2018))
+			eq(t, "row 4 year", l.Inputs.Funding[2].Year, model.FinancialYear(2019))
+		}, note: "a date of 1 April, read as the financial year it starts"},
+		{name: "a year as date text that is not 1 April", build: func(t testing.TB) []byte {
+			return withFunding(t, years("2018-19", "31/03/2020", "2019-20")).bytes()
+		}, problem: `row 3, column year: found "31/03/2020", want a financial year written like "2019-20", not a date; it falls in 2019-20`},
+		{name: "years in words that do not follow", build: func(t testing.TB) []byte {
+			return withFunding(t, years("2018 to 2020", "2019-20", "2019-20")).bytes()
+		}, problem: `row 2, column year: found "2018 to 2020"`},
+	}
+}
