@@ -51,6 +51,20 @@ func corpusAsWritten() []corpusCase {
 		{name: "a status with an unknown qualifier", build: func(t testing.TB) []byte {
 			return withFunding(t, replace(goodFunding(), 2, 5, "Planned (maybe)")).bytes()
 		}, problem: `its qualifier "maybe" is not one corecast knows to leave it planned`},
+		// Numbers grouped by spaces.
+		{name: "amounts grouped by spaces", build: func(t testing.TB) []byte {
+			rows := replace(replace(replace(goodTrusts(), 1, 4, "1 420.5"), 2, 4, "£1\u00a0180"), 3, 4, "1\u2009260")
+			return newAnalystBook(t, sheet{"Trusts", rows}, sheet{"Funding", money(3, "4\u202f500 k", "2.5", "1 234.5")}).bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "RAA opex", trust(t, l, "RAA").OpexM, 1420.5)
+			eq(t, "RBB opex", trust(t, l, "RBB").OpexM, 1180.0)
+			eq(t, "RCC opex", trust(t, l, "RCC").OpexM, 1260.0)
+			eq(t, "RAA national", l.Inputs.Funding[0].NationalM, 4.5)
+			eq(t, "national", national(l)[2019], 1234.5)
+		}},
+		{name: "spaces that do not group by three", build: func(t testing.TB) []byte {
+			return withFunding(t, money(3, "12 34", 2.5, 350)).bytes()
+		}, problem: `row 2, column national_m: found "12 34", want an amount in £m, a number 0 or above (a space must separate groups of three digits`},
 		{name: "a status naming two statuses", build: func(t testing.TB) []byte {
 			return withFunding(t, replace(goodFunding(), 2, 5, "Planned / committed")).bytes()
 		}, problem: `it names both planned and committed`},
