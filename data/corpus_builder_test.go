@@ -1,10 +1,12 @@
 package data
 
 import (
+	"archive/zip"
 	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -107,3 +109,32 @@ func saveCorpus(t testing.TB, name string, b []byte) {
 		t.Fatal(err)
 	}
 }
+
+// patchPart rewrites one part of a workbook, for the constructs excelize
+// does not write as Excel, LibreOffice or openpyxl do.
+func patchPart(t testing.TB, book []byte, part string, edit func(string) string) []byte {
+	t.Helper()
+	names, content := zipMembers(t, book)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range names {
+		w, err := zw.Create(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := content[n]
+		if n == part {
+			c = []byte(edit(string(c)))
+		}
+		if _, err := w.Write(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// sheetPart is the part of the n-th sheet (from 1) of an excelize workbook.
+func sheetPart(n int) string { return "xl/worksheets/sheet" + strconv.Itoa(n) + ".xml" }

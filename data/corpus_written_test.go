@@ -1,6 +1,7 @@
 package data
 
 import (
+	"strings"
 	"testing"
 
 	"corecast/model"
@@ -51,6 +52,31 @@ func corpusAsWritten() []corpusCase {
 		{name: "a status with an unknown qualifier", build: func(t testing.TB) []byte {
 			return withFunding(t, replace(goodFunding(), 2, 5, "Planned (maybe)")).bytes()
 		}, problem: `its qualifier "maybe" is not one corecast knows to leave it planned`},
+		// Formulas whose saved value is empty text.
+		{name: "IFERROR formulas saved as empty text", build: func(t testing.TB) []byte {
+			b := plain(t).formula("Funding", "B4", `=IFERROR(VLOOKUP(A4,Lookup!A:B,2,FALSE),"")`)
+			for _, c := range []string{"A5", "B5", "C5", "D5", "E5", "F5", "A6", "D6"} {
+				b.formula("Funding", c, `=IFERROR(VLOOKUP($A1,Lookup!A:F,2,FALSE),"")`)
+			}
+			return patchPart(t, b.bytes(), sheetPart(2), func(x string) string {
+				return strings.ReplaceAll(x, "&#34;&#34;)</f></c>", "&#34;&#34;)</f><v></v></c>")
+			})
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "funding rows", len(l.Inputs.Funding), 3)
+			eq(t, "NATIONAL programme", l.Inputs.Funding[2].Programme, "")
+			eq(t, "notes", len(l.Notes), 0)
+		}},
+		{name: "IFERROR formulas with no saved value", build: func(t testing.TB) []byte {
+			return plain(t).formula("Trusts", "H3", `=IFERROR(VLOOKUP(A3,Funding!A2:B2,2,FALSE),"")`).bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "RBB EPR", trust(t, l, "RBB").EPR, "") },
+			note: `row 3, column epr: formula with no saved value, calculated ("" (empty text))`},
+		{name: "empty text saved in a required cell", build: func(t testing.TB) []byte {
+			b := plain(t).formula("Trusts", "C3", `=IFERROR(VLOOKUP(A3,Types!A:B,2,FALSE),"")`)
+			return patchPart(t, b.bytes(), sheetPart(1), func(x string) string {
+				return strings.ReplaceAll(x, "&#34;&#34;)</f></c>", "&#34;&#34;)</f><v></v></c>")
+			})
+		}, problem: `row 3, column type: found nothing, want one of acute, mental health, community, ambulance, specialist (required)`},
+
 		// Numbers grouped by spaces.
 		{name: "amounts grouped by spaces", build: func(t testing.TB) []byte {
 			rows := replace(replace(replace(goodTrusts(), 1, 4, "1 420.5"), 2, 4, "£1\u00a0180"), 3, 4, "1\u2009260")

@@ -29,7 +29,11 @@ func (c *columns) usable(r row, col, want string, ps *problemList) (cell, bool) 
 		return cl, false
 	}
 	if cl.formula == calculated {
-		c.note(r, col, strings.TrimSpace(cl.text), "formula with no saved value, calculated")
+		v := strings.TrimSpace(cl.text)
+		if cl.kind == cellBlank {
+			v = `"" (empty text)`
+		}
+		c.note(r, col, v, "formula with no saved value, calculated")
 	}
 	return cl, true
 }

@@ -60,6 +60,7 @@ type sheetReader struct {
 	cellType string
 	style    int
 	hasF     bool
+	hasV     bool // the cell has a <v>, even an empty one: its value was saved
 	lastRow  int
 	lastCol  int
 	nCells   int
@@ -84,6 +85,7 @@ func (r *sheetReader) start(tk *xmlToken) error {
 		r.hasF = r.inCell
 	case "v":
 		r.inValue = r.inCell
+		r.hasV = r.inCell
 	case "rPh":
 		r.phonetic++
 	case "t":
@@ -142,7 +144,7 @@ func (r *sheetReader) startCell(tk *xmlToken) error {
 		r.lastRow++
 		r.startRow(r.lastRow, false)
 	}
-	r.inCell, r.hasF = true, false
+	r.inCell, r.hasF, r.hasV = true, false, false
 	r.value = r.value[:0]
 	col := r.lastCol + 1
 	if ref, ok := tk.attrBytes("r"); ok {
@@ -180,7 +182,7 @@ func (r *sheetReader) end(tk *xmlToken) error {
 			return nil
 		}
 		r.inCell = false
-		if err := r.wb.finishCell(&r.c, r.cellType, r.style, r.hasF, r.value); err != nil {
+		if err := r.wb.finishCell(&r.c, r.cellType, r.style, r.hasF, r.hasV, r.value); err != nil {
 			return r.refuse("cell %s: %v", cellName(int(r.c.col), r.cur.num), err)
 		}
 		if r.c.kind != cellBlank || r.c.formula != noFormula {
@@ -240,8 +242,9 @@ func cellTypeName(t []byte) string {
 }
 
 // finishCell sets the cell's kind, text and format from what the XML held,
-// v (which it does not keep: the caller reuses it).
-func (wb *workbook) finishCell(c *cell, typ string, style int, hasF bool, v []byte) error {
+// v (which it does not keep: the caller reuses it); hasF says the cell holds
+// a formula and hasV that it has a <v> element, even an empty one.
+func (wb *workbook) finishCell(c *cell, typ string, style int, hasF, hasV bool, v []byte) error {
 	if style >= 0 && style < len(wb.formats) {
 		c.format = wb.formats[style]
 	}
@@ -283,8 +286,16 @@ func (wb *workbook) finishCell(c *cell, typ string, style int, hasF bool, v []by
 	}
 	if hasF {
 		c.formula = savedValue
-		if c.kind == cellBlank || wb.fullCalc {
+		switch {
+		case wb.fullCalc:
 			c.formula = uncalculable // until calculated
+		case c.kind == cellBlank && typ == "str" && hasV:
+			// A saved result of empty text, as IFERROR(VLOOKUP(…),"") gives
+			// where the lookup fails: the cell shows nothing, and is blank.
+			// (Without a <v> nothing was saved: excelize writes t="str" on
+			// a formula it has not calculated.)
+		case c.kind == cellBlank:
+			c.formula = uncalculable // no saved value, until calculated
 		}
 	}
 	return nil
