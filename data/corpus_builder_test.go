@@ -138,3 +138,10 @@ func patchPart(t testing.TB, book []byte, part string, edit func(string) string)
 
 // sheetPart is the part of the n-th sheet (from 1) of an excelize workbook.
 func sheetPart(n int) string { return "xl/worksheets/sheet" + strconv.Itoa(n) + ".xml" }
+
+// merge merges a range of cells, as Format › Merge cells does: excelize
+// keeps the first cell's value and clears the others.
+func (b *analystBook) merge(sheet, from, to string) *analystBook {
+	b.check(b.f.MergeCell(sheet, from, to))
+	return b
+}

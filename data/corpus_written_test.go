@@ -77,6 +77,48 @@ func corpusAsWritten() []corpusCase {
 			})
 		}, problem: `row 3, column type: found nothing, want one of acute, mental health, community, ambulance, specialist (required)`},
 
+		// Merged cells.
+		{name: "a programme in merged cells", build: func(t testing.TB) []byte {
+			rows := [][]any{fundingHeader(),
+				{"RAA", "Global Digital Exemplar", "2018-19", 5, 5, "received"},
+				{"RAA", nil, "2019-20", 4, 4, "received"},
+				{"RBB", nil, "2019-20", 2.5, 2.5, "committed"},
+				{"RCC", "Fast Follower", "2019-20", 1, 1, "planned"},
+				{"NATIONAL", "National envelope", "2019-20", 350, 0, "committed"}}
+			return withFunding(t, rows).merge("Funding", "B2", "B4").bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "funding rows", len(l.Inputs.Funding), 5)
+			for i := range 3 {
+				eq(t, "programme", l.Inputs.Funding[i].Programme, "Global Digital Exemplar")
+			}
+			eq(t, "row 5 programme", l.Inputs.Funding[3].Programme, "Fast Follower")
+		}, note: `sheet Funding, row 2: merged cells, each read as the merge's first cell (B2:B4 "Global Digital Exemplar")`},
+		{name: "a region in merged cells", build: func(t testing.TB) []byte {
+			rows := replace(replace(goodTrusts(), 2, 3, nil), 3, 3, nil)
+			return withTrusts(t, rows).merge("Trusts", "D2", "D4").bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "RBB region", trust(t, l, "RBB").Region, model.London)
+			eq(t, "RCC region", trust(t, l, "RCC").Region, model.London)
+		}, note: "merged cells, each read as the merge's first cell"},
+		{name: "a merged header over two rows", build: func(t testing.TB) []byte {
+			rows := [][]any{{"code", "programme", "year", "Funding (£m)", nil, "status"}, {nil, nil, nil, "National", "Local", nil}}
+			rows = append(rows, goodFunding()[1:]...)
+			b := withFunding(t, rows)
+			for _, c := range []string{"A", "B", "C", "F"} {
+				b.merge("Funding", c+"1", c+"2")
+			}
+			return b.merge("Funding", "D1", "E1").bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "funding rows", len(l.Inputs.Funding), 3)
+			eq(t, "national", national(l)[2019], 350.0)
+		}},
+		{name: "an amount merged over two years", build: func(t testing.TB) []byte {
+			rows := [][]any{fundingHeader(),
+				{"RAA", "Global Digital Exemplar", "2018-19", 10, 5, "received"},
+				{"RAA", "Global Digital Exemplar", "2019-20", nil, 5, "received"}}
+			return withFunding(t, rows).merge("Funding", "D2", "D3").bytes()
+		}, problem: `row 3, column national_m: found "10", want an amount in £m, a number 0 or above; the cell is inside merged cells that show one amount`},
+
 		// Numbers grouped by spaces.
 		{name: "amounts grouped by spaces", build: func(t testing.TB) []byte {
 			rows := replace(replace(replace(goodTrusts(), 1, 4, "1 420.5"), 2, 4, "£1\u00a0180"), 3, 4, "1\u2009260")

@@ -108,6 +108,7 @@ func loadWorkbookBytes(name string, b []byte, m *Mapping, lim limits) (out Loade
 		if t.hidden {
 			notes.add(Note{File: name, Sheet: t.sheet, Text: "is a hidden sheet; it was read"})
 		}
+		mergeNotes(t, &notes)
 		tables[s.sheet] = t
 	}
 	if err := ps.err(); err != nil {

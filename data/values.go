@@ -185,6 +185,13 @@ func (c *columns) money(r row, col string, ps *problemList) (float64, bool) {
 		ps.add(c.problem(r, col, strings.TrimSpace(cl.text), want))
 		return 0, false
 	}
+	if cl.filled && v != 0 {
+		// A person reads one amount across merged cells as one amount, not
+		// the same amount in each: which share is whose is not for corecast
+		// to guess.
+		ps.add(c.problem(r, col, strings.TrimSpace(cl.text), want+"; the cell is inside merged cells that show one amount, which corecast does not split between rows or columns: unmerge them and give each cell its own amount"))
+		return 0, false
+	}
 	return v, true
 }
 

@@ -39,6 +39,9 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 	}
 	r.finishRow()
 	sortRows(r.t)
+	if err := fillMerges(r.t, r.wb.lim.maxCells-r.nCells); err != nil {
+		return nil, r.refuse("%v", err)
+	}
 	return r.t, nil
 }
 
@@ -90,6 +93,15 @@ func (r *sheetReader) start(tk *xmlToken) error {
 		r.phonetic++
 	case "t":
 		r.inValue = r.inCell && r.phonetic == 0
+	case "mergeCell":
+		if ref, ok := tk.attrBytes("ref"); ok {
+			if m, ok := mergeRef(ref); ok {
+				if len(r.t.merges) >= r.wb.lim.maxCells {
+					return r.refuse("has more than %d merged ranges; corecast reads sheets up to that size", r.wb.lim.maxCells)
+				}
+				r.t.merges = append(r.t.merges, m)
+			}
+		}
 	}
 	return nil
 }
