@@ -145,3 +145,12 @@ func (b *analystBook) merge(sheet, from, to string) *analystBook {
 	b.check(b.f.MergeCell(sheet, from, to))
 	return b
 }
+
+// strike strikes cells through, as Format › Cells › Font › Strikethrough
+// does to a withdrawn line.
+func (b *analystBook) strike(sheet, from, to string) *analystBook {
+	s, err := b.f.NewStyle(&excelize.Style{Font: &excelize.Font{Strike: true}})
+	b.check(err)
+	b.check(b.f.SetCellStyle(sheet, from, to, s))
+	return b
+}

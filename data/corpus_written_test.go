@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"corecast/model"
 )
 
@@ -118,6 +120,37 @@ func corpusAsWritten() []corpusCase {
 				{"RAA", "Global Digital Exemplar", "2019-20", nil, 5, "received"}}
 			return withFunding(t, rows).merge("Funding", "D2", "D3").bytes()
 		}, problem: `row 3, column national_m: found "10", want an amount in £m, a number 0 or above; the cell is inside merged cells that show one amount`},
+
+		// Rows struck through.
+		{name: "a withdrawn funding row struck through", build: func(t testing.TB) []byte {
+			rows := append(goodFunding(), []any{"RCC", "Fast Follower", "2019-20", 4, 4, "committed"}, []any{"Total", nil, nil, 361.5, 11.5, nil})
+			return withFunding(t, rows).strike("Funding", "A3", "F3").bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "funding rows", len(l.Inputs.Funding), 3)
+			eq(t, "row 5 code", l.Inputs.Funding[2].Code, "RCC")
+			for _, f := range l.Inputs.Funding {
+				if f.Code == "RBB" {
+					t.Errorf("the struck-through row was read: %+v", f)
+				}
+			}
+		}, note: `sheet Funding, row 3: struck through (a withdrawn line), left out (RBB)`},
+		{name: "a withdrawn row struck through with a comment beside it", build: func(t testing.TB) []byte {
+			rows := goodFunding()
+			rows[0] = append(rows[0], "Comment")
+			rows[2] = append(rows[2], "withdrawn March 2020")
+			return withFunding(t, rows).strike("Funding", "A3", "F3").bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "funding rows", len(l.Inputs.Funding), 2) }},
+		{name: "an amount alone struck through", build: func(t testing.TB) []byte {
+			return plain(t).strike("Funding", "D3", "D3").bytes()
+		}, problem: `sheet Funding, row 3: some of the row's cells are struck through (national_m) and others are not`},
+		{name: "a struck-through trust with funding", build: func(t testing.TB) []byte {
+			return plain(t).strike("Trusts", "A3", "H3").bytes()
+		}, problem: `row 3, column code: found "RBB", want a trust code from the Trusts sheet, or NATIONAL for the national envelope; this trust's row on the Trusts sheet is struck through`},
+		{name: "a status struck through in its text", build: func(t testing.TB) []byte {
+			b := plain(t)
+			b.check(b.f.SetCellRichText("Funding", "F3", []excelize.RichTextRun{{Text: "committed", Font: &excelize.Font{Strike: true}}}))
+			return b.bytes()
+		}, problem: `some of the row's cells are struck through (status)`},
 
 		// Numbers grouped by spaces.
 		{name: "amounts grouped by spaces", build: func(t testing.TB) []byte {

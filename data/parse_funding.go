@@ -19,6 +19,10 @@ func parseFunding(t *table, m sheetMapping, codes map[string]string, ps *problem
 	out := make([]model.Funding, 0, len(c.body))
 	sums := newTotals("national_m", "local_m")
 	for _, r := range c.body {
+		if c.struckRow(r, ps) {
+			sums.addStruck(c, r)
+			continue
+		}
 		if c.isTotalRow(r, "code", "programme") {
 			sums.check(c, r, ps)
 			continue
@@ -43,9 +47,13 @@ func parseFundingRow(c *columns, r row, codes map[string]string, ps *problemList
 		f.Code = model.NationalCode
 	} else if codes != nil {
 		code, known := codes[strings.ToUpper(f.Code)]
-		if !known {
+		switch {
+		case !known:
 			ps.add(c.problem(r, "code", f.Code, wantFundCode))
 			good = false
+		case code == struckCode:
+			ps.add(c.problem(r, "code", f.Code, wantFundCode+"; this trust's row on the Trusts sheet is struck through (left out): strike this row through too, or restore the trust"))
+			good, code = false, f.Code
 		}
 		f.Code = code // spelled as on the Trusts sheet
 	}

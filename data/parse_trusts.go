@@ -30,16 +30,30 @@ func parseTrusts(t *table, m sheetMapping, ps *problemList, notes *noteList) ([]
 	}
 	codes := map[string]string{}
 	for _, r := range c.body {
-		if v := c.cell(r, "code"); v != "" {
-			if _, seen := codes[strings.ToUpper(v)]; !seen {
-				codes[strings.ToUpper(v)] = v
+		v := c.cell(r, "code")
+		if v == "" {
+			continue
+		}
+		up := strings.ToUpper(v)
+		cur, seen := codes[up]
+		if state, _ := c.strike(r); state == allStruck {
+			if !seen {
+				codes[up] = struckCode
 			}
+			continue
+		}
+		if !seen || cur == struckCode {
+			codes[up] = v
 		}
 	}
 	trusts := make([]model.Trust, 0, len(c.body))
 	seen := map[string]int{} // upper-case code -> row
 	sums := newTotals("opex_m")
 	for _, r := range c.body {
+		if c.struckRow(r, ps) {
+			sums.addStruck(c, r)
+			continue
+		}
 		if c.isTotalRow(r, "code", "name") {
 			sums.check(c, r, ps)
 			continue

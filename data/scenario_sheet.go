@@ -27,6 +27,9 @@ func parseScenarioSheet(t *table, ps *problemList, notes *noteList) []KeyValue {
 	var out []KeyValue
 	seen := map[string]int{}
 	for _, r := range c.body {
+		if c.struckRow(r, ps) {
+			continue
+		}
 		noteHidden(c, r)
 		k, okK := c.text(r, "key", true, ps)
 		v, okV := c.scenarioValue(r, ps)

@@ -36,15 +36,22 @@ func (c *columns) isTotalRow(r row, cols ...string) bool {
 const totalsTolerance = 0.005
 
 // totals tracks the money columns of the rows read so far, so that a Totals
-// row can be checked against them.
+// row can be checked against them. Rows struck through are not counted, but
+// a total may include them (a SUM over the rows counts what a strikethrough
+// leaves on the sheet), so their sums are kept as well.
 type totals struct {
 	cols      []string
 	sinceLast []float64 // sums since the last Totals row (subtotals)
 	all       []float64 // sums of every data row
+	// The same, with the rows struck through.
+	sinceLastShown []float64
+	allShown       []float64
 }
 
 func newTotals(cols ...string) *totals {
-	return &totals{cols: cols, sinceLast: make([]float64, len(cols)), all: make([]float64, len(cols))}
+	n := len(cols)
+	return &totals{cols: cols, sinceLast: make([]float64, n), all: make([]float64, n),
+		sinceLastShown: make([]float64, n), allShown: make([]float64, n)}
 }
 
 // add counts one data row's amounts.
@@ -52,12 +59,27 @@ func (t *totals) add(v ...float64) {
 	for i, x := range v {
 		t.sinceLast[i] += x
 		t.all[i] += x
+		t.sinceLastShown[i] += x
+		t.allShown[i] += x
+	}
+}
+
+// addStruck counts a struck-through row's amounts, read as well as they
+// can be, among the sums that include such rows.
+func (t *totals) addStruck(c *columns, r row) {
+	for i, col := range t.cols {
+		var discard problemList
+		if v, ok := c.money(r, col, &discard); ok {
+			t.sinceLastShown[i] += v
+			t.allShown[i] += v
+		}
 	}
 }
 
 // check reads a Totals row's amounts: when they equal the sum of the data
-// rows above (since the last Totals row, or all of them) within 0.5%, the
-// row is skipped with a note; otherwise it is a problem.
+// rows above (since the last Totals row, or all of them, with or without
+// rows struck through) within 0.5%, the row is skipped with a note;
+// otherwise it is a problem.
 func (t *totals) check(c *columns, r row, ps *problemList) {
 	got := make([]float64, len(t.cols))
 	for i, col := range t.cols {
@@ -70,11 +92,12 @@ func (t *totals) check(c *columns, r row, ps *problemList) {
 		got[i] = v
 	}
 	label := strings.TrimSpace(firstText(r))
-	for _, sums := range [][]float64{t.sinceLast, t.all} {
+	for _, sums := range [][]float64{t.sinceLast, t.all, t.sinceLastShown, t.allShown} {
 		if matches(got, sums) {
 			c.notes.add(Note{File: c.t.file, Sheet: c.t.sheet, Row: r.num, Value: label,
 				Text: "a Totals row, equal to the sum of the rows above it, skipped"})
 			clear(t.sinceLast)
+			clear(t.sinceLastShown)
 			return
 		}
 	}
@@ -85,6 +108,7 @@ func (t *totals) check(c *columns, r row, ps *problemList) {
 	ps.add(Problem{File: c.t.file, Sheet: c.t.sheet, Row: r.num,
 		Expected: fmt.Sprintf("the row says %q but its amounts are not the sum of the rows above it (%s): correct or remove it, so that nothing is counted twice", label, strings.Join(parts, "; "))})
 	clear(t.sinceLast)
+	clear(t.sinceLastShown)
 }
 
 func matches(got, sums []float64) bool {

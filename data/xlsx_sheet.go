@@ -259,6 +259,7 @@ func cellTypeName(t []byte) string {
 func (wb *workbook) finishCell(c *cell, typ string, style int, hasF, hasV bool, v []byte) error {
 	if style >= 0 && style < len(wb.formats) {
 		c.format = wb.formats[style]
+		c.struck = wb.strike[style]
 	}
 	// A shared string cell holds an index, read without making it a string.
 	text := func() string {
@@ -278,6 +279,7 @@ func (wb *workbook) finishCell(c *cell, typ string, style int, hasF, hasV bool, 
 			return fmt.Errorf("refers to shared string %q, which the file does not have", v)
 		}
 		c.kind, c.text = cellText, wb.strings[i]
+		c.struck = c.struck || wb.struckStrings[i]
 	case "str", "inlineStr":
 		c.kind, c.text = cellText, text()
 	case "b":
