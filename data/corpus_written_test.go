@@ -1,6 +1,7 @@
 package data
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -151,6 +152,67 @@ func corpusAsWritten() []corpusCase {
 			b.check(b.f.SetCellRichText("Funding", "F3", []excelize.RichTextRun{{Text: "committed", Font: &excelize.Font{Strike: true}}}))
 			return b.bytes()
 		}, problem: `some of the row's cells are struck through (status)`},
+
+		// Headers.
+		{name: "a header below row 20", build: func(t testing.TB) []byte {
+			lines := []string{"Digital funding tracker"}
+			for i := range 30 {
+				lines = append(lines, "Note "+strconv.Itoa(i+1)+": see the guidance tab")
+			}
+			return plain(t).insertTitle("Funding", lines...).bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "funding rows", len(l.Inputs.Funding), 3)
+			eq(t, "national", national(l)[2019], 350.0)
+		}, note: `rows 1–31 above the header (row 32) skipped`},
+		{name: "a group heading with a unit over two columns", build: func(t testing.TB) []byte {
+			rows := [][]any{{nil, nil, nil, "Funding (£000)", nil, nil}, {"code", "programme", "year", "National", "Local", "status"},
+				{"RAA", "Global Digital Exemplar", "2018-19", 5000, 5000, "received"},
+				{"RBB", "Fast Follower", "2019-20", 2500, 2500, "committed"},
+				{"NATIONAL", "National envelope", "2019-20", 350000, 0, "committed"}}
+			return withFunding(t, rows).merge("Funding", "D1", "E1").bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "RAA national", l.Inputs.Funding[0].NationalM, 5.0)
+			eq(t, "RBB local", l.Inputs.Funding[1].LocalM, 2.5)
+			eq(t, "national", national(l)[2019], 350.0)
+		}, note: `column National (national_m): amounts in £000 (from the group heading "Funding (£000)" above it) divided by 1,000 to £m`},
+		{name: "a group heading with a unit over one column only", build: func(t testing.TB) []byte {
+			rows := [][]any{{nil, nil, nil, "Funding (£000)", nil, nil}, {"code", "programme", "year", "National", "Local", "status"},
+				{"RAA", "Global Digital Exemplar", "2018-19", 5000, 5000, "received"}}
+			return withFunding(t, rows).bytes()
+		}, problem: `column Local (local_m): a heading that says its unit: the rows above the header say "Funding (£000)"`},
+		{name: "a header split over two rows", build: func(t testing.TB) []byte {
+			rows := [][]any{{"Code", "Programme", "Financial year", "Funding (£m)", nil, "Status"}, {nil, nil, nil, "National", "Local", nil}}
+			return withFunding(t, append(rows, goodFunding()[1:]...)).bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "funding rows", len(l.Inputs.Funding), 3)
+			eq(t, "RBB national", l.Inputs.Funding[1].NationalM, 2.5)
+		}, note: "rows 1–2 read as one header (column names under group headings)"},
+		{name: "a row of units under the header", build: func(t testing.TB) []byte {
+			rows := [][]any{fundingHeader(), {nil, nil, "yyyy-yy", "£000", "£m", nil}}
+			rows = append(rows, replace(replace(goodFunding(), 1, 3, 5000), 3, 3, 350000)[1:]...)
+			rows = replace(rows, 3, 3, 2500)
+			return withFunding(t, rows).bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "funding rows", len(l.Inputs.Funding), 3)
+			eq(t, "RAA national", l.Inputs.Funding[0].NationalM, 5.0)
+			eq(t, "RAA local", l.Inputs.Funding[0].LocalM, 5.0)
+			eq(t, "national", national(l)[2019], 350.0)
+		}, note: `column national_m: amounts in £000 (from the units row (row 2)) divided by 1,000 to £m`},
+		{name: "a row of units on Trusts", build: func(t testing.TB) []byte {
+			rows := append([][]any{trustsHeader(), {nil, nil, nil, nil, "(£m)", "(0-100)", "(0-100)", "text"}}, goodTrusts()[1:]...)
+			return withTrusts(t, rows).bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "trusts", len(l.Inputs.Trusts), 3)
+			eq(t, "RAA opex", trust(t, l, "RAA").OpexM, 420.5)
+		}, note: "sheet Trusts, row 2: a row of units under the header, read as the columns' units and not as data"},
+		{name: "a units row that disagrees with the heading", build: func(t testing.TB) []byte {
+			rows := append([][]any{replace(goodFunding(), 0, 3, "National (£m)")[0], {nil, nil, nil, "£000", "£m", nil}}, goodFunding()[1:]...)
+			return withFunding(t, rows).bytes()
+		}, problem: `row 2, column National (£m) (national_m): found "£000", want the unit £m, as its heading says: the two disagree`},
+		{name: "a units row with a pound sign alone", build: func(t testing.TB) []byte {
+			rows := append([][]any{fundingHeader(), {nil, nil, nil, "£", "£", nil}}, goodFunding()[1:]...)
+			return withFunding(t, rows).bytes()
+		}, problem: `row 2, column national_m: found "£", want a unit of money: £000, £m or £bn`},
 
 		// Numbers grouped by spaces.
 		{name: "amounts grouped by spaces", build: func(t testing.TB) []byte {
