@@ -214,6 +214,52 @@ func corpusAsWritten() []corpusCase {
 			return withFunding(t, rows).bytes()
 		}, problem: `row 2, column national_m: found "£", want a unit of money: £000, £m or £bn`},
 
+		// Subtotals, aggregates and section rows.
+		{name: "Excel's Data Subtotal by year", build: func(t testing.TB) []byte {
+			rows := [][]any{fundingHeader(),
+				{"RAA", "Global Digital Exemplar", "2018-19", 5, 5, "received"},
+				{"RCC", "Fast Follower", "2018-19", 1, 1, "received"},
+				{nil, nil, "2018-19 Total", nil, nil, nil},
+				{"RBB", "Fast Follower", "2019-20", 2.5, 2.5, "committed"},
+				{"NATIONAL", "National envelope", "2019-20", 350, 0, "committed"},
+				{nil, nil, "2019-20 Total", 352.5, 2.5, nil},
+				{nil, nil, "Grand Total", 358.5, 8.5, nil}}
+			return withFunding(t, rows).formula("Funding", "D4", "=SUBTOTAL(9,D2:D3)").formula("Funding", "E4", "=SUBTOTAL(9,E2:E3)").bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "funding rows", len(l.Inputs.Funding), 4)
+			eq(t, "national", national(l)[2019], 350.0)
+		}, note: `rows 4, 7–8 (3 rows): a Totals row, equal to the sum of the rows above it, skipped (2018-19 Total, 2019-20 Total, Grand Total)`},
+		{name: "a subtotal that does not add up", build: func(t testing.TB) []byte {
+			rows := append(goodFunding()[:3], []any{nil, nil, "2019-20 Total", 9, 7.5, nil})
+			return withFunding(t, rows).bytes()
+		}, problem: `row 4: the row says "2019-20 Total" but its amounts are not the sum of the rows above it`},
+		{name: "an England row on Trusts", build: func(t testing.TB) []byte {
+			return withTrusts(t, append(goodTrusts(), []any{"ENG", "England", nil, nil, 860.5, 60, nil, nil})).bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "trusts", len(l.Inputs.Trusts), 3) }, note: "row 5: a Totals row, equal to the sum of the rows above it, skipped (ENG)"},
+		{name: "an England row first on Trusts", build: func(t testing.TB) []byte {
+			rows := goodTrusts()
+			return withTrusts(t, append([][]any{rows[0], {nil, "England", nil, nil, 860.5, 60, nil, nil}}, rows[1:]...)).bytes()
+		}, problem: `row 2: the row says "England" but its amounts are not the sum of the rows above it`},
+		{name: "an All trusts row that does not add up", build: func(t testing.TB) []byte {
+			return withTrusts(t, append(goodTrusts(), []any{nil, "All trusts", nil, nil, 900, nil, nil, nil})).bytes()
+		}, problem: `row 5: the row says "All trusts" but its amounts are not the sum of the rows above it (opex_m 900 against 860.5)`},
+		{name: "section rows naming regions", build: func(t testing.TB) []byte {
+			tr := goodTrusts()
+			rows := [][]any{tr[0], {"London"}, tr[1], {"NHS England North West"}, tr[2], {nil, "South West region"}, tr[3]}
+			return withTrusts(t, rows).merge("Trusts", "A4", "H4").bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "trusts", len(l.Inputs.Trusts), 3)
+			eq(t, "RCC opex", trust(t, l, "RCC").OpexM, 260.0)
+		}, note: `a section heading (a region, type or England alone on its row), skipped (London, NHS England North West, South West region)`},
+		{name: "section rows on Funding", build: func(t testing.TB) []byte {
+			fu := goodFunding()
+			return withFunding(t, [][]any{fu[0], {"Acute trusts"}, fu[1], {"Mental health trusts"}, fu[2], {"England"}, fu[3]}).bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "funding rows", len(l.Inputs.Funding), 3) }},
+		{name: "a one-cell row that names no section", build: func(t testing.TB) []byte {
+			fu := goodFunding()
+			return withFunding(t, [][]any{fu[0], fu[1], {"Withdrawn schemes"}, fu[2], fu[3]}).bytes()
+		}, problem: `row 3, column code: found "Withdrawn schemes"`},
+
 		// Numbers grouped by spaces.
 		{name: "amounts grouped by spaces", build: func(t testing.TB) []byte {
 			rows := replace(replace(replace(goodTrusts(), 1, 4, "1 420.5"), 2, 4, "£1\u00a0180"), 3, 4, "1\u2009260")

@@ -23,7 +23,10 @@ func parseFunding(t *table, m sheetMapping, codes map[string]string, ps *problem
 			sums.addStruck(c, r)
 			continue
 		}
-		if c.isTotalRow(r, "code", "programme") {
+		if c.sectionRow(r) {
+			continue
+		}
+		if c.isTotalRow(r) {
 			sums.check(c, r, ps)
 			continue
 		}

@@ -19,7 +19,7 @@ func parseObserved(t *table, codes map[string]string, ps *problemList, notes *no
 	var out []model.Observation
 	seen := map[string]int{} // code and year -> row
 	for _, r := range c.body {
-		if c.struckRow(r, ps) {
+		if c.struckRow(r, ps) || c.sectionRow(r) {
 			continue
 		}
 		noteHidden(c, r)

@@ -54,7 +54,10 @@ func parseTrusts(t *table, m sheetMapping, ps *problemList, notes *noteList) ([]
 			sums.addStruck(c, r)
 			continue
 		}
-		if c.isTotalRow(r, "code", "name") {
+		if c.sectionRow(r) {
+			continue
+		}
+		if c.isTotalRow(r) {
 			sums.check(c, r, ps)
 			continue
 		}

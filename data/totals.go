@@ -10,12 +10,22 @@ import (
 // or programme holds one.
 var totalWords = map[string]bool{"total": true, "totals": true, "subtotal": true, "subtotals": true}
 
-// isTotalRow reports whether any of the named text columns of r says Total,
-// Totals, Grand total, Subtotal or Sub-total, alone or with other words
-// ("Total funding", "London total").
-func (c *columns) isTotalRow(r row, cols ...string) bool {
-	for _, col := range cols {
-		v := c.cell(r, col)
+// isTotalRow reports whether any text cell of r in a column read says Total, Totals, Grand
+// total, Subtotal or Sub-total, alone or with other words ("Total funding",
+// "London total", or "2019-20 Total" in the year column, as Excel's Data ›
+// Subtotal writes it), or whose code, name or programme names an aggregate
+// of trusts (England, All trusts) rather than one. Columns not read (a
+// funder, a comment) say nothing of what the row is.
+func (c *columns) isTotalRow(r row) bool {
+	for field, col := range c.index {
+		cl := r.get(col)
+		if cl.kind != cellText {
+			continue
+		}
+		v := cl.text
+		if (field == "code" || field == "name" || field == "programme") && isAggregateText(v) {
+			return true
+		}
 		if !containsFoldASCII(v, "total") {
 			// Every total word holds "total", and normalising never joins
 			// letters: a cell without them is not a total, whatever its case
@@ -29,6 +39,20 @@ func (c *columns) isTotalRow(r row, cols ...string) bool {
 		}
 	}
 	return false
+}
+
+// aggregateNames are what a row standing for many trusts says instead of a
+// trust: the country, all of them, or England's ONS code.
+var aggregateNames = map[string]bool{"england": true, "all trusts": true, "all providers": true, "all organisations": true,
+	"all organizations": true, "all england": true, "england all": true, "all regions": true, "eng": true,
+	"e92000001": true, "national aggregate": true, "all": true}
+
+// isAggregateText reports whether a cell names an aggregate of trusts.
+func isAggregateText(v string) bool {
+	if len(v) > 40 {
+		return false
+	}
+	return aggregateNames[normalName(v)]
 }
 
 // totalsTolerance is how far a Totals row may be from the sum of the rows
