@@ -260,6 +260,42 @@ func corpusAsWritten() []corpusCase {
 			return withFunding(t, [][]any{fu[0], fu[1], {"Withdrawn schemes"}, fu[2], fu[3]}).bytes()
 		}, problem: `row 3, column code: found "Withdrawn schemes"`},
 
+		// An amount typed in £000 among £m.
+		{name: "one funding row typed in £000 among £m", build: func(t testing.TB) []byte {
+			rows := [][]any{fundingHeader(),
+				{"RAA", "Global Digital Exemplar", "2018-19", 4.1, 4.1, "received"},
+				{"RBB", "Fast Follower", "2019-20", 2.5, 2.5, "committed"},
+				{"RCC", "Fast Follower", "2019-20", 3, 3, "committed"},
+				{"RAA", "Global Digital Exemplar", "2019-20", 4100, 4.1, "received"},
+				{"RBB", "Fast Follower", "2020-21", 2, 2, "planned"},
+				{"NATIONAL", "National envelope", "2019-20", 350, 0, "committed"},
+				{"NATIONAL", "National envelope", "2020-21", 450, 0, "committed"}}
+			return withFunding(t, rows).bytes()
+		}, problem: `row 5, column national_m: found "4100", want an amount in £m, a number 0 or above; this is 1,367 times the column's median (3), which looks like an amount typed in £000 among £m (4100 would be 4.1)`},
+		{name: "national envelopes among small trust amounts", build: func(t testing.TB) []byte {
+			rows := [][]any{fundingHeader()}
+			for i, v := range []float64{0.05, 0.1, 0.2, 0.5, 1, 10} {
+				rows = append(rows, []any{[]string{"RAA", "RBB", "RCC"}[i%3], "Provider Digitisation", "2019-20", v, 0, "received"})
+			}
+			for y, v := range []float64{350, 450, 550, 650, 750} {
+				rows = append(rows, []any{"NATIONAL", "National envelope", strconv.Itoa(2019+y) + "-" + strconv.Itoa(20+y), v, 0, "committed"})
+			}
+			return withFunding(t, rows).bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "funding rows", len(l.Inputs.Funding), 11)
+			eq(t, "national 2023-24", national(l)[2023], 750.0)
+		}},
+		{name: "one trust's opex typed in £000", build: func(t testing.TB) []byte {
+			rows := append(goodTrusts(), []any{"RDD", "Delta Community NHS Trust", "community", "Midlands", 150, 50, nil, nil}, []any{"REE", "Epsilon NHS Trust", "acute", "London", 310000, 50, nil, nil})
+			return withTrusts(t, rows).bytes()
+		}, problem: `row 6, column opex_m: found "310000", want annual operating expenditure in £m, a number above 0 up to £10,000 m; this looks like £000`},
+		{name: "one trust's opex typed in £000 below the fixed limit", build: func(t testing.TB) []byte {
+			rows := append(goodTrusts(), []any{"RDD", "Delta Community NHS Trust", "community", "Midlands", 150, 50, nil, nil}, []any{"REE", "Epsilon NHS Trust", "community", "London", 9500, 50, nil, nil})
+			rows = replace(replace(replace(rows, 1, 4, 12.5), 2, 4, 18), 3, 4, 26)
+			rows = replace(rows, 4, 4, 15)
+			return withTrusts(t, rows).bytes()
+		}, problem: `row 6, column opex_m: found "9500"`},
+
 		// Numbers grouped by spaces.
 		{name: "amounts grouped by spaces", build: func(t testing.TB) []byte {
 			rows := replace(replace(replace(goodTrusts(), 1, 4, "1 420.5"), 2, 4, "£1\u00a0180"), 3, 4, "1\u2009260")

@@ -42,6 +42,8 @@ type columns struct {
 	// (£m, £000, %), skipped as data; absent when there is none.
 	unitsRow    row
 	hasUnitsRow bool
+	// amounts are the money read, by group, for checkThousandfold.
+	amounts map[string][]amountRead
 }
 
 // headingText returns a header cell's text, trimmed.

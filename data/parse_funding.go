@@ -37,6 +37,7 @@ func parseFunding(t *table, m sheetMapping, codes map[string]string, ps *problem
 			sums.add(f.NationalM, f.LocalM)
 		}
 	}
+	c.checkThousandfold(ps)
 	return out
 }
 
@@ -81,6 +82,10 @@ func parseFundingRow(c *columns, r row, codes map[string]string, ps *problemList
 		case v > limit:
 			ps.add(c.problem(r, col.name, c.cell(r, col.name), fmt.Sprintf("%s up to £%s m for %s%s", wantMoney, formatThousands(int(limit)), what, looksLikeThousands)))
 			good = false
+		default:
+			// NATIONAL rows are envelopes, hundreds of times a trust's
+			// funding: each is held against its own kind.
+			c.keepAmount(col.name+" "+what, r, col.name, v)
 		}
 		*col.v = v
 	}

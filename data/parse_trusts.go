@@ -65,6 +65,7 @@ func parseTrusts(t *table, m sheetMapping, ps *problemList, notes *noteList) ([]
 		tr, good := parseTrust(c, r, ps)
 		if good {
 			sums.add(tr.OpexM)
+			c.keepAmount("opex_m", r, "opex_m", tr.OpexM)
 		}
 		if tr.Code != "" {
 			key := strings.ToUpper(tr.Code)
@@ -84,6 +85,7 @@ func parseTrusts(t *table, m sheetMapping, ps *problemList, notes *noteList) ([]
 		}
 	}
 	c.checkScales(ps)
+	c.checkThousandfold(ps)
 	if len(seen) == 0 && len(trusts) == 0 {
 		ps.add(Problem{File: t.file, Sheet: t.sheet, Expected: "has no trusts: want one row per trust below the header"})
 	}
