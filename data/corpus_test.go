@@ -318,7 +318,8 @@ func corpus() []corpusCase {
 		{name: "a Scenario value formatted as a percentage", build: func(t testing.TB) []byte {
 			return newAnalystBook(t, sheet{"Trusts", goodTrusts()}, sheet{"Funding", goodFunding()},
 				sheet{"Scenario", [][]any{{"key", "value"}, {"local_share", 0.5}}}).numFmt("Scenario", "B2", "B2", 9, "").bytes()
-		}, problem: `found "50%", want a value written as a plain number`},
+		}, want: func(t *testing.T, l Loaded) { eq(t, "local_share", l.Scenario[0].Value, "0.5") },
+			note: `sheet Scenario, row 2, column value: a percentage read as the fraction it stores (50% → 0.5)`},
 
 		// Number formats that scale, units said above the header, footnotes.
 		{name: "opex in pounds shown in millions by its format", build: func(t testing.TB) []byte {

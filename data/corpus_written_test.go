@@ -296,6 +296,35 @@ func corpusAsWritten() []corpusCase {
 			return withTrusts(t, rows).bytes()
 		}, problem: `row 6, column opex_m: found "9500"`},
 
+		// Scenario values as typed.
+		{name: "Scenario values typed as booleans, grouped numbers and percentages", build: func(t testing.TB) []byte {
+			sc := [][]any{{"key", "value"}, {"include_planned", true}, {"envelope_after_m", "1,500"}, {"discount_rate", "3.5%"},
+				{"inflation.mean", 0.02}, {"plan_total_m", "8 100"}, {"plan_from", 43556}, {"name", "Faster, cheaper"}}
+			return newAnalystBook(t, sheet{"Trusts", goodTrusts()}, sheet{"Funding", goodFunding()}, sheet{"Scenario", sc}).
+				numFmt("Scenario", "B5", "B5", 10, "").numFmt("Scenario", "B7", "B7", 14, "").bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			got := map[string]string{}
+			for _, kv := range l.Scenario {
+				got[kv.Key] = kv.Value
+			}
+			want := map[string]string{"include_planned": "true", "envelope_after_m": "1500", "discount_rate": "0.035",
+				"inflation.mean": "0.02", "plan_total_m": "8100", "plan_from": "2019-20", "name": "Faster, cheaper"}
+			for k, v := range want {
+				eq(t, k, got[k], v)
+			}
+			sc := model.DefaultScenario()
+			if err := ApplyScenarioSheet(&sc, l.Scenario); err != nil {
+				t.Fatal(err)
+			}
+			eq(t, "include_planned", sc.IncludePlanned, true)
+			eq(t, "discount_rate", sc.DiscountRate, 0.035)
+			eq(t, "envelope_after_m", sc.EnvelopeAfterM, 1500.0)
+		}, note: `row 4, column value: a percentage read as the fraction it stands for (3.5% → 0.035)`},
+		{name: "a Scenario number with a decimal comma", build: func(t testing.TB) []byte {
+			sc := [][]any{{"key", "value"}, {"envelope_after_m", "1500,5"}}
+			return newAnalystBook(t, sheet{"Trusts", goodTrusts()}, sheet{"Funding", goodFunding()}, sheet{"Scenario", sc}).bytes()
+		}, problem: `sheet Scenario, row 2, column value: found "1500,5", want a value for the key (a comma must separate groups of three digits`},
+
 		// Numbers grouped by spaces.
 		{name: "amounts grouped by spaces", build: func(t testing.TB) []byte {
 			rows := replace(replace(replace(goodTrusts(), 1, 4, "1 420.5"), 2, 4, "£1\u00a0180"), 3, 4, "1\u2009260")
