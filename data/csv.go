@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 )
 
 // File names of a CSV input directory.
@@ -115,12 +114,12 @@ func readCSV(file string, b []byte, lim limits, notes *noteList) (*table, error)
 	if int64(len(b)) > lim.maxBytes {
 		return nil, refuse(file, "is larger than %d MB; corecast reads files up to that size", lim.maxBytes>>20)
 	}
-	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 	if bytes.HasPrefix(b, zipMagic) || bytes.HasPrefix(b, oleMagic) {
 		return nil, refuse(file, "is a spreadsheet file, not CSV text; save it as CSV (comma delimited) or load the workbook itself")
 	}
-	if !utf8.Valid(b) {
-		return nil, refuse(file, "is not UTF-8 text; save it as \"CSV UTF-8 (comma delimited)\"")
+	b, err := decodeCSVText(file, b, notes)
+	if err != nil {
+		return nil, err
 	}
 	if bytes.IndexByte(b, '\r') >= 0 && bytes.IndexByte(b, '\n') < 0 {
 		b = bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
