@@ -395,3 +395,35 @@ func corpusYears() []corpusCase {
 		}, problem: `row 2, column year: found "2018 to 2020"`},
 	}
 }
+
+// Sheets and columns not found say what was found, and how to name it.
+func TestMissingSheetAndMappedColumn(t *testing.T) {
+	cases := []struct {
+		name    string
+		sheets  []sheet
+		mapping string
+		problem string
+	}{
+		{"a sheet named Trust list", []sheet{{"Trust list", goodTrusts()}, {"Funding", goodFunding()}, {"Notes", [][]any{{"x"}}}}, "",
+			`book.xlsx: sheet Trusts: is missing: the workbook has the sheets "Trust list", "Funding", "Notes"; rename the one with a row per trust to Trusts, or name it in a --map file: [trusts] sheet = "Trust list"`},
+		{"a sheet the map file names", []sheet{{"Trust list", goodTrusts()}, {"Funding", goodFunding()}}, "[trusts]\nsheet = \"Provider list\"\n",
+			`book.xlsx: sheet Provider list: is missing: the map file (map.toml) names it as the Trusts sheet ([trusts] sheet = "Provider list"), but the workbook has the sheets "Trust list", "Funding"`},
+		{"a column the map file names", []sheet{{"Trusts", replace(goodTrusts(), 0, 4, "Opex 2019/20")}, {"Funding", goodFunding()}}, "[trusts]\nopex_m = { column = \"Opex 19/20\", unit = \"£m\" }\n",
+			`column opex_m: missing: the map file (map.toml) names its column "Opex 19/20" ([trusts] opex_m), and no heading in the header row is that; the headings are "code", "name", "type", "region", "Opex 2019/20", "maturity", "maturity_prev", "epr"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var m *Mapping
+			if c.mapping != "" {
+				var err error
+				if m, err = ParseMapping("map.toml", []byte(c.mapping)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := LoadWorkbookBytes("book.xlsx", bookBytes(t, c.sheets...), m)
+			if err == nil || !strings.Contains(err.Error(), c.problem) {
+				t.Fatalf("got %v\nwant a problem containing %q", err, c.problem)
+			}
+		})
+	}
+}

@@ -438,6 +438,16 @@ func rowText(r row) string {
 // missingColumn says a required column is missing, naming a heading that
 // may be it.
 func (c *columns) missingColumn(f field) string {
+	if m, ok := c.mapping.columns[f.name]; ok {
+		var hs []string
+		for _, cl := range c.header.cells {
+			if h := headingText(cl); h != "" && len(hs) < 12 {
+				hs = append(hs, strconv.Quote(h))
+			}
+		}
+		return fmt.Sprintf("missing: the map file (%s) names its column %q ([%s] %s), and no heading in the header row is that; the headings are %s: correct the name in the map file",
+			c.mapping.file, m.column, strings.ToLower(c.schema.sheet), f.name, strings.Join(hs, ", "))
+	}
 	s := "missing; want a column named " + f.name
 	if len(f.aliases) > 0 {
 		n := min(3, len(f.aliases))
