@@ -325,6 +325,46 @@ func corpusAsWritten() []corpusCase {
 			return newAnalystBook(t, sheet{"Trusts", goodTrusts()}, sheet{"Funding", goodFunding()}, sheet{"Scenario", sc}).bytes()
 		}, problem: `sheet Scenario, row 2, column value: found "1500,5", want a value for the key (a comma must separate groups of three digits`},
 
+		// Funding laid out wide.
+		{name: "funding laid out wide by year", build: func(t testing.TB) []byte {
+			rows := [][]any{{"Org code", "Programme", "Status", "National 2019-20", "National 2020/21", "Local 2019-20", "Local 2020/21"},
+				{"RAA", "Global Digital Exemplar", "received", 5, 3, 5, 3},
+				{"RBB", "Fast Follower", "committed", 2.5, nil, 2.5, nil},
+				{"NATIONAL", "National envelope", "committed", 350, 450, 0, 0},
+				{"Total", nil, nil, 357.5, 453, 7.5, 3}}
+			return withFunding(t, rows).bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			want := []model.Funding{
+				{Code: "RAA", Programme: "Global Digital Exemplar", Year: 2019, NationalM: 5, LocalM: 5, Status: model.Received},
+				{Code: "RAA", Programme: "Global Digital Exemplar", Year: 2020, NationalM: 3, LocalM: 3, Status: model.Received},
+				{Code: "RBB", Programme: "Fast Follower", Year: 2019, NationalM: 2.5, LocalM: 2.5, Status: model.Committed},
+				{Code: "NATIONAL", Programme: "National envelope", Year: 2019, NationalM: 350, Status: model.Committed},
+				{Code: "NATIONAL", Programme: "National envelope", Year: 2020, NationalM: 450, Status: model.Committed}}
+			eq(t, "funding rows", len(l.Inputs.Funding), len(want))
+			for i := range min(len(want), len(l.Inputs.Funding)) {
+				eq(t, "row", l.Inputs.Funding[i], want[i])
+			}
+		}, note: "sheet Funding, row 1: funding laid out wide (a column for each year, 2019-20 to 2020-21), read as one row for each line and year with an amount"},
+		{name: "funding laid out wide under group headings", build: func(t testing.TB) []byte {
+			rows := [][]any{{nil, nil, nil, "National funding (£m)", nil, "Local funding (£000)", nil},
+				{"code", "programme", "status", "2019-20", "2020-21", "2019-20", "2020-21"},
+				{"RAA", "Global Digital Exemplar", "received", 5, 3, 5000, 3000},
+				{"NATIONAL", "National envelope", "committed", 350, 450, 0, 0}}
+			return withFunding(t, rows).merge("Funding", "D1", "E1").merge("Funding", "F1", "G1").bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "funding rows", len(l.Inputs.Funding), 4)
+			eq(t, "RAA 2020-21 local", l.Inputs.Funding[1].LocalM, 3.0)
+			eq(t, "national 2020-21", national(l)[2020], 450.0)
+		}, note: `column 2019-20 (local_m 2019-20): amounts in £000 (from the group heading "Local funding (£000)" above it) divided by 1,000 to £m`},
+		{name: "funding laid out wide without saying national or local", build: func(t testing.TB) []byte {
+			rows := [][]any{{"code", "programme", "status", "2019-20", "2020-21"}, {"RAA", "Global Digital Exemplar", "received", 5, 3}}
+			return withFunding(t, rows).bytes()
+		}, problem: `sheet Funding, row 1, column 2019-20 (2019-20): a heading that says whether the column holds national or local funding for 2019-20`},
+		{name: "funding laid out wide with a bad amount", build: func(t testing.TB) []byte {
+			rows := [][]any{{"code", "programme", "status", "National 2019-20", "National 2020-21"}, {"RAA", "Global Digital Exemplar", "received", 5, "5,5"}}
+			return withFunding(t, rows).bytes()
+		}, problem: `row 2, column National 2020-21 (national_m 2020-21): found "5,5"`},
+
 		// Numbers grouped by spaces.
 		{name: "amounts grouped by spaces", build: func(t testing.TB) []byte {
 			rows := replace(replace(replace(goodTrusts(), 1, 4, "1 420.5"), 2, 4, "£1\u00a0180"), 3, 4, "1\u2009260")

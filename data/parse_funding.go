@@ -12,6 +12,14 @@ import (
 // so that a trust with a bad row does not also make its funding look
 // orphaned; nil skips the check (the Trusts sheet could not be read).
 func parseFunding(t *table, m sheetMapping, codes map[string]string, ps *problemList, notes *noteList) []model.Funding {
+	var tryPs problemList
+	var tryNotes noteList
+	if _, ok := readHeader(t, fundingSchema, m, &tryPs, &tryNotes); !ok && missesYear(tryPs) {
+		// No year column: the sheet may be laid out wide, a column per year.
+		if out, wide := readWideFunding(t, m, codes, ps, notes); wide {
+			return out
+		}
+	}
 	c, ok := readHeader(t, fundingSchema, m, ps, notes)
 	if !ok {
 		return nil
@@ -31,7 +39,7 @@ func parseFunding(t *table, m sheetMapping, codes map[string]string, ps *problem
 			continue
 		}
 		noteHidden(c, r)
-		f, good := parseFundingRow(c, r, codes, ps)
+		f, good := parseFundingRow(c, r, codes, nil, ps)
 		if good {
 			out = append(out, f)
 			sums.add(f.NationalM, f.LocalM)
@@ -41,8 +49,21 @@ func parseFunding(t *table, m sheetMapping, codes map[string]string, ps *problem
 	return out
 }
 
-// parseFundingRow reads one funding row; good is false when any cell was wrong.
-func parseFundingRow(c *columns, r row, codes map[string]string, ps *problemList) (f model.Funding, good bool) {
+// missesYear reports whether the problems of reading a Funding header
+// include a missing year column.
+func missesYear(ps problemList) bool {
+	for _, p := range ps.list {
+		if p.missing && p.Column == "year" {
+			return true
+		}
+	}
+	return false
+}
+
+// parseFundingRow reads one funding row; good is false when any cell was
+// wrong. year, when not nil, is the row's year (a wide sheet's column's),
+// which is then not read from a year column.
+func parseFundingRow(c *columns, r row, codes map[string]string, year *model.FinancialYear, ps *problemList) (f model.Funding, good bool) {
 	good = true
 	var ok bool
 	if f.Code, ok = c.text(r, "code", true, ps); !ok {
@@ -64,7 +85,9 @@ func parseFundingRow(c *columns, r row, codes map[string]string, ps *problemList
 	if f.Programme, ok = c.text(r, "programme", false, ps); !ok {
 		good = false
 	}
-	if f.Year, ok = c.year(r, "year", ps); !ok {
+	if year != nil {
+		f.Year = *year
+	} else if f.Year, ok = c.year(r, "year", ps); !ok {
 		good = false
 	}
 	limit, what := float64(maxTrustFund), "a trust's funding"
