@@ -393,26 +393,33 @@ func TestImportCorpus(t *testing.T) {
 	for _, c := range slices.Concat(corpus(), corpusAsWritten(), corpusYears()) {
 		t.Run(c.name, func(t *testing.T) {
 			b := c.build(t)
-			saveCorpus(t, strings.ReplaceAll(c.name, " ", "_"), b)
-			l, err := LoadWorkbookBytes("book.xlsx", b, nil)
-			if c.problem != "" {
-				if err == nil {
-					t.Fatalf("loaded without a problem; want one containing %q\nnotes:\n%s", c.problem, strings.Join(l.Notes.Lines(), "\n"))
-				}
-				ps := problemsOf(t, err)
-				if !strings.Contains(strings.Join(ps.Lines(), "\n"), c.problem) {
-					t.Fatalf("no problem contains %q; got:\n%s", c.problem, strings.Join(ps.Lines(), "\n"))
-				}
-				return
-			}
-			if err != nil {
-				t.Fatalf("load: %v", err)
-			}
-			c.want(t, l)
-			if c.note != "" && !strings.Contains(strings.Join(l.Notes.Lines(), "\n"), c.note) {
-				t.Errorf("no note contains %q; got:\n%s", c.note, strings.Join(l.Notes.Lines(), "\n"))
-			}
+			saveCorpus(t, corpusFileName(c.name), b)
+			checkCorpusCase(t, c, b)
 		})
+	}
+}
+
+// checkCorpusCase loads a corpus workbook and checks it as the case says:
+// the values and note, or the problem.
+func checkCorpusCase(t *testing.T, c corpusCase, b []byte) {
+	t.Helper()
+	l, err := LoadWorkbookBytes("book.xlsx", b, nil)
+	if c.problem != "" {
+		if err == nil {
+			t.Fatalf("loaded without a problem; want one containing %q\nnotes:\n%s", c.problem, strings.Join(l.Notes.Lines(), "\n"))
+		}
+		ps := problemsOf(t, err)
+		if !strings.Contains(strings.Join(ps.Lines(), "\n"), c.problem) {
+			t.Fatalf("no problem contains %q; got:\n%s", c.problem, strings.Join(ps.Lines(), "\n"))
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	c.want(t, l)
+	if c.note != "" && !strings.Contains(strings.Join(l.Notes.Lines(), "\n"), c.note) {
+		t.Errorf("no note contains %q; got:\n%s", c.note, strings.Join(l.Notes.Lines(), "\n"))
 	}
 }
 
