@@ -63,6 +63,9 @@ type cell struct {
 	filled bool
 	// struck marks a cell whose font strikes its text through.
 	struck bool
+	// subtotal marks a formula calling SUBTOTAL or AGGREGATE, as the rows
+	// Excel's Data › Subtotal adds hold.
+	subtotal bool
 	text   string // the value as text; a number in the form the file stores it
 }
 

@@ -228,7 +228,24 @@ func corpusAsWritten() []corpusCase {
 		}, want: func(t *testing.T, l Loaded) {
 			eq(t, "funding rows", len(l.Inputs.Funding), 4)
 			eq(t, "national", national(l)[2019], 350.0)
-		}, note: `rows 4, 7–8 (3 rows): a Totals row, equal to the sum of the rows above it, skipped (2018-19 Total, 2019-20 Total, Grand Total)`},
+		}, note: `row 4: a Subtotal row (its amounts are SUBTOTAL formulas over the rows above), skipped (2018-19 Total)`},
+		{name: "Excel's Data Subtotal written by a script", build: func(t testing.TB) []byte {
+			rows := [][]any{fundingHeader(),
+				{"RAA", "Global Digital Exemplar", "2018-19", 5, 5, "received"},
+				{nil, nil, "2018-19 Total", nil, nil, nil},
+				{"RBB", "Fast Follower", "2019-20", 2.5, 2.5, "committed"},
+				{"NATIONAL", "National envelope", "2019-20", 350, 0, "committed"},
+				{nil, nil, "2019-20 Total", nil, nil, nil},
+				{nil, nil, "Grand Total", nil, nil, nil}}
+			b := withFunding(t, rows)
+			for _, f := range [][2]string{{"D3", "D2:D2"}, {"E3", "E2:E2"}, {"D6", "D4:D5"}, {"E6", "E4:E5"}, {"D7", "D2:D6"}, {"E7", "E2:E6"}} {
+				b.formula("Funding", f[0], "=SUBTOTAL(9,"+f[1]+")")
+			}
+			return b.bytes()
+		}, want: func(t *testing.T, l Loaded) {
+			eq(t, "funding rows", len(l.Inputs.Funding), 3)
+			eq(t, "national", national(l)[2019], 350.0)
+		}, note: `rows 3, 6–7 (3 rows): a Subtotal row (its amounts are SUBTOTAL formulas over the rows above), skipped (2018-19 Total, 2019-20 Total, Grand Total)`},
 		{name: "a subtotal that does not add up", build: func(t testing.TB) []byte {
 			rows := append(goodFunding()[:3], []any{nil, nil, "2019-20 Total", 9, 7.5, nil})
 			return withFunding(t, rows).bytes()

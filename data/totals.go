@@ -105,6 +105,9 @@ func (t *totals) addStruck(c *columns, r row) {
 // rows struck through) within 0.5%, the row is skipped with a note;
 // otherwise it is a problem.
 func (t *totals) check(c *columns, r row, ps *problemList) {
+	if t.bySubtotal(c, r) {
+		return
+	}
 	got := make([]float64, len(t.cols))
 	for i, col := range t.cols {
 		var discard problemList
@@ -127,12 +130,44 @@ func (t *totals) check(c *columns, r row, ps *problemList) {
 	}
 	var parts []string
 	for i, col := range t.cols {
-		parts = append(parts, fmt.Sprintf("%s %s against %s", c.colLabel(col), formatFloat(got[i]), formatFloat(t.sinceLast[i])))
+		against := formatFloat(t.all[i])
+		if t.sinceLast[i] != t.all[i] {
+			against = fmt.Sprintf("%s since the last total, %s in all", formatFloat(t.sinceLast[i]), formatFloat(t.all[i]))
+		}
+		parts = append(parts, fmt.Sprintf("%s %s against %s", c.colLabel(col), formatFloat(got[i]), against))
 	}
 	ps.add(Problem{File: c.t.file, Sheet: c.t.sheet, Row: r.num,
 		Expected: fmt.Sprintf("the row says %q but its amounts are not the sum of the rows above it (%s): correct or remove it, so that nothing is counted twice", label, strings.Join(parts, "; "))})
 	clear(t.sinceLast)
 	clear(t.sinceLastShown)
+}
+
+// bySubtotal skips, with a note, a Totals row whose amounts are all
+// SUBTOTAL (or AGGREGATE) formulas with no saved value, as a script writes
+// Excel's Data › Subtotal rows: such a row is the sum of the rows it covers
+// by its own formula. Its amounts are not checked, since a SUBTOTAL leaves
+// out the subtotals in its range, which the calculation engine does not
+// do. With saved values the row is checked like any total.
+func (t *totals) bySubtotal(c *columns, r row) bool {
+	n := 0
+	for _, col := range t.cols {
+		cl := c.raw(r, col)
+		if strings.TrimSpace(cl.text) == "" && cl.formula == noFormula {
+			continue
+		}
+		if !cl.subtotal || cl.formula == savedValue {
+			return false
+		}
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	c.notes.add(Note{File: c.t.file, Sheet: c.t.sheet, Row: r.num, Value: strings.TrimSpace(firstText(r)),
+		Text: "a Subtotal row (its amounts are SUBTOTAL formulas over the rows above), skipped"})
+	clear(t.sinceLast)
+	clear(t.sinceLastShown)
+	return true
 }
 
 func matches(got, sums []float64) bool {

@@ -63,6 +63,8 @@ type sheetReader struct {
 	cellType string
 	style    int
 	hasF     bool
+	inF      bool // inside <f>
+	subtotal bool // the cell's formula calls SUBTOTAL or AGGREGATE
 	hasV     bool // the cell has a <v>, even an empty one: its value was saved
 	lastRow  int
 	lastCol  int
@@ -85,7 +87,7 @@ func (r *sheetReader) start(tk *xmlToken) error {
 	case "c":
 		return r.startCell(tk)
 	case "f":
-		r.hasF = r.inCell
+		r.hasF, r.inF = r.inCell, r.inCell
 	case "v":
 		r.inValue = r.inCell
 		r.hasV = r.inCell
@@ -156,7 +158,7 @@ func (r *sheetReader) startCell(tk *xmlToken) error {
 		r.lastRow++
 		r.startRow(r.lastRow, false)
 	}
-	r.inCell, r.hasF, r.hasV = true, false, false
+	r.inCell, r.hasF, r.hasV, r.subtotal = true, false, false, false
 	r.value = r.value[:0]
 	col := r.lastCol + 1
 	if ref, ok := tk.attrBytes("r"); ok {
@@ -187,6 +189,8 @@ func (r *sheetReader) end(tk *xmlToken) error {
 	switch string(tk.name) {
 	case "v", "t":
 		r.inValue = false
+	case "f":
+		r.inF = false
 	case "rPh":
 		r.phonetic--
 	case "c":
@@ -197,6 +201,7 @@ func (r *sheetReader) end(tk *xmlToken) error {
 		if err := r.wb.finishCell(&r.c, r.cellType, r.style, r.hasF, r.hasV, r.value); err != nil {
 			return r.refuse("cell %s: %v", cellName(int(r.c.col), r.cur.num), err)
 		}
+		r.c.subtotal = r.subtotal
 		if r.c.kind != cellBlank || r.c.formula != noFormula {
 			r.cur.cells = append(r.cur.cells, r.c)
 		}
@@ -208,6 +213,9 @@ func (r *sheetReader) end(tk *xmlToken) error {
 
 // text takes character data, kept when it is a cell's value.
 func (r *sheetReader) text(tk *xmlToken) error {
+	if r.inF && (containsFoldASCII(string(tk.text), "subtotal(") || containsFoldASCII(string(tk.text), "aggregate(")) {
+		r.subtotal = true
+	}
 	if !r.inValue {
 		return nil
 	}
