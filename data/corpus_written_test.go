@@ -302,6 +302,14 @@ func corpusAsWritten() []corpusCase {
 			eq(t, "funding rows", len(l.Inputs.Funding), 11)
 			eq(t, "national 2023-24", national(l)[2023], 750.0)
 		}},
+		{name: "one large award among small ones", build: func(t testing.TB) []byte {
+			rows := [][]any{fundingHeader(),
+				{"RAA", "Provider Digitisation", "2018-19", 0.03, 0, "received"},
+				{"RBB", "Provider Digitisation", "2019-20", 0.03, 0, "received"},
+				{"RCC", "Provider Digitisation", "2019-20", 0.03, 0, "received"},
+				{"RAA", "Global Digital Exemplar", "2019-20", 10, 10, "received"}}
+			return withFunding(t, rows).bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "RAA GDE", l.Inputs.Funding[3].NationalM, 10.0) }},
 		{name: "one trust's opex typed in £000", build: func(t testing.TB) []byte {
 			rows := append(goodTrusts(), []any{"RDD", "Delta Community NHS Trust", "community", "Midlands", 150, 50, nil, nil}, []any{"REE", "Epsilon NHS Trust", "acute", "London", 310000, 50, nil, nil})
 			return withTrusts(t, rows).bytes()

@@ -35,9 +35,11 @@ func (c *columns) keepAmount(group string, r row, col string, v float64) {
 }
 
 // checkThousandfold refuses an amount about 1,000 times its column's
-// median: one row typed in £000 among £m (4,100 for 4.1) passes every
-// fixed limit, but turns a £5.6bn programme into £13.8bn. Only a person
-// can say whether it is a typing slip or a real outlier.
+// median, which read as £000 would be an amount like the others: one row
+// typed in £000 among £m (4,100 for 4.1) passes every fixed limit, but
+// turns a £5.6bn programme into £13.8bn. Only a person can say whether it
+// is a typing slip or a real outlier. (A £10m award among £30k ones is
+// large, but as £000 it would be smaller than any: it is not refused.)
 func (c *columns) checkThousandfold(ps *problemList) {
 	groups := make([]string, 0, len(c.amounts))
 	for g := range c.amounts {
@@ -59,11 +61,29 @@ func (c *columns) checkThousandfold(ps *problemList) {
 			med = (vs[len(vs)/2-1] + vs[len(vs)/2]) / 2
 		}
 		for _, a := range reads {
-			if a.value < thousandfold*med {
+			if a.value < thousandfold*med || !amongOthers(a.value/1000, a.value, vs) {
 				continue
 			}
 			ps.add(c.problem(a.row, a.col, c.cell(a.row, a.col), fmt.Sprintf("%s; this is %s times the column's median (%s), which looks like an amount typed in £000 among £m (%s would be %s): write it in the column's unit, or check it",
 				c.schema.field(a.col).want, formatThousands(int(a.value/med+0.5)), formatFloat(med), formatFloat(a.value), formatFloat(a.value/1000))))
 		}
 	}
+}
+
+// amongOthers reports whether x lies within the range of the sorted
+// amounts vs other than self, give or take a factor of two.
+func amongOthers(x, self float64, vs []float64) bool {
+	lo, hi, seen := 0.0, 0.0, false
+	skipped := false
+	for _, v := range vs {
+		if v == self && !skipped {
+			skipped = true
+			continue
+		}
+		if !seen {
+			lo, seen = v, true
+		}
+		hi = v
+	}
+	return seen && x >= lo/2 && x <= hi*2
 }
