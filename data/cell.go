@@ -66,7 +66,7 @@ type cell struct {
 	// subtotal marks a formula calling SUBTOTAL or AGGREGATE, as the rows
 	// Excel's Data › Subtotal adds hold.
 	subtotal bool
-	text   string // the value as text; a number in the form the file stores it
+	text     string // the value as text; a number in the form the file stores it
 }
 
 // row is one row of a sheet or CSV file: its number as Excel shows it and its
