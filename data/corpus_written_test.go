@@ -115,6 +115,10 @@ func corpusAsWritten() []corpusCase {
 			eq(t, "funding rows", len(l.Inputs.Funding), 3)
 			eq(t, "national", national(l)[2019], 350.0)
 		}},
+		{name: "a footnote merged across the table", build: func(t testing.TB) []byte {
+			return withFunding(t, append(goodFunding(), []any{nil}, []any{"Source: NHS England digital funding tracker"})).merge("Funding", "A6", "F6").bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "funding rows", len(l.Inputs.Funding), 3) },
+			note: "a note below the table (one cell, no data), skipped"},
 		{name: "an amount merged over two years", build: func(t testing.TB) []byte {
 			rows := [][]any{fundingHeader(),
 				{"RAA", "Global Digital Exemplar", "2018-19", 10, 5, "received"},

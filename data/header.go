@@ -303,10 +303,14 @@ func (c *columns) skipFootnotes() {
 	c.body = c.body[:end]
 }
 
-// nonBlank counts a row's cells that hold something.
+// nonBlank counts a row's cells that hold something of their own: a merge
+// across the row ("Source: NHS Digital" over A:H) counts once.
 func nonBlank(r row) int {
 	n := 0
 	for _, cl := range r.cells {
+		if cl.filled {
+			continue
+		}
 		if cl.kind != cellBlank && strings.TrimSpace(cl.text) != "" || cl.formula != noFormula {
 			n++
 		}
