@@ -496,3 +496,12 @@ func TestMissingSheetAndMappedColumn(t *testing.T) {
 		})
 	}
 }
+
+// A CSV directory without trusts.csv lists the CSV files it holds.
+func TestMissingCSVListsFiles(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"Trust list.csv": csvTrusts, "funding.csv": csvFunding})
+	_, err := Load(dir, nil)
+	if err == nil || !strings.Contains(err.Error(), `trusts.csv: is missing: an input directory needs trusts.csv and funding.csv (see the workbook schema in the README); the directory holds "Trust list.csv", "funding.csv": rename the one that is meant`) {
+		t.Fatalf("got %v", err)
+	}
+}

@@ -63,9 +63,27 @@ func loadDir(dir string, m *Mapping, lim limits) (Loaded, error) {
 		return Loaded{}, err
 	}
 	missing := func(s sheetSchema) Problem {
-		return Problem{File: filepath.Join(dir, s.csv), Expected: "is missing: an input directory needs trusts.csv and funding.csv (see the workbook schema in the README)"}
+		return Problem{File: filepath.Join(dir, s.csv), Expected: "is missing: an input directory needs trusts.csv and funding.csv (see the workbook schema in the README)" + csvFilesFound(entries)}
 	}
 	return fromTables(tables, m, missing, &notes)
+}
+
+// csvFilesFound lists the CSV files a directory holds, for the problem that
+// says one is missing: "Trust list.csv" is then one rename away.
+func csvFilesFound(entries []os.DirEntry) string {
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".csv") {
+			names = append(names, fmt.Sprintf("%q", e.Name()))
+		}
+	}
+	switch {
+	case len(names) == 0:
+		return "; the directory holds no CSV files"
+	case len(names) > 12:
+		names = append(names[:12], fmt.Sprintf("and %d more", len(names)-12))
+	}
+	return "; the directory holds " + strings.Join(names, ", ") + ": rename the one that is meant"
 }
 
 // LoadCSV reads inputs from CSV streams with the columns of the Trusts,
