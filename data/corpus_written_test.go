@@ -328,7 +328,8 @@ func corpusAsWritten() []corpusCase {
 		// Scenario values as typed.
 		{name: "Scenario values typed as booleans, grouped numbers and percentages", build: func(t testing.TB) []byte {
 			sc := [][]any{{"key", "value"}, {"include_planned", true}, {"envelope_after_m", "1,500"}, {"discount_rate", "3.5%"},
-				{"inflation.mean", 0.02}, {"plan_total_m", "8 100"}, {"plan_from", 43556}, {"name", "Faster, cheaper"}}
+				{"inflation.mean", 0.02}, {"plan_total_m", "8 100"}, {"plan_from", 43556}, {"name", "Faster, cheaper"},
+				{"envelope_uplift_m", "{2020-21=400,2021-22=250}"}}
 			return newAnalystBook(t, sheet{"Trusts", goodTrusts()}, sheet{"Funding", goodFunding()}, sheet{"Scenario", sc}).
 				numFmt("Scenario", "B5", "B5", 10, "").numFmt("Scenario", "B7", "B7", 14, "").bytes()
 		}, want: func(t *testing.T, l Loaded) {
@@ -337,7 +338,8 @@ func corpusAsWritten() []corpusCase {
 				got[kv.Key] = kv.Value
 			}
 			want := map[string]string{"include_planned": "true", "envelope_after_m": "1500", "discount_rate": "0.035",
-				"inflation.mean": "0.02", "plan_total_m": "8100", "plan_from": "2019-20", "name": "Faster, cheaper"}
+				"inflation.mean": "0.02", "plan_total_m": "8100", "plan_from": "2019-20", "name": "Faster, cheaper",
+				"envelope_uplift_m": "{2020-21=400,2021-22=250}"}
 			for k, v := range want {
 				eq(t, k, got[k], v)
 			}

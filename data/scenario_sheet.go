@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"corecast/model"
@@ -87,6 +88,11 @@ func (c *columns) scenarioValue(r row, ps *problemList) (string, bool) {
 	return c.scenarioText(r, v, ps)
 }
 
+// numberLike matches text made of a number's characters only: digits,
+// points, commas and spaces, with a sign before them. A table by year
+// ({ "2020-21" = 400, ... }) or a list is not one.
+var numberLike = regexp.MustCompile(`^[+-]?[0-9.,\x{00a0}\x{2009}\x{202f}\x{2007} ]+$`)
+
 // scenarioText reads a Scenario value written as text: a number grouped
 // by commas or spaces is the number, a percentage the fraction; anything
 // else is left for the key to read.
@@ -102,7 +108,7 @@ func (c *columns) scenarioText(r row, v string, ps *problemList) (string, bool) 
 		c.note(r, "value", fmt.Sprintf("%s → %s", v, out), "a percentage read as the fraction it stands for")
 		return out, true
 	}
-	if strings.ContainsAny(v, ","+groupSpaces) && strings.ContainsAny(v, "0123456789") {
+	if strings.ContainsAny(v, ","+groupSpaces) && numberLike.MatchString(v) {
 		f, ok := parseStrict(v)
 		if !ok {
 			if misplacedComma.MatchString(v) || misplacedSpace.MatchString(v) {
