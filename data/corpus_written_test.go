@@ -264,6 +264,16 @@ func corpusAsWritten() []corpusCase {
 		{name: "an All trusts row that does not add up", build: func(t testing.TB) []byte {
 			return withTrusts(t, append(goodTrusts(), []any{nil, "All trusts", nil, nil, 900, nil, nil, nil})).bytes()
 		}, problem: `row 5: the row says "All trusts" but its amounts are not the sum of the rows above it (opex_m 900 against 860.5)`},
+		{name: "regional subtotals named by region", build: func(t testing.TB) []byte {
+			tr := goodTrusts()
+			rows := [][]any{tr[0], tr[1], {nil, "London", nil, nil, 420.5, nil, nil, nil}, tr[2], {nil, "North West", nil, nil, 180, nil, nil, nil},
+				tr[3], {nil, "South West", nil, nil, 260, nil, nil, nil}, {"ENG", "England", nil, nil, 860.5, nil, nil, nil}}
+			return withTrusts(t, rows).bytes()
+		}, want: func(t *testing.T, l Loaded) { eq(t, "trusts", len(l.Inputs.Trusts), 3) },
+			note: "rows 3, 5, 7–8 (4 rows): a Totals row, equal to the sum of the rows above it, skipped (London, North West, South West, …)"},
+		{name: "a region's funding total that does not add up", build: func(t testing.TB) []byte {
+			return withFunding(t, append(goodFunding(), []any{"London", nil, nil, 5, 4, nil})).bytes()
+		}, problem: `row 5: the row says "London" but its amounts are not the sum of the rows above it`},
 		{name: "section rows naming regions", build: func(t testing.TB) []byte {
 			tr := goodTrusts()
 			rows := [][]any{tr[0], {"London"}, tr[1], {"NHS England North West"}, tr[2], {nil, "South West region"}, tr[3]}

@@ -384,7 +384,8 @@ func (c *columns) readUnit(f field, h string, ps *problemList) bool {
 var unitTokens = map[string]bool{"%": true, "score": true, "points": true, "pts": true, "0-100": true, "0–100": true,
 	"0 to 100": true, "text": true, "yyyy-yy": true, "yyyy/yy": true, "year": true, "fy": true, "code": true,
 	"ods": true, "name": true, "n/a": true, "-": true, "–": true, "number": true, "no.": true, "#": true,
-	"dma": true, "status": true, "1-100": true, "index": true}
+	"dma": true, "status": true, "1-100": true, "index": true, "region": true, "type": true, "date": true,
+	"programme": true, "yyyy/yyyy": true, "yyyy-yyyy": true, "£ / %": true, "ratio": true}
 
 // findUnitsRow looks for a row of units under the header (£m, £000, %):
 // the first non-blank row below it, when every cell it holds is a unit and

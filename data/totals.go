@@ -17,6 +17,9 @@ var totalWords = map[string]bool{"total": true, "totals": true, "subtotal": true
 // of trusts (England, All trusts) rather than one. Columns not read (a
 // funder, a comment) say nothing of what the row is.
 func (c *columns) isTotalRow(r row) bool {
+	if c.isRegionAggregate(r) {
+		return true
+	}
 	for field, col := range c.index {
 		cl := r.get(col)
 		if cl.kind != cellText {
@@ -39,6 +42,23 @@ func (c *columns) isTotalRow(r row) bool {
 		}
 	}
 	return false
+}
+
+// isRegionAggregate reports whether r stands for a region's trusts rather
+// than a trust: its code names a region, or it has no code and its name or
+// programme names one ("London", "NHS England North West").
+func (c *columns) isRegionAggregate(r row) bool {
+	names := func(v string) bool {
+		if v == "" || len(v) > 80 {
+			return false
+		}
+		_, _, ok := regionWords.read(c.wordKey(v))
+		return ok
+	}
+	if code := c.cell(r, "code"); code != "" {
+		return names(code)
+	}
+	return names(c.cell(r, "name")) || names(c.cell(r, "programme"))
 }
 
 // aggregateNames are what a row standing for many trusts says instead of a
