@@ -52,7 +52,7 @@ func (c *columns) isRegionAggregate(r row) bool {
 		if v == "" || len(v) > 80 {
 			return false
 		}
-		_, _, ok := regionWords.read(c.wordKey(v))
+		_, _, ok := regionWords.read(wordKey(v))
 		return ok
 	}
 	if code := c.cell(r, "code"); code != "" {
