@@ -108,7 +108,7 @@ func parseFundingRow(c *columns, r row, codes map[string]string, year *model.Fin
 		default:
 			// NATIONAL rows are envelopes, hundreds of times a trust's
 			// funding: each is held against its own kind.
-			c.keepAmount(col.name+" "+what, r, col.name, v)
+			c.keepAmount(amountGroup(col.name, f.Code == model.NationalCode), r, col.name, v)
 		}
 		*col.v = v
 	}
@@ -116,4 +116,18 @@ func parseFundingRow(c *columns, r row, codes map[string]string, year *model.Fin
 		good = false
 	}
 	return f, good
+}
+
+// amountGroup names the group of amounts a funding amount is held against
+// for checkThousandfold: its column's, for trusts or for NATIONAL rows.
+func amountGroup(col string, national bool) string {
+	switch {
+	case col == "national_m" && national:
+		return "national_m NATIONAL"
+	case national:
+		return "local_m NATIONAL"
+	case col == "national_m":
+		return "national_m"
+	}
+	return "local_m"
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 )
 
 // totalWords are the words that make a row a Totals row when its code, name
@@ -49,7 +50,7 @@ func (c *columns) isTotalRow(r row) bool {
 // programme names one ("London", "NHS England North West").
 func (c *columns) isRegionAggregate(r row) bool {
 	names := func(v string) bool {
-		if v == "" || len(v) > 80 {
+		if v == "" || len(v) > 80 || !mayNameRegion(v) {
 			return false
 		}
 		_, _, ok := regionWords.read(wordKey(v))
@@ -68,11 +69,50 @@ var aggregateNames = map[string]bool{"england": true, "all trusts": true, "all p
 	"e92000001": true, "national aggregate": true, "all": true}
 
 // isAggregateText reports whether a cell names an aggregate of trusts.
+// Every aggregate name starts with a, e or n, which spares normalising the
+// code and name of every trust.
 func isAggregateText(v string) bool {
-	if len(v) > 40 {
+	v = strings.TrimSpace(v)
+	if len(v) > 40 || v == "" || !strings.ContainsRune("aAeEnN", rune(v[0])) {
 		return false
 	}
 	return aggregateNames[normalName(v)]
+}
+
+// regionFirstWords are the first words of the region names and the filler
+// words that may come before one ("NHS England North West").
+var regionFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range regionWords.words {
+		m[strings.Fields(k)[0]] = true
+	}
+	for k := range fillerWords {
+		m[k] = true
+	}
+	return m
+}()
+
+// mayNameRegion reports whether v starts with a word a region's name may
+// start with: a quick test, without allocating, that spares reading every
+// trust code as a region.
+func mayNameRegion(v string) bool {
+	i := strings.IndexFunc(v, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	if i < 0 {
+		return false
+	}
+	j := i
+	for j < len(v) && (v[j] >= 'a' && v[j] <= 'z' || v[j] >= 'A' && v[j] <= 'Z' || v[j] >= '0' && v[j] <= '9') {
+		j++
+	}
+	if j == i {
+		return true // not ASCII: let the full reading decide
+	}
+	for w := range regionFirstWords {
+		if strings.EqualFold(v[i:j], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // totalsTolerance is how far a Totals row may be from the sum of the rows
