@@ -44,6 +44,8 @@ type columns struct {
 	hasUnitsRow bool
 	// amounts are the money read, by group, for checkThousandfold.
 	amounts map[string][]amountRead
+	// readCols caches readColumns; nil until asked for.
+	readCols []fieldColumn
 }
 
 // headingText returns a header cell's text, trimmed.

@@ -17,7 +17,8 @@ const minAmountsForMedian = 4
 
 // amountRead is one amount as read, kept until its column is read whole.
 type amountRead struct {
-	row   row
+	num   int    // the row's number
+	found string // the cell as found
 	col   string
 	value float64
 }
@@ -31,7 +32,11 @@ func (c *columns) keepAmount(group string, r row, col string, v float64) {
 	if c.amounts == nil {
 		c.amounts = map[string][]amountRead{}
 	}
-	c.amounts[group] = append(c.amounts[group], amountRead{row: r, col: col, value: v})
+	reads, ok := c.amounts[group]
+	if !ok {
+		reads = make([]amountRead, 0, len(c.body))
+	}
+	c.amounts[group] = append(reads, amountRead{num: r.num, found: c.cell(r, col), col: col, value: v})
 }
 
 // checkThousandfold refuses an amount about 1,000 times its column's
@@ -64,7 +69,7 @@ func (c *columns) checkThousandfold(ps *problemList) {
 			if a.value < thousandfold*med || !amongOthers(a.value/1000, a.value, vs) {
 				continue
 			}
-			ps.add(c.problem(a.row, a.col, c.cell(a.row, a.col), fmt.Sprintf("%s; this is %s times the column's median (%s), which looks like an amount typed in £000 among £m (%s would be %s): write it in the column's unit, or check it",
+			ps.add(c.problem(row{num: a.num}, a.col, a.found, fmt.Sprintf("%s; this is %s times the column's median (%s), which looks like an amount typed in £000 among £m (%s would be %s): write it in the column's unit, or check it",
 				c.schema.field(a.col).want, formatThousands(int(a.value/med+0.5)), formatFloat(med), formatFloat(a.value), formatFloat(a.value/1000))))
 		}
 	}

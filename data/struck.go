@@ -21,7 +21,8 @@ const (
 func (c *columns) strike(r row) (strikeState, []int) {
 	var struck []int
 	plain := 0
-	for _, col := range c.index {
+	for _, fc := range c.readColumns() {
+		col := fc.col
 		cl := r.get(col)
 		if strings.TrimSpace(cl.text) == "" && cl.formula == noFormula {
 			continue
@@ -80,4 +81,25 @@ func (c *columns) headingAt(col int) string {
 		}
 	}
 	return "column " + columnLetters(col)
+}
+
+// fieldColumn is a field read and the position of its column.
+type fieldColumn struct {
+	field string
+	col   int
+}
+
+// readColumns lists the columns read, in column order, worked out once the
+// header is read: the checks made on every row walk it, not the map. Code
+// that moves a column read (a wide sheet, year by year) clears it.
+func (c *columns) readColumns() []fieldColumn {
+	if c.readCols != nil {
+		return c.readCols
+	}
+	c.readCols = make([]fieldColumn, 0, len(c.index))
+	for f, col := range c.index {
+		c.readCols = append(c.readCols, fieldColumn{f, col})
+	}
+	slices.SortFunc(c.readCols, func(a, b fieldColumn) int { return a.col - b.col })
+	return c.readCols
 }

@@ -21,8 +21,8 @@ func (c *columns) isTotalRow(r row) bool {
 	if c.isRegionAggregate(r) {
 		return true
 	}
-	for field, col := range c.index {
-		cl := r.get(col)
+	for _, fc := range c.readColumns() {
+		field, cl := fc.field, r.get(fc.col)
 		if cl.kind != cellText {
 			continue
 		}
@@ -100,19 +100,26 @@ func mayNameRegion(v string) bool {
 	if i < 0 {
 		return false
 	}
-	j := i
-	for j < len(v) && (v[j] >= 'a' && v[j] <= 'z' || v[j] >= 'A' && v[j] <= 'Z' || v[j] >= '0' && v[j] <= '9') {
-		j++
-	}
-	if j == i {
-		return true // not ASCII: let the full reading decide
-	}
-	for w := range regionFirstWords {
-		if strings.EqualFold(v[i:j], w) {
-			return true
+	var buf [16]byte
+	n := 0
+	for j := i; j < len(v); j++ {
+		b := v[j]
+		switch {
+		case b >= 'A' && b <= 'Z':
+			b += 'a' - 'A'
+		case b >= 'a' && b <= 'z', b >= '0' && b <= '9':
+		case b >= 0x80 && n == 0:
+			return true // not ASCII: let the full reading decide
+		default:
+			return regionFirstWords[string(buf[:n])]
 		}
+		if n == len(buf) {
+			return false
+		}
+		buf[n] = b
+		n++
 	}
-	return false
+	return regionFirstWords[string(buf[:n])]
 }
 
 // totalsTolerance is how far a Totals row may be from the sum of the rows

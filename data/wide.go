@@ -198,6 +198,7 @@ func wideYears(cols []wideColumn) []model.FinancialYear {
 func (c *columns) wideYear(r row, cols []wideColumn, y model.FinancialYear) bool {
 	delete(c.index, "national_m")
 	delete(c.index, "local_m")
+	c.readCols = nil
 	has := false
 	for _, w := range cols {
 		if w.year != y {
