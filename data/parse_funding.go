@@ -14,8 +14,9 @@ import (
 func parseFunding(t *table, m sheetMapping, codes map[string]string, ps *problemList, notes *noteList) []model.Funding {
 	var tryPs problemList
 	var tryNotes noteList
-	if _, ok := readHeader(t, fundingSchema, m, &tryPs, &tryNotes); !ok && missesYear(tryPs) {
-		// No year column: the sheet may be laid out wide, a column per year.
+	if _, ok := readHeader(t, fundingSchema, m, &tryPs, &tryNotes); !ok && misses(tryPs, "year") && (misses(tryPs, "national_m") || misses(tryPs, "local_m")) {
+		// No year column, nor one of amounts: the sheet may be laid out
+		// wide, a column of amounts for each year.
 		if out, wide := readWideFunding(t, m, codes, ps, notes); wide {
 			return out
 		}
@@ -49,11 +50,11 @@ func parseFunding(t *table, m sheetMapping, codes map[string]string, ps *problem
 	return out
 }
 
-// missesYear reports whether the problems of reading a Funding header
-// include a missing year column.
-func missesYear(ps problemList) bool {
+// misses reports whether the problems of reading a header include the
+// named column missing.
+func misses(ps problemList, column string) bool {
 	for _, p := range ps.list {
-		if p.missing && p.Column == "year" {
+		if p.missing && p.Column == column {
 			return true
 		}
 	}
