@@ -58,7 +58,15 @@ type cell struct {
 	kind    cellKind
 	format  cellFormat
 	formula formulaState
-	text    string // the value as text; a number in the form the file stores it
+	// filled marks a cell of a merge other than its first, given the first
+	// cell's value.
+	filled bool
+	// struck marks a cell whose font strikes its text through.
+	struck bool
+	// subtotal marks a formula calling SUBTOTAL or AGGREGATE, as the rows
+	// Excel's Data › Subtotal adds hold.
+	subtotal bool
+	text     string // the value as text; a number in the form the file stores it
 }
 
 // row is one row of a sheet or CSV file: its number as Excel shows it and its
@@ -95,6 +103,20 @@ type table struct {
 	hidden  bool   // the sheet is hidden in the workbook
 	rows    []row
 	hidCols []bool // hidden columns (by index), when the sheet hides any
+	// merges are the sheet's merged ranges, which readSheet has filled, for
+	// the note that says so.
+	merges []cellRange
+}
+
+// cellRange is a rectangle of cells, as a merge names it: columns from 0,
+// rows as Excel numbers them.
+type cellRange struct {
+	col1, row1, col2, row2 int
+}
+
+// String writes the range as Excel does, e.g. "A2:A5".
+func (m cellRange) String() string {
+	return cellName(m.col1, m.row1) + ":" + cellName(m.col2, m.row2)
 }
 
 // textRow builds a row of text cells, as a CSV record gives them.

@@ -1,10 +1,12 @@
 package data
 
 import (
+	"archive/zip"
 	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -106,4 +108,49 @@ func saveCorpus(t testing.TB, name string, b []byte) {
 	if err := os.WriteFile(filepath.Join(*corpusOut, name+".xlsx"), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// patchPart rewrites one part of a workbook, for the constructs excelize
+// does not write as Excel, LibreOffice or openpyxl do.
+func patchPart(t testing.TB, book []byte, part string, edit func(string) string) []byte {
+	t.Helper()
+	names, content := zipMembers(t, book)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range names {
+		w, err := zw.Create(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := content[n]
+		if n == part {
+			c = []byte(edit(string(c)))
+		}
+		if _, err := w.Write(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// sheetPart is the part of the n-th sheet (from 1) of an excelize workbook.
+func sheetPart(n int) string { return "xl/worksheets/sheet" + strconv.Itoa(n) + ".xml" }
+
+// merge merges a range of cells, as Format › Merge cells does: excelize
+// keeps the first cell's value and clears the others.
+func (b *analystBook) merge(sheet, from, to string) *analystBook {
+	b.check(b.f.MergeCell(sheet, from, to))
+	return b
+}
+
+// strike strikes cells through, as Format › Cells › Font › Strikethrough
+// does to a withdrawn line.
+func (b *analystBook) strike(sheet, from, to string) *analystBook {
+	s, err := b.f.NewStyle(&excelize.Style{Font: &excelize.Font{Strike: true}})
+	b.check(err)
+	b.check(b.f.SetCellStyle(sheet, from, to, s))
+	return b
 }

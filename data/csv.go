@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 )
 
 // File names of a CSV input directory.
@@ -64,9 +63,27 @@ func loadDir(dir string, m *Mapping, lim limits) (Loaded, error) {
 		return Loaded{}, err
 	}
 	missing := func(s sheetSchema) Problem {
-		return Problem{File: filepath.Join(dir, s.csv), Expected: "is missing: an input directory needs trusts.csv and funding.csv (see the workbook schema in the README)"}
+		return Problem{File: filepath.Join(dir, s.csv), Expected: "is missing: an input directory needs trusts.csv and funding.csv (see the workbook schema in the README)" + csvFilesFound(entries)}
 	}
 	return fromTables(tables, m, missing, &notes)
+}
+
+// csvFilesFound lists the CSV files a directory holds, for the problem that
+// says one is missing: "Trust list.csv" is then one rename away.
+func csvFilesFound(entries []os.DirEntry) string {
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".csv") {
+			names = append(names, fmt.Sprintf("%q", e.Name()))
+		}
+	}
+	switch {
+	case len(names) == 0:
+		return "; the directory holds no CSV files"
+	case len(names) > 12:
+		names = append(names[:12], fmt.Sprintf("and %d more", len(names)-12))
+	}
+	return "; the directory holds " + strings.Join(names, ", ") + ": rename the one that is meant"
 }
 
 // LoadCSV reads inputs from CSV streams with the columns of the Trusts,
@@ -115,12 +132,12 @@ func readCSV(file string, b []byte, lim limits, notes *noteList) (*table, error)
 	if int64(len(b)) > lim.maxBytes {
 		return nil, refuse(file, "is larger than %d MB; corecast reads files up to that size", lim.maxBytes>>20)
 	}
-	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 	if bytes.HasPrefix(b, zipMagic) || bytes.HasPrefix(b, oleMagic) {
 		return nil, refuse(file, "is a spreadsheet file, not CSV text; save it as CSV (comma delimited) or load the workbook itself")
 	}
-	if !utf8.Valid(b) {
-		return nil, refuse(file, "is not UTF-8 text; save it as \"CSV UTF-8 (comma delimited)\"")
+	b, err := decodeCSVText(file, b, notes)
+	if err != nil {
+		return nil, err
 	}
 	if bytes.IndexByte(b, '\r') >= 0 && bytes.IndexByte(b, '\n') < 0 {
 		b = bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))

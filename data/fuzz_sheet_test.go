@@ -52,6 +52,13 @@ func FuzzLoadXLSXSheet(f *testing.F) {
 		`<row r="3"><c t="inlineStr"><is><t>RAA</t></is></c><c t="inlineStr"><is><t>A</t></is></c><c t="inlineStr"><is><t>Acute Trust</t></is></c>` +
 		`<c t="inlineStr"><is><t>London Region</t></is></c><c><f t="shared" si="0" ref="E3:E4">400*1000</f></c><c s="1"><v>0.62</v></c></row>` +
 		`<row r="4"><c t="inlineStr"><is><t>Total</t></is></c><c t="e"><v>#DIV/0!</v></c><c><f t="shared" si="0"/></c></row></sheetData></worksheet>`))
+	// Merged cells, a formula saved as empty text, a header below a title and
+	// a units row, and funding years as dates.
+	f.Add(bytes.Replace(orig, []byte(`</sheetData>`), []byte(`</sheetData><mergeCells count="3"><mergeCell ref="D2:D4"/><mergeCell ref="A1:XFD1"/><mergeCell ref="B3"/></mergeCells>`), 1))
+	f.Add(bytes.Replace(orig, []byte(`<c r="H2"`), []byte(`<c r="H2" t="str"><f>IFERROR(VLOOKUP(A2,X!A:B,2,FALSE),"")</f><v></v></c><c r="H99"`), 1))
+	f.Add([]byte(`<worksheet><sheetData><row r="30"><c t="inlineStr"><is><t>code</t></is></c><c t="inlineStr"><is><t>name</t></is></c></row>` +
+		`<row r="31"><c t="inlineStr"><is><t>£m</t></is></c><c t="inlineStr"><is><t>%</t></is></c></row><row r="32"><c t="inlineStr"><is><t>London</t></is></c></row></sheetData>` +
+		`<mergeCells><mergeCell ref="A32:H32"/><mergeCell ref="A1:A1048576"/></mergeCells></worksheet>`))
 	f.Fuzz(func(t *testing.T, sheetXML []byte) {
 		defer watchdog()()
 		var buf bytes.Buffer

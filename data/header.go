@@ -8,8 +8,9 @@ import (
 )
 
 // headerSearchRows is how many non-blank rows from the top of a sheet are
-// searched for its header row.
-const headerSearchRows = 20
+// searched for its header row: analysts' sheets may open with a page of
+// titles, notes and summary figures.
+const headerSearchRows = 100
 
 // columns is a table read through its schema: where each field's column is,
 // the unit it is in, and the data rows below the header.
@@ -31,6 +32,20 @@ type columns struct {
 	wordKeys  map[string]string // wordKey of each word cell text read so far
 	// normalNames holds each field's name and aliases normalised, by field name.
 	normalNames map[string][]string
+	// group is the row directly above the header, whose cells may be group
+	// headings ("Funding (£m)" over National | Local) or, in a header of
+	// two rows, the upper half of the column names; absent when there is
+	// none.
+	group    row
+	hasGroup bool
+	// unitsRow is a row under the header that gives the columns' units
+	// (£m, £000, %), skipped as data; absent when there is none.
+	unitsRow    row
+	hasUnitsRow bool
+	// amounts are the money read, by group, for checkThousandfold.
+	amounts map[string][]amountRead
+	// readCols caches readColumns; nil until asked for.
+	readCols []fieldColumn
 }
 
 // headingText returns a header cell's text, trimmed.
@@ -115,20 +130,32 @@ func readHeader(t *table, schema sheetSchema, m sheetMapping, ps *problemList, n
 	}
 	best, bestScore, at := -1, -1, -1
 	var found map[string][]int
-	for _, i := range candidates {
-		f := c.matchRow(t.rows[i])
-		score := 0
-		for _, n := range required {
-			if len(f[n]) > 0 {
-				score++
+	twoRow := false
+	score := func(f map[string][]int) int {
+		n := 0
+		for _, name := range required {
+			if len(f[name]) > 0 {
+				n++
 			}
 		}
-		if score == len(required) {
+		return n
+	}
+	for _, i := range candidates {
+		f := c.matchRow(t.rows[i])
+		n := score(f)
+		if n < len(required) && i > 0 && t.rows[i-1].num == t.rows[i].num-1 {
+			// A header of two rows: column names split between a group
+			// heading and the row under it, read as one.
+			if f2 := c.matchRow(stackRows(t.rows[i-1], t.rows[i])); score(f2) == len(required) {
+				f, n, twoRow = f2, len(required), true
+			}
+		}
+		if n == len(required) {
 			at, found = i, f
 			break
 		}
-		if score > bestScore {
-			best, bestScore = i, score
+		if n > bestScore {
+			best, bestScore = i, n
 		}
 	}
 	if at < 0 {
@@ -146,35 +173,19 @@ func readHeader(t *table, schema sheetSchema, m sheetMapping, ps *problemList, n
 		return c, false
 	}
 	c.header = t.rows[at]
-	if at > 0 {
-		var skipped []string
-		first, last := 0, 0
-		for _, r := range t.rows[:at] {
-			if r.blank() {
-				continue
-			}
-			if first == 0 {
-				first = r.num
-			}
-			last = r.num
-			if len(skipped) < 2 {
-				skipped = append(skipped, strconv.Quote(firstText(r)))
-			}
-			for _, cl := range r.cells {
-				if u, ok := headingUnit(cl.text); ok && c.titleUnit == nil && cl.kind == cellText {
-					c.titleUnit, c.titleText = &u, strings.TrimSpace(cl.text)
-				}
-			}
-		}
-		if first > 0 {
-			rows := "row " + strconv.Itoa(first)
-			if last > first {
-				rows = fmt.Sprintf("rows %d–%d", first, last)
-			}
-			notes.add(Note{File: t.file, Sheet: t.sheet, Text: fmt.Sprintf("%s above the header (row %d) skipped: %s", rows, c.header.num, strings.Join(skipped, ", "))})
-		}
+	above := t.rows[:at]
+	if at > 0 && t.rows[at-1].num == c.header.num-1 && !t.rows[at-1].blank() {
+		c.group, c.hasGroup = t.rows[at-1], true
 	}
+	if twoRow {
+		c.header = stackRows(c.group, c.header)
+		above = t.rows[:at-1]
+		notes.add(Note{File: t.file, Sheet: t.sheet, Row: c.group.num,
+			Text: fmt.Sprintf("rows %d–%d read as one header (column names under group headings)", c.group.num, c.header.num)})
+	}
+	c.skipAbove(above)
 	ok = true
+	c.findUnitsRow(t.rows[at+1:])
 	for _, f := range schema.fields {
 		cols := found[f.name]
 		if len(cols) == 0 {
@@ -208,12 +219,73 @@ func readHeader(t *table, schema sheetSchema, m sheetMapping, ps *problemList, n
 	}
 	c.noteUnread()
 	for _, r := range t.rows[at+1:] {
-		if !r.blank() {
+		if !r.blank() && !(c.hasUnitsRow && r.num == c.unitsRow.num) {
 			c.body = append(c.body, r)
 		}
 	}
 	c.skipFootnotes()
 	return c, ok
+}
+
+// skipAbove notes the rows above the header, which are skipped, and looks
+// in them for a unit the money headings may leave in doubt.
+func (c *columns) skipAbove(above []row) {
+	var skipped []string
+	first, last := 0, 0
+	for _, r := range above {
+		if r.blank() {
+			continue
+		}
+		if first == 0 {
+			first = r.num
+		}
+		last = r.num
+		if len(skipped) < 2 {
+			skipped = append(skipped, strconv.Quote(firstText(r)))
+		}
+	}
+	for _, r := range slices.Concat(above, []row{c.group}) {
+		for _, cl := range r.cells {
+			if u, ok := headingUnit(cl.text); ok && c.titleUnit == nil && cl.kind == cellText {
+				c.titleUnit, c.titleText = &u, strings.TrimSpace(cl.text)
+			}
+		}
+	}
+	if first == 0 {
+		return
+	}
+	rows := "row " + strconv.Itoa(first)
+	if last > first {
+		rows = fmt.Sprintf("rows %d–%d", first, last)
+	}
+	c.notes.add(Note{File: c.t.file, Sheet: c.t.sheet, Text: fmt.Sprintf("%s above the header (row %d) skipped: %s", rows, c.header.num, strings.Join(skipped, ", "))})
+}
+
+// stackRows reads two rows as one header: each column's name from the
+// lower row, or where that is blank, from the upper one. The result has
+// the lower row's number, as the data starts under it.
+func stackRows(upper, lower row) row {
+	out := row{num: lower.num, hidden: lower.hidden}
+	i, j := 0, 0
+	for i < len(upper.cells) || j < len(lower.cells) {
+		switch {
+		case j == len(lower.cells) || i < len(upper.cells) && upper.cells[i].col < lower.cells[j].col:
+			out.cells = append(out.cells, upper.cells[i])
+			i++
+		case i == len(upper.cells) || lower.cells[j].col < upper.cells[i].col:
+			out.cells = append(out.cells, lower.cells[j])
+			j++
+		default:
+			c := lower.cells[j]
+			if headingText(c) == "" {
+				c = upper.cells[i]
+			}
+			out.cells = append(out.cells, c)
+			i++
+			j++
+		}
+	}
+	return out
 }
 
 // skipFootnotes drops, with a note, the rows at the foot of the table that
@@ -233,10 +305,14 @@ func (c *columns) skipFootnotes() {
 	c.body = c.body[:end]
 }
 
-// nonBlank counts a row's cells that hold something.
+// nonBlank counts a row's cells that hold something of their own: a merge
+// across the row ("Source: NHS Digital" over A:H) counts once.
 func nonBlank(r row) int {
 	n := 0
 	for _, cl := range r.cells {
+		if cl.filled {
+			continue
+		}
 		if cl.kind != cellBlank && strings.TrimSpace(cl.text) != "" || cl.formula != noFormula {
 			n++
 		}
@@ -244,11 +320,39 @@ func nonBlank(r row) int {
 	return n
 }
 
-// readUnit sets a money column's unit from the map file or its heading,
-// noting any conversion.
+// readUnit sets a money column's unit, noting any conversion. The unit is
+// the map file's; or its heading's; or the group heading's directly above
+// it ("Funding (£000)" over National | Local); or the units row's under the
+// header. A heading and a units row that disagree are a problem, as is a
+// heading with no unit under a title that names one other than £m.
 func (c *columns) readUnit(f field, h string, ps *problemList) bool {
+	col := c.index[f.name]
 	u, named := headingUnit(h)
 	from := "its heading"
+	if !named && c.hasGroup {
+		if g := headingText(c.group.get(col)); g != "" && g != h {
+			if gu, ok := headingUnit(g); ok {
+				u, named, from = gu, true, fmt.Sprintf("the group heading %q above it", g)
+			}
+		}
+	}
+	if c.hasUnitsRow {
+		if text := headingText(c.unitsRow.get(col)); text != "" {
+			bu, ok := parseUnit(strings.Trim(text, "()[] "))
+			switch {
+			case !ok:
+				ps.add(Problem{File: c.t.file, Sheet: c.t.sheet, Row: c.unitsRow.num, Column: c.label[f.name], Value: text,
+					Expected: "a unit of money: £000, £m or £bn (the row under the header gives the columns' units)"})
+				return false
+			case named && bu.scale != u.scale:
+				ps.add(Problem{File: c.t.file, Sheet: c.t.sheet, Row: c.unitsRow.num, Column: c.label[f.name], Value: text,
+					Expected: fmt.Sprintf("the unit %s, as %s says: the two disagree; correct one of them", u.name, from)})
+				return false
+			case !named:
+				u, named, from = bu, true, fmt.Sprintf("the units row (row %d)", c.unitsRow.num)
+			}
+		}
+	}
 	if m, ok := c.mapping.columns[f.name]; ok && m.unit != "" {
 		mu, good := parseUnit(m.unit)
 		if !good {
@@ -277,9 +381,80 @@ func (c *columns) readUnit(f field, h string, ps *problemList) bool {
 	return true
 }
 
+// unitTokens are what a units row under the header says of columns that
+// do not hold money: a score's scale, a year's form, text.
+var unitTokens = map[string]bool{"%": true, "score": true, "points": true, "pts": true, "0-100": true, "0–100": true,
+	"0 to 100": true, "text": true, "yyyy-yy": true, "yyyy/yy": true, "year": true, "fy": true, "code": true,
+	"ods": true, "name": true, "n/a": true, "-": true, "–": true, "number": true, "no.": true, "#": true,
+	"dma": true, "status": true, "1-100": true, "index": true, "region": true, "type": true, "date": true,
+	"programme": true, "yyyy/yyyy": true, "yyyy-yyyy": true, "£ / %": true, "ratio": true}
+
+// findUnitsRow looks for a row of units under the header (£m, £000, %):
+// the first non-blank row below it, when every cell it holds is a unit and
+// one under a money column names a unit of money. Such a row is not data;
+// readUnit reads the money columns' units from it.
+func (c *columns) findUnitsRow(below []row) {
+	named := c.matchRow(c.header)
+	for _, r := range below {
+		if r.blank() {
+			continue
+		}
+		money := false
+		for _, cl := range r.cells {
+			text := headingText(cl)
+			if text == "" {
+				continue
+			}
+			if cl.kind != cellText {
+				return
+			}
+			bare := strings.ToLower(strings.Trim(text, "()[] "))
+			_, isMoney := parseUnit(bare)
+			// A pound sign alone is no unit corecast reads, but it says the
+			// row is one of units; readUnit then asks which.
+			isMoney = isMoney || bare == "£" || bare == "gbp"
+			if !isMoney && !unitTokens[bare] {
+				return
+			}
+			for _, f := range c.schema.fields {
+				if f.kind == kindMoney && isMoney && slices.Contains(named[f.name], int(cl.col)) {
+					money = true
+				}
+			}
+		}
+		if money {
+			c.unitsRow, c.hasUnitsRow = r, true
+			c.notes.add(Note{File: c.t.file, Sheet: c.t.sheet, Row: r.num, Value: rowText(r),
+				Text: "a row of units under the header, read as the columns' units and not as data"})
+		}
+		return
+	}
+}
+
+// rowText shows up to four of a row's cells, for a note.
+func rowText(r row) string {
+	var parts []string
+	for _, cl := range r.cells {
+		if t := headingText(cl); t != "" && len(parts) < 4 {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
 // missingColumn says a required column is missing, naming a heading that
 // may be it.
 func (c *columns) missingColumn(f field) string {
+	if m, ok := c.mapping.columns[f.name]; ok {
+		var hs []string
+		for _, cl := range c.header.cells {
+			if h := headingText(cl); h != "" && len(hs) < 12 {
+				hs = append(hs, strconv.Quote(h))
+			}
+		}
+		return fmt.Sprintf("missing: the map file (%s) names its column %q ([%s] %s), and no heading in the header row is that; the headings are %s: correct the name in the map file",
+			c.mapping.file, m.column, strings.ToLower(c.schema.sheet), f.name, strings.Join(hs, ", "))
+	}
 	s := "missing; want a column named " + f.name
 	if len(f.aliases) > 0 {
 		n := min(3, len(f.aliases))

@@ -178,13 +178,14 @@ func TestClassifyFormatCode(t *testing.T) {
 }
 
 func TestParseStrict(t *testing.T) {
-	good := map[string]float64{"1234.5": 1234.5, "1,234.5": 1234.5, "1,234,567": 1234567, ".5": 0.5, "1e3": 1000, "0": 0, "-2": -2}
+	good := map[string]float64{"1234.5": 1234.5, "1,234.5": 1234.5, "1,234,567": 1234567, ".5": 0.5, "1e3": 1000, "0": 0, "-2": -2,
+		"1 000": 1000, "1\u00a0234.5": 1234.5, "12\u2009345\u2009678": 12345678, "1\u202f000": 1000}
 	for s, want := range good {
 		if got, ok := parseStrict(s); !ok || got != want {
 			t.Errorf("%q = %v, %v; want %v", s, got, ok, want)
 		}
 	}
-	for _, s := range []string{"522,1", "1,5", "1_000", "0x10", "0x1p4", "NaN", "Inf", "+Inf", "1,2345", "12,34,567", ",5", "1.", "e3", "1 000", "--1", ""} {
+	for _, s := range []string{"522,1", "1,5", "1_000", "0x10", "0x1p4", "NaN", "Inf", "+Inf", "1,2345", "12,34,567", ",5", "1.", "e3", "12 34", "1 0000", "1 000,5", "1 000 ", "--1", ""} {
 		if got, ok := parseStrict(s); ok {
 			t.Errorf("%q read as %v", s, got)
 		}

@@ -108,6 +108,7 @@ func loadWorkbookBytes(name string, b []byte, m *Mapping, lim limits) (out Loade
 		if t.hidden {
 			notes.add(Note{File: name, Sheet: t.sheet, Text: "is a hidden sheet; it was read"})
 		}
+		mergeNotes(t, &notes)
 		tables[s.sheet] = t
 	}
 	if err := ps.err(); err != nil {
@@ -124,13 +125,7 @@ func loadWorkbookBytes(name string, b []byte, m *Mapping, lim limits) (out Loade
 	if n > 0 && wb.fullCalc {
 		notes.add(formulaNote(name, n, true))
 	}
-	missing := func(s sheetSchema) Problem {
-		want := s.sheet
-		if sm := m.forSheet(s); sm.sheet != "" {
-			return Problem{File: name, Sheet: sm.sheet, Expected: "is missing: the map file names it as the " + s.sheet + " sheet"}
-		}
-		return Problem{File: name, Sheet: want, Expected: "is missing: want a sheet named Trusts and one named Funding (see the workbook schema in the README)"}
-	}
+	missing := func(s sheetSchema) Problem { return wb.missingSheet(s, m, tables) }
 	return fromTables(tables, m, missing, &notes)
 }
 

@@ -63,8 +63,8 @@ func TestLoadDirProblems(t *testing.T) {
 			"trusts.csv", 4, "", "is not valid CSV"},
 		{"a workbook named .csv", map[string]string{"trusts.csv": "PK\x03\x04rest", "funding.csv": csvFunding},
 			"trusts.csv", 0, "", "is a spreadsheet file"},
-		{"not UTF-8", map[string]string{"trusts.csv": csvTrusts + "RCC,Caf\xe9,acute,London,1,1\n", "funding.csv": csvFunding},
-			"trusts.csv", 0, "", "is not UTF-8"},
+		{"neither UTF-8 nor Windows-1252", map[string]string{"trusts.csv": csvTrusts + "RCC,Caf\x81,acute,London,1,1\n", "funding.csv": csvFunding},
+			"trusts.csv", 0, "", "is neither UTF-8 nor Windows-1252 text (line 4 holds the byte 0x81)"},
 		{"bad scenario key", map[string]string{"trusts.csv": csvTrusts, "funding.csv": csvFunding, "scenario.csv": "key,value\nseed,\n"},
 			"scenario.csv", 2, "value", "found nothing"},
 	}

@@ -19,6 +19,9 @@ func parseObserved(t *table, codes map[string]string, ps *problemList, notes *no
 	var out []model.Observation
 	seen := map[string]int{} // code and year -> row
 	for _, r := range c.body {
+		if c.struckRow(r, ps) || c.sectionRow(r) {
+			continue
+		}
 		noteHidden(c, r)
 		var o model.Observation
 		good := true
@@ -27,9 +30,9 @@ func parseObserved(t *table, codes map[string]string, ps *problemList, notes *no
 			good = false
 		} else if codes != nil {
 			code, known := codes[strings.ToUpper(o.Code)]
-			if !known {
-				ps.add(c.problem(r, "code", o.Code, "a trust code from the Trusts sheet"))
-				good = false
+			if !known || code == struckCode {
+				ps.add(c.problem(r, "code", o.Code, "a trust code from the Trusts sheet (not one struck through)"))
+				good, code = false, o.Code
 			}
 			o.Code = code
 		}

@@ -30,17 +30,34 @@ func parseTrusts(t *table, m sheetMapping, ps *problemList, notes *noteList) ([]
 	}
 	codes := map[string]string{}
 	for _, r := range c.body {
-		if v := c.cell(r, "code"); v != "" {
-			if _, seen := codes[strings.ToUpper(v)]; !seen {
-				codes[strings.ToUpper(v)] = v
+		v := c.cell(r, "code")
+		if v == "" {
+			continue
+		}
+		up := strings.ToUpper(v)
+		cur, seen := codes[up]
+		if state, _ := c.strike(r); state == allStruck {
+			if !seen {
+				codes[up] = struckCode
 			}
+			continue
+		}
+		if !seen || cur == struckCode {
+			codes[up] = v
 		}
 	}
 	trusts := make([]model.Trust, 0, len(c.body))
 	seen := map[string]int{} // upper-case code -> row
 	sums := newTotals("opex_m")
 	for _, r := range c.body {
-		if c.isTotalRow(r, "code", "name") {
+		if c.struckRow(r, ps) {
+			sums.addStruck(c, r)
+			continue
+		}
+		if c.sectionRow(r) {
+			continue
+		}
+		if c.isTotalRow(r) {
 			sums.check(c, r, ps)
 			continue
 		}
@@ -48,6 +65,7 @@ func parseTrusts(t *table, m sheetMapping, ps *problemList, notes *noteList) ([]
 		tr, good := parseTrust(c, r, ps)
 		if good {
 			sums.add(tr.OpexM)
+			c.keepAmount("opex_m", r, "opex_m", tr.OpexM)
 		}
 		if tr.Code != "" {
 			key := strings.ToUpper(tr.Code)
@@ -67,6 +85,7 @@ func parseTrusts(t *table, m sheetMapping, ps *problemList, notes *noteList) ([]
 		}
 	}
 	c.checkScales(ps)
+	c.checkThousandfold(ps)
 	if len(seen) == 0 && len(trusts) == 0 {
 		ps.add(Problem{File: t.file, Sheet: t.sheet, Expected: "has no trusts: want one row per trust below the header"})
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"corecast/model"
@@ -28,6 +29,9 @@ func parseScenarioSheet(t *table, ps *problemList, notes *noteList) []KeyValue {
 	var out []KeyValue
 	seen := map[string]int{}
 	for _, r := range c.body {
+		if c.struckRow(r, ps) {
+			continue
+		}
 		noteHidden(c, r)
 		k, okK := c.text(r, "key", true, ps)
 		v, okV := c.scenarioValue(r, ps)
@@ -46,15 +50,77 @@ func parseScenarioSheet(t *table, ps *problemList, notes *noteList) []KeyValue {
 	return out
 }
 
-// scenarioValue reads a Scenario value cell as text; a percentage-formatted
-// number is refused, since whether 0.3 or 30 was meant depends on the key.
+// scenarioValue reads a Scenario value cell as the text a --set would
+// give: TRUE and FALSE as true and false; a number formatted as a
+// percentage as the fraction it stores (3.5% is 0.035, as the keys that
+// take a rate want it), with a note; a date of 1 April as the year it
+// starts; text numbers by the Money rules, "1,500" or "1 500" as 1500 and
+// "3.5%" as 0.035.
 func (c *columns) scenarioValue(r row, ps *problemList) (string, bool) {
 	cl := c.raw(r, "value")
-	if cl.kind == cellNumber && cl.format == fmtPercent {
-		ps.add(c.problem(r, "value", percentText(cl.text), "a value written as a plain number (the cell is formatted as a percentage; clear the format so the stored value shows)"))
-		return "", false
+	switch {
+	case cl.kind == cellBool:
+		return strings.ToLower(cl.text), true
+	case cl.kind == cellNumber && cl.format == fmtPercent:
+		f, ok := cellNumberValue(cl)
+		if !ok {
+			break
+		}
+		v := formatFloat(f)
+		c.note(r, "value", fmt.Sprintf("%s → %s", percentText(cl.text), v), "a percentage read as the fraction it stores")
+		return v, true
+	case cl.kind == cellNumber && cl.format == fmtDate:
+		d, ok := cellDate(cl)
+		if !ok {
+			break
+		}
+		y, first := yearOfDate(d)
+		if !first {
+			ps.add(c.problem(r, "value", "the date "+d.Format("2006-01-02"), fmt.Sprintf("a value for the key, not a date; it falls in %s, but only 1 April (the day a financial year starts) is read as a year", y)))
+			return "", false
+		}
+		c.note(r, "value", fmt.Sprintf("%s → %s", d.Format("2006-01-02"), y), "a date of 1 April, read as the financial year it starts")
+		return y.String(), true
 	}
-	return c.text(r, "value", true, ps)
+	v, ok := c.text(r, "value", true, ps)
+	if !ok || cl.kind != cellText {
+		return v, ok
+	}
+	return c.scenarioText(r, v, ps)
+}
+
+// numberLike matches text made of a number's characters only: digits,
+// points, commas and spaces, with a sign before them. A table by year
+// ({ "2020-21" = 400, ... }) or a list is not one.
+var numberLike = regexp.MustCompile(`^[+-]?[0-9.,\x{00a0}\x{2009}\x{202f}\x{2007} ]+$`)
+
+// scenarioText reads a Scenario value written as text: a number grouped
+// by commas or spaces is the number, a percentage the fraction; anything
+// else is left for the key to read.
+func (c *columns) scenarioText(r row, v string, ps *problemList) (string, bool) {
+	if strings.HasSuffix(v, "%") {
+		num := strings.TrimSpace(strings.TrimSuffix(v, "%"))
+		f, ok := parseStrict(num)
+		if !ok {
+			ps.add(c.problem(r, "value", v, "a value for the key: a percentage written as a number and a percent sign, as 3.5%"+moneyHint(num)))
+			return "", false
+		}
+		out := formatFloat(f / 100)
+		c.note(r, "value", fmt.Sprintf("%s → %s", v, out), "a percentage read as the fraction it stands for")
+		return out, true
+	}
+	if strings.ContainsAny(v, ","+groupSpaces) && numberLike.MatchString(v) {
+		f, ok := parseStrict(v)
+		if !ok {
+			if misplacedComma.MatchString(v) || misplacedSpace.MatchString(v) {
+				ps.add(c.problem(r, "value", v, "a value for the key"+moneyHint(v)))
+				return "", false
+			}
+			return v, true // a list or words, for the key to read
+		}
+		return formatFloat(f), true
+	}
+	return v, true
 }
 
 // ApplyScenarioSheet applies the key/value rows to sc in order with

@@ -3,8 +3,6 @@ package data
 import (
 	"fmt"
 	"strings"
-
-	"corecast/model"
 )
 
 // scoreRead is one maturity score as read, kept until the whole column has
@@ -126,40 +124,4 @@ func allAtMost(reads []scoreRead, hi float64) bool {
 		}
 	}
 	return true
-}
-
-// year reads a financial year. A date, or a year alone, is a problem that
-// shows what was found.
-func (c *columns) year(r row, col string, ps *problemList) (model.FinancialYear, bool) {
-	want := c.schema.field(col).want
-	cl, ok := c.usable(r, col, want, ps)
-	if !ok {
-		return 0, false
-	}
-	s := strings.TrimSpace(cl.text)
-	switch {
-	case cl.kind == cellBlank || s == "":
-		ps.add(c.problem(r, col, "", want+" (required)"))
-		return 0, false
-	case cl.format == fmtDate:
-		ps.add(c.problem(r, col, "the date "+dateText(cl.text), want+", not a date (format the cell as text)"))
-		return 0, false
-	case cl.kind == cellNumber:
-		f, _ := cellNumberValue(cl)
-		switch {
-		case f >= 1900 && f <= 2200 && f == float64(int(f)):
-			ps.add(c.problem(r, col, s, want+"; a year alone is ambiguous (the year starting or ending then?)"))
-		case f >= 20000 && f <= 80000:
-			ps.add(c.problem(r, col, fmt.Sprintf("%s, which is the date %s", s, dateText(s)), want+", not a date"))
-		default:
-			ps.add(c.problem(r, col, s, want))
-		}
-		return 0, false
-	}
-	y, err := model.ParseFinancialYear(s)
-	if err != nil {
-		ps.add(c.problem(r, col, s, want))
-		return 0, false
-	}
-	return y, true
 }

@@ -29,7 +29,11 @@ func (c *columns) usable(r row, col, want string, ps *problemList) (cell, bool) 
 		return cl, false
 	}
 	if cl.formula == calculated {
-		c.note(r, col, strings.TrimSpace(cl.text), "formula with no saved value, calculated")
+		v := strings.TrimSpace(cl.text)
+		if cl.kind == cellBlank {
+			v = `"" (empty text)`
+		}
+		c.note(r, col, v, "formula with no saved value, calculated")
 	}
 	return cl, true
 }
@@ -60,9 +64,11 @@ func (c *columns) text(r row, col string, required bool, ps *problemList) (strin
 var plainNumber = regexp.MustCompile(`^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d{1,3})?$`)
 
 // parseStrict reads a number written as text: digits, an optional decimal
-// point, commas only between groups of three, an optional exponent. Hex,
-// underscores, decimal commas ("522,1"), NaN and Inf are refused.
+// point, commas or spaces (plain, no-break, thin) only between groups of
+// three, an optional exponent. Hex, underscores, decimal commas ("522,1"),
+// NaN and Inf are refused.
 func parseStrict(s string) (float64, bool) {
+	s = ungroupSpaces(s)
 	if s == "" || !plainNumber.MatchString(s) || !strings.ContainsAny(s, "0123456789") {
 		return 0, false
 	}
@@ -78,6 +84,29 @@ func parseStrict(s string) (float64, bool) {
 		return 0, false
 	}
 	return f, true
+}
+
+// groupSpaces are the spaces written between groups of three digits: plain,
+// no-break, thin, narrow no-break and figure spaces.
+const groupSpaces = " \u00a0\u2009\u202f\u2007"
+
+// spaceGrouped matches a number whose groups of three digits are separated
+// by one of groupSpaces, as in "1 234.5" or "12 345 678".
+var spaceGrouped = regexp.MustCompile(`^[+-]?\d{1,3}([ \x{00a0}\x{2009}\x{202f}\x{2007}]\d{3})+(\.\d+)?$`)
+
+// ungroupSpaces removes the spaces between a number's groups of three
+// digits, leaving any other text as it is (to be refused if it is no
+// number): "1 234" is 1234, "12 34" stays as written.
+func ungroupSpaces(s string) string {
+	if !strings.ContainsAny(s, groupSpaces) || !spaceGrouped.MatchString(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(groupSpaces, r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // cellNumberValue reads a number cell's stored value.
@@ -156,6 +185,13 @@ func (c *columns) money(r row, col string, ps *problemList) (float64, bool) {
 		ps.add(c.problem(r, col, strings.TrimSpace(cl.text), want))
 		return 0, false
 	}
+	if cl.filled && v != 0 {
+		// A person reads one amount across merged cells as one amount, not
+		// the same amount in each: which share is whose is not for corecast
+		// to guess.
+		ps.add(c.problem(r, col, strings.TrimSpace(cl.text), want+"; the cell is inside merged cells that show one amount, which corecast does not split between rows or columns: unmerge them and give each cell its own amount"))
+		return 0, false
+	}
 	return v, true
 }
 
@@ -187,12 +223,18 @@ func parseMoneyText(s string) (v float64, own moneyUnit, ok bool) {
 // digits: a decimal comma ("522,1") or a group of the wrong size.
 var misplacedComma = regexp.MustCompile(`^\d+,\d{1,2}$|,\d{1,2}(\D|$)|,\d{4,}`)
 
+// misplacedSpace matches digits separated by a space that does not start a
+// group of three: "12 34", "1 2345".
+var misplacedSpace = regexp.MustCompile(`^£?\s*\d+[ \x{00a0}\x{2009}\x{202f}\x{2007}]\d+`)
+
 // moneyHint explains why a money text was refused, for the forms analysts
 // are known to write.
 func moneyHint(s string) string {
 	switch {
 	case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")"):
 		return " (a bracketed amount is negative in accounting notation; funding cannot be negative)"
+	case misplacedSpace.MatchString(s):
+		return " (a space must separate groups of three digits, as in 1 234.5)"
 	case misplacedComma.MatchString(s):
 		return " (a comma must separate groups of three digits; write decimals with a point, e.g. 522.1)"
 	case strings.Contains(s, "_"):

@@ -66,6 +66,10 @@ type workbook struct {
 	sheets   []sheetRef
 	strings  []string
 	formats  []cellFormat // by cell style index (the s attribute)
+	strike   []bool       // by cell style index: its font strikes text through
+	// struckStrings marks the shared strings whose every run of text is
+	// struck through (a strike made in the text, not the cell's format).
+	struckStrings map[int]bool
 	// fullCalc is set when the workbook asks to be recalculated on opening,
 	// as files written by scripts do: their saved formula values are
 	// placeholders, not results.
@@ -281,10 +285,12 @@ func (wb *workbook) readStructure() error {
 }
 
 // readSharedStrings reads the shared string table: each <si>'s text runs,
-// leaving out phonetic guides.
+// leaving out phonetic guides, and which strings are struck through in
+// every run.
 func (wb *workbook) readSharedStrings(part string) error {
 	var cur strings.Builder
-	inSI, inT, phonetic := false, false, 0
+	inSI, inT, inRun, phonetic := false, false, false, 0
+	runs, struck := 0, 0
 	return wb.decode(part, func(t *xmlToken) error {
 		switch t.kind {
 		case xmlStart:
@@ -292,6 +298,18 @@ func (wb *workbook) readSharedStrings(part string) error {
 			case "si":
 				inSI = true
 				cur.Reset()
+				runs, struck = 0, 0
+			case "r":
+				if inSI && phonetic == 0 {
+					inRun = true
+					runs++
+				}
+			case "strike":
+				if inRun {
+					if v, _ := t.attr("val"); v != "0" && v != "false" {
+						struck++
+					}
+				}
 			case "rPh":
 				phonetic++
 			case "t":
@@ -303,8 +321,16 @@ func (wb *workbook) readSharedStrings(part string) error {
 				if len(wb.strings) >= wb.lim.maxCells {
 					return errLimit
 				}
+				if runs > 0 && struck >= runs && strings.TrimSpace(cur.String()) != "" {
+					if wb.struckStrings == nil {
+						wb.struckStrings = map[int]bool{}
+					}
+					wb.struckStrings[len(wb.strings)] = true
+				}
 				wb.strings = append(wb.strings, cur.String())
 				inSI = false
+			case "r":
+				inRun = false
 			case "rPh":
 				phonetic--
 			case "t":
@@ -319,12 +345,13 @@ func (wb *workbook) readSharedStrings(part string) error {
 	})
 }
 
-// readStyles reads each cell format's number format and classifies it as
-// general, percentage or date.
+// readStyles reads each cell format's number format, classified as general,
+// percentage, date or scaled, and whether its font strikes text through.
 func (wb *workbook) readStyles(part string) error {
 	custom := map[int]string{}
-	inCellXfs := false
-	var xfFormats []int
+	inCellXfs, inFonts, inFont := false, false, false
+	var xfFormats, xfFonts []int
+	var fontStrike []bool
 	err := wb.decode(part, func(t *xmlToken) error {
 		switch t.kind {
 		case xmlStart:
@@ -334,6 +361,21 @@ func (wb *workbook) readStyles(part string) error {
 				code, _ := t.attr("formatCode")
 				if n, err := strconv.Atoi(id); err == nil {
 					custom[n] = code
+				}
+			case "fonts":
+				inFonts = true
+			case "font":
+				if inFonts {
+					if len(fontStrike) > 1<<16 {
+						return errLimit
+					}
+					inFont = true
+					fontStrike = append(fontStrike, false)
+				}
+			case "strike":
+				if inFont {
+					v, _ := t.attr("val")
+					fontStrike[len(fontStrike)-1] = v != "0" && v != "false"
 				}
 			case "cellXfs":
 				inCellXfs = true
@@ -345,11 +387,21 @@ func (wb *workbook) readStyles(part string) error {
 					id, _ := t.attr("numFmtId")
 					n, _ := strconv.Atoi(id)
 					xfFormats = append(xfFormats, n)
+					f, err := strconv.Atoi(t.attrOr("fontId", "-1"))
+					if err != nil {
+						f = -1
+					}
+					xfFonts = append(xfFonts, f)
 				}
 			}
 		case xmlEnd:
-			if string(t.name) == "cellXfs" {
+			switch string(t.name) {
+			case "cellXfs":
 				inCellXfs = false
+			case "fonts":
+				inFonts = false
+			case "font":
+				inFont = false
 			}
 		}
 		return nil
@@ -358,8 +410,12 @@ func (wb *workbook) readStyles(part string) error {
 		return err
 	}
 	wb.formats = make([]cellFormat, len(xfFormats))
+	wb.strike = make([]bool, len(xfFormats))
 	for i, id := range xfFormats {
 		wb.formats[i] = classifyFormat(id, custom)
+		if f := xfFonts[i]; f >= 0 && f < len(fontStrike) {
+			wb.strike[i] = fontStrike[f]
+		}
 	}
 	return nil
 }

@@ -56,6 +56,11 @@ func (wb *workbook) calculate(tables []*table) (n int, err error) {
 					continue
 				}
 				v, cerr := f.CalcCellValue(t.sheet, cellName(int(c.col), r.num), excelize.Options{RawCellValue: true})
+				if cerr == nil && v == "" && givesEmptyText(f, t.sheet, cellName(int(c.col), r.num)) {
+					c.formula, c.kind, c.text = calculated, cellBlank, ""
+					n++
+					continue
+				}
 				if cerr != nil || v == "" || isFormulaError(v) {
 					continue
 				}
@@ -71,6 +76,15 @@ func (wb *workbook) calculate(tables []*table) (n int, err error) {
 		}
 	}
 	return n, nil
+}
+
+// givesEmptyText reports whether a formula that calculated to "" can give
+// empty text, as IFERROR(VLOOKUP(…),"") does: it holds the empty text
+// itself. The calculation engine gives "" for other failures too, which
+// must stay problems.
+func givesEmptyText(f *excelize.File, sheet, cell string) bool {
+	formula, err := f.GetCellFormula(sheet, cell)
+	return err == nil && strings.Contains(formula, `""`)
 }
 
 // calcBudget bounds the time one load spends calculating formulas.

@@ -39,6 +39,9 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 	}
 	r.finishRow()
 	sortRows(r.t)
+	if err := fillMerges(r.t, r.wb.lim.maxCells-r.nCells); err != nil {
+		return nil, r.refuse("%v", err)
+	}
 	return r.t, nil
 }
 
@@ -60,6 +63,9 @@ type sheetReader struct {
 	cellType string
 	style    int
 	hasF     bool
+	inF      bool // inside <f>
+	subtotal bool // the cell's formula calls SUBTOTAL or AGGREGATE
+	hasV     bool // the cell has a <v>, even an empty one: its value was saved
 	lastRow  int
 	lastCol  int
 	nCells   int
@@ -81,13 +87,23 @@ func (r *sheetReader) start(tk *xmlToken) error {
 	case "c":
 		return r.startCell(tk)
 	case "f":
-		r.hasF = r.inCell
+		r.hasF, r.inF = r.inCell, r.inCell
 	case "v":
 		r.inValue = r.inCell
+		r.hasV = r.inCell
 	case "rPh":
 		r.phonetic++
 	case "t":
 		r.inValue = r.inCell && r.phonetic == 0
+	case "mergeCell":
+		if ref, ok := tk.attrBytes("ref"); ok {
+			if m, ok := mergeRef(ref); ok {
+				if len(r.t.merges) >= r.wb.lim.maxCells {
+					return r.refuse("has more than %d merged ranges; corecast reads sheets up to that size", r.wb.lim.maxCells)
+				}
+				r.t.merges = append(r.t.merges, m)
+			}
+		}
 	}
 	return nil
 }
@@ -142,7 +158,7 @@ func (r *sheetReader) startCell(tk *xmlToken) error {
 		r.lastRow++
 		r.startRow(r.lastRow, false)
 	}
-	r.inCell, r.hasF = true, false
+	r.inCell, r.hasF, r.hasV, r.subtotal = true, false, false, false
 	r.value = r.value[:0]
 	col := r.lastCol + 1
 	if ref, ok := tk.attrBytes("r"); ok {
@@ -173,6 +189,8 @@ func (r *sheetReader) end(tk *xmlToken) error {
 	switch string(tk.name) {
 	case "v", "t":
 		r.inValue = false
+	case "f":
+		r.inF = false
 	case "rPh":
 		r.phonetic--
 	case "c":
@@ -180,9 +198,10 @@ func (r *sheetReader) end(tk *xmlToken) error {
 			return nil
 		}
 		r.inCell = false
-		if err := r.wb.finishCell(&r.c, r.cellType, r.style, r.hasF, r.value); err != nil {
+		if err := r.wb.finishCell(&r.c, r.cellType, r.style, r.hasF, r.hasV, r.value); err != nil {
 			return r.refuse("cell %s: %v", cellName(int(r.c.col), r.cur.num), err)
 		}
+		r.c.subtotal = r.subtotal
 		if r.c.kind != cellBlank || r.c.formula != noFormula {
 			r.cur.cells = append(r.cur.cells, r.c)
 		}
@@ -194,6 +213,9 @@ func (r *sheetReader) end(tk *xmlToken) error {
 
 // text takes character data, kept when it is a cell's value.
 func (r *sheetReader) text(tk *xmlToken) error {
+	if r.inF && (containsFoldASCII(string(tk.text), "subtotal(") || containsFoldASCII(string(tk.text), "aggregate(")) {
+		r.subtotal = true
+	}
 	if !r.inValue {
 		return nil
 	}
@@ -240,10 +262,12 @@ func cellTypeName(t []byte) string {
 }
 
 // finishCell sets the cell's kind, text and format from what the XML held,
-// v (which it does not keep: the caller reuses it).
-func (wb *workbook) finishCell(c *cell, typ string, style int, hasF bool, v []byte) error {
+// v (which it does not keep: the caller reuses it); hasF says the cell holds
+// a formula and hasV that it has a <v> element, even an empty one.
+func (wb *workbook) finishCell(c *cell, typ string, style int, hasF, hasV bool, v []byte) error {
 	if style >= 0 && style < len(wb.formats) {
 		c.format = wb.formats[style]
+		c.struck = wb.strike[style]
 	}
 	// A shared string cell holds an index, read without making it a string.
 	text := func() string {
@@ -263,6 +287,7 @@ func (wb *workbook) finishCell(c *cell, typ string, style int, hasF bool, v []by
 			return fmt.Errorf("refers to shared string %q, which the file does not have", v)
 		}
 		c.kind, c.text = cellText, wb.strings[i]
+		c.struck = c.struck || wb.struckStrings[i]
 	case "str", "inlineStr":
 		c.kind, c.text = cellText, text()
 	case "b":
@@ -283,8 +308,16 @@ func (wb *workbook) finishCell(c *cell, typ string, style int, hasF bool, v []by
 	}
 	if hasF {
 		c.formula = savedValue
-		if c.kind == cellBlank || wb.fullCalc {
+		switch {
+		case wb.fullCalc:
 			c.formula = uncalculable // until calculated
+		case c.kind == cellBlank && typ == "str" && hasV:
+			// A saved result of empty text, as IFERROR(VLOOKUP(…),"") gives
+			// where the lookup fails: the cell shows nothing, and is blank.
+			// (Without a <v> nothing was saved: excelize writes t="str" on
+			// a formula it has not calculated.)
+		case c.kind == cellBlank:
+			c.formula = uncalculable // no saved value, until calculated
 		}
 	}
 	return nil
