@@ -60,7 +60,7 @@ func checkXLSXMagic(file string, b []byte) error {
 type workbook struct {
 	file     string
 	data     []byte
-	zr       *zip.Reader
+	parts    map[string]*zip.File // by partKey
 	lim      limits
 	unzipped int64 // bytes decompressed so far, bounded by lim.maxUnzip
 	sheets   []sheetRef
@@ -92,11 +92,18 @@ func openWorkbook(file string, b []byte, lim limits) (*workbook, error) {
 	if err := checkXLSXMagic(file, b); err != nil {
 		return nil, err
 	}
+	if err := checkPartCount(file, b); err != nil {
+		return nil, err
+	}
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return nil, refuse(file, "could not be read as an xlsx workbook; it looks damaged or is not a workbook (%v)", err)
 	}
-	wb := &workbook{file: file, data: b, zr: zr, lim: lim}
+	parts, err := indexParts(file, zr)
+	if err != nil {
+		return nil, err
+	}
+	wb := &workbook{file: file, data: b, parts: parts, lim: lim}
 	if err := wb.readStructure(); err != nil {
 		if errors.Is(err, errLimit) {
 			return nil, refuse(file, "unpacks to more than %d MB; corecast reads workbooks up to that size", lim.maxUnzip>>20)
@@ -106,15 +113,10 @@ func openWorkbook(file string, b []byte, lim limits) (*workbook, error) {
 	return wb, nil
 }
 
-// member finds a zip member by name, ignoring case and a leading slash.
+// member finds a zip member by name, ignoring case and a leading slash
+// (no two members share a name so read: see indexParts).
 func (wb *workbook) member(name string) *zip.File {
-	name = strings.TrimPrefix(name, "/")
-	for _, f := range wb.zr.File {
-		if strings.EqualFold(f.Name, name) {
-			return f
-		}
-	}
-	return nil
+	return wb.parts[partKey(name)]
 }
 
 // open returns a reader of a member that counts what it unpacks against the
