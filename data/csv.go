@@ -152,6 +152,12 @@ func readCSV(file string, b []byte, lim limits, notes *noteList) (*table, error)
 			line, _ := r.FieldPos(0)
 			return nil, refuse(file, "line %d has more than %d values, Excel's limit", line, lim.maxRowCells)
 		}
+		for i, f := range rec {
+			if overText(f, lim.maxText) {
+				line, _ := r.FieldPos(i)
+				return nil, Problems{{File: file, Row: line, Expected: fmt.Sprintf("value %d holds more than %s characters, Excel's limit for a cell (a spreadsheet would cut it); is a quote left open?", i+1, formatThousands(lim.maxText))}}
+			}
+		}
 		line, _ := r.FieldPos(0)
 		t.rows = append(t.rows, textRow(line, rec))
 	}

@@ -79,8 +79,29 @@ type sheetRef struct {
 	hidden bool   // hidden or very hidden
 }
 
-// errLimit marks a refusal because a limit was passed.
+// errLimit marks a refusal because the unpacked size passed its limit.
 var errLimit = errors.New("limit passed")
+
+// limitError is a refusal because some other limit was passed; its text
+// says which, as the sentence after the file's name.
+type limitError struct{ msg string }
+
+func (e *limitError) Error() string { return e.msg }
+
+func limitErrorf(format string, a ...any) error {
+	return &limitError{msg: fmt.Sprintf(format, a...)}
+}
+
+// maxXMLToken bounds one token of a workbook part (see xmlScanner.maxToken):
+// more than the 98,301 bytes of UTF-8 that a cell's 32,767 characters take
+// at most, so that a longer run of text is known to be over the limit
+// without being held.
+const maxXMLToken = 128 << 10
+
+// maxRelationships bounds the relationships the workbook part may list:
+// one for each of up to MaxSheets sheets and a few dozen other parts
+// (styles, shared strings, theme, external links, pivot caches).
+const maxRelationships = 10_000
 
 // openWorkbook opens the package and reads its sheet list, shared strings and
 // styles. Problems are returned as a Problems error naming the file.
@@ -107,6 +128,10 @@ func openWorkbook(file string, b []byte, lim limits) (*workbook, error) {
 	if err := wb.readStructure(); err != nil {
 		if errors.Is(err, errLimit) {
 			return nil, refuse(file, "unpacks to more than %d MB; corecast reads workbooks up to that size", lim.maxUnzip>>20)
+		}
+		var le *limitError
+		if errors.As(err, &le) {
+			return nil, refuse(file, "%s", le.msg)
 		}
 		return nil, refuse(file, "could not be read as an xlsx workbook; it looks damaged (%v)", err)
 	}
@@ -159,6 +184,7 @@ func (wb *workbook) decode(name string, visit func(t *xmlToken) error) error {
 	}
 	defer func() { _ = rc.Close() }()
 	s := newXMLScanner(rc)
+	s.maxToken = maxXMLToken
 	for {
 		t, err := s.next()
 		if errors.Is(err, io.EOF) {
@@ -225,9 +251,13 @@ func (wb *workbook) readStructure() error {
 	rels := map[string]string{}
 	var sharedPart, stylesPart string
 	relsPart := path.Join(dir, "_rels", path.Base(wbPart)+".rels")
+	nRels := 0
 	if err := wb.decode(relsPart, func(t *xmlToken) error {
 		if t.kind != xmlStart || string(t.name) != "Relationship" {
 			return nil
+		}
+		if nRels++; nRels > maxRelationships {
+			return limitErrorf("lists more than %s relationships between its parts; it looks damaged", formatThousands(maxRelationships))
 		}
 		id, _ := t.attr("Id")
 		target, _ := t.attr("Target")
@@ -253,6 +283,9 @@ func (wb *workbook) readStructure() error {
 		}
 		switch string(t.name) {
 		case "sheet":
+			if len(wb.sheets) >= wb.lim.maxSheets {
+				return limitErrorf("has more than %s sheets; corecast reads workbooks of up to %s", formatThousands(wb.lim.maxSheets), formatThousands(wb.lim.maxSheets))
+			}
 			name, _ := t.attr("name")
 			id, _ := t.attr("id") // r:id
 			state, _ := t.attr("state")
@@ -286,14 +319,21 @@ func (wb *workbook) readStructure() error {
 // leaving out phonetic guides.
 func (wb *workbook) readSharedStrings(part string) error {
 	var cur strings.Builder
-	inSI, inT, phonetic := false, false, 0
-	return wb.decode(part, func(t *xmlToken) error {
+	inSI, inT, phonetic, units := false, false, 0, 0
+	tooLong := func() error {
+		return limitErrorf("shared string %d holds more than %s characters, Excel's limit for a cell; the file looks damaged", len(wb.strings), formatThousands(wb.lim.maxText))
+	}
+	err := wb.decode(part, func(t *xmlToken) error {
 		switch t.kind {
 		case xmlStart:
 			switch string(t.name) {
 			case "si":
+				if len(wb.strings) >= wb.lim.maxCells {
+					return limitErrorf("has more than %s shared strings; corecast reads workbooks of up to that many", formatThousands(wb.lim.maxCells))
+				}
 				inSI = true
 				cur.Reset()
+				units = 0
 			case "rPh":
 				phonetic++
 			case "t":
@@ -302,9 +342,6 @@ func (wb *workbook) readSharedStrings(part string) error {
 		case xmlEnd:
 			switch string(t.name) {
 			case "si":
-				if len(wb.strings) >= wb.lim.maxCells {
-					return errLimit
-				}
 				wb.strings = append(wb.strings, cur.String())
 				inSI = false
 			case "rPh":
@@ -314,17 +351,26 @@ func (wb *workbook) readSharedStrings(part string) error {
 			}
 		case xmlText:
 			if inT {
+				if units += textUnits(t.text); units > wb.lim.maxText {
+					return tooLong()
+				}
 				cur.Write(t.text)
 			}
 		}
 		return nil
 	})
+	var tl *xmlTooLong
+	if errors.As(err, &tl) && tl.text && inT {
+		return tooLong()
+	}
+	return err
 }
 
 // readStyles reads each cell format's number format and classifies it as
 // general, percentage or date.
 func (wb *workbook) readStyles(part string) error {
 	custom := map[int]string{}
+	nFormats := 0
 	inCellXfs := false
 	var xfFormats []int
 	err := wb.decode(part, func(t *xmlToken) error {
@@ -332,6 +378,9 @@ func (wb *workbook) readStyles(part string) error {
 		case xmlStart:
 			switch string(t.name) {
 			case "numFmt":
+				if nFormats++; nFormats > 1<<16 {
+					return limitErrorf("has more than %s number formats; it looks damaged", formatThousands(1<<16))
+				}
 				id, _ := t.attr("numFmtId")
 				code, _ := t.attr("formatCode")
 				if n, err := strconv.Atoi(id); err == nil {
@@ -342,7 +391,7 @@ func (wb *workbook) readStyles(part string) error {
 			case "xf":
 				if inCellXfs {
 					if len(xfFormats) > 1<<16 {
-						return errLimit
+						return limitErrorf("has more than %s cell formats; it looks damaged", formatThousands(1<<16))
 					}
 					id, _ := t.attr("numFmtId")
 					n, _ := strconv.Atoi(id)

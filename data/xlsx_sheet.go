@@ -35,9 +35,14 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 		if errors.Is(err, errLimit) {
 			return nil, refuse(wb.file, "unpacks to more than %d MB; corecast reads workbooks up to that size", wb.lim.maxUnzip>>20)
 		}
+		var tl *xmlTooLong
+		if errors.As(err, &tl) && tl.text && r.inValue {
+			return nil, r.tooMuchText()
+		}
 		return nil, refuse(wb.file, "sheet %s could not be read; it looks damaged (%v)", ref.name, err)
 	}
 	r.finishRow()
+	r.markHiddenColumns()
 	sortRows(r.t)
 	return r.t, nil
 }
@@ -57,6 +62,7 @@ type sheetReader struct {
 	inValue  bool // inside <v> or an inline string's <t>
 	phonetic int
 	value    []byte // the cell's value as the file has it, reused cell to cell
+	units    int    // the characters in value, as Excel counts them
 	cellType string
 	style    int
 	hasF     bool
@@ -64,6 +70,8 @@ type sheetReader struct {
 	lastCol  int
 	nCells   int
 	nRows    int
+	nCols    int      // <col> elements read
+	hidSpans [][2]int // the first and last column of each hidden <col>
 }
 
 // refuse is a problem with the whole sheet.
@@ -75,7 +83,7 @@ func (r *sheetReader) refuse(format string, a ...any) error {
 func (r *sheetReader) start(tk *xmlToken) error {
 	switch string(tk.name) {
 	case "col":
-		r.hideColumns(tk)
+		return r.hideColumns(tk)
 	case "row":
 		return r.startRowTag(tk)
 	case "c":
@@ -92,19 +100,45 @@ func (r *sheetReader) start(tk *xmlToken) error {
 	return nil
 }
 
-// hideColumns notes the columns a hidden <col> covers.
-func (r *sheetReader) hideColumns(tk *xmlToken) {
+// hideColumns keeps the span of columns a hidden <col> covers. A sheet
+// has at most one <col> for each of its columns: more are refused. The
+// spans are marked once the sheet is read (markHiddenColumns), since
+// spans that overlap, as a hostile file's may, would take as long as the
+// file likes to mark one by one.
+func (r *sheetReader) hideColumns(tk *xmlToken) error {
+	if r.nCols++; r.nCols > r.wb.lim.maxRowCells {
+		return r.refuse("describes more than %d columns, Excel's limit; the file looks damaged", r.wb.lim.maxRowCells)
+	}
 	if h, _ := tk.attr("hidden"); h != "1" && h != "true" {
-		return
+		return nil
 	}
 	lo, _ := strconv.Atoi(tk.attrOr("min", "0"))
 	hi, _ := strconv.Atoi(tk.attrOr("max", "0"))
-	hi = min(hi, r.wb.lim.maxRowCells)
-	for i := max(lo, 1); i <= hi; i++ {
-		for len(r.t.hidCols) < i {
-			r.t.hidCols = append(r.t.hidCols, false)
+	if lo, hi = max(lo, 1), min(hi, r.wb.lim.maxRowCells); lo <= hi {
+		r.hidSpans = append(r.hidSpans, [2]int{lo, hi})
+	}
+	return nil
+}
+
+// markHiddenColumns marks the columns of the hidden spans, each once.
+func (r *sheetReader) markHiddenColumns() {
+	if len(r.hidSpans) == 0 {
+		return
+	}
+	slices.SortFunc(r.hidSpans, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	last := 0
+	for _, sp := range r.hidSpans {
+		if sp[1] > last {
+			last = sp[1]
 		}
-		r.t.hidCols[i-1] = true
+	}
+	r.t.hidCols = make([]bool, last)
+	done := 0 // columns 1 to done are marked where hidden
+	for _, sp := range r.hidSpans {
+		for i := max(sp[0], done+1); i <= sp[1]; i++ {
+			r.t.hidCols[i-1] = true
+		}
+		done = max(done, sp[1])
 	}
 }
 
@@ -143,7 +177,7 @@ func (r *sheetReader) startCell(tk *xmlToken) error {
 		r.startRow(r.lastRow, false)
 	}
 	r.inCell, r.hasF = true, false
-	r.value = r.value[:0]
+	r.value, r.units = r.value[:0], 0
 	col := r.lastCol + 1
 	if ref, ok := tk.attrBytes("r"); ok {
 		if cc, _, err := splitCellRef(ref); err == nil {
@@ -197,11 +231,19 @@ func (r *sheetReader) text(tk *xmlToken) error {
 	if !r.inValue {
 		return nil
 	}
-	if len(r.value) > 1<<20 {
-		return r.refuse("row %d holds a cell of more than 1 MB of text", r.cur.num)
+	// A cell's text may come in several runs (rich text, CDATA), so the
+	// count is kept across them.
+	if r.units += textUnits(tk.text); r.units > r.wb.lim.maxText {
+		return r.tooMuchText()
 	}
 	r.value = append(r.value, tk.text...)
 	return nil
+}
+
+// tooMuchText is the problem with a cell holding more text than Excel
+// allows, which only a damaged or made-up file can.
+func (r *sheetReader) tooMuchText() error {
+	return r.refuse("cell %s holds more than %s characters, Excel's limit for a cell; the file looks damaged", cellName(int(r.c.col), r.cur.num), formatThousands(r.wb.lim.maxText))
 }
 
 // finishRow keeps the row being read if it holds a cell or is hidden.

@@ -148,7 +148,8 @@ func appendCellNumber(buf []byte, v float64) []byte {
 }
 
 // maxCellChars is the most characters (UTF-16 code units) a cell holds in
-// Excel; excelize cuts longer text to it, and so does appendTextCell.
+// Excel; excelize cuts longer text to it without a word, so the writers
+// cut it first with a mark that says so (cutCellText).
 const maxCellChars = 32767
 
 // appendTextCell ends a cell of text s, whose start appendCellStart wrote,
@@ -158,6 +159,7 @@ const maxCellChars = 32767
 // would otherwise start such an escape as _x005F_; invalid UTF-8 becomes
 // U+FFFD. Leading or trailing white space is kept by xml:space="preserve".
 func appendTextCell(buf []byte, s string) []byte {
+	s = cutCellText(s)
 	buf = append(buf, ` t="inlineStr"><is><t`...)
 	if s != "" && (isXMLSpace(s[0]) || isXMLSpace(s[len(s)-1])) {
 		buf = append(buf, ` xml:space="preserve"`...)

@@ -35,6 +35,8 @@ func (c *sheetCells) set(col, row int, v any, style int) error {
 	var err error
 	if x, ok := v.(float64); ok {
 		err = c.f.SetCellDefault(c.name, ref, string(appendCellNumber(nil, x)))
+	} else if x, ok := v.(string); ok {
+		err = c.f.SetCellValue(c.name, ref, cutCellText(x))
 	} else {
 		err = c.f.SetCellValue(c.name, ref, v)
 	}
