@@ -167,9 +167,9 @@ func fromTables(tables map[string]*table, m *Mapping, missing func(sheetSchema) 
 
 // readFileLimited reads a whole file, refusing one larger than the limit.
 func readFileLimited(path string, lim limits) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", path, pathErr(err))
+		return nil, err
 	}
 	defer func() { _ = f.Close() }()
 	if st, err := f.Stat(); err == nil && st.Size() > lim.maxBytes {
