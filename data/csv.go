@@ -35,6 +35,7 @@ func loadDir(dir string, m *Mapping, lim limits) (Loaded, error) {
 	var ps problemList
 	var notes noteList
 	tables := map[string]*table{}
+	sum := newDirDigest()
 	for _, s := range []sheetSchema{trustsSchema, fundingSchema, scenarioSchema, observedSchema} {
 		var found []string
 		for _, e := range entries {
@@ -54,6 +55,7 @@ func loadDir(dir string, m *Mapping, lim limits) (Loaded, error) {
 		if err != nil {
 			return Loaded{}, err
 		}
+		sum.add(s, b)
 		t, err := readCSV(path, b, lim, &notes)
 		if err != nil {
 			return Loaded{}, err
@@ -66,7 +68,11 @@ func loadDir(dir string, m *Mapping, lim limits) (Loaded, error) {
 	missing := func(s sheetSchema) Problem {
 		return Problem{File: filepath.Join(dir, s.csv), Expected: "is missing: an input directory needs trusts.csv and funding.csv (see the workbook schema in the README)"}
 	}
-	return fromTables(tables, m, missing, &notes)
+	out, err := fromTables(tables, m, missing, &notes)
+	if err == nil {
+		out.Digest = sum.digest()
+	}
+	return out, err
 }
 
 // LoadCSV reads inputs from CSV streams with the columns of the Trusts,
@@ -76,6 +82,7 @@ func LoadCSV(dir string, trusts, funding, scenario io.Reader, m *Mapping) (Loade
 	lim := defaultLimits()
 	var notes noteList
 	tables := map[string]*table{}
+	sum := newDirDigest()
 	for _, x := range []struct {
 		s sheetSchema
 		r io.Reader
@@ -88,6 +95,7 @@ func LoadCSV(dir string, trusts, funding, scenario io.Reader, m *Mapping) (Loade
 		if err != nil {
 			return Loaded{}, err
 		}
+		sum.add(x.s, b)
 		t, err := readCSV(path, b, lim, &notes)
 		if err != nil {
 			return Loaded{}, err
@@ -97,7 +105,11 @@ func LoadCSV(dir string, trusts, funding, scenario io.Reader, m *Mapping) (Loade
 	missing := func(s sheetSchema) Problem {
 		return Problem{File: filepath.Join(dir, s.csv), Expected: "is missing"}
 	}
-	return fromTables(tables, m, missing, &notes)
+	out, err := fromTables(tables, m, missing, &notes)
+	if err == nil {
+		out.Digest = sum.digest()
+	}
+	return out, err
 }
 
 // delimiters are the separators spreadsheets write in "CSV" files, by name.

@@ -18,6 +18,8 @@ type Loaded struct {
 	Inputs   model.Inputs
 	Scenario []KeyValue
 	Notes    Notes
+	// Digest is the SHA-256 of the bytes read, for the export's manifest.
+	Digest Digest
 }
 
 // Load reads inputs from path: an xlsx workbook, or a directory holding
@@ -70,6 +72,9 @@ func loadWorkbookBytes(name string, b []byte, m *Mapping, lim limits) (out Loade
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = Loaded{}, refuse(name, "could not be read as an xlsx workbook; it looks damaged (%v)", r)
+		}
+		if err == nil {
+			out.Digest = digestBytes(b)
 		}
 	}()
 	wb, err := openWorkbook(name, b, lim)
