@@ -144,7 +144,7 @@ func readCSV(file string, b []byte, lim limits, notes *noteList) (*table, error)
 	r := csv.NewReader(bytes.NewReader(b))
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = false
-	t := &table{file: file}
+	t := &table{file: file, wbSheet: -1}
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {

@@ -122,7 +122,11 @@ func loadWorkbookBytes(name string, b []byte, m *Mapping, lim limits) (out Loade
 	for _, t := range tables {
 		read = append(read, t)
 	}
-	n, err := wb.calculate(read)
+	g, err := wb.checkFormulas(read)
+	if err != nil {
+		return Loaded{}, err
+	}
+	n, err := wb.calculate(read, g)
 	if err != nil {
 		return Loaded{}, err
 	}

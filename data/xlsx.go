@@ -70,13 +70,32 @@ type workbook struct {
 	// as files written by scripts do: their saved formula values are
 	// placeholders, not results.
 	fullCalc bool
+	// The formulas of the sheets read, and of the sheets they refer to,
+	// kept to find circular references and to bound calculation (see
+	// formula_graph.go): by sheet, nil for a sheet not yet streamed.
+	fsheets   []*sheetFormulas
+	nFormulas int
+	maxShared int           // the longest shared string, in characters
+	names     []definedName // the workbook's defined names
 }
+
+// definedName is a name the workbook defines, such as Opex_2019 for
+// Calc!$B$2, which formulas may use in place of the reference.
+type definedName struct {
+	name  string // upper case
+	sheet int    // the sheet it belongs to, or -1 for the whole workbook
+	text  string // what it stands for, as a formula
+}
+
+// maxDefinedNames bounds the names a workbook may define.
+const maxDefinedNames = 10_000
 
 // sheetRef is one sheet as the workbook lists it.
 type sheetRef struct {
 	name   string
 	part   string // zip member of its XML
 	hidden bool   // hidden or very hidden
+	index  int    // in workbook.sheets
 }
 
 // errLimit marks a refusal because the unpacked size passed its limit.
@@ -277,11 +296,38 @@ func (wb *workbook) readStructure() error {
 	}); err != nil {
 		return err
 	}
+	var name *definedName // the defined name being read
+	var nameText []byte
 	if err := wb.decode(wbPart, func(t *xmlToken) error {
-		if t.kind != xmlStart {
+		switch {
+		case t.kind == xmlText && name != nil:
+			if len(nameText) <= maxXMLToken {
+				nameText = append(nameText, t.text...)
+			}
+			return nil
+		case t.kind == xmlEnd && name != nil && string(t.name) == "definedName":
+			name.text = string(nameText)
+			if len(nameText) > maxXMLToken {
+				name.text = "#REF!" // longer than any name Excel writes: not followed
+			}
+			wb.names = append(wb.names, *name)
+			name = nil
+			return nil
+		case t.kind != xmlStart:
 			return nil
 		}
 		switch string(t.name) {
+		case "definedName":
+			if len(wb.names) >= maxDefinedNames {
+				return limitErrorf("defines more than %s names; corecast reads workbooks of up to that many", formatThousands(maxDefinedNames))
+			}
+			n, _ := t.attr("name")
+			name, nameText = &definedName{name: strings.ToUpper(n), sheet: -1}, nameText[:0]
+			if v, ok := t.attr("localSheetId"); ok {
+				if i, err := strconv.Atoi(v); err == nil {
+					name.sheet = i
+				}
+			}
 		case "sheet":
 			if len(wb.sheets) >= wb.lim.maxSheets {
 				return limitErrorf("has more than %s sheets; corecast reads workbooks of up to %s", formatThousands(wb.lim.maxSheets), formatThousands(wb.lim.maxSheets))
@@ -293,7 +339,7 @@ func (wb *workbook) readStructure() error {
 			if !ok {
 				part = path.Join(dir, "worksheets", "sheet"+strconv.Itoa(len(wb.sheets)+1)+".xml")
 			}
-			wb.sheets = append(wb.sheets, sheetRef{name: name, part: part, hidden: state == "hidden" || state == "veryHidden"})
+			wb.sheets = append(wb.sheets, sheetRef{name: name, part: part, hidden: state == "hidden" || state == "veryHidden", index: len(wb.sheets)})
 		case "calcPr":
 			if v, _ := t.attr("fullCalcOnLoad"); v == "1" || v == "true" {
 				wb.fullCalc = true
@@ -343,6 +389,7 @@ func (wb *workbook) readSharedStrings(part string) error {
 			switch string(t.name) {
 			case "si":
 				wb.strings = append(wb.strings, cur.String())
+				wb.maxShared = max(wb.maxShared, units)
 				inSI = false
 			case "rPh":
 				phonetic--

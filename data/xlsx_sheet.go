@@ -13,9 +13,24 @@ import (
 // readSheet streams one sheet's XML into a table, refusing it as soon as it
 // passes a limit: more rows than maxRows, a row wider than maxRowCells or more
 // cells than maxCells. Formula cells keep their saved values; those without
-// one are marked for calculation.
+// one are marked for calculation. The sheet's formulas are kept as well, to
+// look for circular references.
 func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
-	r := &sheetReader{wb: wb, ref: ref, t: &table{file: wb.file, sheet: ref.name, hidden: ref.hidden}, lastCol: -1}
+	return wb.streamSheet(ref, true)
+}
+
+// readSheetFormulas streams a sheet that is not read as a table, which a
+// formula refers to, keeping only its formulas, under the same limits.
+func (wb *workbook) readSheetFormulas(ref sheetRef) error {
+	_, err := wb.streamSheet(ref, false)
+	return err
+}
+
+// streamSheet reads a sheet's XML: into a table when keep is set, and its
+// formulas into wb.fsheets in any case.
+func (wb *workbook) streamSheet(ref sheetRef, keep bool) (*table, error) {
+	r := &sheetReader{wb: wb, ref: ref, t: &table{file: wb.file, sheet: ref.name, hidden: ref.hidden, wbSheet: ref.index}, lastCol: -1, keep: keep}
+	r.fc.sf = &sheetFormulas{index: ref.index}
 	err := wb.decode(ref.part, func(tk *xmlToken) error {
 		switch tk.kind {
 		case xmlStart:
@@ -44,6 +59,14 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 	r.finishRow()
 	r.markHiddenColumns()
 	sortRows(r.t)
+	r.fc.sf.finish()
+	if r.sharedSeen {
+		r.fc.sf.maxText = max(r.fc.sf.maxText, wb.maxShared)
+	}
+	if wb.fsheets == nil {
+		wb.fsheets = make([]*sheetFormulas, len(wb.sheets))
+	}
+	wb.fsheets[ref.index] = r.fc.sf
 	return r.t, nil
 }
 
@@ -72,6 +95,10 @@ type sheetReader struct {
 	nRows    int
 	nCols    int      // <col> elements read
 	hidSpans [][2]int // the first and last column of each hidden <col>
+
+	keep       bool // keep the rows (a table), not only the formulas
+	fc         formulaCollector
+	sharedSeen bool // a cell holds a shared string
 }
 
 // refuse is a problem with the whole sheet.
@@ -89,7 +116,9 @@ func (r *sheetReader) start(tk *xmlToken) error {
 	case "c":
 		return r.startCell(tk)
 	case "f":
-		r.hasF = r.inCell
+		if r.hasF = r.inCell; r.inCell {
+			r.fc.startF(tk)
+		}
 	case "v":
 		r.inValue = r.inCell
 	case "rPh":
@@ -205,6 +234,8 @@ func (r *sheetReader) startCell(tk *xmlToken) error {
 // end takes an element's end tag.
 func (r *sheetReader) end(tk *xmlToken) error {
 	switch string(tk.name) {
+	case "f":
+		r.fc.inF = false
 	case "v", "t":
 		r.inValue = false
 	case "rPh":
@@ -217,7 +248,10 @@ func (r *sheetReader) end(tk *xmlToken) error {
 		if err := r.wb.finishCell(&r.c, r.cellType, r.style, r.hasF, r.value); err != nil {
 			return r.refuse("cell %s: %v", cellName(int(r.c.col), r.cur.num), err)
 		}
-		if r.c.kind != cellBlank || r.c.formula != noFormula {
+		if err := r.endFormula(); err != nil {
+			return err
+		}
+		if r.keep && (r.c.kind != cellBlank || r.c.formula != noFormula) {
 			r.cur.cells = append(r.cur.cells, r.c)
 		}
 	case "row":
@@ -226,8 +260,38 @@ func (r *sheetReader) end(tk *xmlToken) error {
 	return nil
 }
 
-// text takes character data, kept when it is a cell's value.
+// endFormula keeps the formula of the cell just read, if it has one, and
+// the sheet's extent and longest text, which bound what a reference to the
+// sheet brings.
+func (r *sheetReader) endFormula() error {
+	sf := r.fc.sf
+	sf.lastRow = max(sf.lastRow, int32(r.cur.num))
+	sf.lastCol = max(sf.lastCol, r.c.col)
+	switch {
+	case r.hasF:
+	case r.cellType == "s":
+		r.sharedSeen = true
+	default:
+		sf.maxText = max(sf.maxText, r.units)
+	}
+	tooMany, tooDeep := r.wb.endFormulaCell(&r.fc, int32(r.cur.num), r.c.col, r.hasF)
+	switch {
+	case tooMany:
+		return refuse(r.wb.file, "has more than %s formulas in the sheets corecast reads and the sheets they refer to; corecast checks formulas for circular references up to that many", formatThousands(maxGraphFormulas))
+	case tooDeep:
+		return r.refuse("cell %s holds a formula nested more than %d levels deep; the file looks damaged", cellName(int(r.c.col), r.cur.num), maxFormulaDepth)
+	}
+	return nil
+}
+
+// text takes character data, kept when it is a cell's value or formula.
 func (r *sheetReader) text(tk *xmlToken) error {
+	if r.fc.inF {
+		if !r.fc.addText(tk.text, r.wb.lim.maxText) {
+			return r.refuse("cell %s holds a formula of more than %s characters; the file looks damaged", cellName(int(r.c.col), r.cur.num), formatThousands(r.wb.lim.maxText))
+		}
+		return nil
+	}
 	if !r.inValue {
 		return nil
 	}
@@ -248,7 +312,7 @@ func (r *sheetReader) tooMuchText() error {
 
 // finishRow keeps the row being read if it holds a cell or is hidden.
 func (r *sheetReader) finishRow() {
-	if r.inRow && (len(r.cur.cells) > 0 || r.cur.hidden) {
+	if r.keep && r.inRow && (len(r.cur.cells) > 0 || r.cur.hidden) {
 		r.t.rows = append(r.t.rows, r.cur)
 		r.width = len(r.cur.cells)
 	}
