@@ -158,6 +158,10 @@ func (ev *evaluator) term(t fterm, join bool) int64 {
 	case fRef:
 		return ev.ref(ev.f.refs[t.ref], join)
 	case fName:
+		if ev.depth >= maxNameDepth {
+			ev.fail("it uses names that stand for names more than " + formatThousands(maxNameDepth) + " deep")
+			return 0
+		}
 		info := ev.g.name(ev.sheet, t, ev.depth)
 		if info.why != "" {
 			ev.fail(info.why)

@@ -73,8 +73,12 @@ type rangeStats struct {
 	why          string
 }
 
-// cycleInfo is one circular reference found: the cells around it.
-type cycleInfo struct{ path string }
+// cycleInfo is one circular reference found: the cells around it, or the
+// defined name that stands for itself.
+type cycleInfo struct {
+	path string
+	name bool // path is a name's
+}
 
 // sref is a reference resolved to a sheet.
 type sref struct {
@@ -187,6 +191,9 @@ func (g *formulaGraph) visit(s, c int32) {
 			return
 		}
 		if !ok {
+			if top.cycle < 0 {
+				top.cycle = g.circularName(top.s, top.c)
+			}
 			done := *top
 			stack = stack[:len(stack)-1]
 			g.finish(done)
@@ -219,8 +226,8 @@ func (g *formulaGraph) visit(s, c int32) {
 // nextLink returns the next formula cell the frame's cell refers to.
 func (g *formulaGraph) nextLink(fr *frame) (s, c int32, ok bool) {
 	for {
-		if g.work > maxFormulaWork {
-			g.err = refuse(g.wb.file, "has formulas too many or too entangled to check for circular references (more than %s links between cells); corecast reads workbooks up to that", formatThousands(maxFormulaWork))
+		if lim := g.wb.lim.maxLinks; g.work > lim {
+			g.err = refuse(g.wb.file, "has formulas too many or too entangled to check for circular references (more than %s links between cells); corecast reads workbooks up to that", formatThousands(int(lim)))
 			return 0, 0, false
 		}
 		if fr.inRange {
@@ -309,11 +316,34 @@ func (g *formulaGraph) finish(fr frame) {
 // circularWhy says, for a cell that depends on a circular reference, how.
 func (g *formulaGraph) circularWhy(s, c int32) string {
 	st := g.st(s, c)
-	path := g.cycles[st.cycle].path
-	if strings.HasPrefix(path, g.cellLabel(s, c, s)+" → ") {
-		return "its value depends on itself: " + path
+	cy := g.cycles[st.cycle]
+	switch {
+	case cy.name && strings.HasPrefix(cy.path, g.cellLabel(s, c, s)+" uses "):
+		return cy.path
+	case cy.name:
+		return "it depends on a circular reference: " + cy.path
+	case strings.HasPrefix(cy.path, g.cellLabel(s, c, s)+" → "):
+		return "its value depends on itself: " + cy.path
 	}
-	return "it depends on a circular reference: " + path
+	return "it depends on a circular reference: " + cy.path
+}
+
+// circularName returns the circular reference of a name the formula of
+// cell c of sheet s uses which stands for itself (Rate defined as Rate*2),
+// or -1 when it uses none.
+func (g *formulaGraph) circularName(s, c int32) int32 {
+	cl := g.wb.fsheets[s].cells[c]
+	if cl.f < 0 {
+		return -1
+	}
+	for _, t := range g.wb.fsheets[s].formulas[cl.f].names {
+		if g.name(s, t, 0).circular {
+			g.cycles = append(g.cycles, cycleInfo{name: true,
+				path: g.cellLabel(s, c, s) + " uses the name " + shortText(t.name) + ", which stands for itself"})
+			return int32(len(g.cycles) - 1)
+		}
+	}
+	return -1
 }
 
 // nameKey identifies a defined name as a formula on a sheet uses it.
@@ -326,10 +356,12 @@ type nameKey struct {
 // nameInfo is a defined name resolved: its formula and the references it
 // covers, those of names it uses included.
 type nameInfo struct {
-	f     *formula
-	sheet int32 // the sheet its unqualified references are on
-	refs  []sref
-	why   string // why a formula using it is not calculated, when it is not
+	f         *formula
+	sheet     int32 // the sheet its unqualified references are on
+	refs      []sref
+	why       string // why a formula using it is not calculated, when it is not
+	resolving bool   // being resolved: a name met again now stands for itself
+	circular  bool   // it stands for itself, directly or through other names
 }
 
 // name resolves the name term t in a formula on sheet s: a name local to
@@ -340,8 +372,9 @@ func (g *formulaGraph) name(s int32, t fterm, depth int) *nameInfo {
 	if info, ok := g.names[key]; ok {
 		return info
 	}
-	info := &nameInfo{sheet: s}
+	info := &nameInfo{sheet: s, f: &formula{}, resolving: true}
 	g.names[key] = info // a name standing for itself ends here
+	defer func() { info.resolving = false }()
 	scope := s
 	if t.sheet != "" {
 		scope = g.sheetOf(t.sheet, s)
@@ -379,6 +412,10 @@ func (g *formulaGraph) name(s int32, t fterm, depth int) *nameInfo {
 	}
 	for _, n := range info.f.names {
 		inner := g.name(s, n, depth+1)
+		if inner.resolving {
+			inner.circular = true
+		}
+		info.circular = info.circular || inner.circular
 		info.refs = append(info.refs, inner.refs...)
 		if info.why == "" {
 			info.why = inner.why

@@ -165,6 +165,11 @@ func TestCircularReferences(t *testing.T) {
 			`its value depends on itself: E2 → E2`}},
 		{"through a name local to the sheet", fbook{cells: map[string]string{"E2": "=Here+1|1"}, names: []string{`<definedName name="here" localSheetId="0">Trusts!$E$2</definedName>`}}, []string{
 			`its value depends on itself: E2 → E2`}},
+		{"a name that stands for itself", fbook{cells: map[string]string{"E2": "=Rate*2|2"}, names: []string{`<definedName name="Rate">Rate+1</definedName>`}}, []string{
+			`found "formula, saved as 2", want annual operating expenditure in £m, a number above 0, not a formula with a circular reference (E2 uses the name RATE, which stands for itself)`}},
+		{"names that stand for each other, used through a cell", fbook{cells: map[string]string{"E2": "=I2|2", "I2": "=A_1+1|2"},
+			names: []string{`<definedName name="A_1">B_1*2</definedName>`, `<definedName name="B_1">A_1</definedName>`}}, []string{
+			`not a formula with a circular reference (it depends on a circular reference: I2 uses the name A_1, which stands for itself)`}},
 		{"a long cycle, shown in part", fbook{cells: map[string]string{"E2": "=I2|1", "I2": "=J2|1", "J2": "=K2|1", "K2": "=L2|1", "L2": "=M2|1", "M2": "=N2|1", "N2": "=E2|1"}}, []string{
 			`its value depends on itself: E2 → I2 → J2 → K2 → L2 → M2 → … → E2`}},
 
@@ -331,5 +336,49 @@ func TestCalculationBounded(t *testing.T) {
 				t.Errorf("the load allocated %d MB", n>>20)
 			}
 		})
+	}
+}
+
+// TestFormulaWalkBounded: the walk of the formula graph does work in
+// proportion to the links between cells, a range many formulas share
+// walked once, and stops at its limit with a problem rather than go on.
+func TestFormulaWalkBounded(t *testing.T) {
+	const rows = 20_000
+	shares, running := map[string]string{}, map[string]string{}
+	for i := 1; i <= rows; i++ {
+		shares[fmt.Sprintf("A%d", i)] = "=1+1|2"
+		shares[fmt.Sprintf("B%d", i)] = fmt.Sprintf("=A%d/SUM(A:A)|0", i)
+		running[fmt.Sprintf("A%d", i)] = "=1+1|2"
+		running[fmt.Sprintf("B%d", i)] = fmt.Sprintf("=SUM(A$1:A%d)|0", i)
+	}
+	// Every share reads the whole column: 400 million links if each read
+	// it anew, under ten per row when the column is walked once.
+	b := fbook{cells: map[string]string{"E2": "=SUM(Calc!B:B)*420|420"}, calcXML: sheetXMLOf(shares)}.build(t)
+	if _, err := loadWorkbookBytes("book.xlsx", b, nil, limits{maxLinks: 10 * rows}); err != nil {
+		t.Errorf("shares of a column's total: %v", err)
+	}
+	// Running totals each read a longer range: 200 million links.
+	b = fbook{cells: map[string]string{"E2": "=SUM(Calc!B:B)|420"}, calcXML: sheetXMLOf(running)}.build(t)
+	_, err := loadWorkbookBytes("book.xlsx", b, nil, limits{maxLinks: 1_000_000})
+	if err == nil || err.Error() != "book.xlsx: has formulas too many or too entangled to check for circular references (more than 1,000,000 links between cells); corecast reads workbooks up to that" {
+		t.Errorf("running totals: %v", err)
+	}
+}
+
+// TestFormulaCountBounded: the formulas kept to look for circular
+// references are bounded, the sheets a formula refers to counted with those
+// read, and passing the bound is a problem saying so.
+func TestFormulaCountBounded(t *testing.T) {
+	calc := map[string]string{}
+	for i := 1; i <= 600; i++ {
+		calc[fmt.Sprintf("A%d", i)] = "=1+1|2"
+	}
+	b := fbook{cells: map[string]string{"E2": "=Calc!A1*210|420"}, calcXML: sheetXMLOf(calc)}.build(t)
+	_, err := loadWorkbookBytes("book.xlsx", b, nil, limits{maxGraph: 500})
+	if err == nil || err.Error() != "book.xlsx: has more than 500 formulas in the sheets corecast reads and the sheets they refer to; corecast checks formulas for circular references up to that many" {
+		t.Errorf("got %v", err)
+	}
+	if _, err := loadWorkbookBytes("book.xlsx", b, nil, limits{maxGraph: 700}); err != nil {
+		t.Errorf("under the bound: %v", err)
 	}
 }

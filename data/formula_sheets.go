@@ -85,7 +85,7 @@ func (wb *workbook) endFormulaCell(fc *formulaCollector, row, col int32, hadF bo
 	}
 	fc.inF = false
 	sf := fc.sf
-	if wb.nFormulas++; wb.nFormulas > maxGraphFormulas {
+	if wb.nFormulas++; wb.nFormulas > wb.lim.maxGraph {
 		return true, false
 	}
 	c := fcell{row: row, col: col, f: -1}

@@ -11,6 +11,8 @@ type limits struct {
 	maxFormulas int   // most formulas without a saved value corecast will calculate
 	maxSheets   int   // most sheets a workbook may list
 	maxText     int   // most characters (UTF-16 code units, as Excel counts) in one cell
+	maxLinks    int64 // most links between formula cells followed (see formulaGraph)
+	maxGraph    int   // most formula cells kept to look for circular references
 }
 
 // Default bounds on what a load accepts.
@@ -38,7 +40,7 @@ const (
 
 func defaultLimits() limits {
 	return limits{maxBytes: MaxFileBytes, maxUnzip: unzipLimit, maxRows: MaxRows, maxCells: MaxCells,
-		maxRowCells: MaxRowCells, maxFormulas: maxCalculated, maxSheets: MaxSheets, maxText: MaxCellText}
+		maxRowCells: MaxRowCells, maxFormulas: maxCalculated, maxSheets: MaxSheets, maxText: MaxCellText, maxLinks: maxFormulaWork, maxGraph: maxGraphFormulas}
 }
 
 // filled returns the limits with any zero bound set to its default.
@@ -67,6 +69,12 @@ func (l limits) filled() limits {
 	}
 	if l.maxText == 0 {
 		l.maxText = d.maxText
+	}
+	if l.maxLinks == 0 {
+		l.maxLinks = d.maxLinks
+	}
+	if l.maxGraph == 0 {
+		l.maxGraph = d.maxGraph
 	}
 	return l
 }

@@ -277,7 +277,7 @@ func (r *sheetReader) endFormula() error {
 	tooMany, tooDeep := r.wb.endFormulaCell(&r.fc, int32(r.cur.num), r.c.col, r.hasF)
 	switch {
 	case tooMany:
-		return refuse(r.wb.file, "has more than %s formulas in the sheets corecast reads and the sheets they refer to; corecast checks formulas for circular references up to that many", formatThousands(maxGraphFormulas))
+		return refuse(r.wb.file, "has more than %s formulas in the sheets corecast reads and the sheets they refer to; corecast checks formulas for circular references up to that many", formatThousands(r.wb.lim.maxGraph))
 	case tooDeep:
 		return r.refuse("cell %s holds a formula nested more than %d levels deep; the file looks damaged", cellName(int(r.c.col), r.cur.num), maxFormulaDepth)
 	}
