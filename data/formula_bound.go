@@ -112,6 +112,14 @@ func (ev *evaluator) checked(b int64) int64 {
 	return b
 }
 
+// wellFormed fails for a formula not well formed, whose reading here
+// excelize may not share.
+func (ev *evaluator) wellFormed(f *formula) {
+	if f.odd {
+		ev.fail("it is not written as corecast can read it well enough to calculate it: look for a missing comma, operator or bracket")
+	}
+}
+
 // evalCell bounds the formula of cell c of sheet s, whose links are all
 // settled.
 func (g *formulaGraph) evalCell(s, c int32) (int64, string) {
@@ -121,6 +129,7 @@ func (g *formulaGraph) evalCell(s, c int32) (int64, string) {
 	}
 	f := g.wb.fsheets[s].formulas[cl.f]
 	ev := &evaluator{g: g, sheet: s, f: f, dr: cl.dr, dc: cl.dc}
+	ev.wellFormed(f)
 	b := ev.checked(ev.expr(f.expr, false))
 	return b, ev.why
 }
@@ -168,6 +177,7 @@ func (ev *evaluator) term(t fterm, join bool) int64 {
 			return 0
 		}
 		sub := &evaluator{g: ev.g, sheet: info.sheet, f: info.f, depth: ev.depth + 1}
+		sub.wellFormed(info.f)
 		b := sub.expr(info.f.expr, join)
 		ev.fail(sub.why)
 		return b
@@ -264,6 +274,7 @@ func (ev *evaluator) call(t fterm) int64 {
 		return ev.checked(sum)
 	case fnRepeat:
 		if len(t.args) != 2 {
+			ev.fail("it uses REPT with other than two arguments")
 			return 0
 		}
 		text := ev.expr(t.args[0], true)
@@ -280,6 +291,10 @@ func (ev *evaluator) call(t fterm) int64 {
 		}
 		return ev.checked(satMul(text, max(0, int64(count[0].num))))
 	case fnSubstitute:
+		if len(t.args) < 3 || len(t.args) > 4 {
+			ev.fail("it uses SUBSTITUTE with other than three or four arguments")
+			return 0
+		}
 		var text, with int64
 		for i, a := range t.args {
 			b := ev.expr(a, true)

@@ -214,7 +214,7 @@ func TestParseFormula(t *testing.T) {
 	for _, r := range f.refs {
 		got = append(got, fmt.Sprintf("%s!%s:%s", r.sheet, cellName(int(r.c1), int(r.r1)), cellName(int(r.c2), int(r.r2))))
 	}
-	want := []string{"!A1:B2", "Sheet2!C3:C3", "My 'sheet'!D1:D1048576", "!A3:XFD5", "!E2:E2", "Other!A1:A1", "!A1:A1"}
+	want := []string{"!A1:B2", "Sheet2!C3:C3", "My 'sheet'!D1:D1048576", "!A3:XFD5", "!E2:E2", "!A1:A1"} // not [1]Other!A1: another workbook's
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("refs %v\nwant %v", got, want)
 	}
@@ -256,6 +256,14 @@ func TestParseFormula(t *testing.T) {
 	if f := parseFormula("LOG10(100)+XFE1+A0"); len(f.refs) != 0 || len(f.names) != 2 {
 		t.Errorf("LOG10, XFE1 and A0 read as %v, %v", f.refs, f.names)
 	}
+	for s, odd := range map[string]bool{
+		`SUM(A1:B2)*2`: false, `-A1%+"x"&B1`: false, `A:A 2:2`: false, `{1,2;3,4}`: false, `IF(A1,,B1)`: false, `[1]Sheet1!A1+1`: false,
+		`REPT("x",3)3`: true, `A1 B1+`: true, `(A1`: true, `A1)`: true, `"open`: true, `'Sheet`: true, `A1+`: true, `A1!`: true, `1 2`: true,
+	} {
+		if got := parseFormula(s).odd; got != odd {
+			t.Errorf("%s: odd %v, want %v", s, got, odd)
+		}
+	}
 }
 
 // TestCalculationBounded: a formula corecast must calculate is given to
@@ -285,6 +293,8 @@ func TestCalculationBounded(t *testing.T) {
 		{"nested REPT", fbook{cells: map[string]string{"B2": `=REPT(REPT("x",32767),32767)`}},
 			`row 2, column name: found "formula with no saved value", want the trust's name; corecast could not calculate it (its result could be longer than 32,767 characters, Excel's limit for a cell): open and save the file in Excel or LibreOffice`, "", 0},
 		{"REPT of nothing a thousand million million times", fbook{cells: map[string]string{"B2": `=REPT("",1E+15)`}}, tooLong, "", 0},
+		{"a comma left out, which excelize would read otherwise", fbook{cells: map[string]string{"B2": `=REPT(REPT("x",32767)32767)`}},
+			`corecast could not calculate it (it is not written as corecast can read it well enough to calculate it: look for a missing comma, operator or bracket)`, "", 0},
 		{"REPT counted by a cell", fbook{cells: map[string]string{"B2": `=REPT("x",I2)`, "I2": "1E+15"}},
 			`corecast could not calculate it (it uses REPT with a count that is not a number written in the formula)`, "", 0},
 		{"text doubled through thirty cells", fbook{cells: map[string]string{"B2": `=Calc!A30`}, calcXML: sheetXMLOf(doubling)}, tooLong, "", 0},

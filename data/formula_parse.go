@@ -73,6 +73,11 @@ type formula struct {
 	refs  []fref  // every reference, in order
 	names []fterm // every defined name used
 	bad   bool    // nested deeper than Excel allows: not read
+	// odd marks a formula that is not well formed (two terms with no
+	// operator between them, a bracket or quote left open, a character
+	// that has no place): what excelize makes of it may not be what was
+	// read here, so it is not calculated.
+	odd bool
 }
 
 // maxFormulaDepth bounds the nesting of a formula read; Excel allows 64
@@ -88,6 +93,7 @@ func parseFormula(s string) *formula {
 		p.f.expr.add(p.expr(0))
 		if p.i < len(p.s) {
 			p.i++ // a closing bracket or separator without its opening
+			p.f.odd = true
 		}
 	}
 	return p.f
@@ -108,39 +114,78 @@ func (p *fparser) expr(depth int) fexpr {
 		p.i = len(p.s)
 		return out
 	}
+	want := true   // an operand is due, not an operator
+	space := false // white space since the last term
+	operand := func(t fterm) {
+		if !want {
+			// Two terms with nothing but white space between them are
+			// references intersecting (A:A 2:2); anything else is amiss.
+			prev := out.terms[len(out.terms)-1].kind
+			if !space || prev != fRef && prev != fName || t.kind != fRef && t.kind != fName {
+				p.f.odd = true
+			}
+		}
+		out.terms = append(out.terms, t)
+		want, space = false, false
+	}
 	for p.i < len(p.s) {
 		ch := p.s[p.i]
 		switch {
 		case ch == ')' || ch == ',' || ch == '}' || ch == ';':
+			if want && len(out.terms) > 0 {
+				p.f.odd = true // an operator with nothing after it
+			}
 			return out
 		case ch == '(' || ch == '{':
-			out.add(p.group(depth))
+			g := p.group(depth)
+			if !want {
+				p.f.odd = true
+			}
+			out.add(g)
+			want, space = false, false
 		case ch == '"':
-			out.terms = append(out.terms, fterm{kind: fLit, units: p.stringLit()})
+			operand(fterm{kind: fLit, units: p.stringLit()})
 		case ch == '\'':
-			sheet := p.quotedSheet()
-			out.terms = append(out.terms, p.afterSheet(sheet))
+			operand(p.afterSheet(p.quotedSheet()))
 		case ch == '[':
-			p.skipBrackets()
-			out.terms = append(out.terms, fterm{kind: fDynamic})
+			p.skipExternal()
+			operand(fterm{kind: fDynamic})
 		case ch == '#':
 			p.errorLit()
-			out.terms = append(out.terms, fterm{kind: fOther})
+			operand(fterm{kind: fOther})
 		case ch >= '0' && ch <= '9' || ch == '.':
-			out.terms = append(out.terms, p.number())
+			operand(p.number())
 		case wordStart(ch):
-			out.terms = append(out.terms, p.word(depth))
+			operand(p.word(depth))
 		case ch == ':':
 			// A range operator this reader did not take with a reference:
 			// one end is a function's result.
 			p.i++
 			out.terms = append(out.terms, fterm{kind: fDynamic})
+			want = true
 		case ch == '&':
 			p.i++
-			out.concat = true
+			out.concat, want = true, true
+		case strings.IndexByte("+-*/^=<>", ch) >= 0:
+			p.i++
+			want = true
+		case ch == '%':
+			p.i++ // a percentage: follows its operand
+			if want {
+				p.f.odd = true
+			}
+		case ch == '@':
+			p.i++ // implicit intersection: comes before its operand
+		case ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r':
+			p.i++
+			space = true
 		default:
-			p.i++ // another operator, a space, @, %
+			p.i++
+			p.f.odd = true
 		}
+	}
+	if want && len(out.terms) > 0 {
+		p.f.odd = true
 	}
 	return out
 }
@@ -164,6 +209,8 @@ func (p *fparser) group(depth int) fexpr {
 	}
 	if p.i < len(p.s) && p.s[p.i] == closing {
 		p.i++
+	} else {
+		p.f.odd = true
 	}
 	return out
 }
@@ -181,6 +228,8 @@ func (p *fparser) call(name string, depth int) fterm {
 	}
 	if p.i < len(p.s) && p.s[p.i] == ')' {
 		p.i++
+	} else {
+		p.f.odd = true
 	}
 	return t
 }
@@ -204,6 +253,7 @@ func (p *fparser) stringLit() int {
 		}
 		p.i++
 	}
+	p.f.odd = true
 	return textUnits(p.s[start:]) - quotes
 }
 
@@ -242,6 +292,26 @@ func (p *fparser) skipBrackets() {
 		p.i++
 		if depth == 0 {
 			return
+		}
+	}
+}
+
+// skipExternal passes a reference to another workbook, [1]Sheet1!A1 or
+// '[1]Sheet 1'!A1 or [1]!Name, without taking its cell as one of this
+// workbook's.
+func (p *fparser) skipExternal() {
+	p.skipBrackets()
+	if p.i < len(p.s) && p.s[p.i] == '\'' {
+		p.quotedSheet()
+	} else {
+		p.readWord()
+	}
+	if p.i < len(p.s) && p.s[p.i] == '!' {
+		p.i++
+		p.readWord()
+		if p.i < len(p.s) && p.s[p.i] == ':' {
+			p.i++
+			p.readWord()
 		}
 	}
 }
@@ -348,6 +418,7 @@ func functionName(w string) string {
 // a name qualified with the sheet.
 func (p *fparser) afterSheet(sheet string) fterm {
 	if p.i >= len(p.s) || p.s[p.i] != '!' {
+		p.f.odd = true
 		return fterm{kind: fDynamic} // a quoted name not followed by '!'
 	}
 	p.i++
@@ -369,6 +440,7 @@ func (p *fparser) afterSheet(sheet string) fterm {
 		return t
 	}
 	if w == "" {
+		p.f.odd = true
 		return fterm{kind: fDynamic}
 	}
 	t := fterm{kind: fName, name: strings.ToUpper(w), sheet: sheet}
