@@ -119,9 +119,9 @@ func (p *fparser) expr(depth int) fexpr {
 	operand := func(t fterm) {
 		if !want {
 			// Two terms with nothing but white space between them are
-			// references intersecting (A:A 2:2); anything else is amiss.
-			prev := out.terms[len(out.terms)-1].kind
-			if !space || prev != fRef && prev != fName || t.kind != fRef && t.kind != fName {
+			// references intersecting (A:A 2:2); anything else is amiss,
+			// an empty group's "()" before a term among it.
+			if n := len(out.terms); n == 0 || !space || !isRefTerm(out.terms[n-1]) || !isRefTerm(t) {
 				p.f.odd = true
 			}
 		}
@@ -189,6 +189,9 @@ func (p *fparser) expr(depth int) fexpr {
 	}
 	return out
 }
+
+// isRefTerm reports whether t stands for cells, as a reference or a name.
+func isRefTerm(t fterm) bool { return t.kind == fRef || t.kind == fName }
 
 // group reads a bracketed group, "(...)" or an array constant "{...}",
 // whose items join the enclosing expression.
