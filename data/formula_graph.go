@@ -402,6 +402,9 @@ func (g *formulaGraph) name(s int32, t fterm, depth int) *nameInfo {
 		return info
 	}
 	info.f = parseFormula(strings.TrimPrefix(def.text, "="))
+	if g.wb.formulaParts += info.f.parts; g.wb.formulaParts > g.wb.lim.maxParts && g.err == nil {
+		g.err = g.wb.tooManyFormulas()
+	}
 	if info.f.bad {
 		info.why = "it uses the name " + shortText(t.name) + ", which is nested deeper than corecast reads"
 		info.f = &formula{}

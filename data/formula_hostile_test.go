@@ -391,4 +391,15 @@ func TestFormulaCountBounded(t *testing.T) {
 	if _, err := loadWorkbookBytes("book.xlsx", b, nil, limits{maxGraph: 700}); err != nil {
 		t.Errorf("under the bound: %v", err)
 	}
+	// One long formula, and a long name, count by their parts.
+	long := "=" + strings.Repeat("A1+", 100) + "1|1"
+	b = fbook{cells: map[string]string{"E2": "=Calc!A1*210|420"}, calcXML: sheetXMLOf(map[string]string{"A1": long})}.build(t)
+	_, err = loadWorkbookBytes("book.xlsx", b, nil, limits{maxParts: 150})
+	if err == nil || err.Error() != "book.xlsx: has formulas of more than 150 parts (references, names, values, functions) in all in the sheets corecast reads and the sheets they refer to; corecast checks formulas for circular references up to that size" {
+		t.Errorf("a long formula: %v", err)
+	}
+	b = fbook{cells: map[string]string{"E2": "=Big*210|420"}, names: []string{`<definedName name="Big">` + strings.Repeat("Calc!A1+", 100) + `1</definedName>`}}.build(t)
+	if _, err := loadWorkbookBytes("book.xlsx", b, nil, limits{maxParts: 150}); err == nil || !strings.Contains(err.Error(), "more than 150 parts") {
+		t.Errorf("a long name: %v", err)
+	}
 }

@@ -78,6 +78,9 @@ type formula struct {
 	// that has no place): what excelize makes of it may not be what was
 	// read here, so it is not calculated.
 	odd bool
+	// parts counts its terms, references and names: what it holds in
+	// memory, which loads bound in all.
+	parts int
 }
 
 // maxFormulaDepth bounds the nesting of a formula read; Excel allows 64
@@ -96,7 +99,19 @@ func parseFormula(s string) *formula {
 			p.f.odd = true
 		}
 	}
+	p.f.parts = len(p.f.refs) + len(p.f.names) + countTerms(p.f.expr)
 	return p.f
+}
+
+// countTerms counts the terms of e and of every call in it.
+func countTerms(e fexpr) int {
+	n := len(e.terms)
+	for _, t := range e.terms {
+		for _, a := range t.args {
+			n += countTerms(a)
+		}
+	}
+	return n
 }
 
 type fparser struct {

@@ -6,9 +6,15 @@ import (
 	"strconv"
 )
 
-// maxGraphFormulas bounds the formula cells kept, across the sheets read and
-// the sheets their formulas refer to, to look for circular references.
-const maxGraphFormulas = 500_000
+// Bounds on the formulas kept, across the sheets read and the sheets their
+// formulas refer to, to look for circular references: the formula cells,
+// and the parts of their formulas and of the defined names they use (terms,
+// references, names), which are what they hold in memory (under 100 bytes
+// each).
+const (
+	maxGraphFormulas = 200_000
+	maxFormulaParts  = 1_500_000
+)
 
 // fcell is one formula cell of a sheet.
 type fcell struct {
@@ -108,6 +114,9 @@ func (wb *workbook) endFormulaCell(fc *formulaCollector, row, col int32, hadF bo
 		f := parseFormula(string(fc.text))
 		if f.bad {
 			return false, true
+		}
+		if wb.formulaParts += f.parts; wb.formulaParts > wb.lim.maxParts {
+			return true, false
 		}
 		sf.formulas = append(sf.formulas, f)
 		c.f = int32(len(sf.formulas) - 1)

@@ -16,7 +16,7 @@ import (
 // fuzzLimits keeps each fuzz input cheap.
 // The bounds on sheets, text and formulas are set low, so that the fuzzer
 // reaches them.
-var fuzzLimits = limits{maxBytes: 1 << 20, maxRows: 2000, maxSheets: 20, maxText: 4000, maxLinks: 200_000, maxGraph: 5_000}
+var fuzzLimits = limits{maxBytes: 1 << 20, maxRows: 2000, maxSheets: 20, maxText: 4000, maxLinks: 200_000, maxGraph: 5_000, maxParts: 30_000}
 
 // hangLimit is how long one fuzz input may take before the fuzzer treats it
 // as a hang: loading must never hang.

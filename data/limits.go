@@ -13,6 +13,7 @@ type limits struct {
 	maxText     int   // most characters (UTF-16 code units, as Excel counts) in one cell
 	maxLinks    int64 // most links between formula cells followed (see formulaGraph)
 	maxGraph    int   // most formula cells kept to look for circular references
+	maxParts    int   // most parts of formulas kept (see maxFormulaParts)
 }
 
 // Default bounds on what a load accepts.
@@ -40,7 +41,7 @@ const (
 
 func defaultLimits() limits {
 	return limits{maxBytes: MaxFileBytes, maxUnzip: unzipLimit, maxRows: MaxRows, maxCells: MaxCells,
-		maxRowCells: MaxRowCells, maxFormulas: maxCalculated, maxSheets: MaxSheets, maxText: MaxCellText, maxLinks: maxFormulaWork, maxGraph: maxGraphFormulas}
+		maxRowCells: MaxRowCells, maxFormulas: maxCalculated, maxSheets: MaxSheets, maxText: MaxCellText, maxLinks: maxFormulaWork, maxGraph: maxGraphFormulas, maxParts: maxFormulaParts}
 }
 
 // filled returns the limits with any zero bound set to its default.
@@ -75,6 +76,9 @@ func (l limits) filled() limits {
 	}
 	if l.maxGraph == 0 {
 		l.maxGraph = d.maxGraph
+	}
+	if l.maxParts == 0 {
+		l.maxParts = d.maxParts
 	}
 	return l
 }

@@ -73,10 +73,11 @@ type workbook struct {
 	// The formulas of the sheets read, and of the sheets they refer to,
 	// kept to find circular references and to bound calculation (see
 	// formula_graph.go): by sheet, nil for a sheet not yet streamed.
-	fsheets   []*sheetFormulas
-	nFormulas int
-	maxShared int           // the longest shared string, in characters
-	names     []definedName // the workbook's defined names
+	fsheets      []*sheetFormulas
+	nFormulas    int
+	formulaParts int           // the parts of the formulas kept (see maxFormulaParts)
+	maxShared    int           // the longest shared string, in characters
+	names        []definedName // the workbook's defined names
 }
 
 // definedName is a name the workbook defines, such as Opex_2019 for

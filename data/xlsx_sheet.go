@@ -277,11 +277,20 @@ func (r *sheetReader) endFormula() error {
 	tooMany, tooDeep := r.wb.endFormulaCell(&r.fc, int32(r.cur.num), r.c.col, r.hasF)
 	switch {
 	case tooMany:
-		return refuse(r.wb.file, "has more than %s formulas in the sheets corecast reads and the sheets they refer to; corecast checks formulas for circular references up to that many", formatThousands(r.wb.lim.maxGraph))
+		return r.wb.tooManyFormulas()
 	case tooDeep:
 		return r.refuse("cell %s holds a formula nested more than %d levels deep; the file looks damaged", cellName(int(r.c.col), r.cur.num), maxFormulaDepth)
 	}
 	return nil
+}
+
+// tooManyFormulas is the problem with a workbook whose formulas are more,
+// or larger, than corecast keeps to look for circular references.
+func (wb *workbook) tooManyFormulas() error {
+	if wb.nFormulas > wb.lim.maxGraph {
+		return refuse(wb.file, "has more than %s formulas in the sheets corecast reads and the sheets they refer to; corecast checks formulas for circular references up to that many", formatThousands(wb.lim.maxGraph))
+	}
+	return refuse(wb.file, "has formulas of more than %s parts (references, names, values, functions) in all in the sheets corecast reads and the sheets they refer to; corecast checks formulas for circular references up to that size", formatThousands(wb.lim.maxParts))
 }
 
 // text takes character data, kept when it is a cell's value or formula.
