@@ -35,8 +35,8 @@ func (wb *workbook) calculate(tables []*table, g *formulaGraph) (n int, err erro
 		// Too many to calculate in bounded time: each stays a problem.
 		return 0, nil
 	}
-	if pending = wb.allowCalculation(tables, g); pending == 0 {
-		return 0, nil
+	if pending = wb.allowCalculation(tables, g); g.err != nil || pending == 0 {
+		return 0, g.err
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -85,7 +85,8 @@ func (wb *workbook) calculate(tables []*table, g *formulaGraph) (n int, err erro
 // allowCalculation leaves marked for calculation only the formula cells
 // the graph finds within bounds, in order, while the cells excelize would
 // read for them stay within maxCalcArea; it records why for each other,
-// and returns how many are left to calculate.
+// and returns how many are left to calculate. Should the walk pass a limit
+// on the way, g.err says which.
 func (wb *workbook) allowCalculation(tables []*table, g *formulaGraph) int {
 	n := 0
 	spent := false
