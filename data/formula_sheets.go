@@ -27,7 +27,6 @@ type fcell struct {
 // formula cell, the parsed formulas, and the sheet's extent and longest
 // text, which bound what a reference to it can bring.
 type sheetFormulas struct {
-	index    int // in workbook.sheets
 	cells    []fcell
 	formulas []*formula
 	lastRow  int32   // the last row holding a cell

@@ -30,7 +30,7 @@ func (wb *workbook) readSheetFormulas(ref sheetRef) error {
 // formulas into wb.fsheets in any case.
 func (wb *workbook) streamSheet(ref sheetRef, keep bool) (*table, error) {
 	r := &sheetReader{wb: wb, ref: ref, t: &table{file: wb.file, sheet: ref.name, hidden: ref.hidden, wbSheet: ref.index}, lastCol: -1, keep: keep}
-	r.fc.sf = &sheetFormulas{index: ref.index}
+	r.fc.sf = &sheetFormulas{}
 	err := wb.decode(ref.part, func(tk *xmlToken) error {
 		switch tk.kind {
 		case xmlStart:
