@@ -33,6 +33,6 @@ func run(args []string) int {
 
 // tui opens the interactive program on a loaded session.
 func tui(ctx context.Context, s cli.Session) error {
-	return ui.Run(s.Inputs, s.Scenarios, ui.WithContext(ctx), ui.WithInput(s.InputPath),
+	return ui.Run(s.Inputs, s.Scenarios, ui.WithContext(ctx), ui.WithInput(s.InputPath), ui.WithInputDigest(s.InputDigest),
 		ui.WithScenarioFiles(s.ScenarioPaths), ui.WithMap(s.MapPath), ui.WithVersion(version), ui.WithImportNotes(s.Notes.Lines()))
 }

@@ -342,15 +342,17 @@ func quoteArg(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// inputSource identifies the session's input for the manifest: the file's
-// hash, or the hash of the embedded sample's canonical form.
+// inputSource identifies the session's input for the manifest: the hash of
+// the bytes loaded (never of the path read again, which may by then hold
+// another file), or the hash of the embedded sample's canonical form.
 func inputSource(s Session) (report.Source, error) {
 	if s.InputPath == "" {
 		return report.HashInputs(report.SampleName, s.Inputs), nil
 	}
-	src, err := report.HashFile(s.InputPath)
-	src.ImportNotes = s.Notes.Lines()
-	return src, err
+	if s.InputDigest.SHA256 == "" {
+		return report.Source{}, fmt.Errorf("the SHA-256 of %s as it was loaded is not known", s.InputPath)
+	}
+	return report.Source{Name: s.InputPath, SHA256: s.InputDigest.SHA256, Note: s.InputDigest.Note, ImportNotes: s.Notes.Lines()}, nil
 }
 
 // versionOf returns the corecast version for manifests.

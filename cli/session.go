@@ -22,6 +22,9 @@ type Session struct {
 	Scenarios     []model.Scenario // at least one
 	ScenarioPaths []string         // the --scenario files, in order; empty for the baseline
 	MapPath       string           // the --map file, if any
+	// InputDigest is the SHA-256 of the input's bytes as they were loaded,
+	// for the export's manifest (empty for the embedded sample).
+	InputDigest data.Digest
 	// Notes say how the input was read: every conversion made, every row
 	// skipped, every hidden row or sheet read.
 	Notes data.Notes
@@ -51,7 +54,7 @@ func LoadSession(input, mapPath string, scenarioPaths []string, notes io.Writer)
 		}
 		var loaded data.Loaded
 		loaded, err = data.Load(input, m)
-		s.Inputs, kv, s.Notes = loaded.Inputs, loaded.Scenario, loaded.Notes
+		s.Inputs, kv, s.Notes, s.InputDigest = loaded.Inputs, loaded.Scenario, loaded.Notes, loaded.Digest
 	}
 	if err != nil {
 		return Session{}, err

@@ -50,6 +50,7 @@ const (
 	savedValue                // a formula whose value the file saved
 	calculated                // a formula corecast calculated (no saved value)
 	uncalculable              // a formula with no saved value that could not be calculated
+	circular                  // a formula whose value depends on itself: a problem whatever it saved
 )
 
 // cell is one cell of a sheet or CSV file.
@@ -103,6 +104,11 @@ type table struct {
 	hidden  bool   // the sheet is hidden in the workbook
 	rows    []row
 	hidCols []bool // hidden columns (by index), when the sheet hides any
+	// wbSheet is the sheet's place in its workbook (-1 for CSV), and why
+	// says, by row and column, why a formula cell is circular or was not
+	// calculated.
+	wbSheet int
+	why     map[[2]int32]string
 	// merges are the sheet's merged ranges, which readSheet has filled, for
 	// the note that says so.
 	merges []cellRange
@@ -118,6 +124,17 @@ type cellRange struct {
 func (m cellRange) String() string {
 	return cellName(m.col1, m.row1) + ":" + cellName(m.col2, m.row2)
 }
+
+// setWhy records why the formula at row, col is circular or not calculated.
+func (t *table) setWhy(row int, col int32, why string) {
+	if t.why == nil {
+		t.why = map[[2]int32]string{}
+	}
+	t.why[[2]int32{int32(row), col}] = why
+}
+
+// whyOf is the reason setWhy recorded for the cell, or "".
+func (t *table) whyOf(row int, col int32) string { return t.why[[2]int32{int32(row), col}] }
 
 // textRow builds a row of text cells, as a CSV record gives them.
 func textRow(num int, rec []string) row {

@@ -34,6 +34,7 @@ func loadDir(dir string, m *Mapping, lim limits) (Loaded, error) {
 	var ps problemList
 	var notes noteList
 	tables := map[string]*table{}
+	sum := newDirDigest()
 	for _, s := range []sheetSchema{trustsSchema, fundingSchema, scenarioSchema, observedSchema} {
 		var found []string
 		for _, e := range entries {
@@ -53,6 +54,7 @@ func loadDir(dir string, m *Mapping, lim limits) (Loaded, error) {
 		if err != nil {
 			return Loaded{}, err
 		}
+		sum.add(s, b)
 		t, err := readCSV(path, b, lim, &notes)
 		if err != nil {
 			return Loaded{}, err
@@ -65,7 +67,11 @@ func loadDir(dir string, m *Mapping, lim limits) (Loaded, error) {
 	missing := func(s sheetSchema) Problem {
 		return Problem{File: filepath.Join(dir, s.csv), Expected: "is missing: an input directory needs trusts.csv and funding.csv (see the workbook schema in the README)" + csvFilesFound(entries)}
 	}
-	return fromTables(tables, m, missing, &notes)
+	out, err := fromTables(tables, m, missing, &notes)
+	if err == nil {
+		out.Digest = sum.digest()
+	}
+	return out, err
 }
 
 // csvFilesFound lists the CSV files a directory holds, for the problem that
@@ -93,6 +99,7 @@ func LoadCSV(dir string, trusts, funding, scenario io.Reader, m *Mapping) (Loade
 	lim := defaultLimits()
 	var notes noteList
 	tables := map[string]*table{}
+	sum := newDirDigest()
 	for _, x := range []struct {
 		s sheetSchema
 		r io.Reader
@@ -105,6 +112,7 @@ func LoadCSV(dir string, trusts, funding, scenario io.Reader, m *Mapping) (Loade
 		if err != nil {
 			return Loaded{}, err
 		}
+		sum.add(x.s, b)
 		t, err := readCSV(path, b, lim, &notes)
 		if err != nil {
 			return Loaded{}, err
@@ -114,7 +122,11 @@ func LoadCSV(dir string, trusts, funding, scenario io.Reader, m *Mapping) (Loade
 	missing := func(s sheetSchema) Problem {
 		return Problem{File: filepath.Join(dir, s.csv), Expected: "is missing"}
 	}
-	return fromTables(tables, m, missing, &notes)
+	out, err := fromTables(tables, m, missing, &notes)
+	if err == nil {
+		out.Digest = sum.digest()
+	}
+	return out, err
 }
 
 // delimiters are the separators spreadsheets write in "CSV" files, by name.
@@ -149,7 +161,7 @@ func readCSV(file string, b []byte, lim limits, notes *noteList) (*table, error)
 	r := csv.NewReader(bytes.NewReader(b))
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = false
-	t := &table{file: file}
+	t := &table{file: file, wbSheet: -1}
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -168,6 +180,12 @@ func readCSV(file string, b []byte, lim limits, notes *noteList) (*table, error)
 		if len(rec) > lim.maxRowCells {
 			line, _ := r.FieldPos(0)
 			return nil, refuse(file, "line %d has more than %d values, Excel's limit", line, lim.maxRowCells)
+		}
+		for i, f := range rec {
+			if overText(f, lim.maxText) {
+				line, _ := r.FieldPos(i)
+				return nil, Problems{{File: file, Row: line, Expected: fmt.Sprintf("value %d holds more than %s characters, Excel's limit for a cell (a spreadsheet would cut it); is a quote left open?", i+1, formatThousands(lim.maxText))}}
+			}
 		}
 		line, _ := r.FieldPos(0)
 		t.rows = append(t.rows, textRow(line, rec))

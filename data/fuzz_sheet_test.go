@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"strings"
 	"testing"
 )
 
@@ -59,6 +60,17 @@ func FuzzLoadXLSXSheet(f *testing.F) {
 	f.Add([]byte(`<worksheet><sheetData><row r="30"><c t="inlineStr"><is><t>code</t></is></c><c t="inlineStr"><is><t>name</t></is></c></row>` +
 		`<row r="31"><c t="inlineStr"><is><t>£m</t></is></c><c t="inlineStr"><is><t>%</t></is></c></row><row r="32"><c t="inlineStr"><is><t>London</t></is></c></row></sheetData>` +
 		`<mergeCells><mergeCell ref="A32:H32"/><mergeCell ref="A1:A1048576"/></mergeCells></worksheet>`))
+	// Hostile cells: circular formulas (saved and not, through a range and
+	// a shared formula), a REPT bomb with no saved value, text at and over
+	// the limit, a run of many rich-text pieces, overlapping hidden columns.
+	f.Add(bytes.Replace(orig, []byte(`<c r="E2"`), []byte(`<c r="E2"><f>E2+1</f><v>1</v></c><c r="E98"`), 1))
+	f.Add(bytes.Replace(orig, []byte(`<c r="E3"`), []byte(`<c r="E3"><f>SUM(E2:E3)</f></c><c r="E97"`), 1))
+	f.Add(bytes.Replace(orig, []byte(`<c r="B2"`), []byte(`<c r="B2" t="str"><f>REPT(REPT("x",32767),32767)</f></c><c r="B99"`), 1))
+	f.Add([]byte(`<worksheet><sheetData><row r="2"><c r="E2"><f t="shared" ref="E2:E4" si="3">E3*1</f><v>1</v></c></row>` +
+		`<row r="3"><c r="E3"><f t="shared" si="3"/><v>1</v></c></row><row r="4"><c r="E4"><f t="shared" si="3"/></c></row></sheetData></worksheet>`))
+	f.Add([]byte(`<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>` + strings.Repeat("x", 4001) + `</t></is></c></row></sheetData></worksheet>`))
+	f.Add([]byte(`<worksheet><sheetData><row r="1"><c t="inlineStr"><is>` + strings.Repeat(`<r><t>xyz</t></r>`, 1400) + `</is></c></row></sheetData></worksheet>`))
+	f.Add([]byte(`<worksheet><cols>` + strings.Repeat(`<col min="1" max="16384" hidden="1"/>`, 100) + `</cols><sheetData/></worksheet>`))
 	f.Fuzz(func(t *testing.T, sheetXML []byte) {
 		defer watchdog()()
 		var buf bytes.Buffer

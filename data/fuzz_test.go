@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,7 +14,9 @@ import (
 )
 
 // fuzzLimits keeps each fuzz input cheap.
-var fuzzLimits = limits{maxBytes: 1 << 20, maxRows: 2000}
+// The bounds on sheets, text and formulas are set low, so that the fuzzer
+// reaches them.
+var fuzzLimits = limits{maxBytes: 1 << 20, maxRows: 2000, maxSheets: 20, maxText: 4000, maxLinks: 200_000, maxGraph: 5_000, maxParts: 30_000}
 
 // hangLimit is how long one fuzz input may take before the fuzzer treats it
 // as a hang: loading must never hang.
@@ -75,6 +78,12 @@ func FuzzLoadXLSX(f *testing.F) {
 	f.Add(good)
 	f.Add(good[:len(good)/2])
 	f.Add([]byte("PK\x03\x04"))
+	// Hostile workbooks: a part given twice in two cases, formulas that
+	// refer to themselves through another sheet and a name.
+	parts := bookParts(f)
+	f.Add(zipOf(f, append(parts, part{"XL/Worksheets/Sheet1.xml", parts[0].content})))
+	f.Add(fbook{cells: map[string]string{"E2": "=Calc!A1+Rate|1", "B2": `=REPT("ab",3)`}, names: []string{`<definedName name="Rate">Trusts!$E$2</definedName>`},
+		calcXML: sheetXMLOf(map[string]string{"A1": "=Trusts!E2|0"})}.build(f))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		defer watchdog()()
 		in, _, err := split3(loadWorkbookBytes("fuzz.xlsx", b, nil, fuzzLimits))
@@ -90,6 +99,9 @@ func FuzzLoadCSV(f *testing.F) {
 		[]byte("code,programme,financial year,national (£m),local,status\nRAA,GDE,FY19/20,\"1,234.5\",-,Received\nNATIONAL,,2019-2020,£1.2bn,(12.5),committed\nTotal,,,522,1,\n"),
 		[]byte("key,value\nseed,3\nSeed,4\n"))
 	f.Add([]byte("code;name;type\nRAA;A;acute\n"), []byte("code,programme\r\r"), []byte("key\tvalue\n"))
+	// Codes differing only by invisible characters; a value over the limit.
+	f.Add([]byte(csvTrusts+"\ufeffRAA,A,acute,London,1,50\nRBB\u200b,B,acute,London,1,50\n"), []byte(csvFunding+"RAA\u2060,x,2019-20,1,1,received\n"), []byte(""))
+	f.Add([]byte(csvTrusts+"RCC,\""+strings.Repeat("n", 4001)+"\",acute,London,1,50\n"), []byte(csvFunding), []byte(""))
 	f.Fuzz(func(t *testing.T, trusts, funding, scenario []byte) {
 		defer watchdog()()
 		tt, err := readCSV("trusts.csv", trusts, fuzzLimits, &noteList{})

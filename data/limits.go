@@ -9,6 +9,11 @@ type limits struct {
 	maxCells    int   // most cells in one sheet (and strings in the shared table)
 	maxRowCells int   // most cells in one row
 	maxFormulas int   // most formulas without a saved value corecast will calculate
+	maxSheets   int   // most sheets a workbook may list
+	maxText     int   // most characters (UTF-16 code units, as Excel counts) in one cell
+	maxLinks    int64 // most links between formula cells followed (see formulaGraph)
+	maxGraph    int   // most formula cells kept to look for circular references
+	maxParts    int   // most parts of formulas kept (see maxFormulaParts)
 }
 
 // Default bounds on what a load accepts.
@@ -26,11 +31,17 @@ const (
 	// maxCalculated bounds the formulas without saved values that are
 	// calculated in one load.
 	maxCalculated = 20_000
+	// MaxSheets is the most sheets a workbook may list (Excel itself has
+	// no fixed limit, but no workbook of inputs comes near it).
+	MaxSheets = 1_000
+	// MaxCellText is the most characters one cell may hold: Excel's limit,
+	// counted as Excel counts them, in UTF-16 code units.
+	MaxCellText = 32_767
 )
 
 func defaultLimits() limits {
 	return limits{maxBytes: MaxFileBytes, maxUnzip: unzipLimit, maxRows: MaxRows, maxCells: MaxCells,
-		maxRowCells: MaxRowCells, maxFormulas: maxCalculated}
+		maxRowCells: MaxRowCells, maxFormulas: maxCalculated, maxSheets: MaxSheets, maxText: MaxCellText, maxLinks: maxFormulaWork, maxGraph: maxGraphFormulas, maxParts: maxFormulaParts}
 }
 
 // filled returns the limits with any zero bound set to its default.
@@ -54,5 +65,42 @@ func (l limits) filled() limits {
 	if l.maxFormulas == 0 {
 		l.maxFormulas = d.maxFormulas
 	}
+	if l.maxSheets == 0 {
+		l.maxSheets = d.maxSheets
+	}
+	if l.maxText == 0 {
+		l.maxText = d.maxText
+	}
+	if l.maxLinks == 0 {
+		l.maxLinks = d.maxLinks
+	}
+	if l.maxGraph == 0 {
+		l.maxGraph = d.maxGraph
+	}
+	if l.maxParts == 0 {
+		l.maxParts = d.maxParts
+	}
 	return l
+}
+
+// textUnits counts the characters of valid UTF-8 text as Excel counts them:
+// UTF-16 code units, so a character outside the Basic Multilingual Plane
+// (an emoji) counts two.
+func textUnits[T string | []byte](s T) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b < 0x80, b >= 0xC0 && b < 0xF0:
+			n++
+		case b >= 0xF0:
+			n += 2
+		}
+	}
+	return n
+}
+
+// overText reports whether text holds more characters than a cell may:
+// the byte count settles most text without counting.
+func overText[T string | []byte](s T, max int) bool {
+	return len(s) > max && textUnits(s) > max
 }

@@ -18,6 +18,8 @@ type Loaded struct {
 	Inputs   model.Inputs
 	Scenario []KeyValue
 	Notes    Notes
+	// Digest is the SHA-256 of the bytes read, for the export's manifest.
+	Digest Digest
 }
 
 // Load reads inputs from path: an xlsx workbook, or a directory holding
@@ -71,6 +73,9 @@ func loadWorkbookBytes(name string, b []byte, m *Mapping, lim limits) (out Loade
 		if r := recover(); r != nil {
 			out, err = Loaded{}, refuse(name, "could not be read as an xlsx workbook; it looks damaged (%v)", r)
 		}
+		if err == nil {
+			out.Digest = digestBytes(b)
+		}
 	}()
 	wb, err := openWorkbook(name, b, lim)
 	if err != nil {
@@ -118,7 +123,11 @@ func loadWorkbookBytes(name string, b []byte, m *Mapping, lim limits) (out Loade
 	for _, t := range tables {
 		read = append(read, t)
 	}
-	n, err := wb.calculate(read)
+	g, err := wb.checkFormulas(read)
+	if err != nil {
+		return Loaded{}, err
+	}
+	n, err := wb.calculate(read, g)
 	if err != nil {
 		return Loaded{}, err
 	}
@@ -162,9 +171,9 @@ func fromTables(tables map[string]*table, m *Mapping, missing func(sheetSchema) 
 
 // readFileLimited reads a whole file, refusing one larger than the limit.
 func readFileLimited(path string, lim limits) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", path, pathErr(err))
+		return nil, err
 	}
 	defer func() { _ = f.Close() }()
 	if st, err := f.Stat(); err == nil && st.Size() > lim.maxBytes {

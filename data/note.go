@@ -31,7 +31,7 @@ func (n Note) line(rows []int, values []string) string {
 	b.WriteString(n.Text)
 	var vs []string
 	for _, v := range values {
-		if v != "" && !slices.Contains(vs, v) {
+		if v = shortText(v); v != "" && !slices.Contains(vs, v) {
 			vs = append(vs, v)
 		}
 	}

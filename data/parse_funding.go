@@ -7,8 +7,8 @@ import (
 	"corecast/model"
 )
 
-// parseFunding reads the Funding table. codes maps the upper-case code of
-// every trust row (valid or not) to the code as the Trusts sheet spells it,
+// parseFunding reads the Funding table. codes maps the codeKey of every
+// trust row's code (valid or not) to the code as the Trusts sheet spells it,
 // so that a trust with a bad row does not also make its funding look
 // orphaned; nil skips the check (the Trusts sheet could not be read).
 func parseFunding(t *table, m sheetMapping, codes map[string]string, ps *problemList, notes *noteList) []model.Funding {
@@ -67,12 +67,12 @@ func misses(ps problemList, column string) bool {
 func parseFundingRow(c *columns, r row, codes map[string]string, year *model.FinancialYear, ps *problemList) (f model.Funding, good bool) {
 	good = true
 	var ok bool
-	if f.Code, ok = c.text(r, "code", true, ps); !ok {
+	if f.Code, ok = c.code(r, "code", ps); !ok {
 		good = false
 	} else if strings.EqualFold(f.Code, model.NationalCode) {
 		f.Code = model.NationalCode
 	} else if codes != nil {
-		code, known := codes[strings.ToUpper(f.Code)]
+		code, known := codes[codeKey(f.Code)]
 		switch {
 		case !known:
 			ps.add(c.problem(r, "code", f.Code, wantFundCode))

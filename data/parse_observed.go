@@ -8,7 +8,7 @@ import (
 )
 
 // parseObserved reads the optional Observed table: a trust's maturity as
-// assessed in a later year. codes maps upper-case trust codes to their
+// assessed in a later year. codes maps trust codes by codeKey to their
 // spelling on the Trusts sheet (nil skips the check). A trust observed twice
 // in one year is a problem: which score holds is not for corecast to guess.
 func parseObserved(t *table, codes map[string]string, ps *problemList, notes *noteList) []model.Observation {
@@ -26,10 +26,10 @@ func parseObserved(t *table, codes map[string]string, ps *problemList, notes *no
 		var o model.Observation
 		good := true
 		var ok bool
-		if o.Code, ok = c.text(r, "code", true, ps); !ok {
+		if o.Code, ok = c.code(r, "code", ps); !ok {
 			good = false
 		} else if codes != nil {
-			code, known := codes[strings.ToUpper(o.Code)]
+			code, known := codes[codeKey(o.Code)]
 			if !known || code == struckCode {
 				ps.add(c.problem(r, "code", o.Code, "a trust code from the Trusts sheet (not one struck through)"))
 				good, code = false, o.Code

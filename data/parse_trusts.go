@@ -19,7 +19,7 @@ const (
 const looksLikeThousands = "; this looks like £000, not £m: say the unit in the heading, e.g. \"(£000)\", or in a --map file"
 
 // parseTrusts reads the Trusts table. It returns the trusts that read
-// cleanly, reports every problem, and maps the upper-case code of every row
+// cleanly, reports every problem, and maps the codeKey of every row's code
 // (whatever else is wrong with it) to the code as the sheet spells it, so
 // that a trust with a bad row does not also make its funding look orphaned.
 // The map is nil when the table cannot be read at all.
@@ -34,7 +34,7 @@ func parseTrusts(t *table, m sheetMapping, ps *problemList, notes *noteList) ([]
 		if v == "" {
 			continue
 		}
-		up := strings.ToUpper(v)
+		up := codeKey(v)
 		cur, seen := codes[up]
 		if state, _ := c.strike(r); state == allStruck {
 			if !seen {
@@ -47,7 +47,7 @@ func parseTrusts(t *table, m sheetMapping, ps *problemList, notes *noteList) ([]
 		}
 	}
 	trusts := make([]model.Trust, 0, len(c.body))
-	seen := map[string]int{} // upper-case code -> row
+	seen := map[string]int{} // codeKey -> row
 	sums := newTotals("opex_m")
 	for _, r := range c.body {
 		if c.struckRow(r, ps) {
@@ -68,9 +68,9 @@ func parseTrusts(t *table, m sheetMapping, ps *problemList, notes *noteList) ([]
 			c.keepAmount("opex_m", r, "opex_m", tr.OpexM)
 		}
 		if tr.Code != "" {
-			key := strings.ToUpper(tr.Code)
+			key := codeKey(tr.Code)
 			if first, dup := seen[key]; dup {
-				ps.add(c.problem(r, "code", tr.Code, fmt.Sprintf("a code not used before (it is already on row %d)", first)))
+				ps.add(c.problem(r, "code", visibleCode(tr.Code), fmt.Sprintf("a code not used before (%s)", sameCodeAs(first, codes[key], tr.Code))))
 				good = false
 			} else {
 				seen[key] = r.num
@@ -103,7 +103,7 @@ func noteHidden(c *columns, r row) {
 func parseTrust(c *columns, r row, ps *problemList) (tr model.Trust, good bool) {
 	good = true
 	var ok bool
-	if tr.Code, ok = c.text(r, "code", true, ps); !ok {
+	if tr.Code, ok = c.code(r, "code", ps); !ok {
 		good = false
 	}
 	if tr.Name, ok = c.text(r, "name", true, ps); !ok {

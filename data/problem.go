@@ -50,13 +50,13 @@ func (p Problem) line(rows []int, values []string) string {
 func location(file, sheet string, rows []int, column string) string {
 	var loc []string
 	if sheet != "" {
-		loc = append(loc, "sheet "+sheet)
+		loc = append(loc, "sheet "+shortText(sheet))
 	}
 	if len(rows) > 0 && rows[0] > 0 {
 		loc = append(loc, rowRanges(rows))
 	}
 	if column != "" {
-		loc = append(loc, "column "+column)
+		loc = append(loc, "column "+shortText(column))
 	}
 	var b strings.Builder
 	b.WriteString(file)
@@ -97,7 +97,7 @@ func foundValues(values []string) string {
 		if v == "" {
 			q[i] = "nothing"
 		} else {
-			q[i] = strconv.Quote(v)
+			q[i] = quoteShort(v)
 		}
 	}
 	s := "found " + strings.Join(q, ", ")

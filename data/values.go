@@ -18,11 +18,14 @@ func (c *columns) usable(r row, col, want string, ps *problemList) (cell, bool) 
 	case cl.kind == cellError || isFormulaError(strings.TrimSpace(cl.text)):
 		ps.add(c.problem(r, col, strings.TrimSpace(cl.text), want+", not a formula error (fix the formula or type the value)"))
 		return cl, false
+	case cl.formula == circular:
+		ps.add(c.problem(r, col, formulaFound(cl), want+", not a formula with a circular reference ("+c.t.whyOf(r.num, cl.col)+"), whose value is no result: fix the formula or type the value"))
+		return cl, false
 	case cl.formula == uncalculable && cl.kind != cellBlank:
-		ps.add(c.problem(r, col, "formula, saved as "+strings.TrimSpace(cl.text), want+"; the workbook marks its formulas for recalculation on opening and corecast could not calculate this one: open and save the file in Excel or LibreOffice"))
+		ps.add(c.problem(r, col, formulaFound(cl), want+"; the workbook marks its formulas for recalculation on opening and corecast could not calculate this one"+because(c.t.whyOf(r.num, cl.col))+": open and save the file in Excel or LibreOffice"))
 		return cl, false
 	case cl.formula == uncalculable:
-		ps.add(c.problem(r, col, "formula with no saved value", want+"; corecast could not calculate it: open and save the file in Excel or LibreOffice"))
+		ps.add(c.problem(r, col, formulaFound(cl), want+"; corecast could not calculate it"+because(c.t.whyOf(r.num, cl.col))+": open and save the file in Excel or LibreOffice"))
 		return cl, false
 	case cl.kind == cellBool:
 		ps.add(c.problem(r, col, cl.text, want+", not TRUE or FALSE"))
@@ -36,6 +39,22 @@ func (c *columns) usable(r row, col, want string, ps *problemList) (cell, bool) 
 		c.note(r, col, v, "formula with no saved value, calculated")
 	}
 	return cl, true
+}
+
+// formulaFound shows a formula cell in a problem: its saved value, if any.
+func formulaFound(cl cell) string {
+	if cl.kind == cellBlank {
+		return "formula with no saved value"
+	}
+	return "formula, saved as " + strings.TrimSpace(cl.text)
+}
+
+// because puts a reason in brackets, when there is one.
+func because(why string) string {
+	if why == "" {
+		return ""
+	}
+	return " (" + why + ")"
 }
 
 // text reads a text cell, reporting a formula error or, when required, a blank.

@@ -60,7 +60,7 @@ func checkXLSXMagic(file string, b []byte) error {
 type workbook struct {
 	file     string
 	data     []byte
-	zr       *zip.Reader
+	parts    map[string]*zip.File // by partKey
 	lim      limits
 	unzipped int64 // bytes decompressed so far, bounded by lim.maxUnzip
 	sheets   []sheetRef
@@ -74,17 +74,58 @@ type workbook struct {
 	// as files written by scripts do: their saved formula values are
 	// placeholders, not results.
 	fullCalc bool
+	// The formulas of the sheets read, and of the sheets they refer to,
+	// kept to find circular references and to bound calculation (see
+	// formula_graph.go): by sheet, nil for a sheet not yet streamed.
+	fsheets      []*sheetFormulas
+	nFormulas    int
+	formulaParts int           // the parts of the formulas kept (see maxFormulaParts)
+	maxShared    int           // the longest shared string, in characters
+	names        []definedName // the workbook's defined names
 }
+
+// definedName is a name the workbook defines, such as Opex_2019 for
+// Calc!$B$2, which formulas may use in place of the reference.
+type definedName struct {
+	name  string // upper case
+	sheet int    // the sheet it belongs to, or -1 for the whole workbook
+	text  string // what it stands for, as a formula
+}
+
+// maxDefinedNames bounds the names a workbook may define.
+const maxDefinedNames = 10_000
 
 // sheetRef is one sheet as the workbook lists it.
 type sheetRef struct {
 	name   string
 	part   string // zip member of its XML
 	hidden bool   // hidden or very hidden
+	index  int    // in workbook.sheets
 }
 
-// errLimit marks a refusal because a limit was passed.
+// errLimit marks a refusal because the unpacked size passed its limit.
 var errLimit = errors.New("limit passed")
+
+// limitError is a refusal because some other limit was passed; its text
+// says which, as the sentence after the file's name.
+type limitError struct{ msg string }
+
+func (e *limitError) Error() string { return e.msg }
+
+func limitErrorf(format string, a ...any) error {
+	return &limitError{msg: fmt.Sprintf(format, a...)}
+}
+
+// maxXMLToken bounds one token of a workbook part (see xmlScanner.maxToken):
+// more than the 98,301 bytes of UTF-8 that a cell's 32,767 characters take
+// at most, so that a longer run of text is known to be over the limit
+// without being held.
+const maxXMLToken = 128 << 10
+
+// maxRelationships bounds the relationships the workbook part may list:
+// one for each of up to MaxSheets sheets and a few dozen other parts
+// (styles, shared strings, theme, external links, pivot caches).
+const maxRelationships = 10_000
 
 // openWorkbook opens the package and reads its sheet list, shared strings and
 // styles. Problems are returned as a Problems error naming the file.
@@ -96,29 +137,35 @@ func openWorkbook(file string, b []byte, lim limits) (*workbook, error) {
 	if err := checkXLSXMagic(file, b); err != nil {
 		return nil, err
 	}
+	if err := checkPartCount(file, b); err != nil {
+		return nil, err
+	}
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return nil, refuse(file, "could not be read as an xlsx workbook; it looks damaged or is not a workbook (%v)", err)
 	}
-	wb := &workbook{file: file, data: b, zr: zr, lim: lim}
+	parts, err := indexParts(file, zr)
+	if err != nil {
+		return nil, err
+	}
+	wb := &workbook{file: file, data: b, parts: parts, lim: lim}
 	if err := wb.readStructure(); err != nil {
 		if errors.Is(err, errLimit) {
 			return nil, refuse(file, "unpacks to more than %d MB; corecast reads workbooks up to that size", lim.maxUnzip>>20)
+		}
+		var le *limitError
+		if errors.As(err, &le) {
+			return nil, refuse(file, "%s", le.msg)
 		}
 		return nil, refuse(file, "could not be read as an xlsx workbook; it looks damaged (%v)", err)
 	}
 	return wb, nil
 }
 
-// member finds a zip member by name, ignoring case and a leading slash.
+// member finds a zip member by name, ignoring case and a leading slash
+// (no two members share a name so read: see indexParts).
 func (wb *workbook) member(name string) *zip.File {
-	name = strings.TrimPrefix(name, "/")
-	for _, f := range wb.zr.File {
-		if strings.EqualFold(f.Name, name) {
-			return f
-		}
-	}
-	return nil
+	return wb.parts[partKey(name)]
 }
 
 // open returns a reader of a member that counts what it unpacks against the
@@ -161,6 +208,7 @@ func (wb *workbook) decode(name string, visit func(t *xmlToken) error) error {
 	}
 	defer func() { _ = rc.Close() }()
 	s := newXMLScanner(rc)
+	s.maxToken = maxXMLToken
 	for {
 		t, err := s.next()
 		if errors.Is(err, io.EOF) {
@@ -227,9 +275,13 @@ func (wb *workbook) readStructure() error {
 	rels := map[string]string{}
 	var sharedPart, stylesPart string
 	relsPart := path.Join(dir, "_rels", path.Base(wbPart)+".rels")
+	nRels := 0
 	if err := wb.decode(relsPart, func(t *xmlToken) error {
 		if t.kind != xmlStart || string(t.name) != "Relationship" {
 			return nil
+		}
+		if nRels++; nRels > maxRelationships {
+			return limitErrorf("lists more than %s relationships between its parts; it looks damaged", formatThousands(maxRelationships))
 		}
 		id, _ := t.attr("Id")
 		target, _ := t.attr("Target")
@@ -249,12 +301,42 @@ func (wb *workbook) readStructure() error {
 	}); err != nil {
 		return err
 	}
+	var name *definedName // the defined name being read
+	var nameText []byte
 	if err := wb.decode(wbPart, func(t *xmlToken) error {
-		if t.kind != xmlStart {
+		switch {
+		case t.kind == xmlText && name != nil:
+			if len(nameText) <= maxXMLToken {
+				nameText = append(nameText, t.text...)
+			}
+			return nil
+		case t.kind == xmlEnd && name != nil && string(t.name) == "definedName":
+			name.text = string(nameText)
+			if len(nameText) > maxXMLToken {
+				name.text = "#REF!" // longer than any name Excel writes: not followed
+			}
+			wb.names = append(wb.names, *name)
+			name = nil
+			return nil
+		case t.kind != xmlStart:
 			return nil
 		}
 		switch string(t.name) {
+		case "definedName":
+			if len(wb.names) >= maxDefinedNames {
+				return limitErrorf("defines more than %s names; corecast reads workbooks of up to that many", formatThousands(maxDefinedNames))
+			}
+			n, _ := t.attr("name")
+			name, nameText = &definedName{name: strings.ToUpper(n), sheet: -1}, nameText[:0]
+			if v, ok := t.attr("localSheetId"); ok {
+				if i, err := strconv.Atoi(v); err == nil {
+					name.sheet = i
+				}
+			}
 		case "sheet":
+			if len(wb.sheets) >= wb.lim.maxSheets {
+				return limitErrorf("has more than %s sheets; corecast reads workbooks of up to %s", formatThousands(wb.lim.maxSheets), formatThousands(wb.lim.maxSheets))
+			}
 			name, _ := t.attr("name")
 			id, _ := t.attr("id") // r:id
 			state, _ := t.attr("state")
@@ -262,7 +344,7 @@ func (wb *workbook) readStructure() error {
 			if !ok {
 				part = path.Join(dir, "worksheets", "sheet"+strconv.Itoa(len(wb.sheets)+1)+".xml")
 			}
-			wb.sheets = append(wb.sheets, sheetRef{name: name, part: part, hidden: state == "hidden" || state == "veryHidden"})
+			wb.sheets = append(wb.sheets, sheetRef{name: name, part: part, hidden: state == "hidden" || state == "veryHidden", index: len(wb.sheets)})
 		case "calcPr":
 			if v, _ := t.attr("fullCalcOnLoad"); v == "1" || v == "true" {
 				wb.fullCalc = true
@@ -289,15 +371,23 @@ func (wb *workbook) readStructure() error {
 // every run.
 func (wb *workbook) readSharedStrings(part string) error {
 	var cur strings.Builder
-	inSI, inT, inRun, phonetic := false, false, false, 0
+	inSI, inT, phonetic, units := false, false, 0, 0
 	runs, struck := 0, 0
-	return wb.decode(part, func(t *xmlToken) error {
+	inRun := false
+	tooLong := func() error {
+		return limitErrorf("shared string %d holds more than %s characters, Excel's limit for a cell; the file looks damaged", len(wb.strings), formatThousands(wb.lim.maxText))
+	}
+	err := wb.decode(part, func(t *xmlToken) error {
 		switch t.kind {
 		case xmlStart:
 			switch string(t.name) {
 			case "si":
+				if len(wb.strings) >= wb.lim.maxCells {
+					return limitErrorf("has more than %s shared strings; corecast reads workbooks of up to that many", formatThousands(wb.lim.maxCells))
+				}
 				inSI = true
 				cur.Reset()
+				units = 0
 				runs, struck = 0, 0
 			case "r":
 				if inSI && phonetic == 0 {
@@ -318,9 +408,6 @@ func (wb *workbook) readSharedStrings(part string) error {
 		case xmlEnd:
 			switch string(t.name) {
 			case "si":
-				if len(wb.strings) >= wb.lim.maxCells {
-					return errLimit
-				}
 				if runs > 0 && struck >= runs && strings.TrimSpace(cur.String()) != "" {
 					if wb.struckStrings == nil {
 						wb.struckStrings = map[int]bool{}
@@ -328,6 +415,7 @@ func (wb *workbook) readSharedStrings(part string) error {
 					wb.struckStrings[len(wb.strings)] = true
 				}
 				wb.strings = append(wb.strings, cur.String())
+				wb.maxShared = max(wb.maxShared, units)
 				inSI = false
 			case "r":
 				inRun = false
@@ -338,17 +426,26 @@ func (wb *workbook) readSharedStrings(part string) error {
 			}
 		case xmlText:
 			if inT {
+				if units += textUnits(t.text); units > wb.lim.maxText {
+					return tooLong()
+				}
 				cur.Write(t.text)
 			}
 		}
 		return nil
 	})
+	var tl *xmlTooLong
+	if errors.As(err, &tl) && tl.text && inT {
+		return tooLong()
+	}
+	return err
 }
 
 // readStyles reads each cell format's number format, classified as general,
 // percentage, date or scaled, and whether its font strikes text through.
 func (wb *workbook) readStyles(part string) error {
 	custom := map[int]string{}
+	nFormats := 0
 	inCellXfs, inFonts, inFont := false, false, false
 	var xfFormats, xfFonts []int
 	var fontStrike []bool
@@ -357,6 +454,9 @@ func (wb *workbook) readStyles(part string) error {
 		case xmlStart:
 			switch string(t.name) {
 			case "numFmt":
+				if nFormats++; nFormats > 1<<16 {
+					return limitErrorf("has more than %s number formats; it looks damaged", formatThousands(1<<16))
+				}
 				id, _ := t.attr("numFmtId")
 				code, _ := t.attr("formatCode")
 				if n, err := strconv.Atoi(id); err == nil {
@@ -367,7 +467,7 @@ func (wb *workbook) readStyles(part string) error {
 			case "font":
 				if inFonts {
 					if len(fontStrike) > 1<<16 {
-						return errLimit
+						return limitErrorf("has more than %s fonts; it looks damaged", formatThousands(1<<16))
 					}
 					inFont = true
 					fontStrike = append(fontStrike, false)
@@ -382,7 +482,7 @@ func (wb *workbook) readStyles(part string) error {
 			case "xf":
 				if inCellXfs {
 					if len(xfFormats) > 1<<16 {
-						return errLimit
+						return limitErrorf("has more than %s cell formats; it looks damaged", formatThousands(1<<16))
 					}
 					id, _ := t.attr("numFmtId")
 					n, _ := strconv.Atoi(id)

@@ -14,8 +14,10 @@ import (
 // formula cell in the tables that has no saved value (or whose saved value
 // the workbook itself says is stale). It returns how many it calculated. A
 // formula that cannot be calculated stays marked uncalculable, so that the
-// parsers report it: a formula cell is never read as blank or 0.
-func (wb *workbook) calculate(tables []*table) (n int, err error) {
+// parsers report it: a formula cell is never read as blank or 0. Only the
+// formulas the graph g finds within bounds are given to excelize (see
+// formula_bound.go); each other one stays uncalculable with the reason.
+func (wb *workbook) calculate(tables []*table, g *formulaGraph) (n int, err error) {
 	var pending int
 	for _, t := range tables {
 		for _, r := range t.rows {
@@ -32,6 +34,9 @@ func (wb *workbook) calculate(tables []*table) (n int, err error) {
 	if pending > wb.lim.maxFormulas {
 		// Too many to calculate in bounded time: each stays a problem.
 		return 0, nil
+	}
+	if pending = wb.allowCalculation(tables, g); g.err != nil || pending == 0 {
+		return 0, g.err
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -52,7 +57,7 @@ func (wb *workbook) calculate(tables []*table) (n int, err error) {
 			r := &t.rows[i]
 			for j := range r.cells {
 				c := &r.cells[j]
-				if c.formula != uncalculable || time.Now().After(deadline) {
+				if c.formula != uncalculable || t.whyOf(r.num, c.col) != "" || time.Now().After(deadline) {
 					continue
 				}
 				v, cerr := f.CalcCellValue(t.sheet, cellName(int(c.col), r.num), excelize.Options{RawCellValue: true})
@@ -62,6 +67,10 @@ func (wb *workbook) calculate(tables []*table) (n int, err error) {
 					continue
 				}
 				if cerr != nil || v == "" || isFormulaError(v) {
+					continue
+				}
+				if overText(v, wb.lim.maxText) {
+					t.setWhy(r.num, c.col, tooLongWhy(wb.lim.maxText))
 					continue
 				}
 				c.formula, c.text = calculated, v
@@ -85,6 +94,44 @@ func (wb *workbook) calculate(tables []*table) (n int, err error) {
 func givesEmptyText(f *excelize.File, sheet, cell string) bool {
 	formula, err := f.GetCellFormula(sheet, cell)
 	return err == nil && strings.Contains(formula, `""`)
+}
+
+// allowCalculation leaves marked for calculation only the formula cells
+// the graph finds within bounds, in order, while the cells excelize would
+// read for them stay within maxCalcArea; it records why for each other,
+// and returns how many are left to calculate. Should the walk pass a limit
+// on the way, g.err says which.
+func (wb *workbook) allowCalculation(tables []*table, g *formulaGraph) int {
+	n := 0
+	spent := false
+	for _, t := range tables {
+		s := int32(t.wbSheet)
+		sf := wb.fsheets[s]
+		for i := range t.rows {
+			r := &t.rows[i]
+			for j := range r.cells {
+				c := &r.cells[j]
+				if c.formula != uncalculable {
+					continue
+				}
+				k := sf.find(int32(r.num), c.col)
+				why := "it could not be found again"
+				if k >= 0 {
+					why = g.st(s, k).why
+				}
+				if why == "" && (spent || !g.calcArea(s, k)) {
+					spent = true
+					why = "it depends on more cells than corecast reads to calculate (" + formatThousands(maxCalcArea) + ")"
+				}
+				if why != "" {
+					t.setWhy(r.num, c.col, why)
+					continue
+				}
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // calcBudget bounds the time one load spends calculating formulas.

@@ -13,9 +13,24 @@ import (
 // readSheet streams one sheet's XML into a table, refusing it as soon as it
 // passes a limit: more rows than maxRows, a row wider than maxRowCells or more
 // cells than maxCells. Formula cells keep their saved values; those without
-// one are marked for calculation.
+// one are marked for calculation. The sheet's formulas are kept as well, to
+// look for circular references.
 func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
-	r := &sheetReader{wb: wb, ref: ref, t: &table{file: wb.file, sheet: ref.name, hidden: ref.hidden}, lastCol: -1}
+	return wb.streamSheet(ref, true)
+}
+
+// readSheetFormulas streams a sheet that is not read as a table, which a
+// formula refers to, keeping only its formulas, under the same limits.
+func (wb *workbook) readSheetFormulas(ref sheetRef) error {
+	_, err := wb.streamSheet(ref, false)
+	return err
+}
+
+// streamSheet reads a sheet's XML: into a table when keep is set, and its
+// formulas into wb.fsheets in any case.
+func (wb *workbook) streamSheet(ref sheetRef, keep bool) (*table, error) {
+	r := &sheetReader{wb: wb, ref: ref, t: &table{file: wb.file, sheet: ref.name, hidden: ref.hidden, wbSheet: ref.index}, lastCol: -1, keep: keep}
+	r.fc.sf = &sheetFormulas{}
 	err := wb.decode(ref.part, func(tk *xmlToken) error {
 		switch tk.kind {
 		case xmlStart:
@@ -35,13 +50,28 @@ func (wb *workbook) readSheet(ref sheetRef) (*table, error) {
 		if errors.Is(err, errLimit) {
 			return nil, refuse(wb.file, "unpacks to more than %d MB; corecast reads workbooks up to that size", wb.lim.maxUnzip>>20)
 		}
+		var tl *xmlTooLong
+		if errors.As(err, &tl) && tl.text && r.inValue {
+			return nil, r.tooMuchText()
+		}
 		return nil, refuse(wb.file, "sheet %s could not be read; it looks damaged (%v)", ref.name, err)
 	}
 	r.finishRow()
+	r.markHiddenColumns()
 	sortRows(r.t)
-	if err := fillMerges(r.t, r.wb.lim.maxCells-r.nCells); err != nil {
-		return nil, r.refuse("%v", err)
+	if r.keep {
+		if err := fillMerges(r.t, r.wb.lim.maxCells-r.nCells); err != nil {
+			return nil, r.refuse("%v", err)
+		}
 	}
+	r.fc.sf.finish()
+	if r.sharedSeen {
+		r.fc.sf.maxText = max(r.fc.sf.maxText, wb.maxShared)
+	}
+	if wb.fsheets == nil {
+		wb.fsheets = make([]*sheetFormulas, len(wb.sheets))
+	}
+	wb.fsheets[ref.index] = r.fc.sf
 	return r.t, nil
 }
 
@@ -60,6 +90,7 @@ type sheetReader struct {
 	inValue  bool // inside <v> or an inline string's <t>
 	phonetic int
 	value    []byte // the cell's value as the file has it, reused cell to cell
+	units    int    // the characters in value, as Excel counts them
 	cellType string
 	style    int
 	hasF     bool
@@ -70,6 +101,12 @@ type sheetReader struct {
 	lastCol  int
 	nCells   int
 	nRows    int
+	nCols    int      // <col> elements read
+	hidSpans [][2]int // the first and last column of each hidden <col>
+
+	keep       bool // keep the rows (a table), not only the formulas
+	fc         formulaCollector
+	sharedSeen bool // a cell holds a shared string
 }
 
 // refuse is a problem with the whole sheet.
@@ -81,13 +118,16 @@ func (r *sheetReader) refuse(format string, a ...any) error {
 func (r *sheetReader) start(tk *xmlToken) error {
 	switch string(tk.name) {
 	case "col":
-		r.hideColumns(tk)
+		return r.hideColumns(tk)
 	case "row":
 		return r.startRowTag(tk)
 	case "c":
 		return r.startCell(tk)
 	case "f":
-		r.hasF, r.inF = r.inCell, r.inCell
+		if r.hasF = r.inCell; r.inCell {
+			r.fc.startF(tk)
+		}
+		r.inF = r.inCell
 	case "v":
 		r.inValue = r.inCell
 		r.hasV = r.inCell
@@ -108,19 +148,45 @@ func (r *sheetReader) start(tk *xmlToken) error {
 	return nil
 }
 
-// hideColumns notes the columns a hidden <col> covers.
-func (r *sheetReader) hideColumns(tk *xmlToken) {
+// hideColumns keeps the span of columns a hidden <col> covers. A sheet
+// has at most one <col> for each of its columns: more are refused. The
+// spans are marked once the sheet is read (markHiddenColumns), since
+// spans that overlap, as a hostile file's may, would take as long as the
+// file likes to mark one by one.
+func (r *sheetReader) hideColumns(tk *xmlToken) error {
+	if r.nCols++; r.nCols > r.wb.lim.maxRowCells {
+		return r.refuse("describes more than %d columns, Excel's limit; the file looks damaged", r.wb.lim.maxRowCells)
+	}
 	if h, _ := tk.attr("hidden"); h != "1" && h != "true" {
-		return
+		return nil
 	}
 	lo, _ := strconv.Atoi(tk.attrOr("min", "0"))
 	hi, _ := strconv.Atoi(tk.attrOr("max", "0"))
-	hi = min(hi, r.wb.lim.maxRowCells)
-	for i := max(lo, 1); i <= hi; i++ {
-		for len(r.t.hidCols) < i {
-			r.t.hidCols = append(r.t.hidCols, false)
+	if lo, hi = max(lo, 1), min(hi, r.wb.lim.maxRowCells); lo <= hi {
+		r.hidSpans = append(r.hidSpans, [2]int{lo, hi})
+	}
+	return nil
+}
+
+// markHiddenColumns marks the columns of the hidden spans, each once.
+func (r *sheetReader) markHiddenColumns() {
+	if len(r.hidSpans) == 0 {
+		return
+	}
+	slices.SortFunc(r.hidSpans, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	last := 0
+	for _, sp := range r.hidSpans {
+		if sp[1] > last {
+			last = sp[1]
 		}
-		r.t.hidCols[i-1] = true
+	}
+	r.t.hidCols = make([]bool, last)
+	done := 0 // columns 1 to done are marked where hidden
+	for _, sp := range r.hidSpans {
+		for i := max(sp[0], done+1); i <= sp[1]; i++ {
+			r.t.hidCols[i-1] = true
+		}
+		done = max(done, sp[1])
 	}
 }
 
@@ -159,7 +225,7 @@ func (r *sheetReader) startCell(tk *xmlToken) error {
 		r.startRow(r.lastRow, false)
 	}
 	r.inCell, r.hasF, r.hasV, r.subtotal = true, false, false, false
-	r.value = r.value[:0]
+	r.value, r.units = r.value[:0], 0
 	col := r.lastCol + 1
 	if ref, ok := tk.attrBytes("r"); ok {
 		if cc, _, err := splitCellRef(ref); err == nil {
@@ -187,10 +253,10 @@ func (r *sheetReader) startCell(tk *xmlToken) error {
 // end takes an element's end tag.
 func (r *sheetReader) end(tk *xmlToken) error {
 	switch string(tk.name) {
+	case "f":
+		r.fc.inF, r.inF = false, false
 	case "v", "t":
 		r.inValue = false
-	case "f":
-		r.inF = false
 	case "rPh":
 		r.phonetic--
 	case "c":
@@ -202,7 +268,10 @@ func (r *sheetReader) end(tk *xmlToken) error {
 			return r.refuse("cell %s: %v", cellName(int(r.c.col), r.cur.num), err)
 		}
 		r.c.subtotal = r.subtotal
-		if r.c.kind != cellBlank || r.c.formula != noFormula {
+		if err := r.endFormula(); err != nil {
+			return err
+		}
+		if r.keep && (r.c.kind != cellBlank || r.c.formula != noFormula) {
 			r.cur.cells = append(r.cur.cells, r.c)
 		}
 	case "row":
@@ -211,24 +280,71 @@ func (r *sheetReader) end(tk *xmlToken) error {
 	return nil
 }
 
-// text takes character data, kept when it is a cell's value.
+// endFormula keeps the formula of the cell just read, if it has one, and
+// the sheet's extent and longest text, which bound what a reference to the
+// sheet brings.
+func (r *sheetReader) endFormula() error {
+	sf := r.fc.sf
+	sf.lastRow = max(sf.lastRow, int32(r.cur.num))
+	sf.lastCol = max(sf.lastCol, r.c.col)
+	switch {
+	case r.hasF:
+	case r.cellType == "s":
+		r.sharedSeen = true
+	default:
+		sf.maxText = max(sf.maxText, r.units)
+	}
+	tooMany, tooDeep := r.wb.endFormulaCell(&r.fc, int32(r.cur.num), r.c.col, r.hasF)
+	switch {
+	case tooMany:
+		return r.wb.tooManyFormulas()
+	case tooDeep:
+		return r.refuse("cell %s holds a formula nested more than %d levels deep; the file looks damaged", cellName(int(r.c.col), r.cur.num), maxFormulaDepth)
+	}
+	return nil
+}
+
+// tooManyFormulas is the problem with a workbook whose formulas are more,
+// or larger, than corecast keeps to look for circular references.
+func (wb *workbook) tooManyFormulas() error {
+	if wb.nFormulas > wb.lim.maxGraph {
+		return refuse(wb.file, "has more than %s formulas in the sheets corecast reads and the sheets they refer to; corecast checks formulas for circular references up to that many", formatThousands(wb.lim.maxGraph))
+	}
+	return refuse(wb.file, "has formulas of more than %s parts (references, names, values, functions) in all in the sheets corecast reads and the sheets they refer to; corecast checks formulas for circular references up to that size", formatThousands(wb.lim.maxParts))
+}
+
+// text takes character data, kept when it is a cell's value or formula.
 func (r *sheetReader) text(tk *xmlToken) error {
 	if r.inF && (containsFoldASCII(string(tk.text), "subtotal(") || containsFoldASCII(string(tk.text), "aggregate(")) {
 		r.subtotal = true
 	}
+	if r.fc.inF {
+		if !r.fc.addText(tk.text, r.wb.lim.maxText) {
+			return r.refuse("cell %s holds a formula of more than %s characters; the file looks damaged", cellName(int(r.c.col), r.cur.num), formatThousands(r.wb.lim.maxText))
+		}
+		return nil
+	}
 	if !r.inValue {
 		return nil
 	}
-	if len(r.value) > 1<<20 {
-		return r.refuse("row %d holds a cell of more than 1 MB of text", r.cur.num)
+	// A cell's text may come in several runs (rich text, CDATA), so the
+	// count is kept across them.
+	if r.units += textUnits(tk.text); r.units > r.wb.lim.maxText {
+		return r.tooMuchText()
 	}
 	r.value = append(r.value, tk.text...)
 	return nil
 }
 
+// tooMuchText is the problem with a cell holding more text than Excel
+// allows, which only a damaged or made-up file can.
+func (r *sheetReader) tooMuchText() error {
+	return r.refuse("cell %s holds more than %s characters, Excel's limit for a cell; the file looks damaged", cellName(int(r.c.col), r.cur.num), formatThousands(r.wb.lim.maxText))
+}
+
 // finishRow keeps the row being read if it holds a cell or is hidden.
 func (r *sheetReader) finishRow() {
-	if r.inRow && (len(r.cur.cells) > 0 || r.cur.hidden) {
+	if r.keep && r.inRow && (len(r.cur.cells) > 0 || r.cur.hidden) {
 		r.t.rows = append(r.t.rows, r.cur)
 		r.width = len(r.cur.cells)
 	}

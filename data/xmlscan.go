@@ -37,6 +37,37 @@ type xmlScanner struct {
 	text      []byte    // the current token's character data
 	needClose bool      // the last start element closed itself: its end comes next
 	closeName []byte
+	// maxToken, when not 0, bounds the bytes of one token: a run of
+	// character data, or a tag's names and attribute values together, or
+	// a processing instruction. The scanner stops with an *xmlTooLong
+	// before holding more, so a part cannot make it hold what it likes.
+	maxToken int
+}
+
+// maxAttrs bounds the attributes of one start tag when maxToken is set; no
+// element of a workbook has more than a few dozen.
+const maxAttrs = 1024
+
+// xmlTooLong is a token longer than the scanner's maxToken.
+type xmlTooLong struct {
+	text bool // a run of character data (not a tag)
+}
+
+func (e *xmlTooLong) Error() string {
+	if e.text {
+		return "a run of text longer than corecast reads"
+	}
+	return "a tag longer than corecast reads"
+}
+
+// tooLong reports whether n bytes pass the scanner's bound, and if so stops
+// the scanner with an *xmlTooLong.
+func (s *xmlScanner) tooLong(n int, text bool) bool {
+	if s.maxToken > 0 && n > s.maxToken {
+		s.err = &xmlTooLong{text: text}
+		return true
+	}
+	return false
 }
 
 // xmlKind says what an xmlToken is.
@@ -294,6 +325,10 @@ func (s *xmlScanner) startElement() (*xmlToken, error) {
 			a.value = v
 		}
 		s.attrs = append(s.attrs, a)
+		if s.maxToken > 0 && len(s.attrs) > maxAttrs {
+			s.err = &xmlTooLong{}
+			return nil, s.err
+		}
 	}
 }
 
@@ -321,6 +356,9 @@ func (s *xmlScanner) attrValue() ([]byte, error) {
 		}
 		if 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '_' || b == ':' || b == '-' {
 			s.arena = append(s.arena, b)
+			if s.tooLong(len(s.arena), false) {
+				return nil, s.err
+			}
 			continue
 		}
 		s.ungetc()
@@ -342,6 +380,9 @@ func (s *xmlScanner) readText(dst []byte, quote int, cdata bool) ([]byte, error)
 	trunc := 0
 loop:
 	for {
+		if s.tooLong(len(dst), quote < 0) {
+			return nil, s.err
+		}
 		// Copy a run of ordinary bytes at once. A byte after ']' or '\r'
 		// goes the slow way, which looks back at it.
 		if b1 != ']' && b1 != '\r' && s.pos < s.end {
@@ -451,6 +492,9 @@ func (s *xmlScanner) entity(dst []byte) ([]byte, error) {
 		digits := len(dst)
 		for '0' <= b && b <= '9' || base == 16 && ('a' <= b && b <= 'f' || 'A' <= b && b <= 'F') {
 			dst = append(dst, b)
+			if s.tooLong(len(dst), true) {
+				return nil, s.err
+			}
 			if b, ok = s.mustgetc(); !ok {
 				return nil, s.err
 			}
@@ -532,6 +576,9 @@ func (s *xmlScanner) readName(dst []byte) (out []byte, ok bool) {
 			}
 			dst = append(dst, w[:n]...)
 			s.pos += n
+			if s.tooLong(len(dst), false) {
+				return dst, false
+			}
 			if n < len(w) {
 				return dst, true
 			}
@@ -633,6 +680,9 @@ func (s *xmlScanner) skipProcInst() error {
 			return s.err
 		}
 		s.arena = append(s.arena, b)
+		if s.tooLong(len(s.arena), false) {
+			return s.err
+		}
 		if b0 == '?' && b == '>' {
 			break
 		}

@@ -4,9 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"time"
 
@@ -95,49 +92,6 @@ func UncountedNotes(res *forecast.Result) []string {
 			f.Status, f.Year, format.Thousands(f.NationalM)))
 	}
 	return out
-}
-
-// HashFile returns the Source of an input path: its name and the SHA-256 of
-// the file. For a directory of CSV files it hashes trusts.csv, funding.csv and
-// scenario.csv (those present) in that order, each preceded by its name.
-func HashFile(path string) (Source, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return Source{}, fmt.Errorf("cannot hash input %s: %w", path, err)
-	}
-	h := sha256.New()
-	if !st.IsDir() {
-		if err := hashInto(h, path); err != nil {
-			return Source{}, err
-		}
-		return Source{Name: path, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
-	}
-	var names []string
-	for _, n := range []string{"trusts.csv", "funding.csv", "scenario.csv"} {
-		p := filepath.Join(path, n)
-		if _, err := os.Stat(p); err != nil {
-			continue
-		}
-		fmt.Fprintf(h, "%s\n", n)
-		if err := hashInto(h, p); err != nil {
-			return Source{}, err
-		}
-		names = append(names, n)
-	}
-	return Source{Name: path, SHA256: hex.EncodeToString(h.Sum(nil)),
-		Note: fmt.Sprintf("SHA-256 over %v, each preceded by its name and a newline", names)}, nil
-}
-
-func hashInto(w io.Writer, path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("cannot hash input %s: %w", path, err)
-	}
-	defer f.Close()
-	if _, err := io.Copy(w, f); err != nil {
-		return fmt.Errorf("cannot hash input %s: %w", path, err)
-	}
-	return nil
 }
 
 // HashBytes returns the Source of an input held in memory, such as the

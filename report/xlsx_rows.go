@@ -5,7 +5,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -148,7 +147,8 @@ func appendCellNumber(buf []byte, v float64) []byte {
 }
 
 // maxCellChars is the most characters (UTF-16 code units) a cell holds in
-// Excel; excelize cuts longer text to it, and so does appendTextCell.
+// Excel; excelize cuts longer text to it without a word, so the writers
+// cut it first with a mark that says so (cutCellText).
 const maxCellChars = 32767
 
 // appendTextCell ends a cell of text s, whose start appendCellStart wrote,
@@ -158,23 +158,14 @@ const maxCellChars = 32767
 // would otherwise start such an escape as _x005F_; invalid UTF-8 becomes
 // U+FFFD. Leading or trailing white space is kept by xml:space="preserve".
 func appendTextCell(buf []byte, s string) []byte {
+	s = cutCellText(s)
 	buf = append(buf, ` t="inlineStr"><is><t`...)
 	if s != "" && (isXMLSpace(s[0]) || isXMLSpace(s[len(s)-1])) {
 		buf = append(buf, ` xml:space="preserve"`...)
 	}
 	buf = append(buf, '>')
-	// Text too long for a cell is cut with a mark that says so, within
-	// the limit, rather than silently.
-	limit, cut := maxCellChars, false
-	if utf16Len(s) > maxCellChars {
-		limit, cut = maxCellChars-utf16Len(cutMark), true
-	}
-	units := 0
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if units += utf16.RuneLen(r); units > limit {
-			break
-		}
 		switch {
 		case r == '&':
 			buf = append(buf, "&amp;"...)
@@ -197,29 +188,8 @@ func appendTextCell(buf []byte, s string) []byte {
 		}
 		i += size
 	}
-	if cut {
-		buf = append(buf, cutMark...)
-	}
 	return append(buf, `</t></is></c>`...)
 }
-
-// fitCell returns s, or s cut to a cell's limit with cutMark, as
-// appendTextCell writes it: excelize would cut it without a word.
-func fitCell(s string) string {
-	if utf16Len(s) <= maxCellChars {
-		return s
-	}
-	limit, units := maxCellChars-utf16Len(cutMark), 0
-	for i, r := range s {
-		if units += utf16.RuneLen(r); units > limit {
-			return s[:i] + cutMark
-		}
-	}
-	return s
-}
-
-// cutMark ends text cut to fit a cell.
-const cutMark = " … [cut at 32,767 characters, a cell's limit; the CSV and JSON exports hold it whole]"
 
 // isXMLSpace reports whether b is white space that an XML reader may drop
 // from the ends of text unless told to preserve it.

@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -115,21 +114,5 @@ func TestCellNumbers(t *testing.T) {
 		if back, err := strconv.ParseFloat(got, 64); err != nil || back != c.v {
 			t.Errorf("%q reads back as %v (%v), want %v", got, back, err, c.v)
 		}
-	}
-}
-
-// TestLongTextCutWithAMark writes text longer than a cell holds, streamed
-// and in memory: each is cut within the limit and says so.
-func TestLongTextCutWithAMark(t *testing.T) {
-	long := strings.Repeat("ab", 20000)
-	if got := fitCell(long); utf16Len(got) > maxCellChars || !strings.HasSuffix(got, cutMark) || !strings.HasPrefix(long, strings.TrimSuffix(got, cutMark)) {
-		t.Errorf("fitCell: %d characters, ends %q", utf16Len(got), got[len(got)-40:])
-	}
-	if got := fitCell("short"); got != "short" {
-		t.Errorf("fitCell cut short text: %q", got)
-	}
-	cell := string(appendTextCell(nil, long))
-	if !strings.Contains(cell, cutMark+"</t>") {
-		t.Errorf("the streamed cell does not end with the mark: …%q", cell[len(cell)-120:])
 	}
 }

@@ -37,7 +37,7 @@ func (c *sheetCells) set(col, row int, v any, style int) error {
 	case float64:
 		err = c.f.SetCellDefault(c.name, ref, string(appendCellNumber(nil, x)))
 	case string:
-		err = c.f.SetCellValue(c.name, ref, fitCell(x))
+		err = c.f.SetCellValue(c.name, ref, cutCellText(x))
 	default:
 		err = c.f.SetCellValue(c.name, ref, v)
 	}

@@ -46,7 +46,7 @@ func defaultFiles(cfg config, inputs model.Inputs) common.Files {
 			if err != nil {
 				return err
 			}
-			src, err := inputSource(cfg.inputPath, inputs)
+			src, err := inputSource(cfg, inputs)
 			if err != nil {
 				return err
 			}
@@ -70,11 +70,15 @@ func defaultFiles(cfg config, inputs model.Inputs) common.Files {
 	}
 }
 
-// inputSource identifies the input for an export's manifest: the file's
-// hash, or the hash of the embedded sample's canonical form.
-func inputSource(path string, in model.Inputs) (report.Source, error) {
-	if path == "" {
+// inputSource identifies the input for an export's manifest: the hash of
+// the bytes loaded (never of the path read again, which may by then hold
+// another file), or the hash of the embedded sample's canonical form.
+func inputSource(cfg config, in model.Inputs) (report.Source, error) {
+	if cfg.inputPath == "" {
 		return report.HashInputs(report.SampleName, in), nil
 	}
-	return report.HashFile(path)
+	if cfg.inputDigest.SHA256 == "" {
+		return report.Source{}, errors.New("the SHA-256 of " + cfg.inputPath + " as it was loaded is not known")
+	}
+	return report.Source{Name: cfg.inputPath, SHA256: cfg.inputDigest.SHA256, Note: cfg.inputDigest.Note}, nil
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"corecast/data"
 )
 
 // TestSaveScenarioNeverReplacesInput saves over a scenario file the session
@@ -30,5 +32,23 @@ func TestSaveScenarioNeverReplacesInput(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(input); string(b) != "name = \"Base\"\n" {
 		t.Errorf("the input scenario was replaced: %q", b)
+	}
+}
+
+// TestExportSourceIsTheDigestLoaded: an export names the input by the
+// SHA-256 of the bytes loaded, as WithInputDigest gives it, never by
+// reading the path again; without it, it refuses rather than guess.
+func TestExportSourceIsTheDigestLoaded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "book.xlsx")
+	if err := os.WriteFile(path, []byte("saved over since loading"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := data.Digest{SHA256: strings.Repeat("ab", 32)}
+	src, err := inputSource(config{inputPath: path, inputDigest: d}, sample(t))
+	if err != nil || src.SHA256 != d.SHA256 || src.Name != path {
+		t.Errorf("source %+v, %v; want the digest given", src, err)
+	}
+	if _, err := inputSource(config{inputPath: path}, sample(t)); err == nil {
+		t.Error("an input without its digest was hashed anew")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"corecast/data"
 	"corecast/model"
 	"corecast/ui/common"
 )
@@ -16,10 +17,11 @@ type config struct {
 	formatElapsed func(time.Duration) string
 	files         *common.Files
 	start         Screen
-	inputPath     string   // the input file, "" for the embedded sample
-	scenarioPaths []string // scenario files the session was started with
-	mapPath       string   // the --map file, "" for none
-	version       string   // corecast version, for export manifests
+	inputPath     string      // the input file, "" for the embedded sample
+	inputDigest   data.Digest // the SHA-256 of the input as it was loaded
+	scenarioPaths []string    // scenario files the session was started with
+	mapPath       string      // the --map file, "" for none
+	version       string      // corecast version, for export manifests
 	parent        context.Context
 	workDir       string   // "" for the working directory
 	importNotes   []string // how the inputs were read
@@ -51,6 +53,10 @@ func WithStartScreen(s Screen) Option { return func(c *config) { c.start = s } }
 // WithInput names the input workbook or CSV directory the inputs came from
 // ("" for the embedded sample): exports record its hash and never replace it.
 func WithInput(path string) Option { return func(c *config) { c.inputPath = path } }
+
+// WithInputDigest gives the SHA-256 of the input's bytes as they were
+// loaded, which exports record in their manifest.
+func WithInputDigest(d data.Digest) Option { return func(c *config) { c.inputDigest = d } }
 
 // WithScenarioFiles names the scenario files the session was started with,
 // which exports and scenario writes never replace.

@@ -7,6 +7,8 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -70,4 +72,50 @@ func Names(t testing.TB, dir string) []string {
 		out = append(out, e.Name())
 	}
 	return out
+}
+
+// WaitingWriters keeps a writer waiting on each named pipe among files, so
+// that code under test which wrongly opens one for reading finds an empty
+// file at once, and fails, rather than waiting for ever, however many
+// times it does so. The writers are released when the test ends.
+func WaitingWriters(t testing.TB, files []File) {
+	t.Helper()
+	var wg sync.WaitGroup
+	var done atomic.Bool
+	var pipes []string
+	for _, f := range files {
+		st, err := os.Stat(f.Path)
+		if err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+			continue
+		}
+		pipes = append(pipes, f.Path)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// Opening for writing waits for a reader; closing at once
+			// gives that reader the end of the file.
+			for !done.Load() {
+				w, err := os.OpenFile(f.Path, os.O_WRONLY, 0)
+				if err != nil {
+					return
+				}
+				_ = w.Close()
+			}
+		}()
+	}
+	t.Cleanup(func() {
+		// A reader held open until every writer is done releases those
+		// waiting and lets those yet to open do so at once.
+		done.Store(true)
+		var readers []*os.File
+		for _, p := range pipes {
+			if r, err := openReadNoWait(p); err == nil {
+				readers = append(readers, r)
+			}
+		}
+		wg.Wait()
+		for _, r := range readers {
+			_ = r.Close()
+		}
+	})
 }
