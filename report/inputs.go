@@ -94,7 +94,7 @@ func inputsSheet(b *book) *sheet {
 	notes.row = func(i int, dst []any) {
 		for _, s := range sets {
 			if i < nNotes(s) {
-				note := "read as written: no conversions"
+				note := readAsWritten
 				if len(s.notes) > 0 {
 					note = s.notes[i]
 				}
@@ -108,6 +108,9 @@ func inputsSheet(b *book) *sheet {
 		"The trusts, funding and observed rows the runs read, as loaded (money £m), and every conversion made in reading them. Every number is held in full, so that the file is an input workbook of its own: corecast run --input FILE reads these rows.",
 	}}
 }
+
+// readAsWritten is the note of an input read with no conversions.
+const readAsWritten = "read as written: no conversions"
 
 // inputColumns gives the export's columns for an input sheet's columns (data's
 // schema), after the input_file column: money in £m, scores to one decimal,
