@@ -10,7 +10,6 @@ import (
 
 	"corecast/forecast"
 	"corecast/format"
-	"corecast/model"
 	"corecast/report"
 )
 
@@ -103,51 +102,22 @@ func exportVersions(e *report.Export) []string {
 	return out
 }
 
-// runExportAgain rebuilds every input and scenario of the export and runs
-// each scenario with its analyses, as the export records them. A run whose
-// inputs, as the Inputs sheet holds them, are not those it read (their
-// hash differs from the Manifest's) is noted on notes: every figure that
-// depends on them will differ, and the note says where that starts.
+// runExportAgain makes every run of the export again, a file whose record
+// does not let it be run again being invalid input. A run whose inputs, as
+// the Inputs sheet holds them, are not those it read is noted on notes:
+// every figure that depends on them will differ.
 func runExportAgain(ctx context.Context, e *report.Export, workers int, bar *progressBar, notes io.Writer) ([]report.Run, error) {
-	inputs := make([]model.Inputs, len(e.Inputs))
-	for i := range e.Inputs {
-		in, err := e.LoadInputs(i)
-		if err != nil {
-			return nil, fmt.Errorf("%s: its Inputs sheet cannot be read back as inputs, so it cannot be run again:\n%w", e.Path, err)
-		}
-		inputs[i] = in
+	runs, err := e.RunAgain(ctx, forecast.Options{Workers: workers}, bar.show)
+	bar.clear()
+	switch {
+	case errors.Is(err, report.ErrCannotRunAgain), errors.Is(err, forecast.ErrObservations), errors.Is(err, forecast.ErrNotFinite):
+		return nil, usageError(err)
+	case err != nil:
+		return nil, runError(ctx, err)
 	}
-	runs := make([]report.Run, len(e.Runs))
-	for k, rec := range e.Runs {
-		sc, err := e.Scenario(k)
-		if err != nil {
-			return nil, usageError(err)
-		}
-		analyses, err := report.ParseAnalyses(rec.Analyses)
-		if err != nil {
-			return nil, usageError(fmt.Errorf("%s: the Manifest's analyses of %s: %w", e.Path, rec.Label, err))
-		}
-		in := inputs[rec.InputsSet]
-		if rec.InputsSHA256 != "" && report.HashInputs("", in).SHA256 != rec.InputsSHA256 {
-			fmt.Fprintf(notes, "corecast: note: the Inputs sheet's rows of %s are not those %s read (their SHA-256 is not the Manifest's inputs_sha256): every figure that depends on them will differ\n",
-				e.Inputs[rec.InputsSet].Name, rec.Label)
-		}
-		res, err := forecast.Run(ctx, in, sc, forecast.Options{Workers: workers,
-			Progress: func(done, total int) { bar.show("running "+rec.Label, done, total) }})
-		bar.clear()
-		if errors.Is(err, forecast.ErrObservations) || errors.Is(err, forecast.ErrNotFinite) {
-			return nil, usageError(fmt.Errorf("%s: scenario %s: %w", e.Path, rec.Label, err))
-		}
-		if err != nil {
-			return nil, runError(ctx, fmt.Errorf("scenario %s: %w", rec.Label, err))
-		}
-		runs[k] = e.Run(k, res, in)
-		err = analyses.Apply(ctx, in, &runs[k], forecast.Options{Workers: workers},
-			func(label string, done, total int) { bar.show(label+" "+rec.Label, done, total) })
-		bar.clear()
-		if err != nil {
-			return nil, runError(ctx, fmt.Errorf("scenario %s: %w", rec.Label, err))
-		}
+	for _, k := range e.InputsChanged(runs) {
+		fmt.Fprintf(notes, "corecast: note: the Inputs sheet's rows of %s are not those %s read (their SHA-256 is not the Manifest's inputs_sha256): every figure that depends on them differs\n",
+			e.Inputs[e.Runs[k].InputsSet].Name, e.Runs[k].Label)
 	}
 	return runs, nil
 }

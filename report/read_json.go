@@ -18,10 +18,12 @@ type jsonReader struct {
 	tables []jsonTableRef
 }
 
-// jsonTableRef is one table of the document and where it starts.
+// jsonTableRef is one table of the document: its head (name, sheet,
+// notes and columns, in whatever order the document gives them) and
+// where it starts.
 type jsonTableRef struct {
-	name, sheet string
-	offset      int64
+	head   jsonTableHead
+	offset int64
 }
 
 // Rows of a JSON table as the comparison sees it: the sheet and notes, the
@@ -83,7 +85,7 @@ func (r *jsonReader) index() error {
 				if err != nil {
 					return err
 				}
-				ref.name, ref.sheet = head.Name, head.Sheet
+				ref.head = head
 				r.tables = append(r.tables, ref)
 			}
 			if err := wantDelim(d, ']'); err != nil {
@@ -195,7 +197,7 @@ func (r *jsonReader) at(ref jsonTableRef) (*json.Decoder, error) {
 // find returns the named table's reference.
 func (r *jsonReader) find(name string) (jsonTableRef, bool) {
 	for _, t := range r.tables {
-		if t.name == name {
+		if t.head.Name == name {
 			return t, true
 		}
 	}
@@ -206,7 +208,7 @@ func (r *jsonReader) find(name string) (jsonTableRef, bool) {
 func (r *jsonReader) parts() []partRef {
 	out := make([]partRef, len(r.tables))
 	for i, t := range r.tables {
-		out[i] = partRef{name: t.name, sheet: t.sheet}
+		out[i] = partRef{name: t.head.Name, sheet: t.head.Sheet}
 	}
 	return out
 }
@@ -222,8 +224,8 @@ func (r *jsonReader) open(name string) (cellRows, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows := &jsonRows{d: d}
-	if err := rows.readHead(); err != nil {
+	rows := &jsonRows{d: d, head: ref.head}
+	if err := rows.findRows(); err != nil {
 		return nil, err
 	}
 	return rows, nil
@@ -272,8 +274,9 @@ type jsonRows struct {
 
 func (j *jsonRows) close() error { return nil }
 
-// readHead reads the table's keys up to its rows.
-func (j *jsonRows) readHead() error {
+// findRows reads the table's keys up to its rows, which it is then
+// ready to stream; the head was read by the index.
+func (j *jsonRows) findRows() error {
 	if err := wantDelim(j.d, '{'); err != nil {
 		return err
 	}
@@ -282,23 +285,12 @@ func (j *jsonRows) readHead() error {
 		if err != nil {
 			return err
 		}
-		switch key {
-		case "name":
-			err = j.d.Decode(&j.head.Name)
-		case "sheet":
-			err = j.d.Decode(&j.head.Sheet)
-		case "notes":
-			err = j.d.Decode(&j.head.Notes)
-		case "columns":
-			err = j.d.Decode(&j.head.Columns)
-		case "rows":
+		if key == "rows" {
 			j.inRows = true
 			return wantDelim(j.d, '[')
-		default:
-			var skip json.RawMessage
-			err = j.d.Decode(&skip)
 		}
-		if err != nil {
+		var skip json.RawMessage
+		if err := j.d.Decode(&skip); err != nil {
 			return err
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -142,6 +143,9 @@ type comparison struct {
 	tick   func(done int)
 	// names are the column names of the part being compared (CSV, JSON).
 	names map[int]string
+	// field is the Manifest field of the row being compared, which names
+	// the row in CSV and JSON.
+	field string
 }
 
 // part compares one sheet or table of the export written again with the
@@ -206,6 +210,10 @@ func (c *comparison) row(part string, r int, want, got []xcell, manifest bool) {
 		}
 	}
 	excluded := manifest && (excludedRow(want) || excludedRow(got))
+	c.field = ""
+	if manifest {
+		c.field = rowField(want, got)
+	}
 	i, j := 0, 0
 	for i < len(want) || j < len(got) {
 		var w, g *xcell
@@ -246,15 +254,18 @@ func (c *comparison) row(part string, r int, want, got []xcell, manifest bool) {
 
 // excludedRow reports whether a Manifest row is one of a run's date or time.
 func excludedRow(cells []xcell) bool {
-	if len(cells) == 0 || cells[0].col != 1 {
-		return false
-	}
-	for _, f := range excludedFields {
-		if cells[0].text == f {
-			return true
+	return slices.Contains(excludedFields, rowField(cells, nil))
+}
+
+// rowField is the text in the first column of a row, as written again or
+// else as stored: a Manifest row's field.
+func rowField(want, got []xcell) string {
+	for _, cells := range [][]xcell{want, got} {
+		if len(cells) > 0 && cells[0].col == 1 && cells[0].kind == xText {
+			return cells[0].text
 		}
 	}
-	return false
+	return ""
 }
 
 // sameBits reports whether two numbers as stored are the same float64,
@@ -333,6 +344,8 @@ func (c *comparison) where(part string, r, col int) string {
 	switch {
 	case c.format == CSV && r == 1:
 		return fmt.Sprintf("%s, header, column %d", c.partName(part), col)
+	case c.field != "" && (c.format == CSV || r >= jsonRowFirst):
+		return fmt.Sprintf("%s, %s, column %s", c.partName(part), c.field, column)
 	case c.format == CSV:
 		return fmt.Sprintf("%s, row %d, column %s", c.partName(part), r-1, column)
 	case r == jsonRowNotes && col == 1:
