@@ -159,7 +159,8 @@ func editJSON(t *testing.T, from, to string, edit func(table string, row []any))
 
 // run --input EXPORT --scenario-from EXPORT reads the export's inputs and
 // scenarios, and with the recorded seed and iterations gives its numbers
-// again: every table but those that name the input file.
+// again: every table but those that name the input file. The TUI's
+// session and validate read an export alike.
 func TestRunFromExport(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -197,8 +198,12 @@ func TestRunFromExport(t *testing.T) {
 	if code, _, errOut := runCLI(t, ctx, "run", "--scenario", examplePath("baseline.toml"), "--scenario-from", first, "--out", filepath.Join(dir, "x.json")); code != ExitInvalid || !strings.Contains(errOut, "give one") {
 		t.Errorf("--scenario with --scenario-from: exit %d, %q", code, errOut)
 	}
+	code, out, errOut := runCLI(t, ctx, "validate", first)
+	if code != 0 || !strings.HasPrefix(out, "ok: 217 trusts") || !strings.Contains(out, "is a corecast export") {
+		t.Errorf("validate an export: exit %d, %q %q", code, out, errOut)
+	}
 	var s Session
-	code, _, errOut := run(t, Options{RunTUI: captureTUI(&s)}, "--input", first, "--scenario-from", first)
+	code, _, errOut = run(t, Options{RunTUI: captureTUI(&s)}, "--input", first, "--scenario-from", first)
 	if code != 0 || len(s.Scenarios) != 2 || s.Scenarios[1].Name != "Faster deployment" || s.Scenarios[0].UpliftAt(2021) != 125.5 || len(s.Inputs.Trusts) != 217 {
 		t.Errorf("the TUI's session from an export: exit %d (%s), %d scenarios, %d trusts", code, errOut, len(s.Scenarios), len(s.Inputs.Trusts))
 	}
