@@ -39,6 +39,9 @@ func LoadRecords(file string, sheets ...Records) (Loaded, error) {
 		if where == "" {
 			where = s.Sheet
 		}
+		if len(s.Rows) > MaxRows {
+			return Loaded{}, refuse(file, "%s has more than %d rows; corecast reads sheets up to that size", where, MaxRows)
+		}
 		t := &table{file: file, sheet: where}
 		for i, rec := range s.Rows {
 			t.rows = append(t.rows, textRow(first+i, rec))

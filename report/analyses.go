@@ -30,16 +30,19 @@ type Analyses struct {
 	// Run.GoalSeek; nil when there is none.
 	Phased *GoalSeek
 	// Investment lists the answers set out as money by year, in the order
-	// of Run.Investment: InvestPhased for the phased answer, k ≥ 1 for
-	// the answer of Run.GoalSeek[k-1]. InvestUnknown marks one whose
-	// answer the run does not show, which cannot be computed again.
+	// of Run.Investment: InvestPhased for the phased answer,
+	// InvestPhasedUniform for the phased goal seek's uniform one when it
+	// is not in Run.GoalSeek, k ≥ 1 for the answer of Run.GoalSeek[k-1].
+	// InvestUnknown marks one whose answer the run does not show, which
+	// cannot be computed again.
 	Investment []int
 }
 
 // Entries of Analyses.Investment that are not goal seeks.
 const (
-	InvestPhased  = 0
-	InvestUnknown = -1
+	InvestPhased        = 0
+	InvestUnknown       = -1
+	InvestPhasedUniform = -2
 )
 
 // GoalSeek is how one goal seek was asked for.
@@ -98,6 +101,9 @@ func investmentSource(r Run, iv *forecast.Investment) int {
 			return k + 1
 		}
 	}
+	if r.Phased != nil && r.Phased.Uniform != nil && AnswerName(r.Phased.Uniform) == iv.Answer {
+		return InvestPhasedUniform
+	}
 	return InvestUnknown
 }
 
@@ -126,6 +132,8 @@ func (a Analyses) String() string {
 			switch {
 			case k == InvestPhased:
 				answers[i] = "phased"
+			case k == InvestPhasedUniform:
+				answers[i] = "phased_uniform"
 			case k > 0:
 				answers[i] = "goal_seek" + strconv.Itoa(k)
 			default:
@@ -236,9 +244,12 @@ func (a *Analyses) add(name string, kv settings) error {
 	case "investment":
 		for _, s := range strings.Split(kv["answers"], ",") {
 			k := InvestUnknown
-			if s == "phased" {
+			switch n, e := strconv.Atoi(strings.TrimPrefix(s, "goal_seek")); {
+			case s == "phased":
 				k = InvestPhased
-			} else if n, e := strconv.Atoi(strings.TrimPrefix(s, "goal_seek")); e == nil && n > 0 && strings.HasPrefix(s, "goal_seek") {
+			case s == "phased_uniform":
+				k = InvestPhasedUniform
+			case e == nil && n > 0 && strings.HasPrefix(s, "goal_seek"):
 				k = n
 			}
 			a.Investment = append(a.Investment, k)

@@ -95,6 +95,8 @@ func answerOf(run *Run, k int) (func(model.Scenario) (model.Scenario, bool), str
 	switch {
 	case k == InvestPhased && run.Phased != nil:
 		return run.Phased.Answer, AnswerPhased, nil
+	case k == InvestPhasedUniform && run.Phased != nil && run.Phased.Uniform != nil:
+		return run.Phased.Uniform.Answer, AnswerName(run.Phased.Uniform), nil
 	case k >= 1 && k <= len(run.GoalSeek):
 		g := run.GoalSeek[k-1]
 		return g.Answer, AnswerName(g), nil

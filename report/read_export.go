@@ -123,7 +123,8 @@ type ExportInputs struct {
 // ReadExport reads an export (a workbook, a CSV .zip or directory, or a
 // JSON document) for what it records of its runs and their inputs. A file
 // that is not a corecast export gives a *NotExportError.
-func ReadExport(path string) (*Export, error) {
+func ReadExport(path string) (_ *Export, err error) {
+	defer recoverDamaged(path, &err)
 	r, e, err := openExport(path)
 	if err != nil {
 		return nil, err
@@ -141,13 +142,25 @@ func ReadExport(path string) (*Export, error) {
 // LooksLikeExport reports, cheaply, whether path is a corecast export
 // rather than an input workbook or directory: a file or directory that
 // cannot be read is not one, and its loader says why.
-func LooksLikeExport(path string) bool {
+func LooksLikeExport(path string) (ok bool) {
+	var err error
+	defer func() { ok = ok && err == nil }()
+	defer recoverDamaged(path, &err)
 	r, _, err := openExport(path)
 	if err != nil {
 		return false
 	}
 	_ = r.close()
 	return true
+}
+
+// recoverDamaged turns a panic in reading a damaged file into an error
+// saying it is not an export that can be read: a reviewer's file may be
+// anything.
+func recoverDamaged(path string, err *error) {
+	if r := recover(); r != nil {
+		*err = &NotExportError{Path: path, Why: fmt.Sprintf("it cannot be read as one; it looks damaged (%v)", r)}
+	}
 }
 
 // openExport opens the export at path in whichever format it is, knowing

@@ -178,15 +178,22 @@ func (x *xlsxReader) readTables(s *xlsxSheet) error {
 		}); err != nil {
 			return err
 		}
-		if t.name != "" {
+		// A range no worksheet can hold is not one of ours.
+		if t.name != "" && 1 <= t.c1 && t.c1 <= t.c2 && t.c2 <= maxColumns && 1 <= t.r1 && t.r1 <= t.r2 && t.r2 <= maxRows {
 			s.tables = append(s.tables, t)
 		}
 	}
 	return nil
 }
 
+// The most columns and rows a worksheet holds.
+const (
+	maxColumns = 16384
+	maxRows    = 1048576
+)
+
 // splitRef splits a cell reference such as "AB12" into column and row
-// (both 1-based); zero for what is not there.
+// (both 1-based); zero for what is not there or is past a worksheet's end.
 func splitRef(ref string) (col, row int) {
 	i := 0
 	for ; i < len(ref); i++ {
@@ -194,9 +201,14 @@ func splitRef(ref string) (col, row int) {
 		if c < 'a' || c > 'z' {
 			break
 		}
-		col = col*26 + int(c-'a'+1)
+		if col = col*26 + int(c-'a'+1); col > maxColumns {
+			return 0, 0
+		}
 	}
 	row, _ = strconv.Atoi(ref[i:])
+	if row < 0 || row > maxRows {
+		return col, 0
+	}
 	return col, row
 }
 

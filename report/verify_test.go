@@ -10,6 +10,7 @@ import (
 
 	"corecast/data"
 	"corecast/forecast"
+	"corecast/model"
 )
 
 // exportKind is one way to write an export: a format and, for CSV, a zip
@@ -295,6 +296,42 @@ func TestAnalysesRecordReadsBack(t *testing.T) {
 	}
 }
 
+// A run laid out as another caller may lay it out — a phased goal seek
+// whose uniform answer is not among the goal seeks, both answers set out
+// as money by year, a frontier with its defaults — records its analyses
+// from the results and verifies.
+func TestVerifyAnalysesLaidOutOtherwise(t *testing.T) {
+	ctx := context.Background()
+	run := testRun(t, testScenario(t, "Screens", 200))
+	sc, opts := run.Result.Scenario, forecast.Options{Workers: 2}
+	var err error
+	if run.Frontier, err = forecast.Frontier(ctx, run.Inputs, sc, forecast.FrontierOptions{Goal: 0.05, UpliftSteps: 3, CapacitySteps: 2}, opts); err != nil {
+		t.Fatal(err)
+	}
+	if run.Phased, err = forecast.GoalSeekPhased(ctx, run.Inputs, sc, 0.05, 10, forecast.ObjectivePV, opts); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []struct {
+		name   string
+		answer func(model.Scenario) (model.Scenario, bool)
+	}{{AnswerPhased, run.Phased.Answer}, {AnswerName(run.Phased.Uniform), run.Phased.Uniform.Answer}} {
+		next, ok := a.answer(sc)
+		if !ok {
+			t.Fatalf("the %s answer has nothing to apply", a.name)
+		}
+		iv, err := forecast.InvestmentNeeded(ctx, run.Inputs, run.Result, next, a.name, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		run.Investment = append(run.Investment, iv)
+	}
+	if got, want := AnalysesOf(run).String(), "phased p=0.05 tolerance=10 objective=pv; investment answers=phased,phased_uniform"; !strings.HasSuffix(got, want) {
+		t.Errorf("record %q, want it to end %q", got, want)
+	}
+	v, _, _ := verify(t, writeExport(t, exportKinds[0], []Run{run}, Options{}))
+	wantVerified(t, v)
+}
+
 // A file that is not an export is said to be none; an export written
 // before exports recorded their scenarios cannot be run again, and says why.
 func TestReadExportRefusesOthers(t *testing.T) {
@@ -310,7 +347,15 @@ func TestReadExportRefusesOthers(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, p := range []string{book, text, other, dir} {
+	whole, err := os.ReadFile(writeExport(t, exportKinds[0], []Run{testRun(t, testScenario(t, "Cut", 50))}, Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := filepath.Join(dir, "cut.xlsx")
+	if err := os.WriteFile(cut, whole[:len(whole)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{book, text, other, dir, cut} {
 		_, err := ReadExport(p)
 		var ne *NotExportError
 		if !errors.As(err, &ne) {
