@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"corecast/internal/specialfiles"
 	"corecast/report"
 )
 
@@ -52,7 +53,7 @@ func TestVerifyCommand(t *testing.T) {
 // A changed number is named with the sheet and cell, the value stored and
 // the value recomputed, and verify exits 1; a file from another version
 // says so and is checked all the same; a file that is not an export
-// exits 2.
+// (an input workbook, nothing, a directory, a pipe or a device) exits 2.
 func TestVerifyCommandFindsChanges(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -103,7 +104,11 @@ func TestVerifyCommandFindsChanges(t *testing.T) {
 	if code, _, errOut := runCLI(t, ctx, "sample", sample); code != 0 {
 		t.Fatal(errOut)
 	}
-	for _, p := range []string{sample, filepath.Join(dir, "none.xlsx")} {
+	others := []string{sample, filepath.Join(dir, "none.xlsx")}
+	for _, f := range specialfiles.Make(t, t.TempDir(), ".xlsx") {
+		others = append(others, f.Path) // a pipe is never opened, so never waited on
+	}
+	for _, p := range others {
 		if code, _, errOut := runCLI(t, ctx, "verify", p); code != ExitInvalid || !strings.HasPrefix(errOut, "corecast: ") {
 			t.Errorf("verify %s: exit %d, %q; want 2", p, code, errOut)
 		}

@@ -131,7 +131,7 @@ func manifestSheet(b *book) *sheet {
 	notes := []string{
 		"To reproduce a run, give the same input file (check its SHA-256), the scenario as listed on the Assumptions sheet, and this seed and number of iterations: the numbers are identical whatever the number of workers.",
 		"Every number is stored with all the digits it needs to read back exactly, in the workbook as in the CSV and JSON exports (Excel shows 15 significant digits of it).",
-		"To check every figure, run corecast verify FILE on this file: it rebuilds the inputs (the Inputs sheet), each scenario (scenario_toml, every key in full) and the analyses (analyses) from the file alone, runs them again with the same seed and iterations and compares every number. inputs_sha256 is the SHA-256 of the inputs as read, in the canonical form HashInputs describes; input_sha256 is that of the file given.",
+		"To check every figure, run corecast verify FILE on this file: from the file alone it rebuilds the inputs (the Inputs sheet), each scenario (scenario_toml, every key in full) and the analyses (analyses), runs them again with the same seed and iterations and compares every number. inputs_sha256 is the SHA-256 of the inputs as read (the trusts, funding and observed rows in a canonical CSV form), which the Inputs sheet holds; input_sha256 is that of the file given.",
 	}
 	if !b.sourceDate.IsZero() {
 		notes = append(notes, SourceDateEpochVar+" was set: run_date is its date and run_time_s is left blank, since the time a run takes differs from one run to the next, so that the same runs give a file identical to the byte.")

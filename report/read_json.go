@@ -73,9 +73,6 @@ func (r *jsonReader) index() error {
 				return err
 			}
 		case "tables":
-			if format != JSONFormat {
-				return errNotJSONExport
-			}
 			if err := wantDelim(d, '['); err != nil {
 				return err
 			}
