@@ -1,8 +1,10 @@
 package report
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -373,5 +375,53 @@ func TestReadExportRefusesOthers(t *testing.T) {
 	}
 	if _, err := e.RunAgain(context.Background(), forecast.Options{}, nil); !errors.Is(err, ErrCannotRunAgain) || !errors.Is(err, ErrNoScenario) {
 		t.Errorf("an export without its scenario: %v", err)
+	}
+}
+
+// A scenario with every kind of value at full precision — a name a
+// spreadsheet would take for a formula, a seed past what a spreadsheet
+// shows, an uplift table by year, a lognormal given by its P10 and P90, a
+// correlation set of its own — is carried whole by the Manifest's
+// scenario file in every format, and its export verifies.
+func TestExportCarriesTheScenarioWhole(t *testing.T) {
+	sc := testScenario(t, "=Odd name, \"quoted\"", 100)
+	sc.Seed = math.MaxUint64 - 12345
+	sc.Sampling = model.Random
+	sc.DiscountRate = 0.0351234567891234
+	sc.ClearUplift()
+	sc.EnvelopeUpliftByYear = map[model.FinancialYear]float64{2020: 123.456789012345678, 2022: 1e-9}
+	sc.DeployYears = model.NewDistribution(model.Lognormal)
+	sc.DeployYears.P10, sc.DeployYears.P90 = 1.1000000000000001, 3.3
+	sc.Inflation = model.NormalDist(0.021, 0.0099999999)
+	sc.SizeElasticity = model.FixedDist(0.7000000000000001)
+	sc.Correlations = []model.Correlation{{A: "inflation", B: "optimism_bias", Rho: -0.2512345678901234}, {A: "unit_cost.acute", B: "unit_cost.community", Rho: 0.3}}
+	if err := sc.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	runs := []Run{testRun(t, sc)}
+	for _, k := range exportKinds {
+		t.Run(k.name, func(t *testing.T) {
+			path := writeExport(t, k, runs, Options{})
+			e, err := ReadExport(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := e.Scenario(0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want, got bytes.Buffer
+			if err := data.WriteScenarioTOML(&want, sc); err != nil {
+				t.Fatal(err)
+			}
+			if err := data.WriteScenarioTOML(&got, back); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("the scenario read back:\n%s\nwant:\n%s", got.String(), want.String())
+			}
+			v, _, _ := verify(t, path)
+			wantVerified(t, v)
+		})
 	}
 }
