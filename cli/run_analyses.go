@@ -16,12 +16,13 @@ import (
 	"corecast/report"
 )
 
-// Goal-seek levers as --goal-lever names them.
+// Goal-seek levers as --goal-lever names them: report's names, as the
+// Manifest records them, and both.
 const (
-	leverEnvelope = "envelope"
-	leverCapacity = "capacity"
+	leverEnvelope = report.LeverEnvelope
+	leverCapacity = report.LeverCapacity
 	leverBoth     = "both"
-	leverPhased   = "phased"
+	leverPhased   = report.LeverPhased
 )
 
 // analysisFlags are the flags of corecast run that add the analyses of
