@@ -7,6 +7,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"slices"
 
 	"corecast/cli"
 	"corecast/ui"
@@ -31,8 +32,14 @@ func run(args []string) int {
 	return cli.Execute(ctx, args, cli.Options{Version: version, Stdout: os.Stdout, Stderr: os.Stderr, RunTUI: tui})
 }
 
-// tui opens the interactive program on a loaded session.
+// tui opens the interactive program on a loaded session. An export whose
+// scenarios were taken (--scenario-from) is one of the files the session
+// read, which nothing the program writes may replace.
 func tui(ctx context.Context, s cli.Session) error {
+	read := s.ScenarioPaths
+	if s.ScenarioFrom != "" {
+		read = append(slices.Clip(read), s.ScenarioFrom)
+	}
 	return ui.Run(s.Inputs, s.Scenarios, ui.WithContext(ctx), ui.WithInput(s.InputPath), ui.WithInputDigest(s.InputDigest),
-		ui.WithScenarioFiles(s.ScenarioPaths), ui.WithMap(s.MapPath), ui.WithVersion(version), ui.WithImportNotes(s.Notes.Lines()))
+		ui.WithScenarioFiles(read), ui.WithMap(s.MapPath), ui.WithVersion(version), ui.WithImportNotes(s.Notes.Lines()))
 }

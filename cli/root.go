@@ -87,7 +87,7 @@ codes, types and regions, with illustrative numbers.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := LoadSession(flags.input, flags.mapPath, flags.scenarios, opts.Stderr)
+			s, err := flags.load(opts.Stderr)
 			if err != nil {
 				return err
 			}
@@ -117,6 +117,7 @@ func subcommands(opts Options) []*cobra.Command {
 		newValidateCommand(opts),
 		newRunCmd(opts),
 		newCalibrateCommand(opts),
+		newVerifyCommand(opts),
 	}
 }
 
@@ -125,12 +126,26 @@ type sessionFlags struct {
 	input     string
 	mapPath   string
 	scenarios []string
+	// scenarioFrom is an export whose scenarios to take (--scenario-from).
+	scenarioFrom string
 }
 
 func (f *sessionFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.input, "input", "", "workbook (.xlsx) or directory of CSV files to read; the embedded sample when not given")
+	cmd.Flags().StringVar(&f.input, "input", "", "workbook (.xlsx), directory of CSV files, or a corecast export (its Inputs sheet) to read; the embedded sample when not given")
 	cmd.Flags().StringArrayVar(&f.scenarios, "scenario", nil, "scenario file (TOML); repeat for several scenarios")
+	cmd.Flags().StringVar(&f.scenarioFrom, "scenario-from", "", "take the scenarios of a corecast export (.xlsx, .json, .zip or CSV directory), every key as it ran")
 	registerMap(cmd, &f.mapPath)
+}
+
+// load loads the session the flags choose.
+func (f *sessionFlags) load(notes io.Writer) (Session, error) {
+	return LoadSessionFrom(f.input, f.mapPath, f.scenarios, f.scenarioFrom, notes)
+}
+
+// reads lists the files the flags name to read, which no output may
+// replace.
+func (f *sessionFlags) reads() []string {
+	return append([]string{f.input, f.mapPath, f.scenarioFrom}, f.scenarios...)
 }
 
 // registerMap adds --map, accepted wherever an input is read.

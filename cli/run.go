@@ -47,6 +47,9 @@ workbook (.xlsx), CSV files (a directory or a .zip) or one JSON document
 (.json, or --out - for stdout). Several scenarios give a Comparison sheet.
 
 Without --input the embedded sample is used; without --scenario the baseline.
+--input may be an export of corecast (its Inputs sheet is read) and
+--scenario-from takes an export's scenarios: with both, the same seed and
+iterations give the export's numbers again.
 --set key=value changes a value in every scenario (e.g. --set
 unit_cost.acute.mode=2.0); --iterations, --seed and --target win over the
 scenario files. A progress bar is shown on stderr when it is a terminal.
@@ -98,7 +101,7 @@ P(all trusts core by the target year) ≥ --goal-p (the GoalSeek sheet).
 // asks for one.
 func runBatch(cmd *cobra.Command, opts Options, f *runFlags) (err error) {
 	if f.cpuProfile != "" {
-		protect := append([]string{f.out, f.session.input, f.session.mapPath}, f.session.scenarios...)
+		protect := append([]string{f.out}, f.session.reads()...)
 		stop, err := startCPUProfile(f.cpuProfile, protect)
 		if err != nil {
 			return err
@@ -126,7 +129,7 @@ func forecastAndWrite(cmd *cobra.Command, opts Options, f *runFlags) error {
 	if err := f.analyses.check(cmd); err != nil {
 		return usageError(err)
 	}
-	s, err := LoadSession(f.session.input, f.session.mapPath, f.session.scenarios, quietWriter(stderr, f.quiet))
+	s, err := f.session.load(quietWriter(stderr, f.quiet))
 	if err != nil {
 		return err
 	}
@@ -139,7 +142,7 @@ func forecastAndWrite(cmd *cobra.Command, opts Options, f *runFlags) error {
 	if err != nil {
 		return usageError(err)
 	}
-	xopts := report.Options{Force: f.force, Protect: append([]string{f.session.input, f.session.mapPath}, f.session.scenarios...),
+	xopts := report.Options{Force: f.force, Protect: f.session.reads(),
 		SourceDate: date, NoDistribution: f.noDist}
 	if f.out != "-" {
 		if err := report.Check(f.out, format, xopts); err != nil {
@@ -288,6 +291,9 @@ func (f *runFlags) reproduce(cmd *cobra.Command, s Session, scenarios []model.Sc
 	}
 	for _, p := range s.ScenarioPaths {
 		parts = append(parts, "--scenario "+quoteArg(p))
+	}
+	if s.ScenarioFrom != "" {
+		parts = append(parts, "--scenario-from "+quoteArg(s.ScenarioFrom))
 	}
 	for _, a := range f.sets {
 		parts = append(parts, "--set "+quoteArg(a))

@@ -16,12 +16,13 @@ import (
 	"corecast/report"
 )
 
-// Goal-seek levers as --goal-lever names them.
+// Goal-seek levers as --goal-lever names them: report's names, as the
+// Manifest records them, and both.
 const (
-	leverEnvelope = "envelope"
-	leverCapacity = "capacity"
+	leverEnvelope = report.LeverEnvelope
+	leverCapacity = report.LeverCapacity
 	leverBoth     = "both"
-	leverPhased   = "phased"
+	leverPhased   = report.LeverPhased
 )
 
 // analysisFlags are the flags of corecast run that add the analyses of
@@ -145,94 +146,71 @@ func (a *analysisFlags) args() []string {
 	return out
 }
 
-// analyse runs the requested analyses of scenario sc on run, whose Result
-// is sc's own run, records them on run and writes a line on each to notes.
-func (a *analysisFlags) analyse(ctx context.Context, in model.Inputs, sc model.Scenario, run *report.Run,
-	opts forecast.Options, bar *progressBar, notes io.Writer) error {
-	if a.sensitivity {
-		opts := opts
-		opts.Progress = func(done, total int) { bar.show("sensitivity "+sc.Name, done, total) }
-		s, err := forecast.Sensitivity(ctx, in, sc, run.Result, opts)
-		bar.clear()
-		if err != nil {
-			return fmt.Errorf("sensitivity: %w", err)
-		}
-		run.Sensitivity = s
-		fmt.Fprintln(notes, sensitivityLine(sc, s))
-	}
+// settings are the analyses the flags ask for, as report records them.
+func (a *analysisFlags) settings() report.Analyses {
+	var set report.Analyses
+	set.Sensitivity = a.sensitivity
 	if a.frontier {
 		fo := a.front
 		fo.Goal = a.goalP
-		f, err := forecast.Frontier(ctx, in, sc, fo, opts)
-		if err != nil {
-			return fmt.Errorf("frontier: %w", err)
-		}
-		run.Frontier = f
-		fmt.Fprintln(notes, frontierLine(sc, f))
+		set.Frontier = &fo
 	}
 	if !a.goalSeek {
+		return set
+	}
+	switch a.goalLever {
+	case leverPhased:
+		set.GoalSeeks = append(set.GoalSeeks, report.GoalSeek{Lever: report.LeverPhased, P: a.goalP, ToleranceM: a.goalTol, Objective: a.goalObj})
+	case leverBoth:
+		set.GoalSeeks = append(set.GoalSeeks, report.GoalSeek{Lever: report.LeverEnvelope, P: a.goalP, ToleranceM: a.goalTol},
+			report.GoalSeek{Lever: report.LeverCapacity, P: a.goalP})
+	case leverCapacity:
+		set.GoalSeeks = append(set.GoalSeeks, report.GoalSeek{Lever: report.LeverCapacity, P: a.goalP})
+	default:
+		set.GoalSeeks = append(set.GoalSeeks, report.GoalSeek{Lever: report.LeverEnvelope, P: a.goalP, ToleranceM: a.goalTol})
+	}
+	return set
+}
+
+// analyse runs the requested analyses of scenario sc on run, whose Result
+// is sc's own run, records them on run with every goal seek's answer as
+// money by year, and writes a line on each to notes. The analyses are
+// computed by report, as corecast verify computes them again.
+func (a *analysisFlags) analyse(ctx context.Context, in model.Inputs, sc model.Scenario, run *report.Run,
+	opts forecast.Options, bar *progressBar, notes io.Writer) error {
+	err := a.settings().Apply(ctx, in, run, opts, func(label string, done, total int) { bar.show(label+" "+sc.Name, done, total) })
+	bar.clear()
+	if err != nil {
+		return err
+	}
+	if err := report.InvestEveryAnswer(ctx, in, run, opts); err != nil {
+		return err
+	}
+	if run.Sensitivity != nil {
+		fmt.Fprintln(notes, sensitivityLine(sc, run.Sensitivity))
+	}
+	if run.Frontier != nil {
+		fmt.Fprintln(notes, frontierLine(sc, run.Frontier))
+	}
+	if ph := run.Phased; ph != nil {
+		fmt.Fprintln(notes, phasedLine(sc, ph, investmentOf(run, report.AnswerPhased), investmentOf(run, report.AnswerName(ph.Uniform))))
 		return nil
 	}
-	if a.goalLever == leverPhased {
-		ph, err := forecast.GoalSeekPhased(ctx, in, sc, a.goalP, a.goalTol, a.goalObj, opts)
-		if err != nil {
-			return fmt.Errorf("phased goal seek: %w", err)
-		}
-		run.Phased = ph
-		run.GoalSeek = append(run.GoalSeek, ph.Uniform)
-		phased, err := investment(ctx, in, run, ph.Answer, report.AnswerPhased, opts)
-		if err != nil {
-			return err
-		}
-		uniform, err := investment(ctx, in, run, ph.Uniform.Answer, report.AnswerName(ph.Uniform), opts)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(notes, phasedLine(sc, ph, phased, uniform))
-		return nil
-	}
-	if a.goalLever != leverCapacity {
-		g, err := forecast.GoalSeekUplift(ctx, in, sc, a.goalP, a.goalTol, opts)
-		if err != nil {
-			return fmt.Errorf("goal seek on the national envelope: %w", err)
-		}
-		run.GoalSeek = append(run.GoalSeek, g)
-		iv, err := investment(ctx, in, run, g.Answer, report.AnswerName(g), opts)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(notes, goalSeekLine(sc, g, iv))
-	}
-	if a.goalLever != leverEnvelope {
-		g, err := forecast.GoalSeekCapacity(ctx, in, sc, a.goalP, opts)
-		if err != nil {
-			return fmt.Errorf("goal seek on capacity: %w", err)
-		}
-		run.GoalSeek = append(run.GoalSeek, g)
-		iv, err := investment(ctx, in, run, g.Answer, report.AnswerName(g), opts)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(notes, goalSeekLine(sc, g, iv))
+	for _, g := range run.GoalSeek {
+		fmt.Fprintln(notes, goalSeekLine(sc, g, investmentOf(run, report.AnswerName(g))))
 	}
 	return nil
 }
 
-// investment runs an answer (answer applied to the run's scenario) and
-// records it on run as money by year; nil, recording nothing, when there is
-// no answer to apply.
-func investment(ctx context.Context, in model.Inputs, run *report.Run, answer func(model.Scenario) (model.Scenario, bool),
-	name string, opts forecast.Options) (*forecast.Investment, error) {
-	sc, ok := answer(run.Result.Scenario)
-	if !ok {
-		return nil, nil
+// investmentOf is the run's answer of the given name as money by year, or
+// nil when it has none.
+func investmentOf(run *report.Run, name string) *forecast.Investment {
+	for _, iv := range run.Investment {
+		if iv.Answer == name {
+			return iv
+		}
 	}
-	iv, err := forecast.InvestmentNeeded(ctx, in, run.Result, sc, name, opts)
-	if err != nil {
-		return nil, fmt.Errorf("investment needed: %w", err)
-	}
-	run.Investment = append(run.Investment, iv)
-	return iv, nil
+	return nil
 }
 
 // sensitivityLine summarises a tornado by its three widest bars, e.g.

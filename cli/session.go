@@ -8,6 +8,7 @@ import (
 
 	"corecast/data"
 	"corecast/model"
+	"corecast/report"
 )
 
 // SampleName names the embedded sample where a file name would go.
@@ -22,6 +23,9 @@ type Session struct {
 	Scenarios     []model.Scenario // at least one
 	ScenarioPaths []string         // the --scenario files, in order; empty for the baseline
 	MapPath       string           // the --map file, if any
+	// ScenarioFrom is the export whose scenarios were taken
+	// (--scenario-from), if any.
+	ScenarioFrom string
 	// InputDigest is the SHA-256 of the input's bytes as they were loaded,
 	// for the export's manifest (empty for the embedded sample).
 	InputDigest data.Digest
@@ -36,16 +40,40 @@ type Session struct {
 // the Scenario sheet is not used, and a note saying so goes to notes. mapPath
 // names a map file (--map) for the input's columns; it needs an input.
 func LoadSession(input, mapPath string, scenarioPaths []string, notes io.Writer) (Session, error) {
-	s := Session{InputPath: input, InputName: input, ScenarioPaths: scenarioPaths, MapPath: mapPath}
+	return LoadSessionFrom(input, mapPath, scenarioPaths, "", notes)
+}
+
+// LoadSessionFrom is LoadSession that may take the scenarios of a corecast
+// export instead (scenarioFrom, --scenario-from), every key as it ran. An
+// input that is a corecast export is read by its Inputs sheet, with a note
+// saying so.
+func LoadSessionFrom(input, mapPath string, scenarioPaths []string, scenarioFrom string, notes io.Writer) (Session, error) {
+	s := Session{InputPath: input, InputName: input, ScenarioPaths: scenarioPaths, ScenarioFrom: scenarioFrom, MapPath: mapPath}
+	if scenarioFrom != "" && len(scenarioPaths) > 0 {
+		return Session{}, usageError(fmt.Errorf("--scenario and --scenario-from both give the scenarios: give one"))
+	}
 	var kv []data.KeyValue
 	var err error
-	if input == "" {
+	switch {
+	case input == "":
 		if mapPath != "" {
 			return Session{}, usageError(fmt.Errorf("--map %s applies to an --input workbook; give one", mapPath))
 		}
 		s.InputName = SampleName
 		s.Inputs, err = data.Sample()
-	} else {
+	case report.LooksLikeExport(input):
+		if mapPath != "" {
+			return Session{}, usageError(fmt.Errorf("--map %s applies to a workbook's own headings; %s is a corecast export, whose Inputs sheet corecast wrote", mapPath, input))
+		}
+		s.Inputs, s.Notes, err = loadExportInputs(input)
+		if err == nil {
+			// What was loaded is the Inputs sheet's rows, not the file's
+			// bytes: the hash is of those rows as read, in the canonical
+			// form an export's inputs_sha256 uses.
+			s.InputDigest = data.Digest{SHA256: report.HashInputs(input, s.Inputs).SHA256,
+				Note: "the SHA-256 of the trusts, funding and observed rows read from this export's Inputs sheet, in a canonical CSV form (as its Manifest's inputs_sha256)"}
+		}
+	default:
 		var m *data.Mapping
 		if mapPath != "" {
 			if m, err = data.LoadMapping(mapPath); err != nil {
@@ -58,6 +86,15 @@ func LoadSession(input, mapPath string, scenarioPaths []string, notes io.Writer)
 	}
 	if err != nil {
 		return Session{}, err
+	}
+	if scenarioFrom != "" {
+		if len(kv) > 0 && notes != nil {
+			fmt.Fprintf(notes, "corecast: note: %s is not used because --scenario-from was given\n", scenarioSheetName(kv))
+		}
+		if s.Scenarios, err = exportScenarios(scenarioFrom); err != nil {
+			return Session{}, err
+		}
+		return s, nil
 	}
 	if len(scenarioPaths) == 0 {
 		sc := model.DefaultScenario()
@@ -88,6 +125,46 @@ func LoadSession(input, mapPath string, scenarioPaths []string, notes io.Writer)
 		return Session{}, usageError(errors.Join(errs...))
 	}
 	return s, nil
+}
+
+// loadExportInputs reads the inputs of a corecast export: its Inputs
+// sheet, by every rule a workbook is read by, with a note saying so.
+func loadExportInputs(path string) (model.Inputs, data.Notes, error) {
+	e, err := readExport(path)
+	if err != nil {
+		return model.Inputs{}, nil, err
+	}
+	in, err := e.LoadInputs(0)
+	if err != nil {
+		return model.Inputs{}, nil, err
+	}
+	text := "is a corecast export: its Inputs sheet (the trusts, funding and observed rows its run read, as loaded) was read as the input workbook"
+	if n := len(e.Inputs); n > 1 {
+		text += fmt.Sprintf("; it holds %d inputs, and the first, %s, was read", n, e.Inputs[0].Name)
+	}
+	return in, data.Notes{{File: path, Text: text}}, nil
+}
+
+// exportScenarios reads every scenario of a corecast export, in its order.
+func exportScenarios(path string) ([]model.Scenario, error) {
+	e, err := readExport(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Scenario
+	var errs []error
+	for k := range e.Runs {
+		sc, err := e.Scenario(k)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out = append(out, sc)
+	}
+	if len(errs) > 0 {
+		return nil, usageError(errors.Join(errs...))
+	}
+	return out, nil
 }
 
 // scenarioSheetName says where the scenario rows came from, e.g.

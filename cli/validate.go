@@ -12,6 +12,7 @@ import (
 	"corecast/data"
 	"corecast/forecast"
 	"corecast/model"
+	"corecast/report"
 )
 
 func newValidateCommand(opts Options) *cobra.Command {
@@ -81,7 +82,14 @@ func validateOne(w io.Writer, path string, m *data.Mapping, named bool) (int, er
 		_, err = fmt.Fprintf(w, "ok: %s: scenario %q\n", path, sc.Name)
 		return 0, err
 	}
-	loaded, err := data.Load(path, m)
+	// An export is checked as --input reads it: by its Inputs sheet.
+	var loaded data.Loaded
+	var err error
+	if report.LooksLikeExport(path) {
+		loaded.Inputs, loaded.Notes, err = loadExportInputs(path)
+	} else {
+		loaded, err = data.Load(path, m)
+	}
 	var ps data.Problems
 	if errors.As(err, &ps) {
 		return printProblems(w, err), nil

@@ -105,6 +105,10 @@ type FrontierResult struct {
 	Iterations    int
 	Evaluations   int
 	Elapsed       time.Duration
+	// Options are the options the frontier was asked for, defaults filled
+	// in and UpliftMax as given (0 when the grid's top was found), so that
+	// an export can record them and the frontier be computed again.
+	Options FrontierOptions
 }
 
 // Frontier computes the investment frontier of DESIGN §7 for scenario sc.
@@ -117,7 +121,7 @@ func Frontier(ctx context.Context, in model.Inputs, sc model.Scenario, fo Fronti
 	if err != nil {
 		return nil, err
 	}
-	r := &FrontierResult{Goal: fo.Goal, Capacity: sc.CapacityStarts, ToleranceM: fo.ToleranceM, Iterations: sn.iterations()}
+	r := &FrontierResult{Goal: fo.Goal, Capacity: sc.CapacityStarts, ToleranceM: fo.ToleranceM, Iterations: sn.iterations(), Options: fo}
 	pAt := func(uplift float64, capacity int) (float64, error) {
 		r.Evaluations++
 		return sn.pAllCore(ctx, lever{uplift: uplift, capacity: capacity}, opts.Workers)

@@ -1,8 +1,10 @@
 package model
 
 import (
+	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -161,6 +163,38 @@ func (s Scenario) Edited() []string {
 		if kind := s.SourceOf(k).Kind; kind == FromTUI || kind == FromAnalysis {
 			out = append(out, k)
 		}
+	}
+	return out
+}
+
+// FormatSources writes sources one per line, "key<TAB>kind<TAB>detail", in
+// key order, for a file to carry them (ParseSources reads them back).
+func FormatSources(src map[string]Source) string {
+	var b strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(src)) {
+		s := src[k]
+		fmt.Fprintf(&b, "%s\t%d\t%s\n", k, s.Kind, strings.NewReplacer("\t", " ", "\n", " ").Replace(s.Detail))
+	}
+	return b.String()
+}
+
+// ParseSources reads what FormatSources wrote; lines it cannot read are
+// left out.
+func ParseSources(text string) map[string]Source {
+	out := map[string]Source{}
+	for _, line := range strings.Split(text, "\n") {
+		parts := strings.SplitN(line, "\t", 3)
+		if len(parts) != 3 {
+			continue
+		}
+		kind, err := strconv.Atoi(parts[1])
+		if err != nil || kind < int(FromDefault) || kind > int(FromAnalysis) {
+			continue
+		}
+		out[parts[0]] = Source{Kind: SourceKind(kind), Detail: parts[2]}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

@@ -88,7 +88,7 @@ func twoRuns(t *testing.T, iterations int) []Run {
 
 // optionalTables are the tables only some exports hold: the comparison of
 // several runs and the analyses.
-var optionalTables = []string{"tornado", "rank_correlation", "goal_seek", "investment_needed", "frontier", "frontier_line", "price_of_confidence", "phased", "hindcast_verdict", "hindcast", "reliability", "comparison"}
+var optionalTables = []string{"tornado", "rank_correlation", "goal_seek", "investment_needed", "frontier", "frontier_line", "price_of_confidence", "phased", "hindcast_verdict", "hindcast", "reliability", "comparison", "inputs_observed"}
 
 // plainTables are the tables of an export of one run without analyses.
 func plainTables() []string {

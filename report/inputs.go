@@ -34,7 +34,8 @@ func inputSets(b *book) []inputSet {
 	return out
 }
 
-// inputsSheet lists the trusts and the funding the runs read, side by side.
+// inputsSheet lists the trusts, the funding and the observations the runs
+// read, side by side.
 func inputsSheet(b *book) *sheet {
 	sets := inputSets(b)
 	count := func(n func(model.Inputs) int) func() int {
@@ -70,6 +71,19 @@ func inputsSheet(b *book) *sheet {
 		dst[0] = s.name
 		copy(dst[1:], data.FundingRecord(s.in.Funding[j]))
 	}
+	tables := []*table{trusts, funding}
+	// The observations only when some input has them: a workbook without
+	// an Observed sheet gets no empty table for one.
+	nObserved := func(in model.Inputs) int { return len(in.Observed) }
+	if n := count(nObserved)(); n > 0 {
+		observed := &table{name: "inputs_observed", title: "Observed", n: n, cols: inputColumns(data.ObservedColumns())}
+		observed.row = func(i int, dst []any) {
+			s, j := locate(nObserved, i)
+			dst[0] = s.name
+			copy(dst[1:], data.ObservedRecord(s.in.Observed[j]))
+		}
+		tables = append(tables, observed)
+	}
 	nNotes := func(s inputSet) int { return max(1, len(s.notes)) }
 	total := 0
 	for _, s := range sets {
@@ -80,7 +94,7 @@ func inputsSheet(b *book) *sheet {
 	notes.row = func(i int, dst []any) {
 		for _, s := range sets {
 			if i < nNotes(s) {
-				note := "read as written: no conversions"
+				note := readAsWritten
 				if len(s.notes) > 0 {
 					note = s.notes[i]
 				}
@@ -90,10 +104,13 @@ func inputsSheet(b *book) *sheet {
 			i -= nNotes(s)
 		}
 	}
-	return &sheet{name: SheetInputs, tables: []*table{trusts, funding, notes}, sideBySide: true, notes: []string{
-		"The trusts and funding rows the runs read, as loaded (money £m), and every conversion made in reading them.",
+	return &sheet{name: SheetInputs, tables: append(tables, notes), sideBySide: true, notes: []string{
+		"The trusts, funding and observed rows the runs read, as loaded (money £m), and every conversion made in reading them. Every number is held in full, so that the file is an input workbook of its own: corecast run --input FILE reads these rows.",
 	}}
 }
+
+// readAsWritten is the note of an input read with no conversions.
+const readAsWritten = "read as written: no conversions"
 
 // inputColumns gives the export's columns for an input sheet's columns (data's
 // schema), after the input_file column: money in £m, scores to one decimal,

@@ -93,7 +93,7 @@ func tableNames() []string {
 	return []string{"brief", "summary", "headline", "comparison", "tornado", "rank_correlation", "goal_seek",
 		"investment_needed", "frontier", "frontier_line", "price_of_confidence", "phased", "hindcast_verdict", "hindcast", "reliability",
 		"by_year", "by_region", "by_type", "by_trust", "need_histogram", "s_curves", "distribution", "assumptions", "inputs_trusts",
-		"inputs_funding", "import_notes", "manifest"}
+		"inputs_funding", "inputs_observed", "import_notes", "manifest"}
 }
 
 // appendNumber appends a finite number in full precision: whole numbers

@@ -3,6 +3,7 @@ package report
 import (
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -50,7 +51,15 @@ func widths(t *table) []float64 {
 func textWidth(v any, k kind) int {
 	switch x := v.(type) {
 	case string:
-		return utf8.RuneCountInString(x)
+		// Text of several lines (a scenario file) is as wide as its
+		// longest.
+		longest := 0
+		for more := true; more; {
+			var line string
+			line, x, more = strings.Cut(x, "\n")
+			longest = max(longest, utf8.RuneCountInString(line))
+		}
+		return longest
 	case int:
 		return len(strconv.Itoa(x)) + len(strconv.Itoa(x))/3
 	case float64:

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -183,6 +184,16 @@ func (w *xlsxWriter) writeTable(cells *sheetCells, t *table, r, c int) error {
 	})
 }
 
+// wrappedLines estimates the lines text takes wrapped in a column width
+// wide: each of its own lines wraps on its own.
+func wrappedLines(text string, width float64) float64 {
+	lines := 0.0
+	for _, l := range strings.Split(text, "\n") {
+		lines += max(1, math.Ceil(float64(utf8.RuneCountInString(l))*noteCharWidth/width))
+	}
+	return lines
+}
+
 // colAtPixel returns the first column whose left edge is at least px pixels
 // from the sheet's left edge, at excelize's 8 pixels per width unit.
 func (w *xlsxWriter) colAtPixel(sheetName string, px int) (int, error) {
@@ -222,10 +233,12 @@ func (w *xlsxWriter) wrapRows(name string, t *table, r, c int, colWidth map[int]
 			if !ok || width == 0 {
 				continue
 			}
-			lines = math.Max(lines, math.Ceil(float64(utf8.RuneCountInString(text))*noteCharWidth/width))
+			lines = math.Max(lines, wrappedLines(text, width))
 		}
 		if lines > 1 {
-			if err := w.f.SetRowHeight(name, r+i, lines*noteLineHeight); err != nil {
+			// No taller than a row may be: a long text (a scenario file on
+			// the Manifest) shows its start, and the cell holds it whole.
+			if err := w.f.SetRowHeight(name, r+i, math.Min(lines*noteLineHeight, excelize.MaxRowHeight)); err != nil {
 				return err
 			}
 		}
