@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -37,6 +39,7 @@ func WriteFileAtomicContext(ctx context.Context, path string, force bool, write 
 	}
 	// The temporary file sits beside the file it will replace, so that the
 	// final rename stays within one file system and is atomic.
+	RemoveStaleTemps(filepath.Dir(target), TempPattern(target), time.Now())
 	tmp, err := os.CreateTemp(filepath.Dir(target), TempPattern(target))
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
@@ -86,6 +89,30 @@ func TempPattern(path string) string {
 		base = base[:cut]
 	}
 	return "." + base + ".*.tmp"
+}
+
+// staleAfter is how old a temporary file of ours must be before a later
+// write takes it for the leftover of a run that was killed (SIGKILL, a
+// power cut: nothing ran to remove it) rather than one still being
+// written.
+const staleAfter = 6 * time.Hour
+
+// RemoveStaleTemps removes, from dir, the hidden temporary files matching
+// pattern (TempPattern's, or the spool's) that were last written more than
+// staleAfter before now: what runs that were killed left behind. It is
+// best effort; a file it cannot remove is left.
+func RemoveStaleTemps(dir, pattern string, now time.Time) {
+	matches, err := filepath.Glob(filepath.Join(dir, strings.ReplaceAll(pattern, "[", "[[]")))
+	if err != nil {
+		return
+	}
+	for _, m := range matches {
+		st, err := os.Lstat(m)
+		if err != nil || !(st.Mode().IsRegular() || st.IsDir()) || now.Sub(st.ModTime()) < staleAfter {
+			continue
+		}
+		_ = os.RemoveAll(m)
+	}
 }
 
 // PublishFile gives the finished temporary file tmp the name path, under the

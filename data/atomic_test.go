@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWriteFileAtomic(t *testing.T) {
@@ -74,5 +75,35 @@ func TestLongNameWritten(t *testing.T) {
 	}
 	if b, err := os.ReadFile(path); err != nil || string(b) != "x" {
 		t.Errorf("read back %q, %v", b, err)
+	}
+}
+
+// TestStaleTempsRemoved leaves the temporary file a killed run would, old
+// and new: the next write of the same target removes the old one, keeps
+// one that may still be being written, and leaves other files alone.
+func TestStaleTempsRemoved(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "results.xlsx")
+	old := filepath.Join(dir, ".results.xlsx.123456.tmp")
+	fresh := filepath.Join(dir, ".results.xlsx.654321.tmp")
+	other := filepath.Join(dir, ".other.xlsx.111.tmp")
+	for _, p := range []string{old, fresh, other} {
+		if err := os.WriteFile(p, []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-2 * staleAfter)
+	for _, p := range []string{old, other} {
+		if err := os.Chtimes(p, long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := WriteFileAtomic(target, false, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]bool{old: false, fresh: true, other: true, target: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s exists %v, want %v", filepath.Base(p), err == nil, want)
+		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // WriteCSV writes the runs as one CSV file per table (summary.csv,
@@ -113,6 +114,7 @@ func writeCSVDir(ctx context.Context, dir string, tables []*table, opts Options,
 		}
 	}
 	clean := filepath.Clean(dir)
+	data.RemoveStaleTemps(filepath.Dir(clean), data.TempPattern(clean), time.Now())
 	tmp, err := os.MkdirTemp(filepath.Dir(clean), data.TempPattern(clean))
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", dir, err)

@@ -56,6 +56,7 @@ func (z *stableZip) Create(name string) (io.Writer, error) {
 		return nil, z.err
 	}
 	if z.zw == nil {
+		data.RemoveStaleTemps(os.TempDir(), "corecast-xlsx-*.zip", time.Now())
 		spool, err := os.CreateTemp("", "corecast-xlsx-*.zip")
 		if err != nil {
 			return nil, z.fail(fmt.Errorf("spooling the workbook: %w", err))
