@@ -40,22 +40,16 @@ type Model struct {
 	path   common.Input
 	// custom is set once the user has typed a path, so that changing format
 	// or scenario no longer replaces it with the default name.
-	custom  bool
-	before  string // the path before editing, for esc
-	bar     progress.Model
-	prog    *common.Progress
-	cancel  context.CancelFunc
-	jobID   int
+	custom bool
+	before string // the path before editing, for esc
+	bar    progress.Model
+	// job writes the export off the update loop, through common.Job: the
+	// latest write's outcome only, cancellable, a panic in it an error.
+	job     common.Job[string]
+	ticks   int // generation of the redraw ticks, so one runs at a time
 	note    string
 	noteBad bool
 	w, h    int
-}
-
-// doneMsg carries a finished export.
-type doneMsg struct {
-	id   int
-	path string
-	err  error
 }
 
 // tickMsg redraws the progress bar while an export is in flight.
@@ -112,10 +106,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.path.SetValue(m.defaultPath())
 		}
 	case tickMsg:
-		if msg.id == m.jobID && m.state == writing {
-			return m, tick(m.jobID)
+		if msg.id == m.ticks && m.state == writing {
+			return m, tick(m.ticks)
 		}
-	case doneMsg:
+	case common.JobDone[string]:
 		return m, m.done(msg)
 	case tea.KeyMsg:
 		return m, m.key(msg)
@@ -152,8 +146,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	case writing:
-		if key.Matches(msg, k.Cancel) && m.cancel != nil {
-			m.cancel()
+		if key.Matches(msg, k.Cancel) && m.job.Running() {
+			m.job.Cancel()
 			m.say("Cancelling…", false)
 		}
 		return nil
@@ -219,24 +213,22 @@ func (m *Model) check() tea.Cmd {
 // start writes the export in a Cmd, off the update loop.
 func (m *Model) start(overwrite bool) tea.Cmd {
 	path := m.ctx.Resolve(strings.TrimSpace(m.path.Value()))
-	ctx, cancel := context.WithCancel(context.Background())
-	m.cancel = cancel
-	m.jobID++
 	m.state = writing
-	m.prog = &common.Progress{}
+	m.ticks++
 	m.say("Writing "+path+"…", false)
 	req := common.ExportRequest{
 		Path: path, Format: m.formats()[m.format], Overwrite: overwrite,
-		Inputs: m.ctx.Inputs, Results: m.results(), Progress: m.prog.Set,
+		Inputs: m.ctx.Inputs, Results: m.results(),
 	}
 	for _, r := range req.Results {
 		req.Analyses = append(req.Analyses, m.ctx.AnalysesOf(r))
 	}
-	export, id := m.ctx.Files.Export, m.jobID
-	run := func() tea.Msg {
-		return doneMsg{id: id, path: path, err: export(ctx, req)}
-	}
-	return tea.Batch(run, tick(id))
+	export := m.ctx.Files.Export
+	run := m.job.Start(func(ctx context.Context, progress func(done, total int)) (string, error) {
+		req.Progress = progress
+		return path, export(ctx, req)
+	})
+	return tea.Batch(run, tick(m.ticks))
 }
 
 // results lists the results to export: the current scenario's, then every
@@ -252,19 +244,18 @@ func (m *Model) results() []*forecast.Result {
 }
 
 // done reports the outcome of an export.
-func (m *Model) done(msg doneMsg) tea.Cmd {
-	if msg.id != m.jobID {
+func (m *Model) done(msg common.JobDone[string]) tea.Cmd {
+	if !m.job.Done(msg) {
 		return nil
 	}
 	m.state = idle
-	m.cancel = nil
 	switch {
-	case errors.Is(msg.err, context.Canceled):
+	case errors.Is(msg.Err, context.Canceled):
 		m.say("Export cancelled: nothing was written.", true)
-	case msg.err != nil:
-		m.say("Export failed: "+msg.err.Error(), true)
+	case msg.Err != nil:
+		m.say("Export failed: "+msg.Err.Error(), true)
 	default:
-		m.say("Wrote "+msg.path, false)
+		m.say("Wrote "+msg.Value, false)
 	}
 	return nil
 }

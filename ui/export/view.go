@@ -57,8 +57,8 @@ func (m *Model) View() string {
 	contents := lipgloss.JoinHorizontal(lipgloss.Top, label("Contents")+" ",
 		lipgloss.NewStyle().Width(max(m.w-10, 10)).Render(m.contents()))
 	if m.state == writing {
-		lines = append(lines, label("Progress")+" "+m.bar.ViewAs(m.prog.Fraction())+
-			st.Subtle.Render(fmt.Sprintf(" %3.0f%%", 100*m.prog.Fraction())))
+		lines = append(lines, label("Progress")+" "+m.bar.ViewAs(m.job.Progress().Fraction())+
+			st.Subtle.Render(fmt.Sprintf(" %3.0f%%", 100*m.job.Progress().Fraction())))
 	}
 	note := ""
 	if m.note != "" {

@@ -1,0 +1,102 @@
+package common
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// run executes a command that Start returned and gives its message.
+func run(t *testing.T, cmd tea.Cmd) tea.Msg {
+	t.Helper()
+	if cmd == nil {
+		t.Fatal("no command")
+	}
+	return cmd()
+}
+
+// TestJobPanicIsAnError runs work that panics: the run ends with an error
+// naming the panic, and the Job takes it as its outcome.
+func TestJobPanicIsAnError(t *testing.T) {
+	var j Job[int]
+	msg := run(t, j.Start(func(context.Context, func(int, int)) (int, error) { panic("report.Write broke") })).(JobDone[int])
+	if !j.Done(msg) || msg.Err == nil || !strings.Contains(msg.Err.Error(), "internal error: report.Write broke") {
+		t.Errorf("outcome %+v", msg)
+	}
+	if j.Running() {
+		t.Error("the job is still running after its outcome")
+	}
+}
+
+// TestJobTakesTheLatestOnly starts two runs: the first, superseded, is
+// cancelled and its outcome dropped; the second's is taken.
+func TestJobTakesTheLatestOnly(t *testing.T) {
+	var j Job[string]
+	var firstCtx context.Context
+	first := j.Start(func(ctx context.Context, _ func(int, int)) (string, error) {
+		firstCtx = ctx
+		return "first", ctx.Err()
+	})
+	second := j.Start(func(_ context.Context, progress func(int, int)) (string, error) {
+		progress(1, 2)
+		return "second", nil
+	})
+	m1 := run(t, first).(JobDone[string])
+	if !errors.Is(firstCtx.Err(), context.Canceled) || j.Done(m1) {
+		t.Errorf("the superseded run: context %v, taken %v", firstCtx.Err(), true)
+	}
+	m2 := run(t, second).(JobDone[string])
+	if !j.Done(m2) || m2.Value != "second" || j.Progress().Fraction() != 0.5 {
+		t.Errorf("the latest run: %+v, progress %v", m2, j.Progress().Fraction())
+	}
+}
+
+// TestAnalysisRerun keeps an outcome per key, runs a key again on Rerun
+// (forgetting its outcome and any failure), and keeps a failure unasked.
+func TestAnalysisRerun(t *testing.T) {
+	a := NewAnalysis[string, int]()
+	calls := 0
+	work := func(v int, err error) Work[int] {
+		return func(context.Context, func(int, int)) (int, error) { calls++; return v, err }
+	}
+	finish := func(cmd tea.Cmd) {
+		t.Helper()
+		if cmd == nil {
+			t.Fatal("no command")
+		}
+		// The batch holds the run and the spinner's tick: run the first
+		// command whose message is the outcome.
+		for _, c := range cmd().(tea.BatchMsg) {
+			if done, ok := c().(JobDone[int]); ok {
+				a.Update(done)
+				return
+			}
+		}
+		t.Fatal("no outcome in the batch")
+	}
+	finish(a.Ensure("x", work(1, nil)))
+	if v, ok := a.Value("x"); !ok || v != 1 {
+		t.Fatalf("value %v, %v", v, ok)
+	}
+	if cmd := a.Ensure("x", work(2, nil)); cmd != nil {
+		t.Error("Ensure ran a key that has an outcome")
+	}
+	finish(a.Rerun("x", work(3, nil)))
+	if v, _ := a.Value("x"); v != 3 {
+		t.Errorf("after Rerun the value is %v, want 3", v)
+	}
+	finish(a.Ensure("y", work(0, errors.New("no"))))
+	if a.Err("y") == nil || a.Ensure("y", work(4, nil)) != nil {
+		t.Error("a failure was not kept, or was run again unasked")
+	}
+	finish(a.Rerun("y", work(4, nil)))
+	if v, ok := a.Value("y"); !ok || v != 4 || a.Err("y") != nil {
+		t.Errorf("Rerun after a failure: %v, %v, %v", v, ok, a.Err("y"))
+	}
+	if calls != 4 {
+		t.Errorf("%d runs, want 4", calls)
+	}
+}
