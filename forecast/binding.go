@@ -27,7 +27,7 @@ func (b Binding) Key() string {
 	case BindsDeployment:
 		return "deployment_time"
 	case BindsCapacity:
-		return "capacity_starts"
+		return LeverCapacity
 	case BindsEnvelope:
 		return "national_envelope"
 	}

@@ -11,8 +11,8 @@ import (
 
 // The levers a goal seek moves, named by their scenario keys.
 const (
-	LeverEnvelope = "envelope_uplift_m" // £m a year on the national envelope
-	LeverCapacity = "capacity_starts"   // trusts that can start a year
+	LeverEnvelope = model.KeyEnvelopeUplift // £m a year on the national envelope
+	LeverCapacity = model.KeyCapacityStarts // trusts that can start a year
 )
 
 // GoalSeekResult answers: what is the least that must change for P(all trusts

@@ -276,6 +276,13 @@ func nameKey(desc, src string) Key {
 // errNoName is the problem with an empty scenario name.
 var errNoName = errors.New("name: a scenario needs a name (summary lines and sheets are labelled with it)")
 
+// Names of the scenario keys other packages set by name (the answers of
+// the analyses): one spelling, here.
+const (
+	KeyCapacityStarts = "capacity_starts"
+	KeyEnvelopeUplift = "envelope_uplift_m"
+)
+
 const (
 	srcDesign = "corecast default (README, Scenario keys)"
 	srcNAO    = "NAO, Digital transformation in the NHS (May 2020)"

@@ -73,3 +73,17 @@ func TestRegistryKinds(t *testing.T) {
 		t.Errorf("capacity_starts: %v, %d", err, sc.CapacityStarts)
 	}
 }
+
+// TestNamedKeysExist checks that the key names other packages use are
+// keys of the registry, and that the short input names line up with the
+// inputs.
+func TestNamedKeysExist(t *testing.T) {
+	for _, name := range []string{KeyCapacityStarts, KeyEnvelopeUplift} {
+		if _, err := LookupKey(name, nil); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	if len(InputShortNames()) != len(InputNames()) {
+		t.Errorf("%d short names for %d inputs", len(InputShortNames()), len(InputNames()))
+	}
+}

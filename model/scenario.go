@@ -160,6 +160,12 @@ func InputNames() []string {
 	return append(names, "size_elasticity", "optimism_bias", "duration_bias", "inflation")
 }
 
+// InputShortNames are InputNames abbreviated for a narrow column, in the
+// same order: "uc.ac" for unit_cost.acute, "β" for size_elasticity.
+func InputShortNames() []string {
+	return []string{"uc.ac", "uc.mh", "uc.co", "uc.am", "uc.sp", "β", "ob", "db", "infl"}
+}
+
 // InputIndex returns the position of a scenario-level input in InputNames.
 func InputIndex(name string) (int, bool) {
 	for i, n := range InputNames() {

@@ -112,10 +112,10 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Apply):
 		f := out.frontier
 		return m.apply(func(sc *model.Scenario) error {
-			if err := sc.SetValue("capacity_starts", model.Value{Int: int64(f.Capacities[m.row])}); err != nil {
+			if err := sc.SetValue(model.KeyCapacityStarts, model.Value{Int: int64(f.Capacities[m.row])}); err != nil {
 				return err
 			}
-			return sc.SetValue("envelope_uplift_m", model.Value{Num: f.Uplifts[m.col]})
+			return sc.SetValue(model.KeyEnvelopeUplift, model.Value{Num: f.Uplifts[m.col]})
 		}, "capacity_starts and envelope_uplift_m from the grid")
 	case key.Matches(msg, k.Phased):
 		ph := out.phased

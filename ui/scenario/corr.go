@@ -22,13 +22,6 @@ type corrState struct {
 	problem  string
 }
 
-// corrShort names the inputs in the matrix's narrow columns.
-var corrShort = map[string]string{
-	"unit_cost.acute": "uc.ac", "unit_cost.mental_health": "uc.mh", "unit_cost.community": "uc.co",
-	"unit_cost.ambulance": "uc.am", "unit_cost.specialist": "uc.sp", "size_elasticity": "β",
-	"optimism_bias": "ob", "duration_bias": "db", "inflation": "infl",
-}
-
 // openCorr opens the correlation editor on the first pair.
 func (m *Model) openCorr() tea.Cmd {
 	m.mode = correlating
@@ -139,13 +132,14 @@ func (m *Model) corrView() string {
 	c := m.corr
 	sc := m.ctx.Scenario()
 	lines := []string{st.Title.Render("Rank correlations between scenario-level inputs") + st.Subtle.Render(" · "+sc.Name), ""}
+	short := model.InputShortNames()
 	head := fmt.Sprintf("%-7s", "")
-	for _, n := range names[1:] {
-		head += fmt.Sprintf("%7s", corrShort[n])
+	for _, n := range short[1:] {
+		head += fmt.Sprintf("%7s", n)
 	}
 	lines = append(lines, st.TableHeader.Render(head))
 	for r, a := range names[:len(names)-1] {
-		row := fmt.Sprintf("%-7s", corrShort[a])
+		row := fmt.Sprintf("%-7s", short[r])
 		for col := 1; col < len(names); col++ {
 			cell := ""
 			if col > r {
