@@ -119,7 +119,7 @@ func writeCalibrated(stdout io.Writer, book string, f *calibrateFlags, sc model.
 	if f.out == "" {
 		return nil
 	}
-	err := data.WriteFileAtomic(f.out, f.force, func(w io.Writer) error {
+	err := safefile.WriteFileAtomic(f.out, f.force, func(w io.Writer) error {
 		return data.WriteScenarioTOML(w, sc)
 	})
 	if err != nil {
@@ -143,5 +143,5 @@ func checkCalibrateOut(out string, force bool, inputs ...string) error {
 		return nil
 	}
 	// A file that exists without --force, or anything but a regular file.
-	return data.CheckTarget(out, force)
+	return safefile.CheckTarget(out, force)
 }

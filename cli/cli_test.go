@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"corecast/internal/safefile"
 	"errors"
 	"os"
 	"path/filepath"
@@ -247,8 +248,8 @@ func TestExitCode(t *testing.T) {
 		{nil, 0},
 		{errors.New("disk full"), 1},
 		{data.Problems{{File: "x"}}, 2},
-		{&data.ExistsError{Path: "x"}, 2},
-		{&data.NotRegularError{Path: "x", Kind: "a directory"}, 2},
+		{&safefile.ExistsError{Path: "x"}, 2},
+		{&safefile.NotRegularError{Path: "x", Kind: "a directory"}, 2},
 		{os.ErrNotExist, 2},
 		{&ExitError{Code: 1, Err: errors.New("x")}, 1},
 	}

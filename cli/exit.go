@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"corecast/internal/safefile"
 	"errors"
 	"io/fs"
 
@@ -46,7 +47,7 @@ func ExitCode(err error) int {
 		return ee.Code
 	}
 	var ps data.Problems
-	var nr *data.NotRegularError
+	var nr *safefile.NotRegularError
 	if errors.As(err, &ps) || errors.As(err, &nr) || errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrExist) {
 		return ExitInvalid
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"corecast/data"
 	"corecast/internal/safefile"
 	"errors"
 	"fmt"
@@ -20,7 +19,7 @@ func startCPUProfile(path string, protect []string) (stop func() error, err erro
 	}
 	// A profile replaces a regular file, as profilers do, but never a pipe
 	// or a device, where it would be lost (or block) without a word.
-	if err := data.CheckTarget(path, true); err != nil {
+	if err := safefile.CheckTarget(path, true); err != nil {
 		return nil, fmt.Errorf("--cpuprofile: %w", err)
 	}
 	f, err := os.Create(path)

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"corecast/internal/safefile"
 	"fmt"
 	"os"
 )
@@ -35,5 +36,5 @@ func openRegular(path string) (*os.File, error) {
 
 // notRegularInput is the problem with an input that is not a regular file.
 func notRegularInput(path string, st os.FileInfo) error {
-	return refuse(path, "is %s, not a regular file; corecast reads its inputs only from regular files", kindOf(st.Mode()))
+	return refuse(path, "is %s, not a regular file; corecast reads its inputs only from regular files", safefile.KindOf(st.Mode()))
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"corecast/internal/safefile"
 	"fmt"
 	"io"
 
@@ -14,7 +15,7 @@ import (
 // and Funding, in the layout Load reads. The write is atomic; an existing
 // file is replaced only when force is set.
 func WriteInputsWorkbook(path string, in model.Inputs, force bool) error {
-	return WriteFileAtomic(path, force, func(w io.Writer) error { return WriteInputsXLSX(w, in, nil) })
+	return safefile.WriteFileAtomic(path, force, func(w io.Writer) error { return WriteInputsXLSX(w, in, nil) })
 }
 
 // WriteSampleWorkbook writes the embedded sample inputs, with an About sheet
@@ -30,7 +31,7 @@ func WriteSampleWorkbookContext(ctx context.Context, path string, force bool) er
 	if err != nil {
 		return err
 	}
-	return WriteFileAtomicContext(ctx, path, force, func(w io.Writer) error { return WriteInputsXLSX(w, in, SampleAbout()) })
+	return safefile.WriteFileAtomicContext(ctx, path, force, func(w io.Writer) error { return WriteInputsXLSX(w, in, SampleAbout()) })
 }
 
 // inputSheet is one sheet of an inputs workbook as written.

@@ -9,12 +9,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-
-	"corecast/data"
 )
 
 // checkTarget refuses an output path that is a protected input, or that
-// data.CheckTarget refuses (a file that exists when force is off, or
+// safefile.CheckTarget refuses (a file that exists when force is off, or
 // anything that is not a regular file). isDir says the output is a
 // directory of files, which may exist.
 func checkTarget(path string, opts Options, isDir bool) error {
@@ -25,7 +23,7 @@ func checkTarget(path string, opts Options, isDir bool) error {
 		return err
 	}
 	if !isDir {
-		return data.CheckTarget(path, opts.Force)
+		return safefile.CheckTarget(path, opts.Force)
 	}
 	st, err := os.Stat(path)
 	switch {
@@ -52,7 +50,7 @@ func checkProtected(path string, protect []string) error {
 	return nil
 }
 
-// writeFileAtomic writes a file through data.WriteFileAtomicContext (a
+// writeFileAtomic writes a file through safefile.WriteFileAtomicContext (a
 // temporary file beside the target, renamed into place when complete, removed
 // otherwise) after checking the target; a cancelled ctx fails the write, so
 // nothing appears.
@@ -60,17 +58,17 @@ func writeFileAtomic(ctx context.Context, path string, opts Options, write func(
 	if err := checkTarget(path, opts, false); err != nil {
 		return err
 	}
-	return data.WriteFileAtomicContext(ctx, path, opts.Force, write)
+	return safefile.WriteFileAtomicContext(ctx, path, opts.Force, write)
 }
 
 // commitFile moves a finished temporary file to path (see
-// data.PublishFile), after checking path is not a protected input.
+// safefile.PublishFile), after checking path is not a protected input.
 func commitFile(tmp, path string, opts Options) error {
 	if err := checkProtected(path, opts.Protect); err != nil {
 		return err
 	}
 	defer os.Remove(tmp)
-	return data.PublishFile(tmp, path, opts.Force)
+	return safefile.PublishFile(tmp, path, opts.Force)
 }
 
 // checkDirEntry checks one file to be written into an output directory: it
@@ -83,5 +81,5 @@ func checkDirEntry(target string, opts Options) error {
 	if _, err := os.Lstat(target); err != nil {
 		return nil // nothing there yet, or the directory is still to be made
 	}
-	return data.CheckTarget(target, opts.Force)
+	return safefile.CheckTarget(target, opts.Force)
 }

@@ -4,7 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"context"
-	"corecast/data"
+	"corecast/internal/safefile"
 	"errors"
 	"fmt"
 	"io"
@@ -114,8 +114,8 @@ func writeCSVDir(ctx context.Context, dir string, tables []*table, opts Options,
 		}
 	}
 	clean := filepath.Clean(dir)
-	data.RemoveStaleTemps(filepath.Dir(clean), data.TempPattern(clean), time.Now())
-	tmp, err := os.MkdirTemp(filepath.Dir(clean), data.TempPattern(clean))
+	safefile.RemoveStaleTemps(filepath.Dir(clean), safefile.TempPattern(clean), time.Now())
+	tmp, err := os.MkdirTemp(filepath.Dir(clean), safefile.TempPattern(clean))
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", dir, err)
 	}

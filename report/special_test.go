@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"corecast/internal/safefile"
 	"errors"
 	"os"
 	"path/filepath"
@@ -9,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"corecast/data"
 	"corecast/internal/specialfiles"
 )
 
@@ -45,7 +45,7 @@ func TestRefusesSpecialFiles(t *testing.T) {
 
 // isNotRegular reports whether err refuses path for not being a regular file.
 func isNotRegular(err error, path string) bool {
-	var nr *data.NotRegularError
+	var nr *safefile.NotRegularError
 	return errors.As(err, &nr) && strings.Contains(err.Error(), path)
 }
 

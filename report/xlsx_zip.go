@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"corecast/internal/safefile"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -13,8 +14,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"corecast/data"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -56,13 +55,13 @@ func (z *stableZip) Create(name string) (io.Writer, error) {
 		return nil, z.err
 	}
 	if z.zw == nil {
-		data.RemoveStaleTemps(os.TempDir(), "corecast-xlsx-*.zip", time.Now())
+		safefile.RemoveStaleTemps(os.TempDir(), "corecast-xlsx-*.zip", time.Now())
 		spool, err := os.CreateTemp("", "corecast-xlsx-*.zip")
 		if err != nil {
 			return nil, z.fail(fmt.Errorf("spooling the workbook: %w", err))
 		}
 		z.spool = spool
-		z.zw = zip.NewWriter(data.ContextWriter(z.ctx, spool))
+		z.zw = zip.NewWriter(safefile.ContextWriter(z.ctx, spool))
 	}
 	w, err := z.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.mod})
 	if err != nil {

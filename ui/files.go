@@ -29,7 +29,7 @@ func defaultFiles(cfg config, inputs model.Inputs) common.Files {
 			if in, ok := protect.Overwrites(path); ok {
 				return errors.New(path + " would replace " + in + ", an input of this session: choose another name")
 			}
-			return data.WriteFileAtomic(path, overwrite, func(w io.Writer) error {
+			return safefile.WriteFileAtomic(path, overwrite, func(w io.Writer) error {
 				return data.WriteScenarioTOML(w, sc)
 			})
 		},

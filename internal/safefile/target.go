@@ -1,4 +1,4 @@
-package data
+package safefile
 
 import (
 	"errors"
@@ -49,11 +49,11 @@ func resolveTarget(path string, force bool) (string, error) {
 			return "", fmt.Errorf("cannot write %s: %w", path, err)
 		}
 		if !rfi.Mode().IsRegular() {
-			return "", &NotRegularError{Path: path, Kind: "a symbolic link to " + kindOf(rfi.Mode())}
+			return "", &NotRegularError{Path: path, Kind: "a symbolic link to " + KindOf(rfi.Mode())}
 		}
 		target = resolved
 	} else if !fi.Mode().IsRegular() {
-		return "", &NotRegularError{Path: path, Kind: kindOf(fi.Mode())}
+		return "", &NotRegularError{Path: path, Kind: KindOf(fi.Mode())}
 	}
 	if !force {
 		return "", existsError(path)
@@ -76,8 +76,8 @@ func checkDir(path string) error {
 	return nil
 }
 
-// kindOf names what a file that is not a regular file is, for messages.
-func kindOf(m fs.FileMode) string {
+// KindOf names what a file that is not a regular file is, for messages.
+func KindOf(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "a directory"
