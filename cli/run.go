@@ -33,6 +33,10 @@ type runFlags struct {
 	// noDist leaves the Distribution sheet and table out of the export.
 	noDist   bool
 	analyses analysisFlags
+	// precision, when above 0, runs each scenario to that precision
+	// (forecast.RunToPrecision), with at most maxIterations.
+	precision     float64
+	maxIterations int
 }
 
 // newRunCmd builds corecast run: forecast one or more scenarios without the
@@ -69,12 +73,24 @@ Sensitivity sheet); --goal-seek finds the least uniform annual uplift to the
 national envelope (or, with --goal-lever, the least capacity_starts) giving
 P(all trusts core by the target year) ≥ --goal-p (the GoalSeek sheet).
 
+--precision R runs each scenario with its own iterations, then twice as
+many, and so on, until the Monte Carlo standard error of mean total need is
+at most R of the mean and that of P(all core by the target year) at most R
+(absolute), or until --max-iterations (default 1,000,000). Each count is a
+whole run: the export is that of the last, identical to a run with
+--iterations set to its count (Latin hypercube strata depend on the count, so
+a larger run is not a smaller one extended). The same seed and R give the
+same iterations and numbers. stderr, the Summary and the Manifest say how
+many iterations were used, the errors reached, and whether the maximum
+stopped it.
+
 --no-distribution leaves out the Distribution sheet, one row per iteration
 (the distribution table of CSV and JSON): the export is then small whatever
 --iterations, and every other sheet is the same.`,
 		Example: `  corecast run --scenario examples/baseline.toml --scenario examples/faster-deployment.toml --out results.xlsx
   corecast run --iterations 100000 --seed 7 --set capacity_starts=120 --out - > results.json
-  corecast run --sensitivity --goal-seek --goal-p 0.9 --goal-lever both --out analyses.xlsx`,
+  corecast run --sensitivity --goal-seek --goal-p 0.9 --goal-lever both --out analyses.xlsx
+  corecast run --precision 0.005 --out results.xlsx`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runBatch(cmd, opts, &f)
@@ -93,6 +109,8 @@ P(all trusts core by the target year) ≥ --goal-p (the GoalSeek sheet).
 	fl.IntVar(&f.workers, "workers", 0, "goroutines to simulate with (default: all CPUs); results do not depend on it")
 	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the run (loading, forecasting, writing) to this file, for go tool pprof")
 	fl.BoolVar(&f.noDist, "no-distribution", false, "leave out the Distribution sheet (the distribution table in CSV and JSON): one row per iteration")
+	fl.Float64Var(&f.precision, "precision", 0, "run until the standard errors of mean total need (relative) and P(all core) (absolute) are at most this, e.g. 0.005")
+	fl.IntVar(&f.maxIterations, "max-iterations", forecast.DefaultMaxIterations, "the most iterations --precision runs")
 	f.analyses.register(cmd)
 	return cmd
 }
@@ -129,6 +147,9 @@ func forecastAndWrite(cmd *cobra.Command, opts Options, f *runFlags) error {
 	if err := f.analyses.check(cmd); err != nil {
 		return usageError(err)
 	}
+	if err := f.checkPrecision(cmd); err != nil {
+		return usageError(err)
+	}
 	s, err := f.session.load(quietWriter(stderr, f.quiet))
 	if err != nil {
 		return err
@@ -137,6 +158,13 @@ func forecastAndWrite(cmd *cobra.Command, opts Options, f *runFlags) error {
 	scenarios, err := f.applyOverrides(cmd, s)
 	if err != nil {
 		return usageError(err)
+	}
+	if f.precision > 0 {
+		for _, sc := range scenarios {
+			if err := f.precisionOf().Check(sc.Iterations); err != nil {
+				return usageError(fmt.Errorf("scenario %s: --precision: %w", sc.Name, err))
+			}
+		}
 	}
 	date, err := report.ParseSourceDateEpoch(os.Getenv(report.SourceDateEpochVar))
 	if err != nil {
@@ -158,8 +186,7 @@ func forecastAndWrite(cmd *cobra.Command, opts Options, f *runFlags) error {
 	var runs []report.Run
 	for _, sc := range scenarios {
 		label := sc.Name
-		res, err := forecast.Run(ctx, s.Inputs, sc, forecast.Options{Workers: f.workers,
-			Progress: func(done, total int) { bar.show(label, done, total) }})
+		res, err := f.forecast(ctx, s.Inputs, sc, bar)
 		bar.clear()
 		if errors.Is(err, forecast.ErrObservations) {
 			return usageError(fmt.Errorf("%s: %w", s.InputName, err))
@@ -172,8 +199,14 @@ func forecastAndWrite(cmd *cobra.Command, opts Options, f *runFlags) error {
 		}
 		run := report.NewRun(res, s.Inputs, src, versionOf(opts), time.Now())
 		run.Manifest.Command = command
+		// The analyses run at the iterations the forecast used, as
+		// verify runs them again from the scenario the export records.
+		sc = res.Scenario
 		if !f.quiet {
 			fmt.Fprintln(stderr, summaryLine(res))
+			if note := run.Manifest.Precision; note != "" {
+				fmt.Fprintln(stderr, label+": "+note)
+			}
 			for _, line := range append(uncountedLines(res), hindcastLine(res), verdictLine(res)) {
 				if line != "" {
 					fmt.Fprintln(stderr, line)
@@ -306,6 +339,14 @@ func (f *runFlags) reproduce(cmd *cobra.Command, s Session, scenarios []model.Sc
 	}
 	if v, ok := common(scenarios, func(sc model.Scenario) string { return sc.TargetYear.String() }); ok {
 		parts = append(parts, "--target "+v)
+	}
+	if f.precision > 0 {
+		// The run to a precision is deterministic, so the flags reproduce
+		// the iterations it chose as well as the numbers.
+		parts = append(parts, "--precision "+strconv.FormatFloat(f.precision, 'g', -1, 64))
+		if f.maxIterations != forecast.DefaultMaxIterations {
+			parts = append(parts, "--max-iterations "+strconv.Itoa(f.maxIterations))
+		}
 	}
 	parts = append(parts, f.analyses.args()...)
 	if f.noDist {

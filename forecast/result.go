@@ -130,6 +130,10 @@ type Result struct {
 	// Hindcast holds the forecast against the inputs' observations; nil
 	// when there are none.
 	Hindcast *Hindcast
+
+	// Precision records how RunToPrecision chose Iterations; nil for a
+	// run of the scenario's own iterations.
+	Precision *PrecisionReport
 }
 
 // PlanWindowSpend is iteration s's plan_window_spend (DESIGN §6): the

@@ -44,6 +44,8 @@ type ExportRun struct {
 	RunDate   time.Time
 	RunTime   time.Duration
 	Command   string
+	// Precision is the Manifest's precision row (Manifest.Precision).
+	Precision string
 	// ScenarioTOML is the scenario as a scenario file; empty in a file
 	// written before exports recorded it.
 	ScenarioTOML string
@@ -108,7 +110,7 @@ func (e *Export) readManifest(r exportReader) error {
 	}
 	anyTimed := false
 	for k, label := range t.header[1:] {
-		run := ExportRun{Label: label, Version: get("corecast_version", k), Command: get("command", k),
+		run := ExportRun{Label: label, Version: get("corecast_version", k), Command: get("command", k), Precision: get(FieldPrecision, k),
 			ScenarioTOML: get(FieldScenarioTOML, k), ScenarioSources: get(FieldScenarioSources, k),
 			Analyses: get(FieldAnalyses, k), InputsSHA256: get(FieldInputsSHA256, k),
 			Input: Source{Name: get("input_file", k), SHA256: get("input_sha256", k), Note: get("input_note", k)}}
@@ -298,5 +300,5 @@ func (e *Export) Run(k int, res *forecast.Result, in model.Inputs) Run {
 	r := e.Runs[k]
 	sc := res.Scenario
 	return Run{Result: res, Inputs: in, Manifest: Manifest{Version: r.Version, Input: r.Input, RunDate: r.RunDate, RunTime: r.RunTime,
-		Seed: sc.Seed, Iterations: res.Iterations, Sampling: sc.Sampling, Command: r.Command}}
+		Seed: sc.Seed, Iterations: res.Iterations, Sampling: sc.Sampling, Command: r.Command, Precision: r.Precision}}
 }

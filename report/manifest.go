@@ -13,7 +13,7 @@ import (
 // verify, run --scenario-from): the hash of the inputs as read, the
 // analyses, whether the Distribution is there, and the scenario in full.
 var manifestFields = []string{"scenario", "corecast_version", "input_file", "input_sha256", "input_note",
-	"run_date", "run_time_s", "seed", "iterations", "sampling", "base_year", "target_year", "horizon_year", "command",
+	"run_date", "run_time_s", "seed", "iterations", "sampling", "base_year", "target_year", "horizon_year", "command", FieldPrecision,
 	FieldInputsSHA256, FieldAnalyses, FieldDistribution, FieldScenarioTOML, FieldScenarioSources, "verify"}
 
 // Manifest rows that a verifier reads.
@@ -34,6 +34,10 @@ const (
 	// so that a run made again from the export words its Assumptions'
 	// sources as the first did.
 	FieldScenarioSources = "scenario_sources"
+	// FieldPrecision says how a run to a precision chose its iterations
+	// (PrecisionNote). It is a record, not a figure: the run it describes
+	// is a plain run of the recorded iterations, which is what verify runs.
+	FieldPrecision = "precision"
 )
 
 // Values of the distribution row.
@@ -88,6 +92,11 @@ func manifestValue(b *book, k int, field string) any {
 		return sc.HorizonYear.String()
 	case "command":
 		return m.Command
+	case FieldPrecision:
+		if m.Precision == "" {
+			return nil
+		}
+		return m.Precision
 	case FieldInputsSHA256:
 		return HashInputs("", b.runs[k].Inputs).SHA256
 	case FieldAnalyses:

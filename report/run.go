@@ -64,6 +64,9 @@ type Manifest struct {
 	Sampling   model.Sampling
 	// Command is the command line that reproduces the run, if known.
 	Command string
+	// Precision says how a run to a precision chose Iterations
+	// (PrecisionNote); empty for a run of the scenario's own iterations.
+	Precision string
 }
 
 // NewRun bundles a result with its inputs and a manifest filled from the
@@ -79,6 +82,7 @@ func NewRun(res *forecast.Result, in model.Inputs, src Source, version string, a
 	return Run{Result: res, Inputs: in, Manifest: Manifest{
 		Version: version, Input: src, RunDate: at, RunTime: res.Elapsed,
 		Seed: sc.Seed, Iterations: res.Iterations, Sampling: sc.Sampling,
+		Precision: PrecisionNote(res.Precision),
 	}}
 }
 

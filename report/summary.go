@@ -49,9 +49,9 @@ func summarySheet(b *book) *sheet {
 
 	headline, _ := b.stacked("headline",
 		[]column{{name: "measure"}, {name: "value", kind: kMixed}, {name: "mc_se", kind: kNumber}, {name: "note", overflow: true}},
-		b.each(func(r *forecast.Result) int { return len(headlineRows(r)) }),
+		b.each(func(r *forecast.Result) int { return len(headlineRows(r, "")) }),
 		func(k, j int, dst []any) {
-			h := headlineRows(b.runs[k].Result)[j]
+			h := headlineRows(b.runs[k].Result, b.runs[k].Manifest.Precision)[j]
 			dst[0], dst[1], dst[2], dst[3] = h.measure, h.value, h.se, h.note
 		})
 	headline.title = "Headline probabilities, years and settings"
@@ -70,8 +70,10 @@ type headlineRow struct {
 	note    string
 }
 
-// headlineRows lists the headline figures of one run.
-func headlineRows(r *forecast.Result) []headlineRow {
+// headlineRows lists the headline figures of one run; precision is how a
+// run to a precision chose its iterations (Manifest.Precision), the note of
+// the Iterations row.
+func headlineRows(r *forecast.Result, precision string) []headlineRow {
 	sc := r.Scenario
 	target := sc.TargetYear.String()
 	window, _ := r.Output("plan_window_spend")
@@ -89,7 +91,7 @@ func headlineRows(r *forecast.Result) []headlineRow {
 		{"Plan total, £m", cell{sc.PlanTotalM, kMoney}, nil, "plan_total_m, for spend " + span},
 		{"Mean spend " + span + " minus plan, £m", cell{window.Stats.Mean - sc.PlanTotalM, kMoney}, cell{window.Stats.SE, kMoney}, "negative: within the plan"},
 		{"Trusts", cell{float64(len(r.ByTrust)), kCount}, nil, ""},
-		{"Iterations", cell{float64(r.Iterations), kCount}, nil, ""},
+		{"Iterations", cell{float64(r.Iterations), kCount}, nil, precision},
 		{"Seed", seedValue(sc.Seed), nil, joinNotes("the same seed and iterations give identical numbers", seedNote(sc.Seed))},
 		{"Sampling", string(sc.Sampling), nil, "scenario-level inputs: lhs (Latin hypercube) or random"},
 	}
