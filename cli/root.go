@@ -128,24 +128,39 @@ type sessionFlags struct {
 	scenarios []string
 	// scenarioFrom is an export whose scenarios to take (--scenario-from).
 	scenarioFrom string
+	// project is a project file giving the input and scenarios
+	// (--project); loaded is the session it gave, whose input and map
+	// are then files the session reads.
+	project string
+	loaded  Session
 }
 
 func (f *sessionFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.input, "input", "", "workbook (.xlsx), directory of CSV files, or a corecast export (its Inputs sheet) to read; the embedded sample when not given")
 	cmd.Flags().StringArrayVar(&f.scenarios, "scenario", nil, "scenario file (TOML); repeat for several scenarios")
 	cmd.Flags().StringVar(&f.scenarioFrom, "scenario-from", "", "take the scenarios of a corecast export (.xlsx, .json, .zip or CSV directory), every key as it ran")
+	cmd.Flags().StringVar(&f.project, "project", "", "project file (TOML) giving the input and every scenario, as the TUI's W writes it")
 	registerMap(cmd, &f.mapPath)
 }
 
 // load loads the session the flags choose.
-func (f *sessionFlags) load(notes io.Writer) (Session, error) {
-	return LoadSessionFrom(f.input, f.mapPath, f.scenarios, f.scenarioFrom, notes)
+func (f *sessionFlags) load(notes io.Writer) (s Session, err error) {
+	if f.project != "" {
+		if f.input != "" || f.mapPath != "" || len(f.scenarios) > 0 || f.scenarioFrom != "" {
+			return Session{}, usageError(fmt.Errorf("--project %s gives the input and the scenarios: leave out --input, --map, --scenario and --scenario-from", f.project))
+		}
+		s, err = LoadProject(f.project, notes)
+	} else {
+		s, err = LoadSessionFrom(f.input, f.mapPath, f.scenarios, f.scenarioFrom, notes)
+	}
+	f.loaded = s
+	return s, err
 }
 
 // reads lists the files the flags name to read, which no output may
-// replace.
+// replace: with --project, the input and map it names too, once loaded.
 func (f *sessionFlags) reads() []string {
-	return append([]string{f.input, f.mapPath, f.scenarioFrom}, f.scenarios...)
+	return append([]string{f.input, f.mapPath, f.scenarioFrom, f.project, f.loaded.InputPath, f.loaded.MapPath}, f.scenarios...)
 }
 
 // registerMap adds --map, accepted wherever an input is read.

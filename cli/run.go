@@ -316,10 +316,12 @@ func (f *runFlags) applyOverrides(cmd *cobra.Command, s Session) ([]model.Scenar
 // the output and are left out.
 func (f *runFlags) reproduce(cmd *cobra.Command, s Session, scenarios []model.Scenario, format report.Format) string {
 	parts := []string{"corecast run"}
-	if s.InputPath != "" {
+	if s.ProjectPath != "" {
+		parts = append(parts, "--project "+quoteArg(s.ProjectPath))
+	} else if s.InputPath != "" {
 		parts = append(parts, "--input "+quoteArg(s.InputPath))
 	}
-	if s.MapPath != "" {
+	if s.MapPath != "" && s.ProjectPath == "" {
 		parts = append(parts, "--map "+quoteArg(s.MapPath))
 	}
 	for _, p := range s.ScenarioPaths {

@@ -26,6 +26,9 @@ type Session struct {
 	// ScenarioFrom is the export whose scenarios were taken
 	// (--scenario-from), if any.
 	ScenarioFrom string
+	// ProjectPath is the project file the input and scenarios came from
+	// (--project), if any.
+	ProjectPath string
 	// InputDigest is the SHA-256 of the input's bytes as they were loaded,
 	// for the export's manifest (empty for the embedded sample).
 	InputDigest data.Digest
