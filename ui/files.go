@@ -33,6 +33,14 @@ func defaultFiles(cfg config, inputs model.Inputs) common.Files {
 				return data.WriteScenarioTOML(w, sc)
 			})
 		},
+		SaveProject: func(path string, scenarios []model.Scenario, overwrite bool) error {
+			if in, ok := protect.Overwrites(path); ok {
+				return errors.New(path + " would replace " + in + ", an input of this session: choose another name")
+			}
+			return safefile.WriteFileAtomic(path, overwrite, func(w io.Writer) error {
+				return data.WriteProjectTOML(w, path, data.Project{Input: cfg.inputPath, Map: cfg.mapPath, Scenarios: scenarios})
+			})
+		},
 		ExportFormats: formats,
 		CheckExport: func(path, format string) error {
 			f, err := report.ParseFormat(format)

@@ -62,6 +62,15 @@ func (w *writes) track(f common.Files) common.Files {
 			return save(path, sc, overwrite)
 		}
 	}
+	if save := f.SaveProject; save != nil {
+		f.SaveProject = func(path string, scenarios []model.Scenario, overwrite bool) error {
+			if !w.begin() {
+				return context.Canceled
+			}
+			defer w.wg.Done()
+			return save(path, scenarios, overwrite)
+		}
+	}
 	return f
 }
 

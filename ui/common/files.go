@@ -15,6 +15,9 @@ type Files struct {
 	// SaveScenario writes a scenario TOML file, replacing an existing file
 	// only when overwrite is set (the error wraps fs.ErrExist otherwise).
 	SaveScenario func(path string, sc model.Scenario, overwrite bool) error
+	// SaveProject writes a project file: the session's input and every
+	// scenario given, likewise replacing a file only when overwrite is set.
+	SaveProject func(path string, scenarios []model.Scenario, overwrite bool) error
 	// CheckExport reports, before any work, whether Export could write the
 	// path without replacing anything (the error wraps fs.ErrExist if not).
 	CheckExport func(path, format string) error

@@ -64,6 +64,8 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 		return m.askFile(opening)
 	case key.Matches(msg, k.Save):
 		return m.askFile(writing)
+	case key.Matches(msg, k.SaveProject):
+		return m.askFile(projecting)
 	case key.Matches(msg, k.Compare):
 		return m.openCompare()
 	case key.Matches(msg, k.Calibrate):

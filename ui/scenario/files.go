@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"corecast/format"
 	"corecast/model"
 	"corecast/ui/common"
 )
@@ -20,6 +21,9 @@ type fileOp int
 const (
 	opening fileOp = iota
 	writing
+	// projecting writes every open scenario and the input as one project
+	// file (W).
+	projecting
 )
 
 // fileState is the path being typed for opening or writing a scenario file.
@@ -41,12 +45,15 @@ type fileDoneMsg struct {
 
 // askFile asks for a path, suggesting one named after the scenario when writing.
 func (m *Model) askFile(op fileOp) tea.Cmd {
-	suggest := ""
-	if op == writing {
+	suggest, placeholder := "", "scenario.toml"
+	switch op {
+	case writing:
 		suggest = Slug(m.ctx.Scenario().Name) + ".toml"
+	case projecting:
+		suggest, placeholder = "project.toml", "project.toml"
 	}
 	in := m.newInput(suggest, max(m.w-24, 20))
-	in.Placeholder = "scenario.toml"
+	in.Placeholder = placeholder
 	m.file = fileState{op: op, input: in}
 	m.mode = askPath
 	m.say("", false)
@@ -60,6 +67,9 @@ func (m *Model) fileKey(msg tea.KeyMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, k.Yes):
 			m.mode = browse
+			if m.file.op == projecting {
+				return m.saveProject(m.file.path, true)
+			}
 			return m.save(m.file.path, true)
 		case key.Matches(msg, k.No):
 			m.mode = askPath
@@ -80,8 +90,11 @@ func (m *Model) fileKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		m.mode = browse
 		path = m.ctx.Resolve(path)
-		if m.file.op == opening {
+		switch m.file.op {
+		case opening:
 			return m.load(path)
+		case projecting:
+			return m.saveProject(path, false)
 		}
 		return m.save(path, false)
 	}
@@ -106,6 +119,26 @@ func (m *Model) save(path string, overwrite bool) tea.Cmd {
 	}
 }
 
+// saveProject writes every open scenario and the input as a project file
+// in a Cmd, off the update loop.
+func (m *Model) saveProject(path string, overwrite bool) tea.Cmd {
+	files := m.ctx.Files
+	scenarios := make([]model.Scenario, len(m.ctx.Scenarios))
+	for i, sc := range m.ctx.Scenarios {
+		scenarios[i] = sc.Clone()
+	}
+	m.say("Writing "+path+"…", false)
+	return func() tea.Msg {
+		done := fileDoneMsg{op: projecting, path: path, index: len(scenarios)}
+		if files.SaveProject == nil {
+			done.err = errors.New("writing projects is not available")
+		} else {
+			done.err = files.SaveProject(path, scenarios, overwrite)
+		}
+		return done
+	}
+}
+
 // load reads a scenario file in a Cmd.
 func (m *Model) load(path string) tea.Cmd {
 	files := m.ctx.Files
@@ -123,13 +156,16 @@ func (m *Model) load(path string) tea.Cmd {
 // overwrite question rather than an error.
 func (m *Model) fileDone(msg fileDoneMsg) tea.Cmd {
 	switch {
-	case msg.op == writing && errors.Is(msg.err, fs.ErrExist):
+	case msg.op != opening && errors.Is(msg.err, fs.ErrExist):
 		m.file.path = msg.path
 		m.mode = confirm
 		m.say("Overwrite? y/n — "+msg.path+" already exists", true)
 		return nil
 	case msg.err != nil:
 		m.say(msg.err.Error(), true)
+		return nil
+	case msg.op == projecting:
+		m.say("Wrote "+msg.path+": the input and "+format.Nouns(msg.index, "scenario")+"; open it with corecast --project "+msg.path, false)
 		return nil
 	case msg.op == writing:
 		// What was written is what quitting judges "unsaved" against.

@@ -7,6 +7,7 @@ type keyMap struct {
 	Up, Down, Edit, Left, Right          key.Binding
 	PrevScenario, NextScenario           key.Binding
 	New, Copy, Rename, Load, Save        key.Binding
+	SaveProject                          key.Binding
 	NextParam, PrevParam, Commit, Cancel key.Binding
 	Yes, No                              key.Binding
 	Compare, Calibrate                   key.Binding
@@ -32,6 +33,7 @@ func newKeys() keyMap {
 		Rename:       b([]string{"R"}, "R", "rename"),
 		Load:         b([]string{"o"}, "o", "open TOML"),
 		Save:         b([]string{"w"}, "w", "write TOML"),
+		SaveProject:  b([]string{"W"}, "W", "write project"),
 		NextParam:    b([]string{"tab", "down"}, "tab", "next field"),
 		PrevParam:    b([]string{"shift+tab", "up"}, "shift+tab", "previous field"),
 		Commit:       b([]string{"enter"}, "enter", "done"),
