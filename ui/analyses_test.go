@@ -105,6 +105,24 @@ func TestCompareDuplicate(t *testing.T) {
 	}
 }
 
+// TestCompareListsDifferingInputs: the comparison names the inputs that
+// differ between the scenarios, with each one's value, under the figures.
+func TestCompareListsDifferingInputs(t *testing.T) {
+	other := testScenario()
+	other.Name = "Faster"
+	other.CapacityStarts = 150
+	tm := startWith(t, 120, 40, sample(t), []model.Scenario{testScenario(), other})
+	press(tm, "2", "v")
+	waitFor(t, tm, "Inputs that differ")
+	v := finish(t, tm).View()
+	row := rowAfter(v, "Inputs that differ")
+	for _, s := range []string{"capacity_starts", "80", "150"} {
+		if !strings.Contains(row, s) {
+			t.Errorf("row %q lacks %q:\n%s", row, s, v)
+		}
+	}
+}
+
 // TestCalibrate adds the Calibrated scenario from the sample's past
 // funding and shows the fit.
 func TestCalibrate(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"corecast/format"
+	"corecast/model"
 	"corecast/ui/charts"
 )
 
@@ -108,7 +109,38 @@ func (m *Model) table() string {
 	if n := len(m.names) - 1; n > len(shown) {
 		lines = append(lines, st.Subtle.Render(fmt.Sprintf("Showing %d of %d other scenarios: ←/→ for more.", len(shown), n)))
 	}
+	lines = append(lines, m.inputsTable(shown)...)
 	return strings.Join(lines, "\n")
+}
+
+// inputsTable lists the inputs that differ between the baseline and the
+// other scenarios shown, one row per key with its value in each.
+func (m *Model) inputsTable(shown []int) []string {
+	st := m.ctx.Styles
+	cols := append([]int{m.base}, shown...)
+	scs := make([]model.Scenario, len(cols))
+	for j, i := range cols {
+		scs[j] = m.results[i].Scenario
+	}
+	rows := differingInputs(scs)
+	if len(rows) == 0 {
+		return []string{"", st.Subtle.Render("Every input is the same in these scenarios.")}
+	}
+	const keyW = 24
+	w := max((m.w-keyW)/len(cols)-2, 8)
+	head := fmt.Sprintf("%-*s", keyW, "Inputs that differ")
+	for _, i := range cols {
+		head += "  " + fmt.Sprintf("%-*s", w, trunc(m.names[i], w))
+	}
+	out := []string{"", st.TableHeader.Render(head)}
+	for _, r := range rows {
+		line := fmt.Sprintf("%-*s", keyW, trunc(r.key, keyW))
+		for _, v := range r.values {
+			line += "  " + fmt.Sprintf("%-*s", w, trunc(v, w))
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 // value writes a figure in its unit.
