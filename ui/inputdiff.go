@@ -140,8 +140,8 @@ func (d inputDiff) summary() string {
 	return strings.Join(parts, "; ")
 }
 
-// fundingLines writes each funding total, before → after: all of them, or
-// only those that moved.
+// fundingLines writes each funding total, before → after: all of them
+// (for the Data view), or, for the notice, only those that moved.
 func (d inputDiff) fundingLines(all bool) []string {
 	var out []string
 	line := func(what string, v [2]float64) {
@@ -150,7 +150,11 @@ func (d inputDiff) fundingLines(all bool) []string {
 		}
 	}
 	for s, v := range d.funding {
-		line("trusts' "+model.FundingStatus(s).String()+" funding", v)
+		what := model.FundingStatus(s).String() + " funding"
+		if all {
+			what = "trusts' " + what
+		}
+		line(what, v)
 	}
 	line("national envelope", d.national)
 	if all || d.observed[0] != d.observed[1] {

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"corecast/forecast"
 	"corecast/model"
@@ -183,11 +184,10 @@ func (m *Model) View() string {
 	)...)
 }
 
-// noticeView draws the notice, wrapped to the width and at most two lines:
-// the Data view has the rest.
+// noticeView draws the notice on one line, cut to the width: the screens
+// keep their room, and the Data view has the whole of it.
 func (m *Model) noticeView() string {
-	return lipgloss.NewStyle().Width(max(m.ctx.Width, 20)).MaxWidth(m.ctx.Width).MaxHeight(2).
-		Render(m.ctx.Styles.Warn.Render(m.notice))
+	return m.ctx.Styles.Warn.Render(ansi.Truncate(m.notice, max(m.ctx.Width, 20), "…"))
 }
 
 // noticeHeight is the lines the notice takes.
@@ -195,7 +195,7 @@ func (m *Model) noticeHeight() int {
 	if m.notice == "" {
 		return 0
 	}
-	return lipgloss.Height(m.noticeView())
+	return 1
 }
 
 // inputName names the inputs as the Data view shows them.

@@ -58,7 +58,7 @@ func TestOpenShowsProblems(t *testing.T) {
 	bad.Trusts[0].Maturity = -1
 	writeBook(t, filepath.Join(filepath.Dir(first), "bad.xlsx"), bad)
 	press(tm, "O", "bad.xlsx", "enter")
-	waitForText(t, tm, "bad.xlsx was not opened: it has 1 problem, so the inputs read before are kept")
+	waitForText(t, tm, "bad.xlsx is not opened (1 problem; n on Trusts lists them)")
 	m := finish(t, tm)
 	if m.cfg.inputPath != first || m.ctx.Inputs.Trusts[0].Maturity != in.Trusts[0].Maturity {
 		t.Errorf("input %s, maturity %v: want %s as before", m.cfg.inputPath, m.ctx.Inputs.Trusts[0].Maturity, first)

@@ -137,14 +137,15 @@ func (m *Model) inputLoaded(msg inputLoadedMsg) tea.Cmd {
 	name := safetext.Line(filepath.Base(msg.path))
 	if msg.err != nil {
 		m.ctx.InputProblems = visibleLines(problemLines(msg.err))
-		verb := "as saved has"
+		what := "as saved is not used"
 		if msg.opened {
-			verb = "was not opened: it has"
+			what = "is not opened"
 		}
-		// The file is named already; the first problem follows without it.
+		// The file is named already; the first problem follows without it,
+		// first, so that a narrow terminal shows it.
 		first := strings.TrimPrefix(m.ctx.InputProblems[0], safetext.Line(msg.path)+": ")
-		m.setNotice(fmt.Sprintf("%s %s %s, so the inputs read before are kept (n on Trusts lists them): %s",
-			name, verb, format.Nouns(len(m.ctx.InputProblems), "problem"), first))
+		m.setNotice(fmt.Sprintf("%s %s (%s; n on Trusts lists them): %s",
+			name, what, format.Nouns(len(m.ctx.InputProblems), "problem"), first))
 		return nil
 	}
 	in := visibleInputs(msg.loaded.Inputs)
@@ -179,7 +180,7 @@ func (m *Model) inputLoaded(msg inputLoadedMsg) tea.Cmd {
 	for i := range m.ctx.Results {
 		m.ctx.Results[i], m.ctx.RunErrs[i] = nil, nil
 	}
-	m.setNotice(fmt.Sprintf("%s %s: %s; every scenario is recomputed on it.", name, verb, diff.summary()))
+	m.setNotice(fmt.Sprintf("%s %s: %s; recomputed.", name, verb, diff.summary()))
 	return m.startRun()
 }
 

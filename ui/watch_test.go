@@ -122,7 +122,7 @@ func TestWatchKeepsInputsOnBadSave(t *testing.T) {
 	bad := cloneInputs(in)
 	bad.Trusts[0].Maturity = 250
 	saveByRename(t, book, bad)
-	waitForText(t, tm, "book.xlsx as saved has 1 problem, so the inputs read before are kept")
+	waitForText(t, tm, "book.xlsx as saved is not used (1 problem; n on Trusts lists them): sheet Trusts, row 2, column maturity")
 	press(tm, "3", "n")
 	waitForText(t, tm, "1 problem in the input as last read, so the inputs read before it are kept:")
 	m := finish(t, tm)
@@ -134,9 +134,10 @@ func TestWatchKeepsInputsOnBadSave(t *testing.T) {
 	}
 }
 
-// TestWatchReloadsScenarioFile saves a scenario file the session was
-// started with: that scenario is read again and rerun.
-func TestWatchReloadsScenarioFile(t *testing.T) {
+// startOnScenarioFile opens the program on a scenario file, watching it,
+// and returns the file's path.
+func startOnScenarioFile(t *testing.T) (*teatest.TestModel, string) {
+	t.Helper()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "s.toml")
 	if err := os.WriteFile(path, []byte("name = \"Plan\"\niterations = 500\nseed = 7\n"), 0o644); err != nil {
@@ -148,15 +149,85 @@ func TestWatchReloadsScenarioFile(t *testing.T) {
 	}
 	tm := startWith(t, 120, 40, sample(t), []model.Scenario{sc}, WithWatch(10*time.Millisecond), WithWorkDir(dir),
 		WithScenarioFiles([]string{path}), WithScenarioSources([]string{path}))
+	return tm, path
+}
+
+// saveScenarioByRename saves text as the scenario file at path, by a new
+// file renamed over it.
+func saveScenarioByRename(t *testing.T, path, text string) {
+	t.Helper()
 	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, []byte("name = \"Plan\"\niterations = 500\nseed = 8\n"), 0o644); err != nil {
+	if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestWatchReloadsScenarioFile saves a scenario file the session was
+// started with: that scenario is read again and rerun.
+func TestWatchReloadsScenarioFile(t *testing.T) {
+	tm, path := startOnScenarioFile(t)
+	saveScenarioByRename(t, path, "name = \"Plan\"\niterations = 500\nseed = 8\n")
 	waitForText(t, tm, "s.toml saved: scenario Plan read again.")
 	if got := finish(t, tm).ctx.Scenarios[0].Seed; got != 8 {
 		t.Errorf("seed %d after the save, want 8", got)
+	}
+}
+
+// TestWatchKeepsUnsavedScenarioEdits: a scenario edited here and not saved
+// is not replaced by its file saved elsewhere; the notice says so.
+func TestWatchKeepsUnsavedScenarioEdits(t *testing.T) {
+	tm, path := startOnScenarioFile(t)
+	editCapacity(t, tm)
+	saveScenarioByRename(t, path, "name = \"Plan\"\niterations = 500\nseed = 8\n")
+	waitForText(t, tm, "s.toml was saved, but Plan has changes here that are not saved: they are kept")
+	m := finish(t, tm)
+	if sc := m.ctx.Scenarios[0]; sc.Seed != 7 || sc.CapacityStarts != 150 {
+		t.Errorf("seed %d, capacity %v: want the edit kept and the file not read", sc.Seed, sc.CapacityStarts)
+	}
+}
+
+// TestWatcherSeesFilesOfDirectory: a CSV directory is watched whole, so a
+// file in it saved by rename is told as the directory; a file beside a
+// watched file, such as its temporary file, is not told.
+func TestWatcherSeesFilesOfDirectory(t *testing.T) {
+	root := t.TempDir()
+	csv := filepath.Join(root, "csv")
+	if err := os.Mkdir(csv, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	book := filepath.Join(root, "book.xlsx")
+	w, err := newWatcher(10 * time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.close()
+	if err := w.watch([]string{book}, []string{csv}); err != nil {
+		t.Fatal(err)
+	}
+	// Not watched: beside the workbook, and the workbook's temporary file.
+	for _, p := range []string{filepath.Join(root, "notes.txt"), book + ".tmp"} {
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tmp := filepath.Join(csv, "trusts.csv.tmp")
+	if err := os.WriteFile(tmp, []byte("code\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, filepath.Join(csv, "trusts.csv")); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan filesSavedMsg, 1)
+	go func() { done <- w.next()().(filesSavedMsg) }()
+	select {
+	case msg := <-done:
+		if msg.err != nil || !slices.Equal(msg.paths, []string{csv}) {
+			t.Errorf("told %q, %v; want only %s", msg.paths, msg.err, csv)
+		}
+	case <-time.After(patience):
+		t.Fatal("the save in the CSV directory was never told")
 	}
 }
