@@ -40,6 +40,28 @@ func tui(ctx context.Context, s cli.Session) error {
 	if s.ScenarioFrom != "" {
 		read = append(slices.Clip(read), s.ScenarioFrom)
 	}
-	return ui.Run(s.Inputs, s.Scenarios, ui.WithContext(ctx), ui.WithInput(s.InputPath), ui.WithInputDigest(s.InputDigest),
-		ui.WithScenarioFiles(read), ui.WithMap(s.MapPath), ui.WithVersion(version), ui.WithImportNotes(s.Notes.Lines()))
+	opts := []ui.Option{ui.WithContext(ctx), ui.WithInput(s.InputPath), ui.WithInputDigest(s.InputDigest),
+		ui.WithScenarioFiles(read), ui.WithMap(s.MapPath), ui.WithVersion(version), ui.WithImportNotes(s.Notes.Lines()),
+		ui.WithInputLoader(inputLoader(s)), ui.WithScenarioSources(s.ScenarioPaths)}
+	if s.Watch {
+		opts = append(opts, ui.WithWatch(0))
+	}
+	return ui.Run(s.Inputs, s.Scenarios, opts...)
+}
+
+// inputLoader reads inputs for the program as the command line does. The
+// --map file describes the headings of the --input workbook, so it is read
+// with that workbook (saved again) and not with another one opened.
+func inputLoader(s cli.Session) ui.InputLoader {
+	return func(path string) (ui.Loaded, error) {
+		mapPath := ""
+		if path == s.InputPath {
+			mapPath = s.MapPath
+		}
+		l, err := cli.LoadInputs(path, mapPath)
+		if err != nil {
+			return ui.Loaded{}, err
+		}
+		return ui.Loaded{Inputs: l.Inputs, Notes: l.Notes.Lines(), Digest: l.InputDigest}, nil
+	}
 }

@@ -75,6 +75,7 @@ func printError(w io.Writer, err error) {
 // NewRootCommand builds the corecast command with its subcommands.
 func NewRootCommand(opts Options) *cobra.Command {
 	var flags sessionFlags
+	var watch bool
 	root := &cobra.Command{
 		Use:   "corecast [--input book.xlsx|csv-dir] [--scenario s.toml]...",
 		Short: "Forecast the national investment NHS trusts need to reach core digitisation",
@@ -91,6 +92,7 @@ codes, types and regions, with illustrative numbers.`,
 			if err != nil {
 				return err
 			}
+			s.Watch = watch
 			if opts.RunTUI != nil {
 				return opts.RunTUI(cmd.Context(), s)
 			}
@@ -102,6 +104,7 @@ codes, types and regions, with illustrative numbers.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
 	root.CompletionOptions.DisableDefaultCmd = true
 	flags.register(root)
+	root.Flags().BoolVar(&watch, "watch", false, "reload the input workbook or CSV files and the scenario files when they are saved, and recompute")
 	for _, c := range subcommands(opts) {
 		root.AddCommand(c)
 	}

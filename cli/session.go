@@ -35,6 +35,9 @@ type Session struct {
 	// Notes say how the input was read: every conversion made, every row
 	// skipped, every hidden row or sheet read.
 	Notes data.Notes
+	// Watch asks the interactive program to read the input and scenario
+	// files again whenever they are saved (--watch).
+	Watch bool
 }
 
 // LoadSession loads the inputs (the embedded sample when input is empty) and
@@ -55,38 +58,7 @@ func LoadSessionFrom(input, mapPath string, scenarioPaths []string, scenarioFrom
 	if scenarioFrom != "" && len(scenarioPaths) > 0 {
 		return Session{}, usageError(fmt.Errorf("--scenario and --scenario-from both give the scenarios: give one"))
 	}
-	var kv []data.KeyValue
-	var err error
-	switch {
-	case input == "":
-		if mapPath != "" {
-			return Session{}, usageError(fmt.Errorf("--map %s applies to an --input workbook; give one", mapPath))
-		}
-		s.InputName = SampleName
-		s.Inputs, err = data.Sample()
-	case report.LooksLikeExport(input):
-		if mapPath != "" {
-			return Session{}, usageError(fmt.Errorf("--map %s applies to a workbook's own headings; %s is a corecast export, whose Inputs sheet corecast wrote", mapPath, input))
-		}
-		s.Inputs, s.Notes, err = loadExportInputs(input)
-		if err == nil {
-			// What was loaded is the Inputs sheet's rows, not the file's
-			// bytes: the hash is of those rows as read, in the canonical
-			// form an export's inputs_sha256 uses.
-			s.InputDigest = data.Digest{SHA256: report.HashInputs(input, s.Inputs).SHA256,
-				Note: "the SHA-256 of the trusts, funding and observed rows read from this export's Inputs sheet, in a canonical CSV form (as its Manifest's inputs_sha256)"}
-		}
-	default:
-		var m *data.Mapping
-		if mapPath != "" {
-			if m, err = data.LoadMapping(mapPath); err != nil {
-				return Session{}, err
-			}
-		}
-		var loaded data.Loaded
-		loaded, err = data.Load(input, m)
-		s.Inputs, kv, s.Notes, s.InputDigest = loaded.Inputs, loaded.Scenario, loaded.Notes, loaded.Digest
-	}
+	kv, err := loadInput(&s)
 	if err != nil {
 		return Session{}, err
 	}
@@ -128,6 +100,56 @@ func LoadSessionFrom(input, mapPath string, scenarioPaths []string, scenarioFrom
 		return Session{}, usageError(errors.Join(errs...))
 	}
 	return s, nil
+}
+
+// LoadInputs loads only the inputs of a session (the embedded sample when
+// input is empty), as LoadSession does: the interactive program reads a
+// saved workbook again, or another one, with it. mapPath names a map file
+// for the input's columns.
+func LoadInputs(input, mapPath string) (Session, error) {
+	s := Session{InputPath: input, InputName: input, MapPath: mapPath}
+	if _, err := loadInput(&s); err != nil {
+		return Session{}, err
+	}
+	return s, nil
+}
+
+// loadInput reads s.InputPath (through s.MapPath) into s and returns the
+// rows of its Scenario sheet, if any.
+func loadInput(s *Session) ([]data.KeyValue, error) {
+	var kv []data.KeyValue
+	var err error
+	switch {
+	case s.InputPath == "":
+		if s.MapPath != "" {
+			return nil, usageError(fmt.Errorf("--map %s applies to an --input workbook; give one", s.MapPath))
+		}
+		s.InputName = SampleName
+		s.Inputs, err = data.Sample()
+	case report.LooksLikeExport(s.InputPath):
+		if s.MapPath != "" {
+			return nil, usageError(fmt.Errorf("--map %s applies to a workbook's own headings; %s is a corecast export, whose Inputs sheet corecast wrote", s.MapPath, s.InputPath))
+		}
+		s.Inputs, s.Notes, err = loadExportInputs(s.InputPath)
+		if err == nil {
+			// What was loaded is the Inputs sheet's rows, not the file's
+			// bytes: the hash is of those rows as read, in the canonical
+			// form an export's inputs_sha256 uses.
+			s.InputDigest = data.Digest{SHA256: report.HashInputs(s.InputPath, s.Inputs).SHA256,
+				Note: "the SHA-256 of the trusts, funding and observed rows read from this export's Inputs sheet, in a canonical CSV form (as its Manifest's inputs_sha256)"}
+		}
+	default:
+		var m *data.Mapping
+		if s.MapPath != "" {
+			if m, err = data.LoadMapping(s.MapPath); err != nil {
+				return nil, err
+			}
+		}
+		var loaded data.Loaded
+		loaded, err = data.Load(s.InputPath, m)
+		s.Inputs, kv, s.Notes, s.InputDigest = loaded.Inputs, loaded.Scenario, loaded.Notes, loaded.Digest
+	}
+	return kv, err
 }
 
 // loadExportInputs reads the inputs of a corecast export: its Inputs

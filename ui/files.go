@@ -16,9 +16,11 @@ import (
 
 // defaultFiles wires the screens' file work to the data packages. Exports
 // carry a manifest naming the input and its hash; the input and scenario
-// files the program was started with are never overwritten.
+// files the program was started with, and every input opened since, are
+// never overwritten.
 func defaultFiles(cfg config, inputs model.Inputs) common.Files {
-	protect := safefile.Reads(append([]string{cfg.inputPath, cfg.mapPath}, cfg.scenarioPaths...))
+	read := append([]string{cfg.inputPath, cfg.mapPath}, cfg.scenarioPaths...)
+	protect := safefile.Reads(append(read, cfg.earlierInputs...))
 	var formats []string
 	for _, f := range report.Formats() {
 		formats = append(formats, string(f))

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"corecast/forecast"
 	"corecast/model"
@@ -46,6 +47,17 @@ type Model struct {
 	sources sources
 	// quitting is the question asked on quitting with unsaved scenarios.
 	quitting quitting
+	// watch tells of saves to the input and scenario files (--watch); nil
+	// when not watching.
+	watch *watcher
+	// loadSeq numbers readings of the inputs, so that only the latest is
+	// used.
+	loadSeq int
+	// notice says what the latest reading of a file did, on the line above
+	// the help.
+	notice string
+	// opening is the O prompt, for another workbook or CSV directory.
+	opening opening
 }
 
 // New builds the program's root model. It does no work until Init, so the
@@ -92,6 +104,8 @@ func New(inputs model.Inputs, scenarios []model.Scenario, opts ...Option) (*Mode
 		Height:        24,
 	}
 	ctx.LoadAll()
+	// Without a reader of inputs there is nothing for O to open with.
+	ctx.Keys.Open.SetEnabled(cfg.loadInput != nil)
 	m := &Model{ctx: ctx, cfg: cfg, active: cfg.start, help: help.New(), writes: writes}
 	m.screens = newScreens(ctx)
 	m.status = statusbar.New(ctx)
@@ -102,6 +116,8 @@ func New(inputs model.Inputs, scenarios []model.Scenario, opts ...Option) (*Mode
 	m.tabs = tabs.New(ctx, titles)
 	m.runner = newRunner(ctx, cfg)
 	m.sources.note(ctx.Scenarios)
+	m.opening = newOpening()
+	m.startWatch()
 	m.layout()
 	return m, nil
 }
@@ -122,7 +138,11 @@ func newScreens(ctx *common.Context) []common.Component {
 // Init starts the first forecast and tells the first screen it is shown.
 func (m *Model) Init() tea.Cmd {
 	_, focus := m.screens[m.active].Update(common.FocusMsg{Active: true})
-	return tea.Batch(m.runner.start(), focus)
+	var watch tea.Cmd
+	if m.watch != nil {
+		watch = m.watch.next()
+	}
+	return tea.Batch(m.runner.start(), focus, watch)
 }
 
 // layout gives each screen the space between the tab bar and the help and
@@ -130,7 +150,7 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) layout() {
 	w, h := m.ctx.Width, m.ctx.Height
 	m.help.Width = w
-	body := h - 2 - lipgloss.Height(m.helpView())
+	body := h - 2 - lipgloss.Height(m.helpView()) - m.noticeHeight()
 	for _, s := range m.screens {
 		s.SetSize(w, max(body, 1))
 	}
@@ -140,6 +160,9 @@ func (m *Model) helpView() string {
 	if m.quitting.asking {
 		return m.quitView()
 	}
+	if m.opening.active {
+		return m.openView()
+	}
 	child := m.screens[m.active]
 	return m.help.View(keys.Merged{Screen: child, Global: m.ctx.Keys, Typing: child.Capturing()})
 }
@@ -148,15 +171,31 @@ func (m *Model) helpView() string {
 func (m *Model) View() string {
 	w, h := m.ctx.Width, m.ctx.Height
 	helpView := m.helpView()
-	body := max(h-2-lipgloss.Height(helpView), 1)
+	body := max(h-2-lipgloss.Height(helpView)-m.noticeHeight(), 1)
 	screen := lipgloss.NewStyle().Width(w).Height(body).MaxHeight(body).MaxWidth(w).
 		Render(m.screens[m.active].View())
-	return lipgloss.JoinVertical(lipgloss.Left,
-		m.tabs.View(int(m.active)),
-		screen,
+	parts := []string{m.tabs.View(int(m.active)), screen}
+	if m.notice != "" {
+		parts = append(parts, m.noticeView())
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, append(parts,
 		lipgloss.NewStyle().MaxWidth(w).Render(helpView),
 		m.status.View(),
-	)
+	)...)
+}
+
+// noticeView draws the notice on one line, cut to the width: the screens
+// keep their room, and the Data view has the whole of it.
+func (m *Model) noticeView() string {
+	return m.ctx.Styles.Warn.Render(ansi.Truncate(m.notice, max(m.ctx.Width, 20), "…"))
+}
+
+// noticeHeight is the lines the notice takes.
+func (m *Model) noticeHeight() int {
+	if m.notice == "" {
+		return 0
+	}
+	return 1
 }
 
 // inputName names the inputs as the Data view shows them.

@@ -21,11 +21,22 @@ type config struct {
 	inputDigest   data.Digest // the SHA-256 of the input as it was loaded
 	scenarioPaths []string    // scenario files the session was started with
 	mapPath       string      // the --map file, "" for none
+	earlierInputs []string    // inputs read before the one open now (O)
 	version       string      // corecast version, for export manifests
 	parent        context.Context
 	workDir       string   // "" for the working directory
 	importNotes   []string // how the inputs were read
 	runStarted    func(model.Scenario)
+	// loadInput reads a workbook or CSV directory: a saved input read
+	// again (watch) or another one opened (O). Nil: neither is offered.
+	loadInput InputLoader
+	// watch is set when saved input and scenario files are read again,
+	// watchDelay after the last change to them.
+	watch      bool
+	watchDelay time.Duration
+	// scenarioSources names the file each scenario was loaded from, in
+	// order, for the watch; "" for one that came from no file of its own.
+	scenarioSources []string
 }
 
 // Option changes how the program runs.
@@ -88,6 +99,44 @@ func WithWorkDir(dir string) Option { return func(c *config) { c.workDir = dir }
 
 // WithVersion sets the corecast version recorded in export manifests.
 func WithVersion(v string) Option { return func(c *config) { c.version = v } }
+
+// Loaded is the inputs read from a workbook or CSV directory, with the
+// notes on how they were read and the SHA-256 of what was read.
+type Loaded struct {
+	Inputs model.Inputs
+	Notes  []string
+	Digest data.Digest
+}
+
+// InputLoader reads the inputs at path, a workbook or CSV directory. Its
+// error lists every problem found, one a line.
+type InputLoader func(path string) (Loaded, error)
+
+// WithInputLoader gives the program the reader of inputs, which --watch
+// and O (open another workbook) use. The program cannot reach the command
+// line's loaders itself; the caller passes them in.
+func WithInputLoader(f InputLoader) Option { return func(c *config) { c.loadInput = f } }
+
+// WithWatch reads the input and the scenario files again when they are
+// saved, delay after the last change to them (300 ms when delay is 0):
+// a spreadsheet program's save is several changes, a new file written and
+// renamed over the old one. It needs WithInputLoader for the input.
+func WithWatch(delay time.Duration) Option {
+	return func(c *config) {
+		c.watch = true
+		c.watchDelay = delay
+		if delay <= 0 {
+			c.watchDelay = 300 * time.Millisecond
+		}
+	}
+}
+
+// WithScenarioSources names the file each scenario was loaded from, in
+// the scenarios' order ("" for one with no file of its own), so that the
+// watch reads a saved one again.
+func WithScenarioSources(paths []string) Option {
+	return func(c *config) { c.scenarioSources = append([]string(nil), paths...) }
+}
 
 func defaultConfig() config {
 	return config{debounce: 150 * time.Millisecond, formatElapsed: formatElapsed, version: "dev"}

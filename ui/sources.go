@@ -26,3 +26,10 @@ func (s *sources) note(scs []model.Scenario) {
 		s.seen[i] = scs[i].Clone()
 	}
 }
+
+// reload records scenario i, read again from its file, as loaded and seen.
+func (s *sources) reload(i int, sc model.Scenario) {
+	if i < len(s.seen) {
+		s.seen[i], s.loaded[i] = sc.Clone(), sc.Clone()
+	}
+}

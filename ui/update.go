@@ -46,6 +46,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.switched()
 	case runDoneMsg:
 		return m, m.runDone(msg)
+	case filesSavedMsg:
+		return m, m.saved(msg)
+	case inputLoadedMsg:
+		return m, m.inputLoaded(msg)
+	case scenarioReadMsg:
+		return m, m.scenarioRead(msg)
+	case completedMsg:
+		m.opening.completed(msg)
+		m.layout()
+		return m, nil
 	}
 	return m, m.broadcast(msg)
 }
@@ -56,6 +66,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	child := m.screens[m.active]
 	if m.quitting.asking {
 		return m.quitKey(msg)
+	}
+	if m.opening.active && !key.Matches(msg, keys.ForceQuit()) {
+		return m.openKey(msg)
 	}
 	if key.Matches(msg, keys.ForceQuit()) {
 		return m.askQuit()
@@ -79,6 +92,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 			return m.show(Screen(msg.Runes[0] - '1'))
 		case key.Matches(msg, g.Back) && !child.Nested() && m.active != OverviewScreen:
 			return m.show(OverviewScreen)
+		case key.Matches(msg, g.Open) && m.cfg.loadInput != nil:
+			return m.askOpen()
 		}
 	}
 	_, cmd := child.Update(msg)
@@ -123,6 +138,9 @@ func (m *Model) quit() tea.Cmd {
 // stop cancels any run, analysis and file write in flight. Writes still
 // have to remove their temporary files; Run waits for that.
 func (m *Model) stop() {
+	if m.watch != nil {
+		m.watch.close()
+	}
 	m.runner.stop()
 	m.broadcast(common.StopMsg{})
 	m.writes.stop()

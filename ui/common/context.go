@@ -25,8 +25,13 @@ type Context struct {
 	// ImportNotes say how the inputs were read: every conversion made, row
 	// skipped and hidden row or sheet read (the Data view lists them).
 	ImportNotes []string
-	Scenarios   []model.Scenario
-	Current     int
+	// InputProblems are the problems of the latest reading of the input
+	// that failed (a save with a bad cell, say), whose inputs were not used;
+	// InputChanges say what changed at the latest reading that succeeded.
+	// The Data view lists both.
+	InputProblems, InputChanges []string
+	Scenarios                   []model.Scenario
+	Current                     int
 	// History holds each scenario's steps for undo and redo, and the
 	// scenario as loaded and as last written. Screens change a scenario
 	// through Change or Record, never by assigning to it, so that every

@@ -175,6 +175,16 @@ func (c *Context) Add(sc model.Scenario, from *model.Scenario, what string) {
 	}
 }
 
+// Reload replaces scenario i with sc as read again from its file: it is
+// then as loaded, with no steps to undo, and its result (of the scenario
+// before) is dropped.
+func (c *Context) Reload(i int, sc model.Scenario) {
+	c.Scenarios[i] = sc.Clone()
+	c.History.load(i, sc)
+	c.History.seq++
+	c.Results[i], c.RunErrs[i] = nil, nil
+}
+
 // LoadAll records every scenario as loaded, when the program starts.
 func (c *Context) LoadAll() {
 	for i, sc := range c.Scenarios {

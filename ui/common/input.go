@@ -45,6 +45,10 @@ func (in *Input) Offer(text string) {
 // next key replaces it: after a value is refused, say.
 func (in *Input) Select() { in.offered = true }
 
+// Keep makes the text in the field the user's own, to edit rather than
+// replace: a completion has been added to what they typed.
+func (in *Input) Keep() { in.offered = false }
+
 // Offered reports whether the next key typed replaces the text.
 func (in Input) Offered() bool { return in.offered && in.Value() != "" }
 

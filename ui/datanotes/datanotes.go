@@ -87,9 +87,26 @@ func (m *Model) View() string {
 	return lipgloss.JoinVertical(lipgloss.Left, title+"  "+facts, "", m.vp.View())
 }
 
-// body lists the import notes, each wrapped to the width.
+// body lists the problems of a reading that was refused and what the
+// latest reading changed, then the import notes, each wrapped to the
+// width.
 func (m *Model) body(w int) string {
 	st := m.ctx.Styles
+	wrap := lipgloss.NewStyle().Width(max(w-2, 20))
+	var lines []string
+	list := func(head string, items []string) {
+		lines = append(lines, head)
+		for _, n := range items {
+			lines = append(lines, wrap.Render("• "+strings.TrimSpace(n)))
+		}
+		lines = append(lines, "")
+	}
+	if ps := m.ctx.InputProblems; len(ps) > 0 {
+		list(st.Bad.Render(format.Nouns(len(ps), "problem")+" in the input as last read, so the inputs read before it are kept:"), ps)
+	}
+	if cs := m.ctx.InputChanges; len(cs) > 0 {
+		list(st.Label.Render("What the latest reading of the input changed:"), cs)
+	}
 	notes := m.ctx.ImportNotes
 	// The shown run's own notes on its inputs (a planned NATIONAL row that
 	// sets no envelope) depend on the scenario, so they come with it.
@@ -97,12 +114,9 @@ func (m *Model) body(w int) string {
 		notes = append(slices.Clip(notes), report.UncountedNotes(res)...)
 	}
 	if len(notes) == 0 {
-		return st.Subtle.Render("Every value was read as written: no conversions, no rows skipped, nothing hidden.")
+		lines = append(lines, st.Subtle.Render("Every value was read as written: no conversions, no rows skipped, nothing hidden."))
+		return strings.Join(lines, "\n")
 	}
-	wrap := lipgloss.NewStyle().Width(max(w-2, 20))
-	lines := []string{st.Label.Render(format.Nouns(len(notes), "note") + " on how the inputs were read:")}
-	for _, n := range notes {
-		lines = append(lines, wrap.Render("• "+strings.TrimSpace(n)))
-	}
-	return strings.Join(lines, "\n")
+	list(st.Label.Render(format.Nouns(len(notes), "note")+" on how the inputs were read:"), notes)
+	return strings.TrimRight(strings.Join(lines, "\n"), "\n")
 }

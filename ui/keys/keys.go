@@ -23,6 +23,8 @@ type Global struct {
 	// Frontier), which list them in their help, so that an undo is always
 	// seen with the message that says what it undid.
 	Undo, Redo key.Binding
+	// Open reads the inputs from another workbook or CSV directory.
+	Open key.Binding
 }
 
 // New returns the global bindings for a program with the given number of screens.
@@ -44,6 +46,7 @@ func New(screens int) Global {
 		Screens: key.NewBinding(key.WithKeys(nums...), key.WithHelp(label, "screens")),
 		Undo:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		Redo:    key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
+		Open:    key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "open workbook")),
 	}
 }
 
@@ -77,5 +80,5 @@ func (m Merged) FullHelp() [][]key.Binding {
 		return out
 	}
 	g := m.Global
-	return append(out, []key.Binding{g.Screens, g.Next, g.Prev, g.Back, g.Help, g.Quit})
+	return append(out, []key.Binding{g.Screens, g.Next, g.Prev, g.Back, g.Open, g.Help, g.Quit})
 }
