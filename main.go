@@ -46,6 +46,9 @@ func tui(ctx context.Context, s cli.Session) error {
 	if s.Watch {
 		opts = append(opts, ui.WithWatch(0))
 	}
+	if s.Precision.Target > 0 {
+		opts = append(opts, ui.WithPrecision(s.Precision))
+	}
 	return ui.Run(s.Inputs, s.Scenarios, opts...)
 }
 

@@ -281,3 +281,19 @@ func TestValidateReportNotWritten(t *testing.T) {
 		t.Errorf("exit %d, want %d:\n%s", code, ExitFailure, errOut.String())
 	}
 }
+
+// TestRootPrecision checks the interactive program's --precision: a
+// precision outside (0, 1), or a maximum below the scenario's iterations,
+// is a usage error before anything opens; a good one reaches the session.
+func TestRootPrecision(t *testing.T) {
+	for _, args := range [][]string{{"--precision", "2"}, {"--precision", "0.01", "--max-iterations", "10"}} {
+		if code, _, stderr := run(t, Options{}, args...); code != ExitInvalid || !strings.Contains(stderr, "--precision") {
+			t.Errorf("%v: exit %d, %s", args, code, stderr)
+		}
+	}
+	var got Session
+	code := Execute(context.Background(), []string{"--precision", "0.01"}, Options{RunTUI: captureTUI(&got)})
+	if code != ExitOK || got.Precision.Target != 0.01 {
+		t.Errorf("exit %d, precision %+v", code, got.Precision)
+	}
+}

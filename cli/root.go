@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"corecast/forecast"
 	"corecast/internal/safetext"
 	"fmt"
 	"io"
@@ -76,6 +77,7 @@ func printError(w io.Writer, err error) {
 func NewRootCommand(opts Options) *cobra.Command {
 	var flags sessionFlags
 	var watch bool
+	var prec forecast.Precision
 	root := &cobra.Command{
 		Use:   "corecast [--input book.xlsx|csv-dir] [--scenario s.toml]...",
 		Short: "Forecast the national investment NHS trusts need to reach core digitisation",
@@ -93,6 +95,14 @@ codes, types and regions, with illustrative numbers.`,
 				return err
 			}
 			s.Watch = watch
+			if prec.Target != 0 {
+				for _, sc := range s.Scenarios {
+					if err := prec.Check(sc.Iterations); err != nil {
+						return usageError(fmt.Errorf("--precision: %w", err))
+					}
+				}
+				s.Precision = prec
+			}
 			if opts.RunTUI != nil {
 				return opts.RunTUI(cmd.Context(), s)
 			}
@@ -104,6 +114,8 @@ codes, types and regions, with illustrative numbers.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
 	root.CompletionOptions.DisableDefaultCmd = true
 	flags.register(root)
+	root.Flags().Float64Var(&prec.Target, "precision", 0, "run each forecast until the standard errors of mean total need (relative) and P(all core) (absolute) are at most this, e.g. 0.005, as run --precision does")
+	root.Flags().IntVar(&prec.Max, "max-iterations", forecast.DefaultMaxIterations, "the most iterations --precision runs")
 	root.Flags().BoolVar(&watch, "watch", false, "reload the input workbook or CSV files and the scenario files when they are saved, and recompute")
 	for _, c := range subcommands(opts) {
 		root.AddCommand(c)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"corecast/forecast"
 	"corecast/format"
 	"errors"
 	"fmt"
@@ -35,6 +36,9 @@ type Session struct {
 	// Notes say how the input was read: every conversion made, every row
 	// skipped, every hidden row or sheet read.
 	Notes data.Notes
+	// Precision, when its Target is above 0, runs the interactive
+	// program's forecasts to that precision (--precision).
+	Precision forecast.Precision
 	// Watch asks the interactive program to read the input and scenario
 	// files again whenever they are saved (--watch).
 	Watch bool

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"corecast/forecast"
 	"fmt"
 	"time"
 
@@ -17,12 +18,13 @@ type config struct {
 	formatElapsed func(time.Duration) string
 	files         *common.Files
 	start         Screen
-	inputPath     string      // the input file, "" for the embedded sample
-	inputDigest   data.Digest // the SHA-256 of the input as it was loaded
-	scenarioPaths []string    // scenario files the session was started with
-	mapPath       string      // the --map file, "" for none
-	earlierInputs []string    // inputs read before the one open now (O)
-	version       string      // corecast version, for export manifests
+	inputPath     string             // the input file, "" for the embedded sample
+	inputDigest   data.Digest        // the SHA-256 of the input as it was loaded
+	scenarioPaths []string           // scenario files the session was started with
+	mapPath       string             // the --map file, "" for none
+	precision     forecast.Precision // run each scenario to this precision, when set
+	earlierInputs []string           // inputs read before the one open now (O)
+	version       string             // corecast version, for export manifests
 	parent        context.Context
 	workDir       string   // "" for the working directory
 	importNotes   []string // how the inputs were read
@@ -74,6 +76,11 @@ func WithInputDigest(d data.Digest) Option { return func(c *config) { c.inputDig
 func WithScenarioFiles(paths []string) Option {
 	return func(c *config) { c.scenarioPaths = append([]string(nil), paths...) }
 }
+
+// WithPrecision runs every forecast to a precision (run --precision's
+// rule: from the scenario's iterations up, doubling, until the standard
+// errors of mean total need and P(all core) are within p.Target, or p.Max).
+func WithPrecision(p forecast.Precision) Option { return func(c *config) { c.precision = p } }
 
 // WithMap names the map file the inputs were read with, which exports and
 // scenario writes never replace.

@@ -25,6 +25,9 @@ type runner struct {
 	editSeq  int // of the latest edit, for the debounce
 	// started, when set, is told the scenario of every run started.
 	started func(model.Scenario)
+	// precision, when its Target is above 0, runs each scenario from its
+	// iterations up, doubling, to that precision (forecast.RunToPrecision).
+	precision forecast.Precision
 }
 
 // debounceMsg fires a debounce period after edit seq.
@@ -34,7 +37,7 @@ type debounceMsg struct{ seq int }
 type runDoneMsg = common.JobDone[*forecast.Result]
 
 func newRunner(ctx *common.Context, cfg config) runner {
-	return runner{ctx: ctx, workers: cfg.workers, debounce: cfg.debounce, started: cfg.runStarted}
+	return runner{ctx: ctx, workers: cfg.workers, debounce: cfg.debounce, started: cfg.runStarted, precision: cfg.precision}
 }
 
 // edited schedules a run a debounce period from now; a later edit
@@ -61,8 +64,13 @@ func (r *runner) start() tea.Cmd {
 	if r.started != nil {
 		r.started(sc.Clone())
 	}
+	prec := r.precision
 	cmd := r.job.Start(func(ctx context.Context, progress func(done, total int)) (*forecast.Result, error) {
-		return forecast.Run(ctx, in, sc, forecast.Options{Workers: workers, Progress: progress})
+		opts := forecast.Options{Workers: workers, Progress: progress}
+		if prec.Target > 0 {
+			return forecast.RunToPrecision(ctx, in, sc, prec, opts, nil)
+		}
+		return forecast.Run(ctx, in, sc, opts)
 	})
 	r.ctx.Progress = r.job.Progress()
 	r.ctx.Running = true
@@ -71,10 +79,16 @@ func (r *runner) start() tea.Cmd {
 }
 
 // sameRun reports whether a and b give the same forecast: they differ at
-// most in name. Values are compared as printed, where NaN (a parameter a
-// distribution does not take) equals itself.
-func sameRun(a, b model.Scenario) bool {
+// most in name — and, when runs go to a precision, in iterations, which
+// the run chose. Values are compared as printed, where NaN (a parameter a
+// distribution does not take) equals itself; where each value came from
+// (Sources) is no part of the forecast.
+func (r *runner) sameRun(a, b model.Scenario) bool {
 	a.Name, b.Name = "", ""
+	a.Sources, b.Sources = nil, nil
+	if r.precision.Target > 0 {
+		a.Iterations, b.Iterations = 0, 0
+	}
 	return fmt.Sprint(a) == fmt.Sprint(b)
 }
 

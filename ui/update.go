@@ -34,7 +34,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !m.runner.due(msg) {
 			return m, nil
 		}
-		if res := m.ctx.Result(); res != nil && sameRun(res.Scenario, *m.ctx.Scenario()) {
+		if res := m.ctx.Result(); res != nil && m.runner.sameRun(res.Scenario, *m.ctx.Scenario()) {
 			return m, nil // back to the figures shown, as when a part-typed value is taken back
 		}
 		return m, m.startRun()
@@ -171,7 +171,7 @@ func (m *Model) runDone(msg runDoneMsg) tea.Cmd {
 		return m.broadcast(msg)
 	}
 	scenario := m.ctx.RunScenario
-	if msg.Err == nil && scenario < len(m.ctx.Scenarios) && !sameRun(msg.Value.Scenario, m.ctx.Scenarios[scenario]) {
+	if msg.Err == nil && scenario < len(m.ctx.Scenarios) && !m.runner.sameRun(msg.Value.Scenario, m.ctx.Scenarios[scenario]) {
 		// It finished as an edit cancelled it: it is of a scenario that is
 		// no more, and the edit's own run follows.
 		return nil

@@ -57,10 +57,13 @@ func (m *Model) View() string {
 	c, st := m.ctx, m.ctx.Styles
 	sc := c.Scenario()
 	name := st.StatusName.Render(truncate(sc.Name, 24))
-	facts := []string{
-		format.Int(sc.Iterations) + " iterations",
-		fmt.Sprintf("seed %d", sc.Seed),
+	// A run to a precision chooses its own iterations: the result's are
+	// the figures'.
+	iterations := format.Int(sc.Iterations) + " iterations"
+	if res := c.Result(); res != nil && res.Iterations != sc.Iterations {
+		iterations = format.Int(res.Iterations) + " iterations (to a precision)"
 	}
+	facts := []string{iterations, fmt.Sprintf("seed %d", sc.Seed)}
 	if res := c.Result(); res != nil && c.FormatElapsed != nil {
 		facts = append(facts, "ran in "+c.FormatElapsed(res.Elapsed))
 	}
