@@ -3,7 +3,6 @@ package report
 import (
 	"archive/zip"
 	"encoding/csv"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -102,29 +101,7 @@ func (r *csvReader) table(name string) (*textTable, error) {
 	if err != nil || rows == nil {
 		return nil, err
 	}
-	defer rows.close()
-	out := &textTable{firstRow: 1}
-	for {
-		n, cells, err := rows.next()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		rec := []string{}
-		for _, c := range cells {
-			for len(rec) < c.col-1 {
-				rec = append(rec, "")
-			}
-			rec = append(rec, unescapeCSVText(c.text))
-		}
-		if n == 1 {
-			out.header = rec
-		} else {
-			out.rows = append(out.rows, rec)
-		}
-	}
+	return readTextTable(rows, 1, 2, unescapeCSVText)
 }
 
 // unescapeCSVText undoes the quote that the CSV writer puts before input

@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -43,6 +44,37 @@ type textTable struct {
 	header   []string
 	rows     [][]string
 	firstRow int
+}
+
+// readTextTable reads rows as a table of text: each cell's text through
+// text (which undoes what the format did to it), cells placed in their
+// columns, the row numbered head as the header and the rows from first on
+// as data.
+func readTextTable(rows cellRows, head, first int, text func(string) string) (*textTable, error) {
+	defer rows.close()
+	out := &textTable{firstRow: 1}
+	for {
+		n, cells, err := rows.next()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		rec := []string{}
+		for _, c := range cells {
+			for len(rec) < c.col-1 {
+				rec = append(rec, "")
+			}
+			rec = append(rec, text(c.text))
+		}
+		switch {
+		case n == head:
+			out.header = rec
+		case n >= first:
+			out.rows = append(out.rows, rec)
+		}
+	}
 }
 
 // exportReader reads one export file of any format.

@@ -234,30 +234,7 @@ func (r *jsonReader) table(name string) (*textTable, error) {
 	if err != nil || rows == nil {
 		return nil, err
 	}
-	defer rows.close()
-	out := &textTable{firstRow: 1}
-	for {
-		n, cells, err := rows.next()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		rec := []string{}
-		for _, c := range cells {
-			for len(rec) < c.col-1 {
-				rec = append(rec, "")
-			}
-			rec = append(rec, c.text)
-		}
-		switch {
-		case n == jsonRowNames:
-			out.header = rec
-		case n >= jsonRowFirst:
-			out.rows = append(out.rows, rec)
-		}
-	}
+	return readTextTable(rows, jsonRowNames, jsonRowFirst, func(s string) string { return s })
 }
 
 // jsonRows streams one table: the head as three rows, then the data.
