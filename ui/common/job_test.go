@@ -2,6 +2,7 @@ package common
 
 import (
 	"context"
+	"corecast/forecast"
 	"errors"
 	"strings"
 	"testing"
@@ -98,5 +99,45 @@ func TestAnalysisRerun(t *testing.T) {
 	}
 	if calls != 4 {
 		t.Errorf("%d runs, want 4", calls)
+	}
+}
+
+// TestRunAnalysisRerun analyses the shown run once when the screen is
+// shown, not again unasked, again on Rerun, and never while a forecast is
+// in flight.
+func TestRunAnalysisRerun(t *testing.T) {
+	res := &forecast.Result{}
+	ctx := &Context{Results: []*forecast.Result{res}}
+	calls := 0
+	a := NewRunAnalysis(ctx, func(r *forecast.Result) Work[int] {
+		return func(context.Context, func(int, int)) (int, error) { calls++; return calls, nil }
+	})
+	take := func(cmd tea.Cmd) {
+		t.Helper()
+		if cmd == nil {
+			t.Fatal("no command")
+		}
+		for _, c := range cmd().(tea.BatchMsg) {
+			if done, ok := c().(JobDone[int]); ok {
+				a.Update(done)
+				return
+			}
+		}
+		t.Fatal("no outcome in the batch")
+	}
+	take(a.Update(FocusMsg{Active: true}))
+	if v, ok := a.Current(); !ok || v != 1 {
+		t.Fatalf("first analysis %v, %v", v, ok)
+	}
+	if a.Ensure() != nil {
+		t.Error("the analysed run was analysed again unasked")
+	}
+	take(a.Rerun())
+	if v, _ := a.Current(); v != 2 {
+		t.Errorf("after Rerun the analysis is %v, want 2", v)
+	}
+	ctx.Running = true
+	if a.Rerun() != nil {
+		t.Error("Rerun started while a forecast is in flight")
 	}
 }
