@@ -28,18 +28,9 @@ func parseFunding(t *table, m sheetMapping, codes map[string]string, ps *problem
 	out := make([]model.Funding, 0, len(c.body))
 	sums := newTotals("national_m", "local_m")
 	for _, r := range c.body {
-		if c.struckRow(r, ps) {
-			sums.addStruck(c, r)
+		if !c.dataRow(r, sums, ps) {
 			continue
 		}
-		if c.sectionRow(r) {
-			continue
-		}
-		if c.isTotalRow(r) {
-			sums.check(c, r, ps)
-			continue
-		}
-		noteHidden(c, r)
 		f, good := parseFundingRow(c, r, codes, nil, ps)
 		if good {
 			out = append(out, f)

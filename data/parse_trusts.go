@@ -50,18 +50,9 @@ func parseTrusts(t *table, m sheetMapping, ps *problemList, notes *noteList) ([]
 	seen := map[string]int{} // codeKey -> row
 	sums := newTotals("opex_m")
 	for _, r := range c.body {
-		if c.struckRow(r, ps) {
-			sums.addStruck(c, r)
+		if !c.dataRow(r, sums, ps) {
 			continue
 		}
-		if c.sectionRow(r) {
-			continue
-		}
-		if c.isTotalRow(r) {
-			sums.check(c, r, ps)
-			continue
-		}
-		noteHidden(c, r)
 		tr, good := parseTrust(c, r, ps)
 		if good {
 			sums.add(tr.OpexM)

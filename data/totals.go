@@ -139,6 +139,25 @@ type totals struct {
 	allShown       []float64
 }
 
+// dataRow sorts a row of a sheet whose amounts sums checks: a struck-through
+// row is left out (its amounts kept for the totals that may include them), a
+// section row skipped, a total row checked against the rows above it. It
+// reports whether r is a row of data to read, having noted it if hidden.
+func (c *columns) dataRow(r row, sums *totals, ps *problemList) bool {
+	switch {
+	case c.struckRow(r, ps):
+		sums.addStruck(c, r)
+		return false
+	case c.sectionRow(r):
+		return false
+	case c.isTotalRow(r):
+		sums.check(c, r, ps)
+		return false
+	}
+	noteHidden(c, r)
+	return true
+}
+
 func newTotals(cols ...string) *totals {
 	n := len(cols)
 	return &totals{cols: cols, sinceLast: make([]float64, n), all: make([]float64, n),

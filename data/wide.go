@@ -93,18 +93,9 @@ func readWideFunding(t *table, m sheetMapping, codes map[string]string, ps *prob
 	}
 	sums := newTotals(keys...)
 	for _, r := range c.body {
-		if c.struckRow(r, ps) {
-			sums.addStruck(c, r)
+		if !c.dataRow(r, sums, ps) {
 			continue
 		}
-		if c.sectionRow(r) {
-			continue
-		}
-		if c.isTotalRow(r) {
-			sums.check(c, r, ps)
-			continue
-		}
-		noteHidden(c, r)
 		amounts := make([]float64, len(cols))
 		for _, y := range years {
 			if !c.wideYear(r, cols, y) {
