@@ -47,40 +47,25 @@ func defaultLimits() limits {
 // filled returns the limits with any zero bound set to its default.
 func (l limits) filled() limits {
 	d := defaultLimits()
-	if l.maxBytes == 0 {
-		l.maxBytes = d.maxBytes
-	}
-	if l.maxUnzip == 0 {
-		l.maxUnzip = d.maxUnzip
-	}
-	if l.maxRows == 0 {
-		l.maxRows = d.maxRows
-	}
-	if l.maxCells == 0 {
-		l.maxCells = d.maxCells
-	}
-	if l.maxRowCells == 0 {
-		l.maxRowCells = d.maxRowCells
-	}
-	if l.maxFormulas == 0 {
-		l.maxFormulas = d.maxFormulas
-	}
-	if l.maxSheets == 0 {
-		l.maxSheets = d.maxSheets
-	}
-	if l.maxText == 0 {
-		l.maxText = d.maxText
-	}
-	if l.maxLinks == 0 {
-		l.maxLinks = d.maxLinks
-	}
-	if l.maxGraph == 0 {
-		l.maxGraph = d.maxGraph
-	}
-	if l.maxParts == 0 {
-		l.maxParts = d.maxParts
-	}
+	orDefault(&l.maxBytes, d.maxBytes)
+	orDefault(&l.maxUnzip, d.maxUnzip)
+	orDefault(&l.maxLinks, d.maxLinks)
+	orDefault(&l.maxRows, d.maxRows)
+	orDefault(&l.maxCells, d.maxCells)
+	orDefault(&l.maxRowCells, d.maxRowCells)
+	orDefault(&l.maxFormulas, d.maxFormulas)
+	orDefault(&l.maxSheets, d.maxSheets)
+	orDefault(&l.maxText, d.maxText)
+	orDefault(&l.maxGraph, d.maxGraph)
+	orDefault(&l.maxParts, d.maxParts)
 	return l
+}
+
+// orDefault sets *v to d when it is zero: a bound not given.
+func orDefault[T int | int64](v *T, d T) {
+	if *v == 0 {
+		*v = d
+	}
 }
 
 // textUnits counts the characters of valid UTF-8 text as Excel counts them:
