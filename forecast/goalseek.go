@@ -62,12 +62,20 @@ func GoalSeekUplift(ctx context.Context, in model.Inputs, sc model.Scenario, goa
 	if toleranceM <= 0 {
 		toleranceM = 1
 	}
+	_, g, err := goalSeekUplift(ctx, in, sc, goal, toleranceM, opts)
+	return g, err
+}
+
+// goalSeekUplift is GoalSeekUplift, returning as well the analysis it
+// searched on, whose snapshot other searches of the same scenario (the
+// phased one) reuse rather than drawing and costing every iteration again.
+func goalSeekUplift(ctx context.Context, in model.Inputs, sc model.Scenario, goal, toleranceM float64, opts Options) (*analysis, *GoalSeekResult, error) {
 	// The search starts from no uplift at all, whatever the scenario's own:
 	// the least uplift is the answer.
 	sc.ClearUplift()
 	a, g, err := newGoalSeek(ctx, in, sc, goal, opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	g.Lever, g.ToleranceM = LeverEnvelope, toleranceM
 	capacity := sc.CapacityStarts
@@ -83,11 +91,11 @@ func GoalSeekUplift(ctx context.Context, in model.Inputs, sc model.Scenario, goa
 	onGrid := func(x float64) float64 { return math.Ceil(x/toleranceM) * toleranceM }
 	start := time.Now()
 	if _, err := g.seek(a, eval, 0, toleranceM, onGrid(500), onGrid); err != nil || g.Reached {
-		return g, err
+		return a, g, err
 	}
 	err = g.whenOutOfReach(a, capacity, toleranceM, onGrid)
 	g.Elapsed = time.Since(start)
-	return g, err
+	return a, g, err
 }
 
 // whenOutOfReach completes the answer when no uplift reaches the goal at the

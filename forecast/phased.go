@@ -77,14 +77,13 @@ func GoalSeekPhased(ctx context.Context, in model.Inputs, sc model.Scenario, goa
 	if toleranceM <= 0 {
 		toleranceM = 1
 	}
-	uni, err := GoalSeekUplift(ctx, in, sc, goal, toleranceM, opts)
+	// The uniform search's snapshot — the scenario's draws and costs, no
+	// uplift of its own — is the phased search's too.
+	a, uni, err := goalSeekUplift(ctx, in, sc, goal, toleranceM, opts)
 	if err != nil {
 		return nil, err
 	}
-	sn, err := scheduleOnly(ctx, in, sc, opts)
-	if err != nil {
-		return nil, err
-	}
+	sn := a.sn
 	r := &PhasedResult{Goal: goal, Objective: objective, Uniform: uni, ToleranceM: toleranceM, Iterations: sn.iterations()}
 	if uni.Reached {
 		if err := r.phase(ctx, sn, sc, opts); err != nil {
