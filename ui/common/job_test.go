@@ -19,6 +19,22 @@ func run(t *testing.T, cmd tea.Cmd) tea.Msg {
 	return cmd()
 }
 
+// outcome runs the batch an analysis starts (its run and the spinner's
+// tick) and returns the run's outcome.
+func outcome(t *testing.T, cmd tea.Cmd) JobDone[int] {
+	t.Helper()
+	if cmd == nil {
+		t.Fatal("no command")
+	}
+	for _, c := range cmd().(tea.BatchMsg) {
+		if done, ok := c().(JobDone[int]); ok {
+			return done
+		}
+	}
+	t.Fatal("no outcome in the batch")
+	return JobDone[int]{}
+}
+
 // TestJobPanicIsAnError runs work that panics: the run ends with an error
 // naming the panic, and the Job takes it as its outcome.
 func TestJobPanicIsAnError(t *testing.T) {
@@ -63,21 +79,7 @@ func TestAnalysisRerun(t *testing.T) {
 	work := func(v int, err error) Work[int] {
 		return func(context.Context, func(int, int)) (int, error) { calls++; return v, err }
 	}
-	finish := func(cmd tea.Cmd) {
-		t.Helper()
-		if cmd == nil {
-			t.Fatal("no command")
-		}
-		// The batch holds the run and the spinner's tick: run the first
-		// command whose message is the outcome.
-		for _, c := range cmd().(tea.BatchMsg) {
-			if done, ok := c().(JobDone[int]); ok {
-				a.Update(done)
-				return
-			}
-		}
-		t.Fatal("no outcome in the batch")
-	}
+	finish := func(cmd tea.Cmd) { t.Helper(); a.Update(outcome(t, cmd)) }
 	finish(a.Ensure("x", work(1, nil)))
 	if v, ok := a.Value("x"); !ok || v != 1 {
 		t.Fatalf("value %v, %v", v, ok)
@@ -112,19 +114,7 @@ func TestRunAnalysisRerun(t *testing.T) {
 	a := NewRunAnalysis(ctx, func(r *forecast.Result) Work[int] {
 		return func(context.Context, func(int, int)) (int, error) { calls++; return calls, nil }
 	})
-	take := func(cmd tea.Cmd) {
-		t.Helper()
-		if cmd == nil {
-			t.Fatal("no command")
-		}
-		for _, c := range cmd().(tea.BatchMsg) {
-			if done, ok := c().(JobDone[int]); ok {
-				a.Update(done)
-				return
-			}
-		}
-		t.Fatal("no outcome in the batch")
-	}
+	take := func(cmd tea.Cmd) { t.Helper(); a.Update(outcome(t, cmd)) }
 	take(a.Update(FocusMsg{Active: true}))
 	if v, ok := a.Current(); !ok || v != 1 {
 		t.Fatalf("first analysis %v, %v", v, ok)
