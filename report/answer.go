@@ -67,18 +67,26 @@ func MoneyByYear(years []model.FinancialYear, uplift []float64) string {
 }
 
 // PhasedAnswer states the phased answer as a finance director reads it:
-// the money by year and its total, what it brings into the plan's window
-// (when iv, the answer's investment table, is known), and the uniform
-// answer over the same years. It is empty when the goal was not reached.
+// the money by year, then PhasedDetail. It is empty when the goal was not
+// reached.
 func PhasedAnswer(ph *forecast.PhasedResult, iv *forecast.Investment) string {
 	if ph == nil || !ph.Reached {
 		return ""
 	}
+	return "add " + MoneyByYear(ph.Years, ph.Uplift) + " to the national envelope: " + PhasedDetail(ph, iv)
+}
+
+// PhasedDetail is what follows the phased answer's money by year, every
+// sum with the years it covers: its total over the table's years, what it
+// does to national spend in the plan's window (when iv, the answer's
+// investment table, is known: an uplift is headroom, not spend), and the
+// uniform uplift over the same years. The Overview, the stderr line and
+// the Brief all word it here.
+func PhasedDetail(ph *forecast.PhasedResult, iv *forecast.Investment) string {
 	first, last := ph.Years[0], ph.Years[len(ph.Years)-1]
-	s := fmt.Sprintf("add %s to the national envelope (%s over %s to %s)",
-		MoneyByYear(ph.Years, ph.Uplift), format.Money(ph.Total), first, last)
+	s := fmt.Sprintf("%s over %s to %s", format.Money(ph.Total), first, last)
 	if iv != nil {
-		s += "; it " + SpendChange(iv)
+		s += "; it " + SpendChange(iv) + fmt.Sprintf(" (%s there %s)", format.Percentile(iv.BudgetP), format.Money(iv.Window.NationalSpendBudgetM))
 	}
 	return s + fmt.Sprintf("; a uniform uplift needs %s a year, %s over the same years, %s to %s", format.Money(ph.UniformM), format.Money(ph.UniformTotal), first, last)
 }

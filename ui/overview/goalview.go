@@ -52,7 +52,7 @@ func (m *Model) goalView(res *forecast.Result, w int) string {
 	default:
 		ph := a.Phased
 		answer = st.Value.Render("add " + report.MoneyByYear(ph.Years, ph.Uplift))
-		detail = phasedDetail(a, res) + " · a applies it"
+		detail = report.PhasedDetail(ph, a.PhasedMoney) + " · P " + format.Percent(ph.P) + " · a applies it"
 	}
 	switch {
 	case m.note != "":
@@ -70,20 +70,6 @@ func (m *Model) goalView(res *forecast.Result, w int) string {
 		out = append(out, "")
 	}
 	return strings.Join(out, "\n")
-}
-
-// phasedDetail is what follows the phased answer's money by year: its
-// total over the years it covers, the national spend it brings into the
-// plan's window (the uplift is headroom, not spend), and the uniform
-// uplift over the same years.
-func phasedDetail(a *goalAnswer, res *forecast.Result) string {
-	ph := a.Phased
-	first, last := ph.Years[0], ph.Years[len(ph.Years)-1]
-	s := fmt.Sprintf("%s over %s to %s (P %s)", format.Money(ph.Total), first, last, format.Percent(ph.P))
-	if iv := a.PhasedMoney; iv != nil {
-		s += fmt.Sprintf("; it %s (%s %s)", report.SpendChange(iv), format.Percentile(iv.BudgetP), format.Money(iv.Window.NationalSpendBudgetM))
-	}
-	return s + fmt.Sprintf("; uniform: %s a year, %s over the same years", format.Money(ph.UniformM), format.Money(ph.UniformTotal))
 }
 
 // outOfReach words the answer when no uplift reaches the goal: what binds,
