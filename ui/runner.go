@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -80,16 +79,15 @@ func (r *runner) start() tea.Cmd {
 
 // sameRun reports whether a and b give the same forecast: they differ at
 // most in name — and, when runs go to a precision, in iterations, which
-// the run chose. Values are compared as printed, where NaN (a parameter a
-// distribution does not take) equals itself; where each value came from
-// (Sources) is no part of the forecast.
+// the run chose. The values are compared as common.Same compares them
+// (the one comparison of scenarios: NaN equal to NaN, correlations in any
+// order, sources no part of a value).
 func (r *runner) sameRun(a, b model.Scenario) bool {
 	a.Name, b.Name = "", ""
-	a.Sources, b.Sources = nil, nil
 	if r.precision.Target > 0 {
 		a.Iterations, b.Iterations = 0, 0
 	}
-	return fmt.Sprint(a) == fmt.Sprint(b)
+	return common.Same(a, b)
 }
 
 // stop cancels the run in flight, if any.
