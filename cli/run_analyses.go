@@ -247,6 +247,9 @@ func goalSeekLine(sc model.Scenario, g *forecast.GoalSeekResult, iv *forecast.In
 			if g.CapacityNeeded > 0 {
 				line += fmt.Sprintf("; the goal becomes reachable at %d starts a year with +£%sm a year (P = %.1f%%; --set capacity_starts=%d --set envelope_uplift_m=%s)",
 					g.CapacityNeeded, format.Thousands(g.CapacityUplift), 100*g.CapacityP, g.CapacityNeeded, strconv.FormatFloat(g.CapacityUplift, 'f', -1, 64))
+				if h := report.Headroom(iv); h != "" {
+					line += ", " + h
+				}
 				line += report.SpendClause(iv)
 			}
 		}

@@ -115,20 +115,24 @@ func SpendChange(iv *forecast.Investment) string {
 // what binds, and the capacity and money that would reach the goal.
 func GoalSeekAnswer(g *forecast.GoalSeekResult, iv *forecast.Investment, sc model.Scenario) string {
 	spend := SpendClause(iv)
+	// An uplift is given with the headroom it makes over the plan's window.
+	headroom, pair := Headroom(iv), ""
+	if headroom != "" {
+		pair = " (" + headroom + ")"
+	}
 	switch {
 	case !g.Reached && g.Lever == forecast.LeverEnvelope && g.CapacityNeeded > 0:
-		return fmt.Sprintf("no uplift reaches the goal: %s; %s starts a year with +%s a year would reach it%s",
-			WhatBinds(g, sc), format.Int(g.CapacityNeeded), format.Money(g.CapacityUplift), spend)
+		return fmt.Sprintf("no uplift reaches the goal: %s; %s starts a year with +%s a year%s would reach it%s",
+			WhatBinds(g, sc), format.Int(g.CapacityNeeded), format.Money(g.CapacityUplift), pair, spend)
 	case !g.Reached:
 		return "no " + map[bool]string{true: "capacity", false: "uplift"}[g.Lever == forecast.LeverCapacity] + " reaches the goal: " + WhatBinds(g, sc)
 	case g.Lever == forecast.LeverCapacity:
 		return fmt.Sprintf("capacity_starts = %s a year%s", format.Thousands(g.Value), spend)
 	}
-	over := ""
-	if iv != nil {
-		over = fmt.Sprintf(", %s of headroom over %s to %s", format.Money(iv.Window.UpliftM), iv.WindowFrom, iv.WindowTo)
+	if headroom != "" {
+		headroom = ", " + headroom
 	}
-	return fmt.Sprintf("+%s a year on the national envelope%s%s", format.Money(g.Value), over, spend)
+	return fmt.Sprintf("+%s a year on the national envelope%s%s", format.Money(g.Value), headroom, spend)
 }
 
 // InvestmentFor returns the run's investment table for goal seek g: the
@@ -172,4 +176,13 @@ func SpendClause(iv *forecast.Investment) string {
 		return ""
 	}
 	return fmt.Sprintf(", which %s (%s there %s)", SpendChange(iv), format.Percentile(iv.BudgetP), format.Money(iv.Window.NationalSpendBudgetM))
+}
+
+// Headroom is the uplift an answer adds over the plan's window, with the
+// years: "£3.85bn of headroom over 2019-20 to 2023-24". Empty without iv.
+func Headroom(iv *forecast.Investment) string {
+	if iv == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s of headroom over %s to %s", format.Money(iv.Window.UpliftM), iv.WindowFrom, iv.WindowTo)
 }

@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"corecast/forecast"
 	"corecast/format"
-	"corecast/model"
 )
 
 // SheetBrief is the first sheet: what a finance director reads.
@@ -85,17 +83,22 @@ func briefAnswer(run Run) []briefRow {
 		return []briefRow{{"Answer", "Not given in this export: " + why + ". Run with --goal-seek --goal-lever phased for the national money by year."}}
 	}
 	iv := run.Investment[0]
-	goal := 0.0
-	for _, g := range run.GoalSeek {
-		goal = g.Goal
-	}
 	var text string
 	switch {
 	case run.Phased != nil && run.Phased.Reached:
 		text = "To reach core by " + sc.TargetYear.String() + " with " + format.Percent(run.Phased.Goal) + " confidence, " + PhasedAnswer(run.Phased, iv) + "."
 	default:
-		text = fmt.Sprintf("To reach core by %s with %s confidence: %s; it %s.", sc.TargetYear, format.Percent(goal),
-			answerChange(iv, sc), SpendChange(iv))
+		// The goal seek whose answer iv sets out words it, as the stderr
+		// line and the GoalSeek sheet do.
+		for _, g := range run.GoalSeek {
+			if InvestmentFor(run, g) == iv {
+				text = fmt.Sprintf("To reach core by %s with %s confidence: %s.", sc.TargetYear, format.Percent(g.Goal), GoalSeekAnswer(g, iv, sc))
+				break
+			}
+		}
+	}
+	if text == "" { // an answer no goal seek of this run names
+		text = "To reach core by " + sc.TargetYear.String() + ": the " + iv.Answer + " answer, year by year below and on the InvestmentNeeded sheet."
 	}
 	out := []briefRow{{"Answer", text}}
 	budget := format.Percentile(iv.BudgetP)
@@ -112,23 +115,6 @@ func briefAnswer(run Run) []briefRow {
 		iv.WindowFrom, iv.WindowTo, format.Money(iv.Window.UpliftM), format.Money(iv.Window.NationalSpendMeanM), format.Money(iv.Window.NationalSpendNowMeanM),
 		budget, format.Money(iv.Window.NationalSpendBudgetM), sc.TargetYear, format.Percent(iv.P.P))})
 	return out
-}
-
-// answerChange says what an answer changes in scenario sc: the capacity,
-// the uniform uplift a year with its total over the plan's window, or both.
-func answerChange(iv *forecast.Investment, sc model.Scenario) string {
-	var parts []string
-	if c := iv.Scenario.CapacityStarts; c != sc.CapacityStarts {
-		parts = append(parts, fmt.Sprintf("let %s trusts start a year (now %s)", format.Int(c), format.Int(sc.CapacityStarts)))
-	}
-	if u := iv.Scenario.EnvelopeUpliftM; u > 0 {
-		parts = append(parts, fmt.Sprintf("add %s a year to the national envelope (%s over %s to %s)",
-			format.Money(u), format.Money(iv.Window.UpliftM), iv.WindowFrom, iv.WindowTo))
-	}
-	if len(parts) == 0 {
-		return "no change is needed"
-	}
-	return strings.Join(parts, " and ")
 }
 
 // briefBinds says what binds: the goal seeks' own sentence when the goal is

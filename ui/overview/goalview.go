@@ -80,7 +80,11 @@ func outOfReach(a *goalAnswer, res *forecast.Result, w int) (answer, detail stri
 	answer = "no uplift is enough"
 	detail = fmt.Sprintf("%s; the most P is %s, from %s a year", report.WhatBinds(g, sc), format.Percent(g.P), format.Money(g.BestValue))
 	if g.CapacityNeeded > 0 {
-		detail += fmt.Sprintf("; %d starts a year with %s a year would reach it", g.CapacityNeeded, format.Money(g.CapacityUplift))
+		detail += fmt.Sprintf("; %d starts a year with %s a year", g.CapacityNeeded, format.Money(g.CapacityUplift))
+		if h := report.Headroom(a.Pair); h != "" {
+			detail += " (" + h + ")"
+		}
+		detail += " would reach it"
 		if iv := a.Pair; iv != nil {
 			detail += ", which " + report.SpendChange(iv)
 		}
