@@ -140,7 +140,7 @@ func TestRunFrontierAndPhased(t *testing.T) {
 		t.Fatalf("phased: exit %d\n%s", code, stderr)
 	}
 	// The uniform answer beside it counts the table's years only.
-	if !strings.Contains(stderr, "a year, £2.95bn over the same years, 2019-20 to 2023-24") {
+	if !strings.Contains(stderr, "a year, £3.00bn over the same years, 2019-20 to 2023-24") {
 		t.Errorf("the uniform answer's years are not stated: %s", stderr)
 	}
 	i := strings.Index(stderr, "reproduce with ")

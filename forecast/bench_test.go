@@ -38,26 +38,35 @@ func BenchmarkScaleIter100k(b *testing.B)   { benchRun(b, 217, 100_000) }
 func BenchmarkScaleTrusts2000(b *testing.B) { benchRun(b, 2000, 10_000) }
 
 // BenchmarkIteration times one iteration of the model (costing and
-// scheduling 217 trusts, and recording them) on one goroutine.
+// scheduling the trusts, and recording them) on one goroutine, for a
+// portfolio the size of the sample and for larger ones.
 func BenchmarkIteration(b *testing.B) {
-	sc := model.DefaultScenario()
-	sc.Iterations = 1024
-	p, err := newPlan(synthetic(217, 1), sc)
-	if err != nil {
-		b.Fatal(err)
+	for _, trusts := range []int{217, 2_000, 20_000} {
+		b.Run(fmt.Sprint(trusts), func(b *testing.B) {
+			sc := model.DefaultScenario()
+			sc.Iterations = 1024
+			p, err := newPlan(synthetic(trusts, 1), sc)
+			if err != nil {
+				b.Fatal(err)
+			}
+			theta, _ := drawInputs(p, sc.Iterations, 1)
+			n := sc.Iterations
+			res := new(Result)
+			res.makeSeries(n)
+			w := newWorker(p, res, &theta)
+			part := newPartial(p.nTrusts, p.nYears)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				s := i % n
+				if s%blockSize == 0 {
+					w.runBlock(s/blockSize, s, s, part, func() bool { return false }) // a new block: its stream
+				}
+				w.iterate(s)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(trusts), "ns/trust")
+		})
 	}
-	theta, _ := drawInputs(p, sc.Iterations, 1)
-	n := sc.Iterations
-	res := new(Result)
-	res.makeSeries(n)
-	w := newWorker(p, res, &theta)
-	w.begin(0, newPartial(p.nTrusts, p.nYears))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		w.iterate(i % n)
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/217, "ns/trust")
 }
 
 // BenchmarkTrusts is DESIGN §10's linearity in trusts, on one core: the

@@ -16,6 +16,7 @@ type trustConst struct {
 	committed float64 // counted funding, £m
 	typ       int32   // model.TrustType
 	region    int32   // model.Region
+	pos       int32   // place in the static priority order (trusts with a gap)
 }
 
 // trustDraws are one iteration's trust-level draws and what is made of
@@ -109,11 +110,14 @@ func (w *worker) costAll(th *iterInputs) {
 	p := w.p
 	consts := p.consts
 	n := len(consts)
-	need, share, years, comp := w.need[:n], w.share[:n], w.years[:n], w.comp[:n]
+	need, comp := w.need[:n], w.comp[:n]
 	factor, lnFactor, ny := w.draws.factor[:n], w.draws.lnFactor[:n], w.draws.years[:n]
 	sums := w.rec.part.trust[:n]
 	buf := w.rec.slots
 	windows := w.tally.windows[:n]
+	// The waiting list is written in the static priority order as the
+	// trusts are costed, each at its place, so that no pass gathers it.
+	waiting := w.waiting.at
 	nationalShare := p.nationalShare
 	// The totals as plain variables, which stay in registers; only the
 	// groups, indexed, live in memory.
@@ -137,14 +141,21 @@ func (w *worker) costAll(th *iterInputs) {
 		// Step 4: spent evenly over n_i years. Already funded (need 0),
 		// the trust starts in base_year outside capacity and envelope;
 		// otherwise it waits for the schedule, with its national share of
-		// each year's spend.
-		n := ny[i]
-		need[i], years[i] = nd, n
+		// each year's spend, and until it starts it will never complete.
+		yrs := ny[i]
+		need[i] = nd
+		e := &waiting[c.pos]
+		e.n = yrs
 		if nd == 0 {
-			comp[i] = n - 1
+			comp[i] = yrs - 1
+			e.share = notWaiting
 		} else {
-			comp[i] = compUnstarted
-			share[i] = nd * nationalShare / float64(n)
+			comp[i] = compNever
+			sh := nd * nationalShare / float64(yrs)
+			if sh != sh {
+				sh = notWaiting // a NaN share fits no envelope
+			}
+			e.share, e.spend = sh, nd/float64(yrs)
 		}
 		totalCost += cost
 		totalNeed += nd

@@ -30,12 +30,14 @@
 // each trust's state is kept small and together: its constants and its
 // block sums are one record each; its cost histogram holds only the bins its
 // costs can reach over the run (bounded from the run's draws, costWindows);
-// and the histogram slots of 64 iterations are buffered, trust by trust, and
-// counted a trust at a time (slotBuffer), rather than touching every
-// trust's rows in every iteration. The costing step runs as passes over
-// the trusts that make no call per trust (costTrusts), with the random
-// stream in registers (stream: math/rand/v2's PCG and ziggurat written out,
-// the same numbers).
+// and the histogram slots of a block's iterations are buffered, trust by
+// trust, and counted a trust at a time (slotBuffer), rather than touching
+// every trust's rows in every iteration. The costing step runs as passes
+// over the trusts that make no call per trust (costTrusts), with the random
+// stream in registers (stream: SplitMix64 and math/rand/v2's ziggurat
+// written out). The costing writes the schedule's waiting list in priority
+// order as it goes (queue); a short list is walked entry by entry, a long
+// one in blocks, passing over those that cannot fit.
 //
 // # Readings of DESIGN §5
 //

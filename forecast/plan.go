@@ -74,6 +74,9 @@ func newPlan(in model.Inputs, sc model.Scenario) (*plan, error) {
 		return nil, err
 	}
 	p.order = p.staticOrder()
+	for k, i := range p.order {
+		p.consts[i].pos = int32(k)
+	}
 	if p.obs, err = newObservations(p, in.Observed); err != nil {
 		return nil, err
 	}

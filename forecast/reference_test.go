@@ -249,17 +249,17 @@ func TestEngineMatchesReference(t *testing.T) {
 	for name, edit := range edits {
 		for _, pr := range model.Priorities() {
 			sc := model.DefaultScenario()
-			sc.Iterations = 700 // two blocks
+			sc.Iterations = 700 // many blocks, the last one short
 			sc.Priority = pr
 			edit(&sc)
 			res := mustRun(t, in, sc)
-			var stream *rand.PCG
+			var stream *splitMixSource
 			var rng *rand.Rand
 			for s := 0; s < sc.Iterations; s++ {
 				b := s / blockSize
 				if s%blockSize == 0 {
 					// Regenerate the block's stream as the worker does.
-					stream = rand.NewPCG(sc.Seed, splitmix64(streamBlocks+uint64(b)))
+					stream = blockSource(sc.Seed, b)
 					rng = rand.New(stream)
 				}
 				z, u := make([]float64, len(in.Trusts)), make([]float64, len(in.Trusts))

@@ -81,21 +81,27 @@ func (w *worker) snapBlock(lo, hi int, bl *snapBlock) {
 	for s := lo; s < hi; s++ {
 		th := w.inputs(s)
 		w.costTrusts(&th)
-		list, _ := w.unstarted()
+		q := w.queue()
+		// Before the schedule, compNever marks the trusts waiting for it.
 		ok := true
 		for _, c := range w.comp {
-			if c != compUnstarted && c != compCore && int(c) > target {
+			if c != compNever && c != compCore && int(c) > target {
 				ok = false
 			}
 		}
-		bl.counts = append(bl.counts, int32(len(list)))
-		bl.fixedOK = append(bl.fixedOK, ok)
+		waiting := 0
 		national := 0.0
-		for _, t := range list {
-			bl.share = append(bl.share, t.share)
-			bl.years = append(bl.years, uint16(min(t.n, 1<<16-1)))
-			national += t.share * float64(t.n)
+		for _, e := range q.at {
+			if w.comp[e.trust] != compNever {
+				continue
+			}
+			waiting++
+			bl.share = append(bl.share, e.share)
+			bl.years = append(bl.years, uint16(min(e.n, 1<<16-1)))
+			national += e.share * float64(e.n)
 		}
+		bl.counts = append(bl.counts, int32(waiting))
+		bl.fixedOK = append(bl.fixedOK, ok)
 		bl.national = append(bl.national, national)
 	}
 }

@@ -2,18 +2,20 @@ package forecast
 
 import "math/rand/v2"
 
-// Random streams. Every random number of a run comes from a PCG stream seeded
+// Random streams. Every random number of a run comes from a stream seeded
 // from (seed, stream id), where the id names what the stream is for and, for
-// iteration blocks, which block. Blocks are fixed by the iteration count alone,
-// so results do not depend on how many workers run them.
+// iteration blocks, which block: math/rand/v2's PCG for the scenario-level
+// draws, SplitMix64 (stream) for each block's trust-level draws. Blocks are
+// fixed by the iteration count alone, so results do not depend on how many
+// workers run them.
 const (
 	streamInputs = 1 << 32 // + input index: scenario-level draws
 	streamScores = 2 << 32 // + input index: Iman–Conover score permutations
 	streamBlocks = 3 << 32 // + block index: trust-level draws
 )
 
-// splitmix64 scrambles a stream id so that neighbouring ids give unrelated PCG
-// increments.
+// splitmix64 is SplitMix64's mix: it scrambles a stream id so that
+// neighbouring ids give unrelated streams.
 func splitmix64(x uint64) uint64 {
 	x += 0x9e3779b97f4a7c15
 	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9

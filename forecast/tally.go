@@ -361,7 +361,7 @@ func (r *recorder) observed(comp []int32) {
 
 // slotIters is how many iterations of per-trust histogram slots a recorder
 // holds before counting them.
-const slotIters = 64
+const slotIters = blockSize
 
 // slotBuffer holds, for up to slotIters iterations, the slots that each
 // trust's cost and completion fall in. Counting them as they come would
