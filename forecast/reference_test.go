@@ -1,6 +1,7 @@
 package forecast
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"sort"
@@ -252,33 +253,57 @@ func TestEngineMatchesReference(t *testing.T) {
 			sc.Iterations = 700 // many blocks, the last one short
 			sc.Priority = pr
 			edit(&sc)
-			res := mustRun(t, in, sc)
-			var stream *splitMixSource
-			var rng *rand.Rand
-			for s := 0; s < sc.Iterations; s++ {
-				b := s / blockSize
-				if s%blockSize == 0 {
-					// Regenerate the block's stream as the worker does.
-					stream = blockSource(sc.Seed, b)
-					rng = rand.New(stream)
-				}
-				z, u := make([]float64, len(in.Trusts)), make([]float64, len(in.Trusts))
-				for i := range z {
-					z[i] = rng.NormFloat64()
-					u[i] = unitFrom(stream.Uint64())
-				}
-				var theta [model.NumInputs]float64
-				for j := range theta {
-					theta[j] = res.Inputs[j][s]
-				}
-				ref := referenceIteration(in, sc, theta, z, u)
-				close := func(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
-				if !close(res.TotalCost[s], ref.totalCost) || !close(res.TotalNeed[s], ref.totalNeed) || !close(res.PresentValue[s], ref.pv) ||
-					!close(res.PlanWindowSpend(s), ref.planWindowSpend) || res.CoreByTarget[s] != ref.coreByTarget || res.AllCoreYear[s] != ref.allCore {
-					t.Fatalf("%s, %s, iteration %d: engine (cost %.6f, need %.6f, pv %.6f, window %.6f, core %v, all %v), reference %+v",
-						name, pr, s, res.TotalCost[s], res.TotalNeed[s], res.PresentValue[s], res.PlanWindowSpend(s), res.CoreByTarget[s], res.AllCoreYear[s], ref)
-				}
-			}
+			checkAgainstReference(t, name, in, sc)
+		}
+	}
+}
+
+// TestEngineMatchesReferenceLongQueue is the same check on a portfolio
+// whose waiting list is long enough to be walked in blocks (shortQueue),
+// with the capacity and envelope tight enough that most trusts wait.
+func TestEngineMatchesReferenceLongQueue(t *testing.T) {
+	in := synthetic(shortQueue+400, 4)
+	for _, capacity := range []int{60, 400} {
+		for _, pr := range model.Priorities() {
+			sc := model.DefaultScenario()
+			sc.Iterations = 40
+			sc.Priority = pr
+			sc.CapacityStarts = capacity
+			checkAgainstReference(t, fmt.Sprintf("capacity %d", capacity), in, sc)
+		}
+	}
+}
+
+// checkAgainstReference runs the engine and the reference transcription of
+// §5 on the same draws and fails at the first iteration where they differ.
+func checkAgainstReference(t *testing.T, name string, in model.Inputs, sc model.Scenario) {
+	t.Helper()
+	pr := sc.Priority
+	res := mustRun(t, in, sc)
+	var stream *splitMixSource
+	var rng *rand.Rand
+	for s := 0; s < sc.Iterations; s++ {
+		b := s / blockSize
+		if s%blockSize == 0 {
+			// Regenerate the block's stream as the worker does.
+			stream = blockSource(sc.Seed, b)
+			rng = rand.New(stream)
+		}
+		z, u := make([]float64, len(in.Trusts)), make([]float64, len(in.Trusts))
+		for i := range z {
+			z[i] = rng.NormFloat64()
+			u[i] = unitFrom(stream.Uint64())
+		}
+		var theta [model.NumInputs]float64
+		for j := range theta {
+			theta[j] = res.Inputs[j][s]
+		}
+		ref := referenceIteration(in, sc, theta, z, u)
+		close := func(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
+		if !close(res.TotalCost[s], ref.totalCost) || !close(res.TotalNeed[s], ref.totalNeed) || !close(res.PresentValue[s], ref.pv) ||
+			!close(res.PlanWindowSpend(s), ref.planWindowSpend) || res.CoreByTarget[s] != ref.coreByTarget || res.AllCoreYear[s] != ref.allCore {
+			t.Fatalf("%s, %s, iteration %d: engine (cost %.6f, need %.6f, pv %.6f, window %.6f, core %v, all %v), reference %+v",
+				name, pr, s, res.TotalCost[s], res.TotalNeed[s], res.PresentValue[s], res.PlanWindowSpend(s), res.CoreByTarget[s], res.AllCoreYear[s], ref)
 		}
 	}
 }
