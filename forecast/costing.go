@@ -82,25 +82,70 @@ func (w *worker) drawTrusts() {
 
 // deployAll sets each trust's deployment years n_i from its uniform
 // (deployYears). When there are at most eight thresholds, as with any
-// deployment time of up to eight years, n_i is one more than the count of
-// thresholds below the uniform, made without a branch (which length a trust
+// deployment time of up to eight years, n_i is read off a table of
+// deployBuckets equal slices of the uniform's range, made for the
+// iteration's thresholds: a slice that holds no threshold has one n for
+// every uniform in it. The few uniforms that fall in a slice holding one
+// count the thresholds below them without a branch (which length a trust
 // draws is unpredictable, and a mispredicted branch costs more than the
 // eight comparisons): the sign of the difference of the bits is each
 // comparison (see shortCuts).
 func (w *worker) deployAll(db float64) {
 	w.deployCuts(db)
 	u, years := w.draws.u, w.draws.years[:len(w.draws.u)]
+	table := &w.deployTable
 	if len(w.cuts) > len(w.cut8)+1 {
 		for i, v := range u {
-			years[i] = int32(w.deployYears(v))
+			n := int32(table[int(v*deployBuckets)&(deployBuckets-1)])
+			if n == 0 {
+				n = int32(w.deployYears(v))
+			}
+			years[i] = n
 		}
 		return
 	}
-	c := w.cut8
+	c := &w.cut8
 	for i, v := range u {
-		b := int64(math.Float64bits(v))
-		years[i] = int32(1 + uint64(c[0]-b)>>63 + uint64(c[1]-b)>>63 + uint64(c[2]-b)>>63 + uint64(c[3]-b)>>63 +
-			uint64(c[4]-b)>>63 + uint64(c[5]-b)>>63 + uint64(c[6]-b)>>63 + uint64(c[7]-b)>>63)
+		n := int32(table[int(v*deployBuckets)&(deployBuckets-1)])
+		if n == 0 {
+			b := int64(math.Float64bits(v))
+			n = int32(1 + uint64(c[0]-b)>>63 + uint64(c[1]-b)>>63 + uint64(c[2]-b)>>63 + uint64(c[3]-b)>>63 +
+				uint64(c[4]-b)>>63 + uint64(c[5]-b)>>63 + uint64(c[6]-b)>>63 + uint64(c[7]-b)>>63)
+		}
+		years[i] = n
+	}
+}
+
+// deployBuckets is the number of equal slices of the uniform's range in
+// the table of deployment years (deployAll).
+const deployBuckets = 256
+
+// deployTable gives, for each of deployBuckets slices [k/256, (k+1)/256) of
+// a uniform's range, the deployment years of every uniform in it, or 0 when
+// a threshold lies in it and the uniform must be compared with it.
+type deployTable [deployBuckets]uint16
+
+// set fills the table for the thresholds cut (deployCuts), all but the
+// first and the last of which count: a uniform u deploys over one year more
+// than the number of them below it (u > cut). A slice none of them lies in
+// has, for each threshold, all its uniforms above it or none.
+func (t *deployTable) set(cut []float64) {
+	inner := cut[1:max(1, len(cut)-1)] // the thresholds that count
+	k := 0                             // the first slice not yet filled
+	for m, c := range inner {
+		// The slices from k up to the one c lies in are above the m
+		// thresholds before c (each lay in a slice before k) and below c.
+		in := min(int(c*deployBuckets), deployBuckets)
+		for ; k < in; k++ {
+			t[k] = uint16(1 + m)
+		}
+		if in < deployBuckets {
+			t[in] = 0 // c lies in [in/256, (in+1)/256)
+			k = max(k, in+1)
+		}
+	}
+	for ; k < deployBuckets; k++ {
+		t[k] = uint16(1 + len(inner))
 	}
 }
 
@@ -228,5 +273,6 @@ func (w *worker) deployCuts(db float64) []float64 {
 		}
 		w.cut8[m] = int64(math.Float64bits(f))
 	}
+	w.deployTable.set(cut)
 	return cut
 }

@@ -21,12 +21,12 @@ func TestDeployCutsForgetThePreviousIteration(t *testing.T) {
 	for _, db := range []float64{-2, -1, -0.5, 0, 0.3, 3} {
 		fresh := newWorker(p, &Result{}, nil)
 		want := append([]float64(nil), fresh.deployCuts(db)...)
-		wantShort := fresh.cut8
+		wantShort, wantTable := fresh.cut8, fresh.deployTable
 		for _, before := range []float64{-3, -1, -0.49, 0.1, 5} {
 			w := newWorker(p, &Result{}, nil)
 			w.deployCuts(before)
 			got := w.deployCuts(db)
-			if !reflect.DeepEqual(got, want) || w.cut8 != wantShort {
+			if !reflect.DeepEqual(got, want) || w.cut8 != wantShort || w.deployTable != wantTable {
 				t.Errorf("db %g after %g: cuts %v, short %v; want %v, %v", db, before, got, w.cut8, want, wantShort)
 			}
 		}

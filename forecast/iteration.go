@@ -41,9 +41,10 @@ type worker struct {
 	// free is each year's envelope not yet committed, E_y + slack − used_y;
 	// spend is each year's real spend, national and local.
 	free, spend []float64
-	cuts        []float64 // deployment-length thresholds, see deployCuts
-	cut8        shortCuts // the same, when there are few
-	coreAt      []int32   // per year: trusts completing in that year (offset+1)
+	cuts        []float64   // deployment-length thresholds, see deployCuts
+	cut8        shortCuts   // the same, when there are few
+	deployTable deployTable // and a table of them by slice of the uniform
+	coreAt      []int32     // per year: trusts completing in that year (offset+1)
 	total       totals
 }
 
