@@ -168,6 +168,15 @@ func (w *worker) costAll(th *iterInputs) {
 	// groups, indexed, live in memory.
 	var totalCost, totalNeed float64
 	var groupNeed [numGroups]float64
+	// The completions are noted here for the trusts outside the schedule
+	// (and as never for those waiting: the schedule notes each it starts),
+	// with the count completing in each year and the latest completion.
+	ny32 := int32(p.nYears)
+	never := uint8(compSlots(p.nYears) - 1)
+	coreAt := w.coreAt[:ny32+1]
+	clear(coreAt)
+	coreAt[0] = int32(len(buf.core))
+	last, waits := int32(compCore), 0
 	for i := range consts {
 		c := &consts[i]
 		if c.gap == 0 {
@@ -192,10 +201,18 @@ func (w *worker) costAll(th *iterInputs) {
 		e := &waiting[c.pos]
 		e.n = yrs
 		if nd == 0 {
-			comp[i] = yrs - 1
+			c := yrs - 1
+			comp[i] = c
 			e.share = notWaiting
+			if c < ny32 {
+				coreAt[c+1]++
+			}
+			last = max(last, c)
+			buf.comp[buf.slot(i)] = uint8(compSlot(c, int(ny32)))
 		} else {
 			comp[i] = compNever
+			buf.comp[buf.slot(i)] = never
+			waits++
 			sh := nd * nationalShare / float64(yrs)
 			if sh != sh {
 				sh = notWaiting // a NaN share fits no envelope
@@ -210,6 +227,7 @@ func (w *worker) costAll(th *iterInputs) {
 		buf.cost[buf.slot(i)] = uint16(windows[i].slot(costSlot(cost, th.lnScale[ty]+c.lnGap+lnFactor[i])))
 	}
 	w.total = totals{cost: totalCost, need: totalNeed, groupNeed: groupNeed}
+	w.last, w.waits = last, waits
 }
 
 // costSlot is the slot of a trust's cost in its histogram, given the

@@ -45,6 +45,11 @@ type worker struct {
 	cut8        shortCuts   // the same, when there are few
 	deployTable deployTable // and a table of them by slice of the uniform
 	coreAt      []int32     // per year: trusts completing in that year (offset+1)
+	// last is the latest completion offset of the trusts started so far
+	// (compCore if none), waits the number that waited for the schedule
+	// and started the number it started.
+	last           int32
+	waits, started int
 	total       totals
 }
 
@@ -77,7 +82,7 @@ func newWorkerIn(p *plan, res *Result, theta *[model.NumInputs][]float64, window
 		w.waiting.at[k].trust = i
 	}
 	if len(p.order) <= shortQueue {
-		w.list = make([]pending, 0, len(p.order))
+		w.list = make([]pending, len(p.order))
 	}
 	if p.sc.Priority == model.LowestCost {
 		w.byNeed = newQueue(len(p.order))
@@ -159,6 +164,7 @@ func (w *worker) schedule() {
 		w.free[k] = e + envelopeSlack
 	}
 	clear(w.spend)
+	w.started = 0
 	if len(q.at) <= shortQueue {
 		w.walkList(q)
 		return
@@ -182,15 +188,16 @@ const shortQueue = 1024
 // entries are copied, in order, into one list, which each year's walk
 // (startListIn) leaves holding only the trusts still waiting.
 func (w *worker) walkList(q *queue) {
-	list := w.list[:0]
+	// Every entry is written and the waiting ones kept, without a branch.
+	list := w.list[:len(q.at)]
+	kept := 0
 	minShare := math.Inf(1)
 	for _, e := range q.at {
-		if e.share == notWaiting {
-			continue
-		}
-		list = append(list, e)
+		list[kept] = e
+		kept += int(bit(e.share != notWaiting))
 		minShare = min(minShare, e.share)
 	}
+	list = list[:kept]
 	for y := 0; y < w.p.nYears && len(list) > 0; y++ {
 		list = w.startListIn(y, list, minShare)
 	}
@@ -204,7 +211,7 @@ func (w *worker) walkList(q *queue) {
 // in a register, and the trusts kept are moved down by index rather than
 // appended.
 func (w *worker) startListIn(y int, list []pending, minShare float64) []pending {
-	free, spend, comp := w.free, w.spend, w.comp
+	free, spend := w.free, w.spend
 	fy, ny := free[y], len(free)
 	capacity := w.p.sc.CapacityStarts
 	// Once this year's free envelope is below every share, no one else
@@ -241,7 +248,7 @@ func (w *worker) startListIn(y int, list []pending, minShare float64) []pending 
 			spend[j] += t.spend
 			later = min(later, free[j])
 		}
-		comp[t.trust] = int32(end - 1)
+		w.noteStart(t.trust, end)
 		starts++
 		if starts >= capacity || fy < minShare {
 			kept += copy(list[kept:], list[k+1:])
@@ -275,7 +282,7 @@ func (w *worker) startIn(y int, q *queue) bool {
 	if all == notWaiting {
 		return false
 	}
-	free, spend, comp := w.free, w.spend, w.comp
+	free, spend := w.free, w.spend
 	ny := w.p.nYears
 	fy := free[y]
 	// Once this year's free envelope is below every share, no one else
@@ -325,7 +332,7 @@ func (w *worker) startIn(y int, q *queue) bool {
 				spend[j] += sp
 				later = min(later, free[j])
 			}
-			comp[e.trust] = int32(end - 1)
+			w.noteStart(e.trust, end)
 			waits &^= 1 << j
 			e.share = notWaiting
 			starts++
@@ -360,7 +367,10 @@ func fitsEach(free []float64, share float64) bool {
 // iteration's inflation.
 func (w *worker) record(s int, g float64) {
 	p, res := w.p, w.res
-	last := w.completions()
+	last := w.last
+	if w.started < w.waits {
+		last = compNever // a trust never started
+	}
 	w.rec.observed(w.comp)
 	// Trusts core by each year: those already core plus those completing by
 	// it. Spend is real; nominal = real × (1 + g)^y; present value
@@ -394,27 +404,14 @@ func (w *worker) record(s int, g float64) {
 	w.rec.next()
 }
 
-// completions records each trust's completion, counts the trusts
-// completing in each year into coreAt and returns the latest completion
-// offset: all_core_year's, or compNever if any trust never completes
-// (compNever is above every offset, so it is the latest).
-func (w *worker) completions() int32 {
-	ny := int32(w.p.nYears)
-	coreAt := w.coreAt[:ny+1]
-	clear(coreAt)
-	comp := w.comp
+// noteStart notes that trust i starts, to complete in offset end − 1
+// (before the horizon): its completion and its slot, the count
+// completing that year and the latest completion.
+func (w *worker) noteStart(i int32, end int) {
+	w.comp[i] = int32(end - 1)
 	buf := w.rec.slots
-	last := int32(compCore)
-	for i, c := range comp {
-		last = max(last, c)
-		if c < ny {
-			// Already core (−1) or completing in a modelled year: the
-			// slot is the offset + 1, as compSlot gives.
-			coreAt[c+1]++
-			buf.comp[buf.slot(i)] = uint8(c + 1)
-			continue
-		}
-		buf.comp[buf.slot(i)] = uint8(compSlot(c, int(ny)))
-	}
-	return last
+	buf.comp[buf.slot(int(i))] = uint8(end) // compSlot of end − 1
+	w.coreAt[end]++
+	w.last = max(w.last, int32(end-1))
+	w.started++
 }
