@@ -50,7 +50,7 @@ type worker struct {
 	// and started the number it started.
 	last           int32
 	waits, started int
-	total       totals
+	total          totals
 }
 
 // totals are the sums over trusts that step 6 records, built up as the
