@@ -33,6 +33,11 @@ func BenchmarkRun10k(b *testing.B) { benchRun(b, 217, 10_000) }
 // (and under 200 MB: see BenchmarkRunPeak1M).
 func BenchmarkRun1M(b *testing.B) { benchRun(b, 217, 1_000_000) }
 
+// BenchmarkWide20kTrusts400 is DESIGN §10's "both cores busy whatever the
+// shape": 20,000 trusts × 400 iterations in under 0.4 s on 2 cores. Blocks
+// of 32 iterations make 13 of them, so every core has work.
+func BenchmarkWide20kTrusts400(b *testing.B) { benchRun(b, 20_000, 400) }
+
 // Scaling in iterations and in trusts.
 func BenchmarkScaleIter100k(b *testing.B)   { benchRun(b, 217, 100_000) }
 func BenchmarkScaleTrusts2000(b *testing.B) { benchRun(b, 2000, 10_000) }

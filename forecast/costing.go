@@ -164,6 +164,7 @@ func (w *worker) costAll(th *iterInputs) {
 	// trusts are costed, each at its place, so that no pass gathers it.
 	waiting := w.waiting.at
 	nationalShare := p.nationalShare
+	perYear := &p.perYear
 	// The totals as plain variables, which stay in registers; only the
 	// groups, indexed, live in memory.
 	var totalCost, totalNeed float64
@@ -177,14 +178,12 @@ func (w *worker) costAll(th *iterInputs) {
 	clear(coreAt)
 	coreAt[0] = int32(len(buf.core))
 	last, waits := int32(compCore), 0
-	for i := range consts {
+	// The trusts already core (completion base_year − 1, no cost, no
+	// spend) are left out: their need and completion never change, and
+	// the recorder counts them without being told.
+	for _, k := range buf.costed {
+		i := int(k)
 		c := &consts[i]
-		if c.gap == 0 {
-			// Core already: completion base_year − 1, no cost, no spend.
-			// The recorder counts these trusts without being told.
-			need[i], comp[i] = 0, compCore
-			continue
-		}
 		ty := c.typ
 		cost := th.scale[ty] * c.gap * factor[i]
 		// Step 3: need_i = max(0, cost_i − committed_i).
@@ -213,11 +212,14 @@ func (w *worker) costAll(th *iterInputs) {
 			comp[i] = compNever
 			buf.comp[buf.slot(i)] = never
 			waits++
-			sh := nd * nationalShare / float64(yrs)
+			// A year's share: need × 1/n_i, read from a table, since two
+			// divisions a trust would hold up the loop.
+			spend := nd * perYear[yrs]
+			sh := spend * nationalShare
 			if sh != sh {
 				sh = notWaiting // a NaN share fits no envelope
 			}
-			e.share, e.spend = sh, nd/float64(yrs)
+			e.share, e.spend = sh, spend
 		}
 		totalCost += cost
 		totalNeed += nd

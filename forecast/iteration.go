@@ -81,6 +81,9 @@ func newWorkerIn(p *plan, res *Result, theta *[model.NumInputs][]float64, window
 	for k, i := range p.order {
 		w.waiting.at[k].trust = i
 	}
+	for _, i := range w.rec.slots.core {
+		w.comp[i] = compCore // and need 0, as made
+	}
 	if len(p.order) <= shortQueue {
 		w.list = make([]pending, len(p.order))
 	}

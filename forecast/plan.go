@@ -35,6 +35,9 @@ type plan struct {
 	halfVar  float64   // σ²/2 of the trust-level factor
 	// nationalShare is 1 − local_share, the national part of every need.
 	nationalShare float64
+	// perYear is 1/n for each deployment length n: the part of a trust's
+	// need spent in each year of its deployment.
+	perYear [maxDeployYears + 1]float64
 
 	inputs [model.NumInputs]sampler
 	deploy sampler
@@ -86,6 +89,9 @@ func newPlan(in model.Inputs, sc model.Scenario) (*plan, error) {
 	}
 	p.halfVar = sc.TrustSigma * sc.TrustSigma / 2
 	p.nationalShare = 1 - sc.LocalShare
+	for n := 1; n < len(p.perYear); n++ {
+		p.perYear[n] = 1 / float64(n)
+	}
 	if err := p.addSamplers(); err != nil {
 		return nil, err
 	}
