@@ -17,7 +17,10 @@ func summarise(p *plan, res *Result, sums *partial, t *tally, workers int) error
 	res.ByYear = summariseYears(p, sums, t, res.Iterations)
 	coreCount := trustsCoreByTarget(p, t)
 	res.ByRegion, res.ByType = summariseGroups(p, sums, t, coreCount, res.Iterations)
-	res.ByTrust = summariseTrusts(p, sums, t, coreCount, res.Iterations)
+	var err error
+	if res.ByTrust, err = summariseTrusts(p, sums, t, coreCount, res.Iterations, workers); err != nil {
+		return err
+	}
 	res.Hindcast = summariseHindcast(p, t, res.Iterations)
 	return nil
 }
@@ -192,25 +195,36 @@ func summariseGroups(p *plan, sums *partial, t *tally, coreCount []int, n int) (
 
 // summariseTrusts gives each trust's cost, need, chance of being core by
 // target_year and completion years.
-func summariseTrusts(p *plan, sums *partial, t *tally, coreCount []int, n int) []TrustResult {
+func summariseTrusts(p *plan, sums *partial, t *tally, coreCount []int, n, workers int) ([]TrustResult, error) {
 	out := make([]TrustResult, p.nTrusts)
-	for i, tr := range p.trusts {
-		// Completion years are whole years: the lower order statistic.
-		var q [3]float64
-		histPercentiles(t.trustComp.row(i), n, []float64{0.1, 0.5, 0.9}, true, binIndex, q[:])
-		year := func(slot float64) model.FinancialYear {
-			if slot != slot { // no iterations
-				return model.Never
-			}
-			return slotYear(p.sc.BaseYear, p.nYears, int(slot))
+	// In chunks of trusts on the workers: each trust's figures are its
+	// own, so the result does not depend on which worker made them.
+	const chunk = 512
+	err := parallel((p.nTrusts+chunk-1)/chunk, workers, func(c int) error {
+		for i := c * chunk; i < min((c+1)*chunk, p.nTrusts); i++ {
+			out[i] = summariseTrust(p, sums, t, coreCount, n, i)
 		}
-		out[i] = TrustResult{
-			Trust: tr, Gap: p.consts[i].gap, CommittedM: p.consts[i].committed,
-			Cost:          trustCostStats(n, &sums.trust[i], t.trustHist.row(i), t.windows[i], p.sc.BudgetP),
-			NeedMean:      sums.trust[i].need / float64(n),
-			PCoreByTarget: probability(coreCount[i], n),
-			Completion:    YearPercentiles{P10: year(q[0]), P50: year(q[1]), P90: year(q[2])},
+		return nil
+	})
+	return out, err
+}
+
+// summariseTrust gives trust i's figures.
+func summariseTrust(p *plan, sums *partial, t *tally, coreCount []int, n, i int) TrustResult {
+	// Completion years are whole years: the lower order statistic.
+	var q [3]float64
+	histPercentiles(t.trustComp.row(i), n, []float64{0.1, 0.5, 0.9}, true, binIndex, q[:])
+	year := func(slot float64) model.FinancialYear {
+		if slot != slot { // no iterations
+			return model.Never
 		}
+		return slotYear(p.sc.BaseYear, p.nYears, int(slot))
 	}
-	return out
+	return TrustResult{
+		Trust: p.trusts[i], Gap: p.consts[i].gap, CommittedM: p.consts[i].committed,
+		Cost:          trustCostStats(n, &sums.trust[i], t.trustHist.row(i), t.windows[i], p.sc.BudgetP),
+		NeedMean:      sums.trust[i].need / float64(n),
+		PCoreByTarget: probability(coreCount[i], n),
+		Completion:    YearPercentiles{P10: year(q[0]), P50: year(q[1]), P90: year(q[2])},
+	}
 }
