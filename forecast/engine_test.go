@@ -115,44 +115,43 @@ func TestCorrelationNotPositiveDefiniteIsRejected(t *testing.T) {
 }
 
 func TestDeterministicAcrossWorkerCounts(t *testing.T) {
-	in := synthetic(60, 7)
+	short, long := synthetic(60, 7), synthetic(shortQueue+300, 7)
 	for _, pr := range model.Priorities() {
 		t.Run(string(pr), func(t *testing.T) {
-			sc := model.DefaultScenario()
-			sc.Iterations = 3000 // several blocks
-			sc.Priority = pr
-			var first *Result
-			for _, procs := range []int{1, 2, 8} {
-				prev := runtime.GOMAXPROCS(procs)
-				res, err := Run(context.Background(), in, sc, Options{})
-				runtime.GOMAXPROCS(prev)
-				if err != nil {
-					t.Fatal(err)
-				}
-				// The scenario is the input echoed back; its unset distribution
-				// parameters are NaN, which DeepEqual never finds equal.
-				res.Elapsed, res.Scenario = 0, model.Scenario{}
-				if first == nil {
-					first = res
-					continue
-				}
-				if !reflect.DeepEqual(first, res) {
-					t.Fatalf("GOMAXPROCS=%d gives a different result from GOMAXPROCS=1", procs)
-				}
-			}
+			checkDeterministic(t, short, pr, 3000) // several blocks
+		})
+		// A waiting list long enough to be walked in blocks.
+		t.Run(string(pr)+" long queue", func(t *testing.T) {
+			checkDeterministic(t, long, pr, 200)
 		})
 	}
 }
 
-func TestDifferentSeedsDiffer(t *testing.T) {
-	in := synthetic(30, 1)
+// checkDeterministic fails unless a run of the inputs under priority pr
+// gives the same result at GOMAXPROCS 1, 2 and 8.
+func checkDeterministic(t *testing.T, in model.Inputs, pr model.Priority, iterations int) {
+	t.Helper()
 	sc := model.DefaultScenario()
-	sc.Iterations = 500
-	a := mustRun(t, in, sc)
-	sc.Seed++
-	b := mustRun(t, in, sc)
-	if a.Outputs[1].Stats.Mean == b.Outputs[1].Stats.Mean {
-		t.Error("two seeds gave the same mean total need")
+	sc.Iterations = iterations
+	sc.Priority = pr
+	var first *Result
+	for _, procs := range []int{1, 2, 8} {
+		prev := runtime.GOMAXPROCS(procs)
+		res, err := Run(context.Background(), in, sc, Options{})
+		runtime.GOMAXPROCS(prev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The scenario is the input echoed back; its unset distribution
+		// parameters are NaN, which DeepEqual never finds equal.
+		res.Elapsed, res.Scenario = 0, model.Scenario{}
+		if first == nil {
+			first = res
+			continue
+		}
+		if !reflect.DeepEqual(first, res) {
+			t.Fatalf("GOMAXPROCS=%d gives a different result from GOMAXPROCS=1", procs)
+		}
 	}
 }
 
