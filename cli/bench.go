@@ -48,7 +48,7 @@ GOMAXPROCS) and the Go version:
     with and without --no-distribution (what the Distribution adds), and
     run --iterations 1000000 --no-distribution to .json with its peak memory.
 
-Each time is the fastest of --repeat runs (3), after one untimed run.
+Each time is the fastest of --repeat runs (3), after an untimed run to warm up.
 --quick leaves out the whole-process runs and times each figure once. The
 whole bench takes a few minutes; --quick a few seconds. Other work on the
 machine slows every figure: run it on a quiet machine.
