@@ -133,6 +133,7 @@ func subcommands(opts Options) []*cobra.Command {
 		newRunCmd(opts),
 		newCalibrateCommand(opts),
 		newVerifyCommand(opts),
+		newBenchCommand(opts),
 	}
 }
 
