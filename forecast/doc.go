@@ -10,8 +10,10 @@
 // duration bias and inflation) are drawn first, a column each, by Latin
 // hypercube or plain random sampling through gonum's quantile functions, then
 // re-paired by Iman–Conover to carry the target rank correlations.
-// Iterations then run in fixed blocks of 512, each block with its own PCG
-// stream seeded from (seed, block), on a pool of GOMAXPROCS workers.
+// Iterations then run in fixed blocks of 32 (blockSize), each block with its
+// own SplitMix64 stream of trust-level draws seeded from (seed, block), on a
+// pool of GOMAXPROCS workers; small blocks keep every core busy on a run of a
+// few hundred iterations.
 // Floating-point sums are kept per block and folded in block order, and
 // integer counts are added exactly, so a seed gives bit-identical results at
 // any GOMAXPROCS. An iteration allocates nothing.

@@ -321,7 +321,11 @@ def tables(trusts, r):
     p_plan = float(np.mean(r["total_programme"] <= PLAN_TOTAL_M))
     rows = [
         ["p_all_core_by_target", p_core, float(np.sqrt(p_core * (1 - p_core) / n))],
-        ["p_within_plan", p_plan, float(np.sqrt(p_plan * (1 - p_plan) / n))],
+        # The whole programme (all years) within plan_total_m: corecast's
+        # P(within plan) counts only the plan's window, which this script
+        # does not model; compare.py makes this one from corecast's
+        # Distribution.
+        ["p_programme_within_plan", p_plan, float(np.sqrt(p_plan * (1 - p_plan) / n))],
     ]
     for q in (10, 50, 90):
         y = lower_percentile(r["all_core_year"], q)
