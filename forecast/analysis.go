@@ -40,36 +40,3 @@ type headline struct {
 	pAllCore float64 // P(all trusts core by target_year)
 	coreMean float64 // mean trusts core by target_year
 }
-
-// run simulates plan p with inputs theta and returns its headline figures.
-func (a *analysis) run(p *plan, theta *[model.NumInputs][]float64) (headline, error) {
-	opts := a.opts
-	opts.Progress = nil
-	res, err := simulate(a.ctx, p, theta, opts, false)
-	if err != nil {
-		return headline{}, err
-	}
-	var sum, coreSum float64
-	core := 0
-	for s, v := range res.TotalNeed {
-		sum += v
-		coreSum += res.CoreByTarget[s]
-		if res.AllCoreYear[s] <= p.sc.TargetYear {
-			core++
-		}
-	}
-	n := float64(len(res.TotalNeed))
-	return headline{needMean: sum / n, pAllCore: float64(core) / n, coreMean: coreSum / n}, nil
-}
-
-// constantInputs returns input columns of n iterations holding the given values.
-func constantInputs(values [model.NumInputs]float64, n int) *[model.NumInputs][]float64 {
-	var theta [model.NumInputs][]float64
-	for j, v := range values {
-		theta[j] = make([]float64, n)
-		for s := range theta[j] {
-			theta[j][s] = v
-		}
-	}
-	return &theta
-}

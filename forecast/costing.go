@@ -42,21 +42,26 @@ func newTrustDraws(n int) trustDraws {
 // a call makes the compiler keep every value a loop carries in memory
 // rather than in registers.
 func (w *worker) costTrusts(th *iterInputs) {
-	p := w.p
 	w.drawTrusts()
-	// Step 2's size factor and ε in one exp: cost_i = unit_cost[type_i]
-	// × gap_i × (opex_i / ref_opex_m)^β × ε_i × (1 + ob), with
-	// ε_i = exp(σz − σ²/2) (so that E[ε] = 1). The exponent is kept too:
-	// it gives the log of the cost, which the cost histogram needs.
+	w.sizeFactors(th.beta)
+	w.deployAll(th.db)
+	w.costAll(th)
+}
+
+// sizeFactors makes, from the iteration's draws, each trust's size factor
+// and ε for the size elasticity beta, in one exp: cost_i = unit_cost[type_i]
+// × gap_i × (opex_i / ref_opex_m)^β × ε_i × (1 + ob), with ε_i =
+// exp(σz − σ²/2) (so that E[ε] = 1). The exponent is kept too: it gives the
+// log of the cost, which the cost histogram needs.
+func (w *worker) sizeFactors(beta float64) {
+	p := w.p
 	d := &w.draws
 	sigma, halfVar := p.sc.TrustSigma, p.halfVar
 	ln, z := d.lnFactor, d.z[:len(d.lnFactor)]
 	for i, c := range p.consts[:len(ln)] {
-		ln[i] = th.beta*c.lnRel + sigma*z[i] - halfVar
+		ln[i] = beta*c.lnRel + sigma*z[i] - halfVar
 	}
 	expInto(d.factor, ln)
-	w.deployAll(th.db)
-	w.costAll(th)
 }
 
 // drawTrusts makes every trust's draws for the iteration: the normal

@@ -144,11 +144,20 @@ type iterInputs struct {
 // iteration before the run (drawInputs): Latin hypercube sampling and
 // Iman–Conover work on whole columns.
 func (w *worker) inputs(s int) iterInputs {
-	th := w.theta
-	ob := th[model.InputOptimismBias][s]
-	in := iterInputs{beta: th[model.InputSizeElasticity][s], db: th[model.InputDurationBias][s], g: th[model.InputInflation][s]}
+	var v [model.NumInputs]float64
+	for j := range v {
+		v[j] = w.theta[j][s]
+	}
+	return iterInputsOf(&v)
+}
+
+// iterInputsOf is θ, one value for each scenario-level input, in the forms
+// the trust loop uses.
+func iterInputsOf(v *[model.NumInputs]float64) iterInputs {
+	ob := v[model.InputOptimismBias]
+	in := iterInputs{beta: v[model.InputSizeElasticity], db: v[model.InputDurationBias], g: v[model.InputInflation]}
 	for k := range in.scale {
-		in.scale[k] = th[k][s] * (1 + ob) // the unit costs are the first inputs
+		in.scale[k] = v[k] * (1 + ob) // the unit costs are the first inputs
 		in.lnScale[k] = math.NaN()
 		if in.scale[k] > 0 {
 			in.lnScale[k] = math.Log(in.scale[k])

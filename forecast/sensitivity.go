@@ -79,36 +79,33 @@ func Sensitivity(ctx context.Context, in model.Inputs, sc model.Scenario, res *R
 		a = &analysis{ctx: ctx, plan: p, opts: opts}
 	}
 	n := sc.Iterations
-	var p50 [model.NumInputs]float64
+	var p50 heldInputs
 	for j := range p50 {
 		p50[j] = a.plan.inputs[j].quantile(0.5)
 	}
-	base, err := a.run(a.plan, constantInputs(p50, n))
+	// The base run, every input at its P50, then each input at its P10 and
+	// its P90: one pass over the iterations runs them all (heldRuns).
+	names := model.InputNames()
+	bars := make([]TornadoBar, model.NumInputs)
+	runs := []heldInputs{p50}
+	for j := range p50 {
+		bars[j] = TornadoBar{Input: names[j], Low: a.plan.inputs[j].quantile(0.1), High: a.plan.inputs[j].quantile(0.9)}
+		for _, v := range []float64{bars[j].Low, bars[j].High} {
+			theta := p50
+			theta[j] = v
+			runs = append(runs, theta)
+		}
+	}
+	h, err := heldRuns(ctx, a.plan, runs, n, opts)
 	if err != nil {
 		return nil, err
 	}
-	out := &SensitivityResult{BaseNeed: base.needMean, BasePCore: base.pAllCore, Iterations: n}
-	names := model.InputNames()
-	total := 2 * model.NumInputs
-	for j := range p50 {
-		bar := TornadoBar{Input: names[j], Low: a.plan.inputs[j].quantile(0.1), High: a.plan.inputs[j].quantile(0.9)}
-		for k, v := range []float64{bar.Low, bar.High} {
-			theta := p50
-			theta[j] = v
-			h, err := a.run(a.plan, constantInputs(theta, n))
-			if err != nil {
-				return nil, err
-			}
-			if k == 0 {
-				bar.NeedLow, bar.PCoreLow, bar.CoreLow = h.needMean, h.pAllCore, h.coreMean
-			} else {
-				bar.NeedHigh, bar.PCoreHigh, bar.CoreHigh = h.needMean, h.pAllCore, h.coreMean
-			}
-			if opts.Progress != nil {
-				opts.Progress(2*j+k+1, total)
-			}
-		}
-		out.Bars = append(out.Bars, bar)
+	out := &SensitivityResult{BaseNeed: h[0].needMean, BasePCore: h[0].pAllCore, Iterations: n}
+	for j := range bars {
+		lo, hi := h[1+2*j], h[2+2*j]
+		bars[j].NeedLow, bars[j].PCoreLow, bars[j].CoreLow = lo.needMean, lo.pAllCore, lo.coreMean
+		bars[j].NeedHigh, bars[j].PCoreHigh, bars[j].CoreHigh = hi.needMean, hi.pAllCore, hi.coreMean
+		out.Bars = append(out.Bars, bars[j])
 		out.Ranks = append(out.Ranks, InputRank{Input: names[j],
 			RhoNeed: Spearman(res.Inputs[j], res.TotalNeed),
 			RhoCore: Spearman(res.Inputs[j], res.CoreByTarget)})
