@@ -19,6 +19,7 @@ const (
 	targetTrustRatio       = 1.5 // ns at 20,000 trusts over ns at the sample's size
 	targetLiveMs           = 25  // 10,000 iterations of the sample, all cores
 	targetWideS            = 0.4 // 20,000 trusts × 400 iterations, all cores
+	targetSensitivityS     = 0.6 // the tornado of the sample at 10,000 iterations, all cores
 	targetBusyShare        = 0.9 // cores busy, as a share of the cores there are
 	targetDistributionPct  = 15  // what the Distribution adds to a run
 	targetBatchS           = 2.5 // 1,000,000 iterations, whole process
@@ -94,6 +95,15 @@ func benchEngine(ctx context.Context, rep *benchReport, s benchSizes, repeat int
 	}
 	rep.note("cores busy: this process's user and system CPU time over the wall time; the target is %.0f%% of the %d cores there are.",
 		100*targetBusyShare, cores)
+
+	fmt.Fprintf(progress, "bench: the sensitivity tornado of the sample, %s iterations…\n", format.Int(s.live))
+	tornado, err := fastestSensitivity(ctx, portfolios[first], s.live, repeat)
+	if err != nil {
+		return err
+	}
+	rep.add(benchFigure{Key: "sensitivity_s", Unit: "s", digits: 2,
+		Label: fmt.Sprintf("sensitivity: 19 runs of %s of the sample", format.Nouns(s.live, "iteration"))}.
+		withTarget("<", targetSensitivityS).measured(tornado.Seconds(), s.full()))
 	return nil
 }
 

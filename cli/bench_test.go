@@ -10,7 +10,7 @@ import (
 func benchKeys() []string {
 	return []string{
 		"trust_iteration_ns_217", "trust_iteration_ns_2000", "trust_iteration_ns_20000", "trust_iteration_ratio",
-		"sample_all_cores_ms", "wide_all_cores_s", "wide_cores_busy",
+		"sample_all_cores_ms", "wide_all_cores_s", "wide_cores_busy", "sensitivity_s",
 		"process_json_s", "process_json_no_distribution_s", "distribution_adds_json_pct",
 		"process_xlsx_s", "process_xlsx_no_distribution_s", "distribution_adds_xlsx_pct",
 		"process_batch_s", "process_batch_peak_mb",
