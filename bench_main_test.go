@@ -30,8 +30,8 @@ func TestBenchWholeProcess(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, stdout.String())
 	}
-	if len(rep.Figures) != 15 {
-		t.Errorf("%d figures, want 15", len(rep.Figures))
+	if len(rep.Figures) != 16 {
+		t.Errorf("%d figures, want 16", len(rep.Figures))
 	}
 	seen := map[string]bool{}
 	for _, f := range rep.Figures {
@@ -42,7 +42,7 @@ func TestBenchWholeProcess(t *testing.T) {
 			t.Errorf("%s (%s) not measured: %s", f.Key, f.Label, f.Note)
 		}
 	}
-	for _, k := range []string{"process_json_s", "process_json_no_distribution_s", "process_xlsx_s",
+	for _, k := range []string{"sensitivity_s", "process_json_s", "process_json_no_distribution_s", "process_xlsx_s",
 		"process_xlsx_no_distribution_s", "process_batch_s", "process_batch_peak_mb"} {
 		if !seen[k] {
 			t.Errorf("no figure %s", k)
@@ -67,10 +67,10 @@ func TestBenchWholeProcessTable(t *testing.T) {
 			break
 		}
 	}
-	if head < 0 || len(lines) < head+16 {
-		t.Fatalf("no table of 15 rows:\n%s", stdout.String())
+	if head < 0 || len(lines) < head+17 {
+		t.Fatalf("no table of 16 rows:\n%s", stdout.String())
 	}
-	for _, row := range lines[head+1 : head+16] {
+	for _, row := range lines[head+1 : head+17] {
 		if row == "" || strings.Contains(row, "skipped") {
 			t.Errorf("row %q", row)
 		}
