@@ -42,12 +42,18 @@ func measureRun(ctx context.Context, in model.Inputs, n int, opts forecast.Optio
 // fastest times a forecast repeat times, after one untimed run, and returns
 // the shortest time.
 func fastest(ctx context.Context, in model.Inputs, n, repeat int, opts forecast.Options) (time.Duration, error) {
-	if _, err := timeRun(ctx, in, n, opts); err != nil {
+	return shortest(repeat, func() (time.Duration, error) { return timeRun(ctx, in, n, opts) })
+}
+
+// shortest calls timed once untimed, then repeat times, and returns the
+// shortest time it took.
+func shortest(repeat int, timed func() (time.Duration, error)) (time.Duration, error) {
+	if _, err := timed(); err != nil {
 		return 0, err
 	}
 	best := time.Duration(math.MaxInt64)
 	for range repeat {
-		d, err := timeRun(ctx, in, n, opts)
+		d, err := timed()
 		if err != nil {
 			return 0, err
 		}
@@ -122,16 +128,12 @@ func fastestSensitivity(ctx context.Context, in model.Inputs, n, repeat int) (ti
 	if err != nil {
 		return 0, fmt.Errorf("forecasting %d trusts × %d iterations: %w", len(in.Trusts), n, err)
 	}
-	best := time.Duration(math.MaxInt64)
-	for k := range repeat + 1 {
+	return shortest(repeat, func() (time.Duration, error) {
 		runtime.GC()
 		start := time.Now()
 		if _, err := forecast.Sensitivity(ctx, in, sc, res, forecast.Options{}); err != nil {
 			return 0, fmt.Errorf("sensitivity of %d trusts × %d iterations: %w", len(in.Trusts), n, err)
 		}
-		if k > 0 { // the first is the untimed run
-			best = min(best, time.Since(start))
-		}
-	}
-	return best, nil
+		return time.Since(start), nil
+	})
 }

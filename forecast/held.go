@@ -156,30 +156,6 @@ func (w *worker) iterateHeld(ths []iterInputs, order []int, figs []heldFigures, 
 	}
 }
 
-// coreByTarget is the number of trusts core by target_year in the
-// iteration just scheduled (0 with a target outside the years), as record
-// counts them.
-func (w *worker) coreByTarget() int {
-	p := w.p
-	if p.target < 0 || p.target >= p.nYears {
-		return 0
-	}
-	core := int(w.coreAt[0])
-	for y := 0; y <= p.target; y++ {
-		core += int(w.coreAt[y+1])
-	}
-	return core
-}
-
-// allCoreYear is the year the last trust is core in the iteration just
-// scheduled, model.Never if one never starts, as record sets it.
-func (w *worker) allCoreYear() model.FinancialYear {
-	if w.started < w.waits || w.last == compNever {
-		return model.Never
-	}
-	return w.p.sc.BaseYear.Add(int(w.last))
-}
-
 // heldFigures are one run's headline figures for each iteration of a wave.
 type heldFigures struct {
 	need, core []float64

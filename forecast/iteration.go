@@ -379,10 +379,6 @@ func fitsEach(free []float64, share float64) bool {
 // iteration's inflation.
 func (w *worker) record(s int, g float64) {
 	p, res := w.p, w.res
-	last := w.last
-	if w.started < w.waits {
-		last = compNever // a trust never started
-	}
 	w.rec.observed(w.comp)
 	// Trusts core by each year: those already core plus those completing by
 	// it. Spend is real; nominal = real × (1 + g)^y; present value
@@ -391,9 +387,6 @@ func (w *worker) record(s int, g float64) {
 	var pv, grow, window float64 = 0, 1, 0
 	for y := 0; y < p.nYears; y++ {
 		core += int(w.coreAt[y+1])
-		if y == p.target {
-			res.CoreByTarget[s] = float64(core)
-		}
 		sp := w.spend[y]
 		if y >= p.winFrom && y <= p.winTo {
 			window += sp
@@ -409,11 +402,33 @@ func (w *worker) record(s int, g float64) {
 	res.TotalNeed[s] = w.total.need
 	res.PresentValue[s] = pv
 	res.WindowSpend[s] = window
-	res.AllCoreYear[s] = model.Never
-	if last != compNever {
-		res.AllCoreYear[s] = p.sc.BaseYear.Add(int(last))
-	}
+	res.CoreByTarget[s] = float64(w.coreByTarget())
+	res.AllCoreYear[s] = w.allCoreYear()
 	w.rec.next()
+}
+
+// coreByTarget is the number of trusts core by target_year in the
+// iteration just scheduled: those already core plus those completing by it
+// (0 with a target outside the years).
+func (w *worker) coreByTarget() int {
+	p := w.p
+	if p.target < 0 || p.target >= p.nYears {
+		return 0
+	}
+	core := int(w.coreAt[0])
+	for y := 0; y <= p.target; y++ {
+		core += int(w.coreAt[y+1])
+	}
+	return core
+}
+
+// allCoreYear is the year the last trust is core in the iteration just
+// scheduled, model.Never if one never starts.
+func (w *worker) allCoreYear() model.FinancialYear {
+	if w.started < w.waits {
+		return model.Never // a trust never started
+	}
+	return w.p.sc.BaseYear.Add(int(w.last))
 }
 
 // noteStart notes that trust i starts, to complete in offset end − 1

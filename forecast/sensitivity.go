@@ -100,12 +100,11 @@ func Sensitivity(ctx context.Context, in model.Inputs, sc model.Scenario, res *R
 	if err != nil {
 		return nil, err
 	}
-	out := &SensitivityResult{BaseNeed: h[0].needMean, BasePCore: h[0].pAllCore, Iterations: n}
+	out := &SensitivityResult{BaseNeed: h[0].needMean, BasePCore: h[0].pAllCore, Bars: bars, Iterations: n}
 	for j := range bars {
 		lo, hi := h[1+2*j], h[2+2*j]
 		bars[j].NeedLow, bars[j].PCoreLow, bars[j].CoreLow = lo.needMean, lo.pAllCore, lo.coreMean
 		bars[j].NeedHigh, bars[j].PCoreHigh, bars[j].CoreHigh = hi.needMean, hi.pAllCore, hi.coreMean
-		out.Bars = append(out.Bars, bars[j])
 		out.Ranks = append(out.Ranks, InputRank{Input: names[j],
 			RhoNeed: Spearman(res.Inputs[j], res.TotalNeed),
 			RhoCore: Spearman(res.Inputs[j], res.CoreByTarget)})
