@@ -304,7 +304,7 @@ func phasedLine(sc model.Scenario, ph *forecast.PhasedResult, phased, uniform *f
 		capped = fmt.Sprintf("; the search stopped at its limit after %s runs, before settling (a coarser --goal-tolerance lets it finish)", format.Thousands(float64(ph.Evaluations)))
 	}
 	first, last := ph.Years[0], ph.Years[len(ph.Years)-1]
-	return fmt.Sprintf("%s: to reach P ≥ %s by %s (phased, least %s): %s (P = %.1f%%, PV £%sm); that saves %s on the uniform answer over %s to %s (PV %s)%s; reproduce with %s",
-		sc.Name, format.Confidence(ph.Goal), sc.TargetYear, ph.Objective, report.PhasedAnswer(ph, phased), 100*ph.P, format.Thousands(ph.PV),
+	return fmt.Sprintf("%s: to reach P ≥ %s by %s (phased, least %s): %s (phased: P = %.1f%%, PV %s); that saves %s on the uniform answer over %s to %s (PV %s)%s; reproduce with %s",
+		sc.Name, format.Confidence(ph.Goal), sc.TargetYear, ph.Objective, report.PhasedAnswer(ph, phased), 100*ph.P, format.Money(ph.PV),
 		format.Money(ph.UniformTotal-ph.Total), first, last, format.Money(ph.UniformPV-ph.PV), capped, strings.Join(sets, " "))
 }

@@ -143,6 +143,11 @@ func TestRunFrontierAndPhased(t *testing.T) {
 	if !strings.Contains(stderr, "a year, £3.00bn over the same years, 2019-20 to 2023-24") {
 		t.Errorf("the uniform answer's years are not stated: %s", stderr)
 	}
+	// The P and present value after the uniform answer are the phased
+	// answer's, and say so.
+	if !regexp.MustCompile(`\(phased: P = \d+\.\d%, PV £[\d.,]+(m|bn)\)`).MatchString(stderr) {
+		t.Errorf("the phased answer's P and PV are not named as its own: %s", stderr)
+	}
 	i := strings.Index(stderr, "reproduce with ")
 	sets := strings.Fields(strings.SplitN(stderr[i+len("reproduce with "):], "\n", 2)[0])
 	args := append([]string{"run", "--iterations", "400", "--set", "capacity_starts=250", "--out", filepath.Join(t.TempDir(), "r.json")}, sets...)

@@ -52,7 +52,7 @@ func (m *Model) goalView(res *forecast.Result, w int) string {
 	default:
 		ph := a.Phased
 		answer = st.Value.Render("add " + report.MoneyByYear(ph.Years, ph.Uplift))
-		detail = report.PhasedDetail(ph, a.PhasedMoney) + " · P " + format.Percent(ph.P) + " · a applies it"
+		detail = report.PhasedDetail(ph, a.PhasedMoney) + " · phased: P " + format.Percent(ph.P) + " · a applies it"
 	}
 	switch {
 	case m.note != "":
