@@ -108,6 +108,17 @@ func Percent(p float64) string {
 	return strconv.FormatFloat(100*p, 'f', 1, 64) + "%"
 }
 
+// ErrorPercent writes a standard error of a probability as a percentage:
+// to one decimal as Percent does, but an error that is not zero and would
+// round to 0.0% keeps two significant figures ("0.032%"), so that a small
+// error never reads as none.
+func ErrorPercent(se float64) string {
+	if v := 100 * se; v > 0 && v < 0.05 {
+		return strconv.FormatFloat(v, 'f', max(2, 1-int(math.Floor(math.Log10(v)))), 64) + "%"
+	}
+	return Percent(se)
+}
+
 // DeltaPoints writes a change in a probability in percentage points.
 func DeltaPoints(d float64) string {
 	if shown(100*d, 1) == 0 {

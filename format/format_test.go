@@ -85,3 +85,14 @@ func TestConfidence(t *testing.T) {
 		}
 	}
 }
+
+func TestErrorPercent(t *testing.T) {
+	for _, c := range []struct {
+		se   float64
+		want string
+	}{{0, "0.0%"}, {0.0042, "0.4%"}, {0.0005, "0.1%"}, {0.000316, "0.032%"}, {0.0001, "0.010%"}, {0.0000123, "0.0012%"}, {math.NaN(), "–"}} {
+		if got := ErrorPercent(c.se); got != c.want {
+			t.Errorf("ErrorPercent(%v) = %q, want %q", c.se, got, c.want)
+		}
+	}
+}

@@ -171,7 +171,7 @@ func se(unit string, v float64) string {
 	case "£m":
 		return format.Money(v)
 	case "probability":
-		return strconv.FormatFloat(100*v, 'f', 1, 64) + " pts"
+		return strings.TrimSuffix(format.ErrorPercent(v), "%") + " pts"
 	}
 	return format.Count(v)
 }

@@ -137,5 +137,5 @@ func probabilityNote(p forecast.Probability, n int, seNote string) string {
 	case 1:
 		return "all " + format.Int(n) + " iterations"
 	}
-	return seNote + format.Percent(p.SE) + " (Monte Carlo)"
+	return seNote + format.ErrorPercent(p.SE) + " (Monte Carlo)"
 }

@@ -38,7 +38,7 @@ func detailView(ctx *common.Context, res *forecast.Result, r *forecast.TrustResu
 		line("Cost to core", format.MoneyM(r.Cost.Mean), "mean; P10–P90 "+format.MoneyM(r.Cost.P10)+" – "+format.MoneyM(r.Cost.P90)),
 		line("Funding counted", format.MoneyM(r.CommittedM), "received and committed"+planned(sc.IncludePlanned)),
 		line("Remaining need", format.MoneyM(r.NeedMean), "mean, after funding counted"),
-		line("P(core by "+sc.TargetYear.String()+")", format.Percent(r.PCoreByTarget.P), "s.e. "+format.Percent(r.PCoreByTarget.SE)),
+		line("P(core by "+sc.TargetYear.String()+")", format.Percent(r.PCoreByTarget.P), "s.e. "+format.ErrorPercent(r.PCoreByTarget.SE)),
 		line("Core by (median)", completion(r, hz.String()), "P10 "+format.Year(comp.P10, hz)+", P90 "+format.Year(comp.P90, hz)),
 		"",
 	}
