@@ -223,17 +223,16 @@ type trustSums struct {
 	lo, hi            float64
 }
 
-// add adds one iteration's cost and need.
+// add adds one iteration's cost and need. The range is kept by the
+// builtin min and max, which take no branch: early in a block a new least
+// or greatest cost comes often and at random, and a mispredicted branch
+// costs more than the comparison.
 func (t *trustSums) add(cost, need float64) {
 	t.cost += cost
 	t.cost2 += cost * cost
 	t.need += need
-	if cost < t.lo {
-		t.lo = cost
-	}
-	if cost > t.hi {
-		t.hi = cost
-	}
+	t.lo = min(t.lo, cost)
+	t.hi = max(t.hi, cost)
 }
 
 // fold adds o's sums and widens the range to take in o's.
@@ -349,11 +348,11 @@ func (r *recorder) observed(comp []int32) {
 		return
 	}
 	for k, off := range o.off {
+		// Counted without a branch: whether a trust is core by a year
+		// is as likely as not, and a mispredicted branch costs more.
 		n := 0
 		for _, i := range o.trust[o.start[k]:o.start[k+1]] {
-			if comp[i] <= off {
-				n++
-			}
+			n += int(bit(comp[i] <= off))
 		}
 		r.t.obsHist.inc(k, n)
 	}
