@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	"corecast/data"
 )
 
 // exportAt writes runs as JSON and as a CSV zip with GOMAXPROCS set to
@@ -74,6 +76,35 @@ func TestRowNumsMatchesRow(t *testing.T) {
 		tb.row(i, want)
 		if !reflect.DeepEqual(s.vals, want) {
 			t.Fatalf("row %d: rowNums gives %v, row gives %v", i, s.vals, want)
+		}
+	}
+}
+
+// TestByTrustSameOnEveryCoreCount exports a run of an illustrative
+// portfolio whose By trust table is several chunks of rows on one core and
+// on several, where the chunks are made concurrently, and gets the same
+// bytes.
+func TestByTrustSameOnEveryCoreCount(t *testing.T) {
+	in, err := data.IllustrativePortfolio(3*rowChunk + 17)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := []Run{testRunOn(t, testScenario(t, "Baseline", 64), in)}
+	b, err := newBook(runs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tb := byTrustSheet(b).tables[0]; !tb.concurrent || tb.n <= rowChunk {
+		t.Fatalf("by_trust: concurrent %v, %d rows: no chunks are made concurrently", tb.concurrent, tb.n)
+	}
+	json1, csv1 := exportAt(t, runs, 1)
+	for _, procs := range []int{2, 5} {
+		jsonN, csvN := exportAt(t, runs, procs)
+		if !bytes.Equal(json1, jsonN) {
+			t.Errorf("JSON with GOMAXPROCS %d differs from that with 1", procs)
+		}
+		if !bytes.Equal(csv1, csvN) {
+			t.Errorf("CSV zip with GOMAXPROCS %d differs from that with 1", procs)
 		}
 	}
 }
