@@ -34,12 +34,10 @@ func exportAt(t *testing.T, runs []Run, procs int) (jsonDoc, csvZip []byte) {
 	return buf.Bytes(), zipped
 }
 
-// TestRowsSameOnEveryCoreCount exports two runs whose Distribution is many
-// chunks of rows (the second run starting inside a chunk) on one core, where
-// rows are formatted one after another, and on several, where chunks are
-// formatted concurrently, and gets the same bytes.
-func TestRowsSameOnEveryCoreCount(t *testing.T) {
-	runs := twoRuns(t, 3*rowChunk+rowChunk/3)
+// sameOnEveryCoreCount exports runs as JSON and as a CSV zip with
+// GOMAXPROCS 1, 2 and 5 and checks that the bytes are the same.
+func sameOnEveryCoreCount(t *testing.T, runs []Run) {
+	t.Helper()
 	json1, csv1 := exportAt(t, runs, 1)
 	for _, procs := range []int{2, 5} {
 		jsonN, csvN := exportAt(t, runs, procs)
@@ -50,6 +48,15 @@ func TestRowsSameOnEveryCoreCount(t *testing.T) {
 			t.Errorf("CSV zip with GOMAXPROCS %d differs from that with 1", procs)
 		}
 	}
+}
+
+// TestRowsSameOnEveryCoreCount exports two runs whose Distribution is many
+// chunks of rows (the second run starting inside a chunk) on one core, where
+// rows are formatted one after another, and on several, where chunks are
+// formatted concurrently, and gets the same bytes.
+func TestRowsSameOnEveryCoreCount(t *testing.T) {
+	runs := twoRuns(t, 3*rowChunk+rowChunk/3)
+	sameOnEveryCoreCount(t, runs)
 }
 
 // TestRowNumsMatchesRow checks that a table's rowNums gives the values its
@@ -97,14 +104,5 @@ func TestByTrustSameOnEveryCoreCount(t *testing.T) {
 	if tb := byTrustSheet(b).tables[0]; !tb.concurrent || tb.n <= rowChunk {
 		t.Fatalf("by_trust: concurrent %v, %d rows: no chunks are made concurrently", tb.concurrent, tb.n)
 	}
-	json1, csv1 := exportAt(t, runs, 1)
-	for _, procs := range []int{2, 5} {
-		jsonN, csvN := exportAt(t, runs, procs)
-		if !bytes.Equal(json1, jsonN) {
-			t.Errorf("JSON with GOMAXPROCS %d differs from that with 1", procs)
-		}
-		if !bytes.Equal(csv1, csvN) {
-			t.Errorf("CSV zip with GOMAXPROCS %d differs from that with 1", procs)
-		}
-	}
+	sameOnEveryCoreCount(t, runs)
 }
